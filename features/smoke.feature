@@ -1,0 +1,3 @@
+Feature: smoke
+  Scenario: the harness loads TypeScript steps
+    Given the harness is loaded

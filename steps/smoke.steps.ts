@@ -1,0 +1,2 @@
+import { Given } from '@cucumber/cucumber';
+Given('the harness is loaded', function () {});
