@@ -1,3 +1,0 @@
-Feature: smoke
-  Scenario: the harness loads TypeScript steps
-    Given the harness is loaded

@@ -1,2 +1,0 @@
-import { Given } from '@cucumber/cucumber';
-Given('the harness is loaded', function () {});
