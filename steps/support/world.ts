@@ -1,0 +1,40 @@
+/*
+ * The typed World every step runs against (`function (this: HarnessWorld, …)`). Steps never call steps: they
+ * call the stages held here. Each domain owns one stage, created on first use in a scenario:
+ *   - saml: the mock IdP and the reference SP, started in-process on ephemeral loopback ports;
+ *   - scim: an HTTP driver for a SCIM endpoint (SCIM_BASE_URL/SCIM_TOKEN, or the bundled server).
+ */
+import { World, setWorldConstructor, type IWorldOptions } from '@cucumber/cucumber';
+import { ScenarioClock } from './clock.ts';
+import { SamlStage } from './saml/stage.ts';
+import { ScimStage } from './scim/stage.ts';
+
+export class HarnessWorld extends World {
+  readonly clock = new ScenarioClock();
+  #saml: SamlStage | undefined;
+  #scim: ScimStage | undefined;
+
+  constructor(options: IWorldOptions) {
+    super(options);
+  }
+
+  get saml(): SamlStage {
+    this.#saml ??= new SamlStage(this.clock, (text, name) => this.attach(text, { mediaType: 'text/plain', fileName: name }));
+    return this.#saml;
+  }
+
+  get scim(): ScimStage {
+    this.#scim ??= new ScimStage((text, name) => this.attach(text, { mediaType: 'text/plain', fileName: name }));
+    return this.#scim;
+  }
+
+  /** Stages that were used in this scenario, for the After hook to clean up. */
+  usedStages(): Array<{ close(): Promise<void> }> {
+    return [this.#saml, this.#scim].filter((stage) => stage !== undefined);
+  }
+}
+
+/** Attaches a transcript (request/response, minted XML, …) to the scenario's report entry. */
+export type Attach = (text: string, name: string) => unknown;
+
+setWorldConstructor(HarnessWorld);
