@@ -1,0 +1,28 @@
+@saml @saml-profiles-4.1.5
+Feature: IdP-initiated (unsolicited) single sign-on
+  An identity provider may send a Response nobody asked for. Whether a service provider accepts it is a choice
+  of its profile: SonarQube Cloud refuses IdP-initiated SSO, a generic tenant accepts it.
+
+  @saml-profiles-4.1.5
+  Scenario: A tenant that allows unsolicited responses signs the user in
+    Given the reference SP has a tenant "acme" with the generic profile
+    And the tenant trusts the mock IdP through its metadata
+    And the user "alice@example.com" exists in the tenant
+    When "alice@example.com" signs in from the IdP's portal
+    Then the SP signs "alice@example.com" in
+
+  @seed-sonarqube
+  Scenario: SonarQube Cloud refuses IdP-initiated sign-in
+    Given the reference SP has a tenant "sonar" with the SonarQube profile
+    And the tenant trusts the mock IdP through its metadata
+    And the user "alice@example.com" exists in the tenant
+    When "alice@example.com" signs in from the IdP's portal
+    Then the SP rejects the sign-in with "unsolicited/refused"
+
+  @seed-datocms
+  Scenario: DatoCMS accepts a sign-in that started at DatoCMS over HTTP-POST
+    Given the reference SP has a tenant "dato" with the DatoCMS profile
+    And the tenant trusts the mock IdP through its metadata
+    And the user "alice@example.com" exists in the tenant
+    When "alice@example.com" signs in starting at the SP
+    Then the SP signs "alice@example.com" in

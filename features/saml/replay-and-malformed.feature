@@ -1,0 +1,33 @@
+@saml
+Feature: Replayed and malformed responses
+  A captured Response must work once at most, and hostile or broken XML is refused with a reason, never a crash.
+
+  Background:
+    Given the reference SP has a tenant "acme" with the generic profile
+    And the tenant trusts the mock IdP through its metadata
+    And the user "alice@example.com" exists in the tenant
+
+  @saml-profiles-4.1.4.5
+  Scenario: A Response posted a second time is refused
+    Given "alice@example.com" has signed in from the IdP's portal
+    When the same Response is posted to the SP again
+    Then the SP rejects the sign-in with "replay/detected"
+
+  Scenario: A Response with a DOCTYPE (XXE) is refused before it is parsed further
+    Given the IdP adds a DOCTYPE with an external entity to the Response
+    When "alice@example.com" signs in from the IdP's portal
+    Then the SP rejects the sign-in with "xml/doctype"
+
+  Scenario: A Response carrying two assertions is refused
+    Given the IdP puts two assertions in the Response
+    When "alice@example.com" signs in from the IdP's portal
+    Then the SP rejects the sign-in with "assertion/count"
+
+  Scenario Outline: A broken SAMLResponse is refused with "<code>"
+    When the browser posts "<payload>" as the SAMLResponse
+    Then the SP rejects the sign-in with "<code>"
+
+    Examples:
+      | payload               | code              |
+      | not base64 at all!    | binding/malformed |
+      | PFJlc3BvbnNlPg==      | xml/malformed     |
