@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import cases from './parse-cases.json' with { type: 'json' };
+import { ScimError } from '../errors.ts';
+import { formatFilter } from './ast.ts';
+import { parseFilter } from './parser.ts';
+
+function errorOf(fn: () => unknown): ScimError {
+  try { fn(); } catch (e) { if (e instanceof ScimError) return e; throw e; }
+  throw new Error('expected a ScimError');
+}
+
+describe('parseFilter (RFC 7644 §3.4.2.2) — valid filters', () => {
+  it.each(cases.valid.filter((c) => !('error' in c)).map((c) => [c.filter, c.canonical]))('%s', (filter, canonical) => {
+    const ast = parseFilter(filter!);
+    expect(formatFilter(ast)).toBe(canonical);
+    // the canonical form parses back to the same tree
+    expect(parseFilter(canonical!)).toEqual(ast);
+  });
+});
+
+describe('parseFilter — invalid filters are 400 invalidFilter naming the position', () => {
+  const invalid = [...cases.invalid, ...cases.valid.filter((c) => 'error' in c).map((c) => ({ filter: c.filter, position: 0 }))];
+  it.each(invalid.map((c) => [c.filter, c.position]))('%j', (filter, position) => {
+    const e = errorOf(() => parseFilter(filter as string));
+    expect(e.status).toBe(400);
+    expect(e.scimType).toBe('invalidFilter');
+    if (position !== null) expect(e.detail).toContain(`position ${position}`);
+  });
+});
+
+describe('parseFilter — tree shape', () => {
+  it('keeps URN, attribute and sub-attribute apart', () => {
+    expect(parseFilter('urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager.value eq "x"')).toEqual({
+      kind: 'compare', op: 'eq', value: 'x',
+      path: { schema: 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User', attribute: 'manager', subAttribute: 'value' },
+    });
+  });
+  it('builds a valuePath node whose filter is relative to the complex attribute', () => {
+    expect(parseFilter('emails[type eq "work"]')).toEqual({
+      kind: 'valuePath', path: { attribute: 'emails' },
+      filter: { kind: 'compare', op: 'eq', value: 'work', path: { attribute: 'type' } },
+    });
+  });
+});
