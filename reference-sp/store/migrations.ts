@@ -1,0 +1,121 @@
+/*
+ * Versioned schema migrations. Each runs once, in its own transaction, and is recorded in schema_migrations;
+ * a migration is never edited after release — add a new one.
+ *
+ * - users.user_name_key holds userName case-folded in JS (Unicode-aware, unlike SQLite's ASCII-only NOCASE),
+ *   so the per-tenant unique index enforces RFC 7643 §4.1.1 (userName caseExact false, uniqueness server) and
+ *   `userName eq "x"` is one index probe at any tenant size.
+ * - memberships.member_id has no foreign key: a member is a user or a group; deleting either removes its
+ *   memberships explicitly (RFC 7644 §3.6: the service provider removes a deleted resource from groups).
+ */
+import type { Database } from 'better-sqlite3';
+
+export interface Migration {
+  readonly version: number;
+  readonly name: string;
+  readonly sql: string;
+}
+
+export const migrations: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'tenants, users, groups, memberships, tokens, identity providers, tolerances',
+    sql: `
+      CREATE TABLE tenants (
+        id TEXT PRIMARY KEY,
+        profile TEXT NOT NULL,
+        created TEXT NOT NULL
+      );
+      CREATE TABLE users (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        id TEXT NOT NULL UNIQUE,
+        tenant_id TEXT NOT NULL REFERENCES tenants(id),
+        user_name TEXT NOT NULL,
+        user_name_key TEXT NOT NULL,
+        external_id TEXT,
+        active INTEGER NOT NULL,
+        resource TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        created TEXT NOT NULL,
+        last_modified TEXT NOT NULL,
+        has_password INTEGER NOT NULL DEFAULT 0
+      );
+      CREATE UNIQUE INDEX users_tenant_user_name ON users(tenant_id, user_name_key);
+      CREATE INDEX users_tenant_external_id ON users(tenant_id, external_id);
+      CREATE INDEX users_tenant_seq ON users(tenant_id, seq);
+      CREATE TABLE groups (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        id TEXT NOT NULL UNIQUE,
+        tenant_id TEXT NOT NULL REFERENCES tenants(id),
+        display_name TEXT NOT NULL,
+        external_id TEXT,
+        resource TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        created TEXT NOT NULL,
+        last_modified TEXT NOT NULL
+      );
+      CREATE UNIQUE INDEX groups_tenant_display_name ON groups(tenant_id, display_name);
+      CREATE INDEX groups_tenant_external_id ON groups(tenant_id, external_id);
+      CREATE INDEX groups_tenant_seq ON groups(tenant_id, seq);
+      CREATE TABLE memberships (
+        tenant_id TEXT NOT NULL,
+        group_id TEXT NOT NULL REFERENCES groups(id) ON DELETE CASCADE,
+        member_id TEXT NOT NULL,
+        member_type TEXT NOT NULL CHECK (member_type IN ('User', 'Group')),
+        seq INTEGER NOT NULL,
+        PRIMARY KEY (group_id, member_id)
+      );
+      CREATE INDEX memberships_member ON memberships(tenant_id, member_id);
+      CREATE TABLE identity_providers (
+        tenant_id TEXT NOT NULL REFERENCES tenants(id),
+        scheme TEXT NOT NULL,
+        type TEXT NOT NULL CHECK (type IN ('entra')),
+        auto_provisioning_enabled INTEGER NOT NULL,
+        created TEXT NOT NULL,
+        PRIMARY KEY (tenant_id, scheme)
+      );
+      CREATE TABLE scim_tokens (
+        id TEXT PRIMARY KEY,
+        tenant_id TEXT NOT NULL REFERENCES tenants(id),
+        name TEXT NOT NULL,
+        token_hash BLOB NOT NULL,
+        lookup TEXT NOT NULL,
+        scopes TEXT NOT NULL,
+        provider_scheme TEXT,
+        created TEXT NOT NULL,
+        revoked TEXT
+      );
+      CREATE INDEX scim_tokens_lookup ON scim_tokens(lookup);
+      CREATE INDEX scim_tokens_tenant ON scim_tokens(tenant_id);
+      CREATE TABLE tolerances (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        tenant_id TEXT NOT NULL,
+        at TEXT NOT NULL,
+        code TEXT NOT NULL,
+        detail TEXT NOT NULL,
+        resource_type TEXT,
+        operation TEXT
+      );
+      CREATE INDEX tolerances_tenant ON tolerances(tenant_id, seq);
+    `,
+  },
+];
+
+/** Applies every migration newer than the database's version; returns the resulting version. */
+export function migrate(db: Database, all: readonly Migration[] = migrations): number {
+  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    version INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    applied_at TEXT NOT NULL
+  )`);
+  const current = (db.prepare('SELECT COALESCE(MAX(version), 0) AS v FROM schema_migrations').get() as { v: number }).v;
+  const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
+  for (const m of [...all].sort((a, b) => a.version - b.version)) {
+    if (m.version <= current) continue;
+    db.transaction(() => {
+      db.exec(m.sql);
+      record.run(m.version, m.name, new Date().toISOString());
+    })();
+  }
+  return (db.prepare('SELECT COALESCE(MAX(version), 0) AS v FROM schema_migrations').get() as { v: number }).v;
+}

@@ -1,0 +1,39 @@
+/*
+ * openStore: the one way to get a Store.
+ * - `path` is a database file (its directory is created) or ':memory:' (tests).
+ * - WAL + synchronous=FULL: an acknowledged write survives kill -9 and power loss of the process.
+ * - foreign_keys on: memberships cascade when their group goes.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import Database from 'better-sqlite3';
+import { systemClock, type Clock } from '../clock.ts';
+import { SqliteStore } from './sqlite-store.ts';
+import type { Store } from './types.ts';
+
+export interface OpenStoreOptions {
+  /** A file path, or ':memory:'. */
+  readonly path: string;
+  /** Drives created/lastModified timestamps; defaults to the system clock. */
+  readonly clock?: Clock;
+}
+
+/** The database file inside a data directory; ':memory:' stays ':memory:'. */
+export const storePathFor = (dataDir: string): string =>
+  dataDir === ':memory:' ? ':memory:' : join(dataDir, 'reference-sp.sqlite');
+
+export function openStore(options: OpenStoreOptions): Store {
+  const memory = options.path === ':memory:';
+  if (!memory) mkdirSync(dirname(options.path), { recursive: true });
+  const db = new Database(options.path);
+  try {
+    if (!memory) db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    return new SqliteStore(db, options.clock ?? systemClock);
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+}

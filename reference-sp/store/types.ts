@@ -1,0 +1,201 @@
+/*
+ * The reference SP's storage port. The SCIM routes and the SAML side (through SsoDirectory) only see this
+ * interface; `openStore` (./open-store.ts) returns the better-sqlite3 implementation.
+ *
+ * Rows keep the SCIM resource body (`resource`) apart from the server-owned columns (id, meta): `meta.location`
+ * depends on the URL layout a request came through (generic, Particle, NinjaOne), so the route layer builds
+ * `meta` from these columns instead of storing it.
+ */
+import type { SsoDirectory } from './sso-directory.ts';
+
+export type JsonObject = { [key: string]: unknown };
+
+export interface TenantRow {
+  readonly id: string;
+  readonly profile: string;
+  readonly created: string;
+}
+
+export interface UserRow {
+  readonly id: string;
+  readonly tenantId: string;
+  readonly userName: string;
+  readonly externalId: string | null;
+  readonly active: boolean;
+  /** The SCIM resource without `id` and `meta` (RFC 7643 §3.1: both are server-assigned). */
+  readonly resource: JsonObject;
+  /** Monotonic per resource; the ETag is W/"{version}" (RFC 7644 §3.14). */
+  readonly version: number;
+  readonly created: string;
+  readonly lastModified: string;
+  /** Users created through SCIM or JIT have no password and can only sign in by SSO. */
+  readonly hasPassword: boolean;
+}
+
+export interface NewUserRow {
+  readonly id?: string;
+  readonly userName: string;
+  readonly externalId?: string | null | undefined;
+  readonly active: boolean;
+  readonly resource: JsonObject;
+  readonly hasPassword?: boolean;
+}
+
+export interface GroupRow {
+  readonly id: string;
+  readonly tenantId: string;
+  readonly displayName: string;
+  readonly externalId: string | null;
+  /** The SCIM resource without `id`, `meta` and `members` (members live in the memberships table). */
+  readonly resource: JsonObject;
+  readonly version: number;
+  readonly created: string;
+  readonly lastModified: string;
+}
+
+export interface NewGroupRow {
+  readonly id?: string;
+  readonly displayName: string;
+  readonly externalId?: string | null | undefined;
+  readonly resource: JsonObject;
+}
+
+export type MemberType = 'User' | 'Group';
+
+export interface Membership {
+  readonly groupId: string;
+  readonly memberId: string;
+  readonly memberType: MemberType;
+}
+
+export interface ScimTokenRow {
+  readonly id: string;
+  readonly tenantId: string;
+  readonly name: string;
+  /** Scopes the token carries; an empty list means "all operations" when the tenant does not enforce scopes. */
+  readonly scopes: readonly string[];
+  /** The identity provider scheme the token is linked to (Aritma's CreateScimToken `provider`). */
+  readonly providerScheme: string | null;
+  readonly created: string;
+  readonly revoked: string | null;
+}
+
+export interface NewScimToken {
+  readonly name: string;
+  readonly scopes?: readonly string[];
+  readonly providerScheme?: string | null | undefined;
+  /** Pre-seeded tokens (config, tests) give their value; otherwise a random one is generated. */
+  readonly value?: string | undefined;
+}
+
+export interface CreatedScimToken {
+  readonly token: ScimTokenRow;
+  /** The clear value: returned once, never stored. */
+  readonly value: string;
+}
+
+export interface IdentityProviderRow {
+  readonly tenantId: string;
+  readonly scheme: string;
+  readonly type: 'entra';
+  readonly autoProvisioningEnabled: boolean;
+  readonly created: string;
+}
+
+export interface ToleranceRow {
+  readonly seq: number;
+  readonly tenantId: string;
+  readonly at: string;
+  /** Stable code naming what was tolerated, e.g. 'patch/op-capitalised', 'value/boolean-string'. */
+  readonly code: string;
+  readonly detail: string;
+  readonly resourceType: string | null;
+  readonly operation: string | null;
+}
+
+export interface NewTolerance {
+  readonly code: string;
+  readonly detail: string;
+  readonly resourceType?: string | undefined;
+  readonly operation?: string | undefined;
+}
+
+export interface Page {
+  readonly offset: number;
+  readonly limit: number;
+}
+
+export interface UserStore {
+  insertUser(tenantId: string, user: NewUserRow): UserRow;
+  getUser(tenantId: string, id: string): UserRow | undefined;
+  /** Served from the (tenant_id, user_name_key) unique index; case-insensitive (RFC 7643 §4.1.1). */
+  findUserByUserNameRow(tenantId: string, userName: string): UserRow | undefined;
+  /** externalId is caseExact (RFC 7643 §3.1); served from an index. */
+  findUsersByExternalId(tenantId: string, externalId: string): UserRow[];
+  /** Replaces the stored body; bumps the version. Returns undefined when the user does not exist. */
+  replaceUser(tenantId: string, id: string, user: Omit<NewUserRow, 'id' | 'hasPassword'>): UserRow | undefined;
+  /** Deletes the user and removes it from every group (bumping those groups' versions). */
+  deleteUser(tenantId: string, id: string): boolean;
+  /** Every user of the tenant in a stable order (creation order). */
+  listUsers(tenantId: string, page?: Page): UserRow[];
+  countUsers(tenantId: string): number;
+}
+
+export interface GroupStore {
+  insertGroup(tenantId: string, group: NewGroupRow, members?: readonly Omit<Membership, 'groupId'>[]): GroupRow;
+  getGroup(tenantId: string, id: string): GroupRow | undefined;
+  findGroupByDisplayName(tenantId: string, displayName: string): GroupRow | undefined;
+  findGroupsByExternalId(tenantId: string, externalId: string): GroupRow[];
+  /** Replaces body and, when `members` is given, the full member list; bumps the version. */
+  replaceGroup(
+    tenantId: string,
+    id: string,
+    group: Omit<NewGroupRow, 'id'>,
+    members?: readonly Omit<Membership, 'groupId'>[],
+  ): GroupRow | undefined;
+  deleteGroup(tenantId: string, id: string): boolean;
+  listGroups(tenantId: string, page?: Page): GroupRow[];
+  countGroups(tenantId: string): number;
+  membersOf(tenantId: string, groupId: string): Membership[];
+  /** Groups the member belongs to directly. */
+  groupsOfMember(tenantId: string, memberId: string): GroupRow[];
+  /** The member's type when `memberId` is a user or group of this tenant. */
+  memberType(tenantId: string, memberId: string): MemberType | undefined;
+}
+
+export interface TokenStore {
+  createToken(tenantId: string, token: NewScimToken): CreatedScimToken;
+  /** Looks the value up by hash and compares hashes in constant time; revoked tokens are not returned. */
+  authenticateToken(value: string): ScimTokenRow | undefined;
+  listTokens(tenantId: string): ScimTokenRow[];
+  revokeToken(tenantId: string, id: string): ScimTokenRow | undefined;
+}
+
+export interface IdentityProviderStore {
+  createIdentityProvider(
+    tenantId: string,
+    idp: { readonly scheme: string; readonly type: 'entra'; readonly autoProvisioningEnabled: boolean },
+  ): IdentityProviderRow;
+  getIdentityProvider(tenantId: string, scheme: string): IdentityProviderRow | undefined;
+  listIdentityProviders(tenantId: string): IdentityProviderRow[];
+}
+
+export interface ToleranceStore {
+  recordTolerance(tenantId: string, tolerance: NewTolerance): void;
+  listTolerances(tenantId: string): ToleranceRow[];
+}
+
+export interface Store
+  extends SsoDirectory, UserStore, GroupStore, TokenStore, IdentityProviderStore, ToleranceStore {
+  /** Creates the tenant if it does not exist (idempotent). */
+  ensureTenant(id: string, profile?: string): TenantRow;
+  getTenant(id: string): TenantRow | undefined;
+  /**
+   * Runs `fn` in one SQLite transaction: all of its writes land or none do. Nested calls become savepoints.
+   * Anything thrown rolls back and is rethrown.
+   */
+  transaction<T>(fn: () => T): T;
+  /** The schema version after migrations (the highest applied migration). */
+  schemaVersion(): number;
+  close(): void;
+}
