@@ -1,0 +1,362 @@
+/*
+ * A fluent builder for a SAML 2.0 Response carrying one Assertion (saml-core §3.3.3, §2.3.3; Web SSO profile
+ * saml-profiles §4.1.4.2). The defaults make a Response that a correct SP accepts; every deviation is ONE named
+ * method, so each negative scenario traces to one call:
+ *   signing ........ signResponseOnly signAssertionOnly signBoth omitSignature signWithRogueKey signatureAlgorithm
+ *   addressing ..... audience recipient destination issuer inResponseTo unsolicited
+ *   time ........... expiredBy notYetValidFor
+ *   content ........ nameId attribute withoutAttribute encryptTo
+ *   attacks ........ replayOf wrapSignature tamperAfterSigning duplicateAssertion withDoctype
+ * Time comes from the injected clock only. `build()` is async because encryption is.
+ */
+import type { Clock } from '../../clock.ts';
+import { idpError } from '../errors.ts';
+import type { IdpKeys, KeyPair } from '../keys/key-store.ts';
+import {
+  ATTRNAME_FORMAT,
+  AUTHN_CONTEXT_PASSWORD_PROTECTED,
+  NAMEID_FORMAT,
+  NS,
+  STATUS_SUCCESS,
+  SUBJECT_CONFIRMATION_BEARER,
+  type AttrNameFormatName,
+  type NameIdFormatName,
+  type SignatureAlgorithmName,
+} from '../namespaces.ts';
+import { signElement } from '../sign/sign-element.ts';
+import { encryptAssertion, type EncryptOptions } from '../encrypt/encrypt-assertion.ts';
+import { descendants, escapeXml, newId, parseXml, serialize } from '../xml.ts';
+import { durationMs, xsDateTime, type Duration } from './duration.ts';
+import { wrapSignature, DEFAULT_ATTACKER_NAME_ID, type XswKind } from './wrap-signature.ts';
+
+export type SignaturePlacement = 'response' | 'assertion' | 'both' | 'none';
+
+export interface AttributeOptions {
+  /** 'basic' | 'uri' | 'unspecified' (saml-core §8.2) or any URI; omitted → no NameFormat attribute. */
+  readonly nameFormat?: AttrNameFormatName | string | undefined;
+  readonly friendlyName?: string | undefined;
+}
+
+export interface SamlAttribute extends AttributeOptions {
+  readonly name: string;
+  /** Empty array → an Attribute with no AttributeValue; [''] → one empty AttributeValue. */
+  readonly values: readonly string[];
+}
+
+export interface BuiltResponse {
+  readonly xml: string;
+  /** base64 of the XML, as the HTTP-POST binding carries it in SAMLResponse (saml-bindings §3.5.4). */
+  readonly base64: string;
+  readonly responseId: string;
+  readonly assertionId: string;
+}
+
+export interface BuilderContext {
+  readonly clock: Clock;
+  readonly keys: IdpKeys;
+  /** The IdP entity ID, used as Issuer unless `.issuer()` says otherwise. */
+  readonly issuer: string;
+}
+
+/** Default lifetime of an assertion (Conditions and SubjectConfirmationData NotOnOrAfter). */
+const DEFAULT_LIFETIME_MS = 5 * 60_000;
+/** Default SessionNotOnOrAfter distance from AuthnInstant. */
+const SESSION_LIFETIME_MS = 8 * 3_600_000;
+
+export class ResponseBuilder {
+  private issuerValue: string;
+  private audienceValue: string | undefined;
+  private recipientValue: string | undefined;
+  private destinationValue: string | undefined;
+  private inResponseToValue: string | undefined;
+  private nameIdValue: string | undefined;
+  private nameIdFormat: string = NAMEID_FORMAT.emailAddress;
+  private sessionIndexValue: string | undefined;
+  private authnContextValue = AUTHN_CONTEXT_PASSWORD_PROTECTED;
+  private attrs: SamlAttribute[] = [];
+  private placement: SignaturePlacement = 'both';
+  private algorithm: SignatureAlgorithmName = 'sha256';
+  private rogue = false;
+  private shiftMs = 0;
+  private lifetimeMs = DEFAULT_LIFETIME_MS;
+  private encryption: { certificatePem: string; options: EncryptOptions } | undefined;
+  private replay: BuiltResponse | undefined;
+  private xsw: { kind: XswKind; attackerNameId: string } | undefined;
+  private tamper = false;
+  private duplicate = false;
+  private doctype = false;
+
+  constructor(private readonly ctx: BuilderContext) {
+    this.issuerValue = ctx.issuer;
+  }
+
+  // ---- ordinary content -------------------------------------------------------------------------------------
+
+  /** Addresses the Response to an SP: audience = entity ID; Recipient and Destination = ACS URL. */
+  forSp(entityId: string, acsUrl: string): this {
+    this.audienceValue = entityId;
+    this.recipientValue = acsUrl;
+    this.destinationValue = acsUrl;
+    return this;
+  }
+  /** Conditions/AudienceRestriction/Audience (saml-core §2.5.1.4). */
+  audience(value: string): this {
+    this.audienceValue = value;
+    return this;
+  }
+  /** SubjectConfirmationData@Recipient (saml-profiles §4.1.4.2). */
+  recipient(value: string): this {
+    this.recipientValue = value;
+    return this;
+  }
+  /** Response@Destination (saml-bindings §3.5.5.2). */
+  destination(value: string): this {
+    this.destinationValue = value;
+    return this;
+  }
+  /** Issuer of both Response and Assertion. */
+  issuer(value: string): this {
+    this.issuerValue = value;
+    return this;
+  }
+  /** Response@InResponseTo and SubjectConfirmationData@InResponseTo. */
+  inResponseTo(requestId: string): this {
+    this.inResponseToValue = requestId;
+    return this;
+  }
+  /** IdP-initiated: no InResponseTo anywhere (saml-profiles §4.1.5). */
+  unsolicited(): this {
+    this.inResponseToValue = undefined;
+    return this;
+  }
+  nameId(value: string, format: NameIdFormatName | string = 'emailAddress'): this {
+    this.nameIdValue = value;
+    this.nameIdFormat = format in NAMEID_FORMAT ? NAMEID_FORMAT[format as NameIdFormatName] : format;
+    return this;
+  }
+  sessionIndex(value: string): this {
+    this.sessionIndexValue = value;
+    return this;
+  }
+  authnContextClassRef(value: string): this {
+    this.authnContextValue = value;
+    return this;
+  }
+  /** Adds (or replaces, by Name) one attribute; several values make it multi-valued. */
+  attribute(name: string, values: string | readonly string[], options: AttributeOptions = {}): this {
+    const list = typeof values === 'string' ? [values] : [...values];
+    this.attrs = this.attrs.filter((a) => a.name !== name);
+    this.attrs.push({ name, values: list, nameFormat: options.nameFormat, friendlyName: options.friendlyName });
+    return this;
+  }
+  attributes(list: readonly SamlAttribute[]): this {
+    for (const a of list) this.attribute(a.name, a.values, a);
+    return this;
+  }
+  withoutAttribute(name: string): this {
+    this.attrs = this.attrs.filter((a) => a.name !== name);
+    return this;
+  }
+
+  // ---- signing ----------------------------------------------------------------------------------------------
+
+  signResponseOnly(): this {
+    this.placement = 'response';
+    return this;
+  }
+  signAssertionOnly(): this {
+    this.placement = 'assertion';
+    return this;
+  }
+  signBoth(): this {
+    this.placement = 'both';
+    return this;
+  }
+  omitSignature(): this {
+    this.placement = 'none';
+    return this;
+  }
+  signing(placement: SignaturePlacement): this {
+    this.placement = placement;
+    return this;
+  }
+  /** Signs with the IdP's rogue key pair: a valid signature by a key the SP never trusted. */
+  signWithRogueKey(): this {
+    this.rogue = true;
+    return this;
+  }
+  signatureAlgorithm(alg: SignatureAlgorithmName): this {
+    if (!['sha1', 'sha256', 'sha512'].includes(alg)) throw idpError('builder/invalid', `unknown algorithm ${alg}`);
+    this.algorithm = alg;
+    return this;
+  }
+
+  // ---- time -------------------------------------------------------------------------------------------------
+
+  /** The assertion was issued long enough ago that every NotOnOrAfter passed `ago` before the clock's now. */
+  expiredBy(ago: Duration): this {
+    this.shiftMs = -(this.lifetimeMs + durationMs(ago));
+    return this;
+  }
+  /** The assertion is issued `ahead` in the future: NotBefore is `ahead` after the clock's now. */
+  notYetValidFor(ahead: Duration): this {
+    this.shiftMs = durationMs(ahead);
+    return this;
+  }
+  validFor(lifetime: Duration): this {
+    this.lifetimeMs = durationMs(lifetime);
+    return this;
+  }
+
+  // ---- encryption -------------------------------------------------------------------------------------------
+
+  /** Sends saml:EncryptedAssertion for the SP's encryption certificate (saml-core §2.3.4). */
+  encryptTo(certificatePem: string, options: EncryptOptions = {}): this {
+    this.encryption = { certificatePem, options };
+    return this;
+  }
+
+  // ---- attacks ----------------------------------------------------------------------------------------------
+
+  /** Sends the previously built Response again, byte for byte (same IDs): a replay. */
+  replayOf(previous: BuiltResponse): this {
+    this.replay = previous;
+    return this;
+  }
+  wrapSignature(kind: XswKind, attackerNameId = DEFAULT_ATTACKER_NAME_ID): this {
+    this.xsw = { kind, attackerNameId };
+    return this;
+  }
+  /** Changes the NameID (or, when encrypted, the Response IssueInstant) after the signatures were computed. */
+  tamperAfterSigning(): this {
+    this.tamper = true;
+    return this;
+  }
+  /** A second, independently signed Assertion with its own ID follows the first. */
+  duplicateAssertion(): this {
+    this.duplicate = true;
+    return this;
+  }
+  /** Prepends a DOCTYPE with an external entity referenced from an AttributeValue: an XXE probe. */
+  withDoctype(): this {
+    this.doctype = true;
+    return this;
+  }
+
+  // ---- output -----------------------------------------------------------------------------------------------
+
+  async build(): Promise<BuiltResponse> {
+    if (this.replay) return this.replay;
+    const missing = [
+      ['audience', this.audienceValue],
+      ['recipient', this.recipientValue],
+      ['nameId', this.nameIdValue],
+    ].filter(([, v]) => v === undefined);
+    if (missing.length > 0) {
+      throw idpError('builder/invalid', `response needs ${missing.map(([k]) => k).join(', ')} (see forSp/nameId)`);
+    }
+    const key: KeyPair = this.rogue ? this.ctx.keys.rogue : this.ctx.keys.signing;
+    const signAssertion = this.placement === 'assertion' || this.placement === 'both';
+    const signResponse = this.placement === 'response' || this.placement === 'both';
+    const issuedAt = this.ctx.clock.now().getTime() + this.shiftMs;
+    const responseId = newId();
+    const assertionId = newId();
+
+    const assertions: string[] = [];
+    for (const id of this.duplicate ? [assertionId, newId()] : [assertionId]) {
+      let xml = this.renderAssertion(id, issuedAt);
+      if (signAssertion) xml = signElement(xml, { id, localName: 'Assertion', key, algorithm: this.algorithm });
+      if (this.encryption) xml = await encryptAssertion(xml, this.encryption.certificatePem, this.encryption.options);
+      assertions.push(xml);
+    }
+
+    let xml = this.renderResponse(responseId, issuedAt, assertions.join(''));
+    if (signResponse) xml = signElement(xml, { id: responseId, localName: 'Response', key, algorithm: this.algorithm });
+    if (this.xsw) {
+      if (this.encryption) throw idpError('builder/invalid', 'signature wrapping needs an unencrypted assertion');
+      xml = wrapSignature(xml, this.xsw.kind, this.xsw.attackerNameId);
+    }
+    if (this.tamper) xml = this.tamperWith(xml, signResponse);
+    if (this.doctype) xml = injectDoctype(xml);
+    return { xml, base64: Buffer.from(xml, 'utf8').toString('base64'), responseId, assertionId };
+  }
+
+  private renderAssertion(id: string, issuedAt: number): string {
+    const at = xsDateTime(issuedAt);
+    const until = xsDateTime(issuedAt + this.lifetimeMs);
+    const inResponseTo = this.inResponseToValue ? ` InResponseTo="${escapeXml(this.inResponseToValue)}"` : '';
+    const attributes = this.attrs.map(renderAttribute).join('');
+    return (
+      `<saml:Assertion xmlns:saml="${NS.assertion}" xmlns:xs="${NS.xs}" xmlns:xsi="${NS.xsi}"` +
+      ` ID="${id}" Version="2.0" IssueInstant="${at}">` +
+      `<saml:Issuer>${escapeXml(this.issuerValue)}</saml:Issuer>` +
+      `<saml:Subject><saml:NameID Format="${escapeXml(this.nameIdFormat)}">${escapeXml(this.nameIdValue!)}</saml:NameID>` +
+      `<saml:SubjectConfirmation Method="${SUBJECT_CONFIRMATION_BEARER}">` +
+      `<saml:SubjectConfirmationData${inResponseTo} NotOnOrAfter="${until}" Recipient="${escapeXml(this.recipientValue!)}"/>` +
+      `</saml:SubjectConfirmation></saml:Subject>` +
+      `<saml:Conditions NotBefore="${at}" NotOnOrAfter="${until}">` +
+      `<saml:AudienceRestriction><saml:Audience>${escapeXml(this.audienceValue!)}</saml:Audience></saml:AudienceRestriction>` +
+      `</saml:Conditions>` +
+      `<saml:AuthnStatement AuthnInstant="${at}" SessionIndex="${escapeXml(this.sessionIndexValue ?? id)}"` +
+      ` SessionNotOnOrAfter="${xsDateTime(issuedAt + SESSION_LIFETIME_MS)}">` +
+      `<saml:AuthnContext><saml:AuthnContextClassRef>${escapeXml(this.authnContextValue)}</saml:AuthnContextClassRef></saml:AuthnContext>` +
+      `</saml:AuthnStatement>` +
+      // saml-core §2.7.3: an AttributeStatement holds at least one Attribute, so none → no statement.
+      (attributes ? `<saml:AttributeStatement>${attributes}</saml:AttributeStatement>` : '') +
+      `</saml:Assertion>`
+    );
+  }
+
+  private renderResponse(id: string, issuedAt: number, assertions: string): string {
+    const inResponseTo = this.inResponseToValue ? ` InResponseTo="${escapeXml(this.inResponseToValue)}"` : '';
+    const destination = this.destinationValue ? ` Destination="${escapeXml(this.destinationValue)}"` : '';
+    return (
+      `<samlp:Response xmlns:samlp="${NS.protocol}" xmlns:saml="${NS.assertion}" ID="${id}" Version="2.0"` +
+      ` IssueInstant="${xsDateTime(issuedAt)}"${destination}${inResponseTo}>` +
+      `<saml:Issuer>${escapeXml(this.issuerValue)}</saml:Issuer>` +
+      `<samlp:Status><samlp:StatusCode Value="${STATUS_SUCCESS}"/></samlp:Status>` +
+      assertions +
+      `</samlp:Response>`
+    );
+  }
+
+  private tamperWith(xml: string, responseSigned: boolean): string {
+    const doc = parseXml(xml, 'signed Response');
+    const nameIds = descendants(doc, NS.assertion, 'NameID');
+    if (nameIds.length > 0) {
+      for (const n of nameIds) {
+        while (n.firstChild) n.removeChild(n.firstChild);
+        n.appendChild(doc.createTextNode(DEFAULT_ATTACKER_NAME_ID));
+      }
+    } else if (responseSigned) {
+      const root = doc.documentElement!;
+      root.setAttribute('IssueInstant', xsDateTime(Date.parse(root.getAttribute('IssueInstant')!) + 1000));
+    } else {
+      throw idpError('builder/invalid', 'nothing signed is visible to tamper with (encrypted, response unsigned)');
+    }
+    return serialize(doc);
+  }
+}
+
+function renderAttribute(a: SamlAttribute): string {
+  const format = a.nameFormat
+    ? ` NameFormat="${escapeXml(a.nameFormat in ATTRNAME_FORMAT ? ATTRNAME_FORMAT[a.nameFormat as AttrNameFormatName] : a.nameFormat)}"`
+    : '';
+  const friendly = a.friendlyName ? ` FriendlyName="${escapeXml(a.friendlyName)}"` : '';
+  const values = a.values
+    .map((v) => `<saml:AttributeValue xsi:type="xs:string">${escapeXml(v)}</saml:AttributeValue>`)
+    .join('');
+  return `<saml:Attribute Name="${escapeXml(a.name)}"${format}${friendly}>${values}</saml:Attribute>`;
+}
+
+/** The classic XXE probe: an external entity pointing at a local file, referenced where an SP reads text. */
+function injectDoctype(xml: string): string {
+  const doctype = '<!DOCTYPE samlp:Response [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>';
+  const withEntity = xml.replace(/(<saml:AttributeValue[^>]*>)/, '$1&xxe;');
+  const referenced = withEntity !== xml ? withEntity : xml.replace(/(<saml:Issuer>)/, '$1&xxe;');
+  return referenced.startsWith('<?xml') ? referenced.replace(/\?>/, `?>${doctype}`) : doctype + referenced;
+}
+
+export function responseBuilder(ctx: BuilderContext): ResponseBuilder {
+  return new ResponseBuilder(ctx);
+}

@@ -1,0 +1,39 @@
+/*
+ * Enveloped XML signature over one SAML element, as saml-core §5.4 profiles XML-DSig:
+ * - exactly one Reference, URI="#<ID of the signed element>" (§5.4.2)
+ * - transforms: enveloped-signature then exclusive c14n (§5.4.4); SignedInfo canonicalised with exc-c14n (§5.4.3)
+ * - the ds:Signature is placed right after the element's saml:Issuer, where the schema puts it (§3.2.1, §2.3.3)
+ * - KeyInfo carries the X.509 certificate (§5.4.5 allows it; SPs must still pin the key from metadata)
+ */
+import { SignedXml } from 'xml-crypto';
+import { ENVELOPED_SIGNATURE, EXC_C14N, SIGNATURE_ALGORITHM, type SignatureAlgorithmName } from '../namespaces.ts';
+import type { KeyPair } from '../keys/key-store.ts';
+
+export interface SignElementOptions {
+  /** The ID attribute value of the element to sign. */
+  readonly id: string;
+  /** 'Response' or 'Assertion' — the element's local name, used to locate its Issuer. */
+  readonly localName: 'Response' | 'Assertion' | 'AuthnRequest' | 'EntityDescriptor';
+  readonly key: KeyPair;
+  readonly algorithm: SignatureAlgorithmName;
+}
+
+export function signElement(xml: string, options: SignElementOptions): string {
+  const alg = SIGNATURE_ALGORITHM[options.algorithm];
+  const sig = new SignedXml({
+    privateKey: options.key.privateKeyPem,
+    publicCert: options.key.certificatePem,
+    signatureAlgorithm: alg.signature,
+    canonicalizationAlgorithm: EXC_C14N,
+  });
+  const element = `//*[local-name()='${options.localName}' and @ID='${options.id}']`;
+  sig.addReference({ xpath: element, transforms: [ENVELOPED_SIGNATURE, EXC_C14N], digestAlgorithm: alg.digest });
+  const hasIssuer = options.localName !== 'EntityDescriptor';
+  sig.computeSignature(xml, {
+    prefix: 'ds',
+    location: hasIssuer
+      ? { reference: `${element}/*[local-name()='Issuer']`, action: 'after' }
+      : { reference: element, action: 'prepend' },
+  });
+  return sig.getSignedXml();
+}
