@@ -1,0 +1,37 @@
+/*
+ * Small helpers over JSON resources. Attribute names are case-insensitive (RFC 7643 §2.1), so every lookup of a
+ * client-supplied or stored key goes through `findKey`.
+ */
+
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+export type JsonObject = { [key: string]: Json };
+
+export function isObject(v: unknown): v is JsonObject {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** The actual key of `obj` matching `name` case-insensitively (exact match preferred). */
+export function findKey(obj: object, name: string): string | undefined {
+  if (Object.prototype.hasOwnProperty.call(obj, name)) return name;
+  const lower = name.toLowerCase();
+  return Object.keys(obj).find((k) => k.toLowerCase() === lower);
+}
+
+export function getCI(obj: unknown, name: string): Json | undefined {
+  if (!isObject(obj)) return undefined;
+  const k = findKey(obj, name);
+  return k === undefined ? undefined : obj[k];
+}
+
+/** RFC 7643 §2.5: unassigned, null and empty array (and an empty complex value) are equivalent. */
+export function isUnassigned(v: unknown): boolean {
+  if (v === undefined || v === null) return true;
+  if (Array.isArray(v)) return v.length === 0 || v.every(isUnassigned);
+  if (isObject(v)) return Object.values(v).every(isUnassigned);
+  if (typeof v === 'string') return v === '';
+  return false;
+}
+
+export function clone<T>(v: T): T {
+  return structuredClone(v);
+}
