@@ -1,5 +1,193 @@
-// Placeholder: the SAML engineer replaces this with the tenant SAML section (type, JSON schema, defaults).
-export interface SamlTenantConfig {
-  readonly [key: string]: unknown;
+/*
+ * The tenant's SAML section: the input type (what a config file may say), the resolved type (what the SP
+ * runs with, every option present), and the JSON schema that validates the input (embedded in the tenant
+ * schema by ./validate.ts). Defaults live in ./defaults.ts; profile defaults in ../profiles/.
+ */
+
+/** XML-DSig signature algorithms by short name (xmldsig-core §6.4, xmldsig-more §2.3). */
+export const SIGNATURE_ALGORITHMS = {
+  'rsa-sha1': 'http://www.w3.org/2000/09/xmldsig#rsa-sha1',
+  'rsa-sha256': 'http://www.w3.org/2001/04/xmldsig-more#rsa-sha256',
+  'rsa-sha384': 'http://www.w3.org/2001/04/xmldsig-more#rsa-sha384',
+  'rsa-sha512': 'http://www.w3.org/2001/04/xmldsig-more#rsa-sha512',
+} as const;
+export type SignatureAlgorithmName = keyof typeof SIGNATURE_ALGORITHMS;
+
+/** Digest algorithms by short name (xmldsig-core §6.2, xmlenc-core §5.7). */
+export const DIGEST_ALGORITHMS = {
+  sha1: 'http://www.w3.org/2000/09/xmldsig#sha1',
+  sha256: 'http://www.w3.org/2001/04/xmlenc#sha256',
+  sha384: 'http://www.w3.org/2001/04/xmldsig-more#sha384',
+  sha512: 'http://www.w3.org/2001/04/xmlenc#sha512',
+} as const;
+export type DigestAlgorithmName = keyof typeof DIGEST_ALGORITHMS;
+
+export type ErrorPageStyle = 'generic' | 'particle';
+
+/** The trusted IdP: imported from metadata (URL, file or inline XML) and/or given by hand. */
+export interface IdpInput {
+  /** NinjaOne "Import Metadata from: URL". Fetched once at start-up. */
+  readonly metadataUrl?: string;
+  /** NinjaOne "Import Metadata from: File". Relative to the config file when loaded from one. */
+  readonly metadataFile?: string;
+  /** NinjaOne "Import Metadata from: XML". */
+  readonly metadataXml?: string;
+  /** SonarQube "Manual" tab: these override whatever metadata said. */
+  readonly entityId?: string;
+  readonly ssoUrl?: string;
+  /** PEM or bare base64 DER X.509 certificates; any one of them may have signed. */
+  readonly signingCertificates?: readonly string[];
 }
-export const samlTenantJsonSchema = { type: 'object' } as const;
+
+export interface AttributeMappingInput {
+  /** Attribute whose value is the user's login (userName); 'NameID' uses the Subject's NameID. */
+  readonly login?: string;
+  readonly email?: string;
+  readonly firstName?: string;
+  readonly lastName?: string;
+  /** Full display name. */
+  readonly name?: string;
+  readonly groups?: string;
+}
+
+export interface GroupSyncInput {
+  readonly enabled?: boolean;
+  /** Attribute carrying the group names; falls back to attributeMapping.groups. */
+  readonly attributeName?: string;
+  /** Groups never added nor removed by the sync (SonarQube's default "Members" group). */
+  readonly preservedGroups?: readonly string[];
+}
+
+export interface SamlTenantInput {
+  readonly idp?: IdpInput;
+  readonly spEntityId?: string;
+  readonly acsUrls?: readonly string[];
+  readonly maxAcsUrls?: number;
+  readonly wantResponseSigned?: boolean;
+  readonly wantAssertionsSigned?: boolean;
+  readonly allowedSignatureAlgorithms?: readonly SignatureAlgorithmName[];
+  readonly allowedDigestAlgorithms?: readonly DigestAlgorithmName[];
+  readonly clockSkewSeconds?: number;
+  readonly allowUnsolicited?: boolean;
+  readonly requireEncryptedAssertion?: boolean;
+  readonly autoProvisioningEnabled?: boolean;
+  readonly groupSync?: GroupSyncInput;
+  readonly requiredAttributes?: readonly string[];
+  readonly attributeMapping?: AttributeMappingInput;
+  readonly signAuthnRequests?: boolean;
+  readonly authnRequestTtlSeconds?: number;
+  readonly sessionTtlSeconds?: number;
+  readonly errorPage?: ErrorPageStyle;
+}
+
+export interface ResolvedIdp {
+  readonly entityId: string;
+  readonly ssoUrl: string;
+  readonly signingCertificates: readonly string[];
+  /** Where the IdP settings came from, for the log and the docs. */
+  readonly source: 'metadata-url' | 'metadata-file' | 'metadata-xml' | 'manual';
+}
+
+export interface AttributeMapping {
+  readonly login: string;
+  readonly email?: string | undefined;
+  readonly firstName?: string | undefined;
+  readonly lastName?: string | undefined;
+  readonly name?: string | undefined;
+  readonly groups?: string | undefined;
+}
+
+/** The resolved SAML section: every option present, frozen. */
+export interface SamlTenantConfig {
+  readonly idp: ResolvedIdp;
+  readonly spEntityId: string;
+  readonly acsUrls: readonly string[];
+  readonly maxAcsUrls: number;
+  readonly wantResponseSigned: boolean;
+  readonly wantAssertionsSigned: boolean;
+  readonly allowedSignatureAlgorithms: readonly SignatureAlgorithmName[];
+  readonly allowedDigestAlgorithms: readonly DigestAlgorithmName[];
+  readonly clockSkewSeconds: number;
+  readonly allowUnsolicited: boolean;
+  readonly requireEncryptedAssertion: boolean;
+  readonly autoProvisioningEnabled: boolean;
+  readonly groupSync: { readonly enabled: boolean; readonly attributeName: string | undefined; readonly preservedGroups: readonly string[] };
+  readonly requiredAttributes: readonly string[];
+  readonly attributeMapping: AttributeMapping;
+  readonly signAuthnRequests: boolean;
+  readonly authnRequestTtlSeconds: number;
+  readonly sessionTtlSeconds: number;
+  readonly errorPage: ErrorPageStyle;
+}
+
+const nonNegativeInteger = { type: 'integer', minimum: 0, 'x-expect': 'a non-negative integer' } as const;
+const positiveInteger = { type: 'integer', minimum: 1, 'x-expect': 'a positive integer' } as const;
+const httpUrl = { type: 'string', pattern: '^https?://[^\\s]+$', 'x-expect': 'an http(s) URL' } as const;
+const nonEmptyString = { type: 'string', minLength: 1, 'x-expect': 'a non-empty string' } as const;
+const bool = { type: 'boolean', 'x-expect': 'true or false' } as const;
+const stringList = { type: 'array', items: nonEmptyString, 'x-expect': 'a list of non-empty strings' } as const;
+
+/** JSON schema for SamlTenantInput. `x-expect` phrases the problem in ConfigError messages. */
+export const samlTenantJsonSchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    idp: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        metadataUrl: httpUrl,
+        metadataFile: nonEmptyString,
+        metadataXml: nonEmptyString,
+        entityId: nonEmptyString,
+        ssoUrl: httpUrl,
+        signingCertificates: { ...stringList, minItems: 1, 'x-expect': 'a non-empty list of certificates (PEM or base64)' },
+      },
+    },
+    spEntityId: nonEmptyString,
+    acsUrls: { type: 'array', items: httpUrl, minItems: 1, 'x-expect': 'a non-empty list of http(s) URLs' },
+    maxAcsUrls: positiveInteger,
+    wantResponseSigned: bool,
+    wantAssertionsSigned: bool,
+    allowedSignatureAlgorithms: {
+      type: 'array',
+      minItems: 1,
+      uniqueItems: true,
+      items: { enum: Object.keys(SIGNATURE_ALGORITHMS), 'x-expect': `one of ${Object.keys(SIGNATURE_ALGORITHMS).join(', ')}` },
+      'x-expect': 'a non-empty list of signature algorithms',
+    },
+    allowedDigestAlgorithms: {
+      type: 'array',
+      minItems: 1,
+      uniqueItems: true,
+      items: { enum: Object.keys(DIGEST_ALGORITHMS), 'x-expect': `one of ${Object.keys(DIGEST_ALGORITHMS).join(', ')}` },
+      'x-expect': 'a non-empty list of digest algorithms',
+    },
+    clockSkewSeconds: nonNegativeInteger,
+    allowUnsolicited: bool,
+    requireEncryptedAssertion: bool,
+    autoProvisioningEnabled: bool,
+    groupSync: {
+      type: 'object',
+      additionalProperties: false,
+      properties: { enabled: bool, attributeName: nonEmptyString, preservedGroups: stringList },
+    },
+    requiredAttributes: stringList,
+    attributeMapping: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        login: nonEmptyString,
+        email: nonEmptyString,
+        firstName: nonEmptyString,
+        lastName: nonEmptyString,
+        name: nonEmptyString,
+        groups: nonEmptyString,
+      },
+    },
+    signAuthnRequests: bool,
+    authnRequestTtlSeconds: positiveInteger,
+    sessionTtlSeconds: positiveInteger,
+    errorPage: { enum: ['generic', 'particle'], 'x-expect': 'one of generic, particle' },
+  },
+} as const;

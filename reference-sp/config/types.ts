@@ -1,15 +1,31 @@
 /*
- * The reference SP's resolved configuration: validated once at start-up (ajv) and frozen. Each tenant has a
- * SAML section (owned by reference-sp/saml) and a SCIM section (owned by reference-sp/scim).
+ * The reference SP's configuration: an input type (what a config file or caller may say) and a resolved type
+ * (what the SP runs with), validated once at start-up (ajv, ./validate.ts) and frozen (./resolve.ts). Each
+ * tenant has a SAML section (owned by reference-sp/saml) and a SCIM section (owned by reference-sp/scim).
  */
-import type { SamlTenantConfig } from './saml-section.ts';
+import type { SamlTenantConfig, SamlTenantInput } from './saml-section.ts';
 import type { ScimTenantConfig } from './scim-section.ts';
 
 /** The seed vendors the reference SP can emulate (../shared/seeds), plus a plain generic tenant. */
 export type ProfileName = 'generic' | 'particle' | 'sonarqube' | 'datocms' | 'ninjaone' | 'aritma';
 
+export interface TenantInput {
+  readonly id: string;
+  /** Defaults to 'generic'. */
+  readonly profile?: ProfileName;
+  readonly saml?: SamlTenantInput;
+  /** Validated against scimTenantJsonSchema and passed through to the SCIM side. */
+  readonly scim?: { readonly [key: string]: unknown };
+}
+
+export interface ReferenceSpConfigInput {
+  readonly baseUrl: string;
+  readonly dataDir?: string;
+  readonly tenants: readonly TenantInput[];
+}
+
 export interface TenantConfig {
-  /** URL-safe slug; the SCIM base path is /scim/v2/{id}. */
+  /** URL-safe slug; the SCIM base path is /scim/v2/{id}, the SAML routes live under /saml/{id}/. */
   readonly id: string;
   readonly profile: ProfileName;
   readonly saml: SamlTenantConfig;

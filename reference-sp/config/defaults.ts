@@ -1,0 +1,56 @@
+/*
+ * Every default of the reference SP's SAML side, one comment per option (STYLE.md §7). A tenant's SAML
+ * section resolves as: these defaults ← its profile's defaults (../profiles/<seed>.ts) ← the config file.
+ */
+import type { SamlTenantInput } from './saml-section.ts';
+
+/** Top-level options. */
+export const spDefaults = {
+  /** ':memory:' keeps the SQLite database and the SP keys in memory (tests); otherwise a directory. */
+  dataDir: ':memory:',
+} as const;
+
+export const samlDefaults = {
+  // idp: no default — every tenant must name its IdP (metadata URL/file/XML or entityId + ssoUrl + certificate).
+  // spEntityId: defaults to `${baseUrl}/saml/${tenantId}/metadata` (derived, see ./resolve.ts).
+  // acsUrls: defaults to [`${baseUrl}/saml/${tenantId}/acs`] (derived, see ./resolve.ts).
+
+  /** How many AssertionConsumerService URLs the tenant may declare (SonarQube: exactly one). */
+  maxAcsUrls: 5,
+  /** Require a signature on the <samlp:Response> itself (saml-core §5.2). */
+  wantResponseSigned: false,
+  /** Require a signature on the <saml:Assertion> (saml-profiles §4.1.3.5; advertised in SP metadata). */
+  wantAssertionsSigned: true,
+  /** Accepted SignatureMethod algorithms; RSA-SHA1 is refused unless listed (xmldsig-core §6.4). */
+  allowedSignatureAlgorithms: ['rsa-sha256', 'rsa-sha384', 'rsa-sha512'],
+  /** Accepted Reference DigestMethod algorithms; SHA-1 is refused unless listed. */
+  allowedDigestAlgorithms: ['sha256', 'sha384', 'sha512'],
+  /** Tolerance applied to NotBefore/NotOnOrAfter comparisons (saml-core §2.5.1.2 leaves it to the SP). */
+  clockSkewSeconds: 60,
+  /** Accept unsolicited (IdP-initiated) responses with no InResponseTo (saml-profiles §4.1.5). */
+  allowUnsolicited: false,
+  /** Refuse a plain <saml:Assertion>: only <saml:EncryptedAssertion> is accepted (saml-core §6). */
+  requireEncryptedAssertion: false,
+  /** Create unknown users at sign-in (just-in-time provisioning; Aritma's option name). */
+  autoProvisioningEnabled: false,
+  groupSync: {
+    /** Reset the user's group memberships to the IdP's groups at each sign-in. */
+    enabled: false,
+    /** Attribute carrying the group names; undefined → attributeMapping.groups. */
+    attributeName: undefined,
+    /** Groups the sync leaves alone (neither added nor removed). */
+    preservedGroups: [],
+  },
+  /** Attribute names that must be present in the AttributeStatement; a missing one is `attributes/missing`. */
+  requiredAttributes: [],
+  /** Which attribute is the login, email, names and groups. 'NameID' means the Subject's NameID. */
+  attributeMapping: { login: 'NameID' },
+  /** Sign AuthnRequests sent over HTTP-Redirect (saml-bindings §3.4.4.1). */
+  signAuthnRequests: true,
+  /** How long an AuthnRequest ID is remembered for InResponseTo matching. */
+  authnRequestTtlSeconds: 600,
+  /** How long a signed-in session lasts. */
+  sessionTtlSeconds: 3600,
+  /** Wording of the HTML error page: 'particle' reproduces Particle's "general non-success" page. */
+  errorPage: 'generic',
+} as const satisfies Omit<Required<SamlTenantInput>, 'idp' | 'spEntityId' | 'acsUrls'>;

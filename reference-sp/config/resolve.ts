@@ -1,0 +1,200 @@
+/*
+ * Resolves a validated input into the frozen ReferenceSpConfig:
+ * - schema problems first (./validate.ts), then the checks a schema cannot express: duplicate tenant IDs,
+ *   the IdP (metadata imported from URL/file/XML, manual fields override it), certificates that parse as
+ *   X.509, the number of ACS URLs the profile allows (SonarQube: exactly one);
+ * - every problem is collected and thrown together as one ConfigError;
+ * - SAML options resolve as defaults ← profile ← tenant input.
+ */
+import { readFile } from 'node:fs/promises';
+import { isAbsolute, resolve as resolvePath, dirname, extname } from 'node:path';
+import forge from 'node-forge';
+import { parse as parseYaml } from 'yaml';
+import { samlProfileDefaults } from '../profiles/index.ts';
+import { samlDefaults, spDefaults } from './defaults.ts';
+import { ConfigError } from './errors.ts';
+import { parseIdpMetadata, type IdpMetadata } from './idp-metadata.ts';
+import type { ResolvedIdp, SamlTenantConfig, SamlTenantInput } from './saml-section.ts';
+import { resolveScimSection, type ScimTenantInput } from './scim-section.ts';
+import type { ProfileName, ReferenceSpConfig, ReferenceSpConfigInput, TenantConfig, TenantInput } from './types.ts';
+import { schemaProblems } from './validate.ts';
+import { toPemCertificate } from '../saml/xml.ts';
+
+export interface ResolveOptions {
+  /** Directory that relative `idp.metadataFile` paths are read from (the config file's directory). */
+  readonly baseDir?: string;
+  /** Used for `idp.metadataUrl`; injectable for tests. */
+  readonly fetch?: (url: string) => Promise<{ ok: boolean; status: number; text(): Promise<string> }>;
+}
+
+export async function resolveConfig(input: unknown, options: ResolveOptions = {}): Promise<ReferenceSpConfig> {
+  const problems = schemaProblems(input);
+  if (problems.length > 0) throw new ConfigError(problems);
+  const cfg = input as ReferenceSpConfigInput;
+  const baseUrl = cfg.baseUrl.replace(/\/+$/, '');
+
+  const seen = new Map<string, number>();
+  cfg.tenants.forEach((t, i) => {
+    const first = seen.get(t.id);
+    if (first !== undefined) problems.push(`tenants[${i}].id "${t.id}" is already used by tenants[${first}]`);
+    else seen.set(t.id, i);
+  });
+
+  const tenants: TenantConfig[] = [];
+  for (const [i, t] of cfg.tenants.entries()) {
+    const saml = await resolveSaml(t, `tenants[${i}].saml`, baseUrl, options, problems);
+    if (saml) tenants.push({ id: t.id, profile: t.profile ?? 'generic', saml, scim: resolveScimSection(t.profile ?? 'generic', t.scim as ScimTenantInput | undefined) });
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  return deepFreeze({ baseUrl, dataDir: cfg.dataDir ?? spDefaults.dataDir, tenants });
+}
+
+/** Reads a YAML or JSON file (by extension; YAML otherwise) and resolves it. */
+export async function loadConfigFile(file: string, options: Omit<ResolveOptions, 'baseDir'> = {}): Promise<ReferenceSpConfig> {
+  let raw: string;
+  try {
+    raw = await readFile(file, 'utf8');
+  } catch (e) {
+    throw new ConfigError([`${file} cannot be read (${(e as Error).message})`]);
+  }
+  let parsed: unknown;
+  try {
+    parsed = extname(file).toLowerCase() === '.json' ? JSON.parse(raw) : parseYaml(raw);
+  } catch (e) {
+    throw new ConfigError([`${file} is not valid ${extname(file).toLowerCase() === '.json' ? 'JSON' : 'YAML'} (${(e as Error).message})`]);
+  }
+  return resolveConfig(parsed, { ...options, baseDir: dirname(resolvePath(file)) });
+}
+
+async function resolveSaml(
+  tenant: TenantInput,
+  path: string,
+  baseUrl: string,
+  options: ResolveOptions,
+  problems: string[],
+): Promise<SamlTenantConfig | undefined> {
+  const profile: ProfileName = tenant.profile ?? 'generic';
+  const fromProfile = samlProfileDefaults(profile);
+  const input: SamlTenantInput = tenant.saml ?? {};
+  const before = problems.length;
+
+  const idp = await resolveIdp(input, `${path}.idp`, options, problems);
+
+  const maxAcsUrls = input.maxAcsUrls ?? fromProfile.maxAcsUrls ?? samlDefaults.maxAcsUrls;
+  const acsUrls = input.acsUrls ?? fromProfile.acsUrls ?? [`${baseUrl}/saml/${tenant.id}/acs`];
+  if (acsUrls.length > maxAcsUrls) {
+    problems.push(
+      maxAcsUrls === 1
+        ? `${path}.acsUrls must list exactly one URL: the ${profile} profile allows a single ACS URL (got ${acsUrls.length})`
+        : `${path}.acsUrls must list at most ${maxAcsUrls} URLs (got ${acsUrls.length})`,
+    );
+  }
+  const mapping = { ...samlDefaults.attributeMapping, ...fromProfile.attributeMapping, ...input.attributeMapping };
+  const groupSync = { ...samlDefaults.groupSync, ...fromProfile.groupSync, ...input.groupSync };
+  const groupAttribute = groupSync.attributeName ?? mapping.groups;
+  if (groupSync.enabled && !groupAttribute) {
+    problems.push(`${path}.groupSync.attributeName is required when group sync is enabled (or set ${path}.attributeMapping.groups)`);
+  }
+  if (!idp || problems.length > before) return undefined;
+
+  const pick = <K extends keyof typeof samlDefaults>(key: K) =>
+    (input[key] ?? fromProfile[key] ?? samlDefaults[key]) as NonNullable<SamlTenantInput[K]> | (typeof samlDefaults)[K];
+
+  return {
+    idp,
+    spEntityId: input.spEntityId ?? fromProfile.spEntityId ?? `${baseUrl}/saml/${tenant.id}/metadata`,
+    acsUrls: [...acsUrls],
+    maxAcsUrls,
+    wantResponseSigned: pick('wantResponseSigned') as boolean,
+    wantAssertionsSigned: pick('wantAssertionsSigned') as boolean,
+    allowedSignatureAlgorithms: [...(pick('allowedSignatureAlgorithms') as SamlTenantConfig['allowedSignatureAlgorithms'])],
+    allowedDigestAlgorithms: [...(pick('allowedDigestAlgorithms') as SamlTenantConfig['allowedDigestAlgorithms'])],
+    clockSkewSeconds: pick('clockSkewSeconds') as number,
+    allowUnsolicited: pick('allowUnsolicited') as boolean,
+    requireEncryptedAssertion: pick('requireEncryptedAssertion') as boolean,
+    autoProvisioningEnabled: pick('autoProvisioningEnabled') as boolean,
+    groupSync: { enabled: groupSync.enabled, attributeName: groupAttribute, preservedGroups: [...groupSync.preservedGroups] },
+    requiredAttributes: [...(pick('requiredAttributes') as readonly string[])],
+    attributeMapping: mapping,
+    signAuthnRequests: pick('signAuthnRequests') as boolean,
+    authnRequestTtlSeconds: pick('authnRequestTtlSeconds') as number,
+    sessionTtlSeconds: pick('sessionTtlSeconds') as number,
+    errorPage: pick('errorPage') as SamlTenantConfig['errorPage'],
+  };
+}
+
+async function resolveIdp(input: SamlTenantInput, path: string, options: ResolveOptions, problems: string[]): Promise<ResolvedIdp | undefined> {
+  const idp = input.idp;
+  if (!idp) {
+    problems.push(`${path} is required: import IdP metadata (metadataUrl, metadataFile or metadataXml) or give entityId, ssoUrl and signingCertificates`);
+    return undefined;
+  }
+  const sources = (['metadataUrl', 'metadataFile', 'metadataXml'] as const).filter((k) => idp[k] !== undefined);
+  if (sources.length > 1) {
+    problems.push(`${path} must import metadata from one source only (got ${sources.join(', ')})`);
+    return undefined;
+  }
+  let meta: IdpMetadata | undefined;
+  let source: ResolvedIdp['source'] = 'manual';
+  const from = sources[0];
+  if (from) {
+    const where = `${path}.${from}`;
+    let xml: string | undefined;
+    if (from === 'metadataXml') {
+      xml = idp.metadataXml;
+      source = 'metadata-xml';
+    } else if (from === 'metadataFile') {
+      const file = isAbsolute(idp.metadataFile!) ? idp.metadataFile! : resolvePath(options.baseDir ?? process.cwd(), idp.metadataFile!);
+      source = 'metadata-file';
+      try {
+        xml = await readFile(file, 'utf8');
+      } catch (e) {
+        problems.push(`${where} cannot be read (${(e as Error).message})`);
+      }
+    } else {
+      source = 'metadata-url';
+      try {
+        const res = await (options.fetch ?? fetch)(idp.metadataUrl!);
+        if (!res.ok) problems.push(`${where} answered HTTP ${res.status}`);
+        else xml = await res.text();
+      } catch (e) {
+        problems.push(`${where} cannot be fetched (${(e as Error).message})`);
+      }
+    }
+    if (xml === undefined) return undefined;
+    const parsed = parseIdpMetadata(xml);
+    if (!parsed.ok) {
+      problems.push(...parsed.problems.map((p) => `${where} ${p}`));
+      return undefined;
+    }
+    meta = parsed.value;
+  }
+  const entityId = idp.entityId ?? meta?.entityId;
+  const ssoUrl = idp.ssoUrl ?? meta?.ssoUrl;
+  const certs = idp.signingCertificates ?? meta?.signingCertificates;
+  const before = problems.length;
+  if (!entityId) problems.push(`${path}.entityId is required (or import IdP metadata)`);
+  if (!ssoUrl) problems.push(`${path}.ssoUrl is required (or import IdP metadata with a SingleSignOnService)`);
+  if (!certs || certs.length === 0) problems.push(`${path}.signingCertificates is required (or import IdP metadata with a signing KeyDescriptor)`);
+  const pems: string[] = [];
+  (certs ?? []).forEach((c, j) => {
+    const pem = toPemCertificate(c);
+    try {
+      forge.pki.certificateFromPem(pem);
+      pems.push(pem);
+    } catch (e) {
+      const where = idp.signingCertificates ? `${path}.signingCertificates[${j}]` : `${path}.${from} certificate ${j + 1}`;
+      problems.push(`${where} is not a valid X.509 certificate (${(e as Error).message})`);
+    }
+  });
+  if (problems.length > before || !entityId || !ssoUrl) return undefined;
+  return { entityId, ssoUrl, signingCertificates: pems, source };
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value as object)) deepFreeze(v);
+  }
+  return value;
+}

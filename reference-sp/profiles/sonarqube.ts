@@ -1,0 +1,23 @@
+/*
+ * SonarQube Cloud (seed 003), Custom SAML:
+ * - Name, Login, Email and Groups attributes, named by the setup assistant's "Mapping" values;
+ * - exactly one ACS / single sign-on URL ("Attempting to configure multiple ACS URLs will lead to errors");
+ * - no IdP-initiated SSO;
+ * - Response: Signed, Assertion Signature: Signed, Signature Algorithm: RSA-SHA256;
+ * - JIT users' groups are reset to the IdP's at each login, case-sensitive names, the default "Members"
+ *   group excluded from the synchronisation.
+ */
+import type { SamlTenantInput } from '../config/saml-section.ts';
+
+export const sonarqubeSamlProfile: SamlTenantInput = {
+  attributeMapping: { login: 'login', email: 'email', name: 'name', groups: 'groups' },
+  requiredAttributes: ['login', 'email', 'name'],
+  maxAcsUrls: 1,
+  allowUnsolicited: false,
+  wantResponseSigned: true,
+  wantAssertionsSigned: true,
+  allowedSignatureAlgorithms: ['rsa-sha256'],
+  allowedDigestAlgorithms: ['sha256'],
+  autoProvisioningEnabled: true,
+  groupSync: { enabled: true, attributeName: 'groups', preservedGroups: ['Members'] },
+};

@@ -1,0 +1,72 @@
+/*
+ * Every way the reference SP refuses a SAML response is a SamlRejection with a stable code from this union.
+ * Steps and tests assert codes, never message text (STYLE.md §3). `status` is the HTTP status the ACS answers
+ * with: 400 when the message itself is unusable (binding, XML), 403 when it is well-formed but not acceptable.
+ */
+
+export type SamlRejectionCode =
+  | 'binding/malformed'
+  | 'xml/doctype'
+  | 'xml/malformed'
+  | 'response/invalid'
+  | 'status/not-success'
+  | 'decryption/failed'
+  | 'encryption/required'
+  | 'assertion/count'
+  | 'signature/missing'
+  | 'signature/invalid'
+  | 'signature/algorithm-refused'
+  | 'issuer/mismatch'
+  | 'destination/mismatch'
+  | 'audience/mismatch'
+  | 'recipient/mismatch'
+  | 'subject-confirmation/invalid'
+  | 'subject-confirmation/expired'
+  | 'conditions/not-yet-valid'
+  | 'conditions/expired'
+  | 'in-response-to/unknown'
+  | 'unsolicited/refused'
+  | 'replay/detected'
+  | 'attributes/missing'
+  | 'user/unknown'
+  | 'user/inactive';
+
+const BAD_REQUEST: ReadonlySet<SamlRejectionCode> = new Set(['binding/malformed', 'xml/doctype', 'xml/malformed', 'response/invalid']);
+
+export interface SamlRejectionDetail {
+  /** Human-readable explanation (for people; never matched by tests). */
+  readonly message: string;
+  /** The value the SP expected, e.g. the missing attribute name or the SP's entity ID. */
+  readonly expected?: string | readonly string[];
+  /** The value the SP received, when there was one. */
+  readonly actual?: string | readonly string[];
+  /** Spec section the rule comes from, e.g. 'saml-core §2.5.1.4'. */
+  readonly spec?: string;
+}
+
+export class SamlRejection extends Error {
+  override readonly name = 'SamlRejection';
+  readonly code: SamlRejectionCode;
+  readonly detail: SamlRejectionDetail;
+  readonly status: 400 | 403;
+
+  constructor(code: SamlRejectionCode, detail: SamlRejectionDetail) {
+    super(`${code}: ${detail.message}`);
+    this.code = code;
+    this.detail = detail;
+    this.status = BAD_REQUEST.has(code) ? 400 : 403;
+  }
+
+  toJSON(): { error: SamlRejectionCode; detail: SamlRejectionDetail; status: number } {
+    return { error: this.code, detail: this.detail, status: this.status };
+  }
+}
+
+/** Shorthand used by the checks: `throw reject('audience/mismatch', { … })`. */
+export function reject(code: SamlRejectionCode, detail: SamlRejectionDetail): SamlRejection {
+  return new SamlRejection(code, detail);
+}
+
+export function isSamlRejection(e: unknown): e is SamlRejection {
+  return e instanceof SamlRejection;
+}
