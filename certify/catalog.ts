@@ -1,0 +1,137 @@
+/*
+ * Builds the certification catalog from cucumber's message stream, so the verdicts are exactly those cucumber-js
+ * computes when QA runs the same features by hand:
+ * - pickle → the test (its tags give ID, level, profile, section; docs/scenario-tags.md)
+ * - testCase / testCaseStarted → which pickle an attempt belongs to; only the last attempt counts (retries)
+ * - testStepFinished → verdict: any FAILED step fails; UNDEFINED, AMBIGUOUS or PENDING is a harness error;
+ *   SKIPPED (a step or hook returned 'skipped', e.g. an optional feature not advertised) skips
+ * - attachment → the request/response transcript; one named `skip-reason` explains a skip
+ */
+import type { runCucumber } from '@cucumber/cucumber/api';
+import { readTags, type TestFacts } from './tags.ts';
+
+/** One cucumber message; typed from the API so we don't depend on @cucumber/messages directly. */
+export type Envelope = Parameters<NonNullable<Parameters<typeof runCucumber>[2]>>[0];
+
+export type Verdict = 'pass' | 'fail' | 'skip' | 'error';
+
+/** Attachment name a step or hook uses to say why a test was skipped (`this.attach(reason, 'skip-reason')`). */
+export const SKIP_REASON_ATTACHMENT = 'skip-reason';
+
+export interface TranscriptEntry {
+  readonly name: string;
+  readonly mediaType: string;
+  readonly text: string;
+}
+
+export interface TestOutcome extends TestFacts {
+  readonly name: string;
+  readonly uri: string;
+  readonly line: number | undefined;
+  readonly verdict: Verdict;
+  readonly skipReason: string | undefined;
+  /** First failing step's message (assertion text), for the report; never used to decide the verdict. */
+  readonly failure: string | undefined;
+  readonly durationMs: number;
+  readonly transcript: readonly TranscriptEntry[];
+}
+
+interface Attempt {
+  pickleId: string;
+  statuses: string[];
+  failure: string | undefined;
+  durationNanos: number;
+  attachments: TranscriptEntry[];
+  willBeRetried: boolean;
+}
+
+export class CatalogCollector {
+  readonly #pickles = new Map<string, { name: string; uri: string; line: number | undefined; tags: string[] }>();
+  readonly #testCases = new Map<string, string>();
+  readonly #attempts = new Map<string, Attempt>();
+  readonly #done = new Map<string, TestOutcome>();
+  readonly #order: string[] = [];
+  readonly #onTest: ((outcome: TestOutcome) => void) | undefined;
+  #runError: string | undefined;
+
+  constructor(onTest?: (outcome: TestOutcome) => void) {
+    this.#onTest = onTest;
+  }
+
+  readonly onMessage = (envelope: Envelope): void => {
+    if (envelope.pickle) {
+      const p = envelope.pickle;
+      this.#pickles.set(p.id, { name: p.name, uri: p.uri, line: p.location?.line, tags: p.tags.map((t) => t.name) });
+    } else if (envelope.testCase) {
+      this.#testCases.set(envelope.testCase.id, envelope.testCase.pickleId);
+    } else if (envelope.testCaseStarted) {
+      const started = envelope.testCaseStarted;
+      const pickleId = this.#testCases.get(started.testCaseId);
+      if (pickleId === undefined) return;
+      this.#attempts.set(started.id, { pickleId, statuses: [], failure: undefined, durationNanos: 0, attachments: [], willBeRetried: false });
+    } else if (envelope.testStepFinished) {
+      const attempt = this.#attempts.get(envelope.testStepFinished.testCaseStartedId);
+      if (!attempt) return;
+      const result = envelope.testStepFinished.testStepResult;
+      attempt.statuses.push(result.status);
+      attempt.durationNanos += result.duration.seconds * 1e9 + result.duration.nanos;
+      if (result.status !== 'PASSED' && result.status !== 'SKIPPED' && attempt.failure === undefined) {
+        attempt.failure = result.message ?? result.exception?.message ?? `step ${result.status.toLowerCase()}`;
+      }
+    } else if (envelope.attachment) {
+      const a = envelope.attachment;
+      const attempt = a.testCaseStartedId ? this.#attempts.get(a.testCaseStartedId) : undefined;
+      if (!attempt) return;
+      const text = a.contentEncoding === 'BASE64' ? Buffer.from(a.body, 'base64').toString('utf8') : a.body;
+      attempt.attachments.push({ name: a.fileName ?? `attachment ${attempt.attachments.length + 1}`, mediaType: a.mediaType, text });
+    } else if (envelope.testCaseFinished) {
+      const attempt = this.#attempts.get(envelope.testCaseFinished.testCaseStartedId);
+      if (!attempt || envelope.testCaseFinished.willBeRetried) return;
+      this.#finish(attempt);
+    } else if (envelope.testRunFinished && !envelope.testRunFinished.success) {
+      this.#runError = envelope.testRunFinished.exception?.message ?? envelope.testRunFinished.message;
+    }
+  };
+
+  /** Outcomes in the order the tests ran. */
+  outcomes(): TestOutcome[] {
+    return this.#order.map((id) => this.#done.get(id)!);
+  }
+
+  /** Pickles that were planned but never finished (interrupted run, crashed worker). */
+  unfinished(): Array<{ name: string; uri: string }> {
+    return [...this.#pickles.entries()].filter(([id]) => !this.#done.has(id) && [...this.#testCases.values()].includes(id)).map(([, p]) => ({ name: p.name, uri: p.uri }));
+  }
+
+  /** A run-level error (e.g. a BeforeAll hook failed), if cucumber reported one. */
+  runError(): string | undefined {
+    return this.#runError;
+  }
+
+  #finish(attempt: Attempt): void {
+    const pickle = this.#pickles.get(attempt.pickleId)!;
+    const skipReason = attempt.attachments.find((a) => a.name === SKIP_REASON_ATTACHMENT)?.text;
+    const outcome: TestOutcome = {
+      ...readTags(pickle.tags, pickle.name),
+      name: pickle.name,
+      uri: pickle.uri,
+      line: pickle.line,
+      verdict: verdictOf(attempt.statuses),
+      skipReason: verdictOf(attempt.statuses) === 'skip' ? (skipReason ?? 'skipped by the scenario') : undefined,
+      failure: attempt.failure,
+      durationMs: Math.round(attempt.durationNanos / 1e6),
+      transcript: attempt.attachments.filter((a) => a.name !== SKIP_REASON_ATTACHMENT),
+    };
+    if (!this.#done.has(attempt.pickleId)) this.#order.push(attempt.pickleId);
+    this.#done.set(attempt.pickleId, outcome);
+    this.#onTest?.(outcome);
+  }
+}
+
+/** Worst status wins: a failure anywhere fails the test, even after a skip. */
+export function verdictOf(statuses: readonly string[]): Verdict {
+  if (statuses.includes('FAILED')) return 'fail';
+  if (statuses.some((s) => s === 'UNDEFINED' || s === 'AMBIGUOUS' || s === 'PENDING' || s === 'UNKNOWN')) return 'error';
+  if (statuses.includes('SKIPPED')) return 'skip';
+  return 'pass';
+}
