@@ -2,10 +2,9 @@
  * One ajv instance for fixtures and configuration. Every problem is collected and named by its full path
  * (`users[2].givenname is not a known attribute`), STYLE.md §7.
  */
-import AjvModule from 'ajv';
+import { Ajv } from 'ajv';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 
-const Ajv = (AjvModule as unknown as { default: typeof AjvModule }).default ?? AjvModule;
 const ajv = new Ajv({ allErrors: true, strict: false });
 
 function pathOf(root: string, instancePath: string): string {
@@ -38,11 +37,8 @@ const cache = new WeakMap<object, ValidateFunction>();
 
 /** Validates `data` against `schema`; returns every problem (empty when valid). */
 export function validateAgainst(schema: object, data: unknown, root = ''): string[] {
-  let fn = cache.get(schema);
-  if (!fn) {
-    fn = ajv.compile(schema);
-    cache.set(schema, fn);
-  }
+  const fn = cache.get(schema) ?? ajv.compile(schema);
+  cache.set(schema, fn);
   if (fn(data)) return [];
   const problems = (fn.errors ?? [])
     // anyOf/oneOf wrappers repeat what their branches said.
