@@ -12,7 +12,12 @@ import { COMMON_ATTRIBUTES } from './definitions/common.ts';
 import { ENTERPRISE_USER_SCHEMA } from './definitions/enterprise-user.ts';
 import { GROUP_SCHEMA } from './definitions/group.ts';
 import { USER_SCHEMA } from './definitions/user.ts';
-import type { AttributeDefinition, SchemaDefinition } from './types.ts';
+import { findAttribute, type AttributeDefinition, type SchemaDefinition } from './types.ts';
+export { findAttribute } from './types.ts';
+import type { JsonObject } from './json.ts';
+import { projectResource, type ProjectionOptions } from './project.ts';
+import { sortComparator, type SortOrder } from './sort.ts';
+import { validateResource, type ValidateOptions, type ValidationResult } from './validate.ts';
 
 export interface ResourceTypeDefinition {
   readonly id: string;
@@ -50,11 +55,6 @@ function isDeclaration(e: SchemaDefinition | ExtensionDeclaration): e is Extensi
   return 'schema' in e && typeof (e as ExtensionDeclaration).schema === 'object';
 }
 
-export function findAttribute(list: readonly AttributeDefinition[] | undefined, name: string): AttributeDefinition | undefined {
-  if (!list) return undefined;
-  const lower = name.toLowerCase();
-  return list.find((a) => a.name.toLowerCase() === lower);
-}
 
 export class SchemaRegistry {
   private readonly schemaById = new Map<string, SchemaDefinition>();
@@ -178,5 +178,20 @@ export class SchemaRegistry {
     const subAttribute = findAttribute(attribute.subAttributes, path.subAttribute);
     if (!subAttribute) return undefined;
     return { schemaId, extension, attribute, subAttribute };
+  }
+
+  /** Validates a POST/PUT body (see validate.ts). */
+  validate(resourceType: string, body: unknown, opts: ValidateOptions): ValidationResult {
+    return validateResource(this, resourceType, body, opts);
+  }
+
+  /** Applies attributes / excludedAttributes and the `returned` characteristic (see project.ts). */
+  project(resource: JsonObject, opts: ProjectionOptions, resourceType: string): JsonObject {
+    return projectResource(this, resource, opts, resourceType);
+  }
+
+  /** A comparator for sortBy / sortOrder (see sort.ts). */
+  comparator(resourceType: string, sortBy: string, sortOrder: SortOrder = 'ascending'): (a: unknown, b: unknown) => number {
+    return sortComparator(this, resourceType, sortBy, sortOrder);
   }
 }

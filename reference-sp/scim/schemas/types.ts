@@ -73,3 +73,10 @@ export function normaliseSchema(raw: {
     } as AttributeInput);
   return { id: raw.id, name: raw.name ?? raw.id.split(':').pop()!, description: raw.description ?? '', attributes: raw.attributes.map(norm) };
 }
+
+/** The definition named `name` (case-insensitive, RFC 7643 §2.1) in a list of attributes. */
+export function findAttribute(list: readonly AttributeDefinition[] | undefined, name: string): AttributeDefinition | undefined {
+  if (!list) return undefined;
+  const lower = name.toLowerCase();
+  return list.find((a) => a.name.toLowerCase() === lower);
+}

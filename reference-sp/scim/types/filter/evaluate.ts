@@ -15,9 +15,9 @@
  * - a literal of another type than the attribute's (userName eq 5) simply does not match
  */
 import { ScimError } from '../errors.ts';
-import { findAttribute, type ResourceTypeDefinition, type SchemaRegistry } from '../../schemas/registry.ts';
+import type { ResourceTypeDefinition, SchemaRegistry } from '../../schemas/registry.ts';
 import { getCI, isObject, isUnassigned } from '../../schemas/json.ts';
-import type { AttributeDefinition, AttributeType } from '../../schemas/types.ts';
+import { findAttribute, type AttributeDefinition, type AttributeType } from '../../schemas/types.ts';
 import { formatAttrPath, type AttrPath, type CompareNode, type CompValue, type FilterNode } from './ast.ts';
 
 /** Where paths are resolved: the resource itself, or one value of a complex attribute inside `[...]`. */
