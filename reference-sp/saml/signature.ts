@@ -83,7 +83,7 @@ export function verifyEnvelopedSignature(
   for (const cert of saml.idp.signingCertificates) {
     const sig = new SignedXml({ publicCert: cert, getCertFromKeyInfo: () => null });
     try {
-      sig.loadSignature(signature);
+      sig.loadSignature(signature as unknown as Parameters<SignedXml['loadSignature']>[0]);
       if (!sig.checkSignature(fullXml)) {
         errors.push('signature value does not verify');
         continue;

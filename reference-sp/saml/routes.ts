@@ -1,0 +1,164 @@
+/*
+ * The SAML routes of every tenant, under /saml/{tenant}/:
+ * - GET  metadata  SP metadata (./metadata.ts)
+ * - GET  login     SP-initiated sign-in: redirect to the IdP with an AuthnRequest (./authn-request.ts)
+ * - POST acs       HTTP-POST binding ACS (saml-bindings §3.5): the check pipeline (./pipeline.ts), then
+ *                  group sync and a session cookie; JSON or HTML by the Accept header; never a 500
+ * - GET  me        the signed-in user of this tenant's session
+ * Every ACS decision is logged as exactly one structured line.
+ */
+import express, { type Request, type Response, type Router } from 'express';
+import type { Clock } from '../clock.ts';
+import type { TenantConfig } from '../config/types.ts';
+import type { Logger } from '../log.ts';
+import type { SsoDirectory, SsoUser } from '../store/sso-directory.ts';
+import { buildRedirectRequest } from './authn-request.ts';
+import { errorPageHtml } from './error-page.ts';
+import { syncGroups } from './group-sync.ts';
+import type { SpKeys } from './keys.ts';
+import { spMetadataXml } from './metadata.ts';
+import { runAcsPipeline } from './pipeline.ts';
+import type { SamlRejection } from './rejection.ts';
+import type { ReplayCache } from './replay-cache.ts';
+import type { OutstandingRequests } from './request-store.ts';
+import { SESSION_COOKIE, type SessionStore } from './session.ts';
+import { escapeXml } from './xml.ts';
+
+export interface SamlRouterDeps {
+  readonly tenants: readonly TenantConfig[];
+  readonly clock: Clock;
+  readonly spKeys: SpKeys;
+  readonly directory: SsoDirectory;
+  readonly requests: OutstandingRequests;
+  readonly replay: ReplayCache;
+  readonly sessions: SessionStore;
+  readonly log: Logger;
+}
+
+export function wantsJson(req: Request): boolean {
+  return req.accepts(['html', 'json']) === 'json';
+}
+
+function readCookie(req: Request, name: string): string | undefined {
+  for (const part of (req.headers.cookie ?? '').split(';')) {
+    const i = part.indexOf('=');
+    if (i > 0 && part.slice(0, i).trim() === name) return decodeURIComponent(part.slice(i + 1).trim());
+  }
+  return undefined;
+}
+
+function publicUser(u: SsoUser) {
+  return { id: u.id, userName: u.userName, active: u.active, email: u.email, givenName: u.givenName, familyName: u.familyName, displayName: u.displayName, groups: u.groups };
+}
+
+export function createSamlRouter(deps: SamlRouterDeps): Router {
+  const router = express.Router();
+  const byId = new Map(deps.tenants.map((t) => [t.id, t]));
+
+  const tenantOf = (req: Request, res: Response): TenantConfig | undefined => {
+    const tenant = byId.get(String(req.params['tenant']));
+    if (!tenant) {
+      const detail = { message: `no tenant "${String(req.params['tenant'])}"` };
+      if (wantsJson(req)) res.status(404).json({ error: 'tenant/unknown', detail });
+      else res.status(404).type('html').send(`<!doctype html><title>Not found</title><p data-error-code="tenant/unknown">${escapeXml(detail.message)}</p>`);
+    }
+    return tenant;
+  };
+
+  router.get('/saml/:tenant/metadata', (req, res) => {
+    const tenant = tenantOf(req, res);
+    if (!tenant) return;
+    res.type('application/samlmetadata+xml').send(spMetadataXml(tenant, deps.spKeys));
+  });
+
+  router.get('/saml/:tenant/login', (req, res) => {
+    const tenant = tenantOf(req, res);
+    if (!tenant) return;
+    const relayState = typeof req.query['RelayState'] === 'string' ? req.query['RelayState'] : undefined;
+    const request = buildRedirectRequest(tenant, deps.spKeys, deps.clock.now(), relayState);
+    deps.requests.remember(tenant.id, request.id, tenant.saml.authnRequestTtlSeconds);
+    deps.log.log('info', 'saml.authn-request', { tenant: tenant.id, requestId: request.id });
+    res.redirect(302, request.url);
+  });
+
+  const reply = (req: Request, res: Response, tenant: TenantConfig, rejection: SamlRejection) => {
+    if (wantsJson(req)) res.status(rejection.status).json({ error: rejection.code, detail: rejection.detail, tenant: tenant.id });
+    else res.status(rejection.status).type('html').send(errorPageHtml(tenant.saml.errorPage, rejection));
+  };
+
+  router.post('/saml/:tenant/acs', express.urlencoded({ extended: false, limit: '2mb' }), async (req, res) => {
+    const tenant = tenantOf(req, res);
+    if (!tenant) return;
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    const relayState = typeof body['RelayState'] === 'string' ? body['RelayState'] : undefined;
+    const result = await runAcsPipeline({ tenant, samlResponse: body['SAMLResponse'], relayState }, deps);
+    const assertionId = result.state.assertion?.getAttribute('ID') ?? undefined;
+    if (!result.ok) {
+      deps.log.log('warn', 'saml.acs', { tenant: tenant.id, outcome: 'rejected', code: result.rejection.code, detail: result.rejection.detail.message, assertionId });
+      reply(req, res, tenant, result.rejection);
+      return;
+    }
+    const state = result.state;
+    const user = state.user!;
+    const attributes = state.attributes ?? {};
+    let groups: { added: readonly string[]; removed: readonly string[] } | undefined;
+    try {
+      groups = syncGroups(deps.directory, tenant.id, user.id, tenant.saml, attributes);
+    } catch (e) {
+      deps.log.log('error', 'saml.acs', { tenant: tenant.id, outcome: 'error', step: 'group-sync', error: e instanceof Error ? e.message : String(e) });
+      res.status(500).json({ error: 'server/error', detail: { message: 'group synchronisation failed' } });
+      return;
+    }
+    const current = groups ? (deps.directory.findUserByUserName(tenant.id, user.userName) ?? user) : user;
+    const session = deps.sessions.create(
+      { tenantId: tenant.id, userId: current.id, userName: current.userName, attributes, nameId: state.nameId },
+      tenant.saml.sessionTtlSeconds,
+    );
+    const secure = tenant.saml.acsUrls[0]!.startsWith('https:') ? '; Secure' : '';
+    res.setHeader(
+      'Set-Cookie',
+      `${SESSION_COOKIE}=${encodeURIComponent(session.id)}; Path=/saml/${tenant.id}; HttpOnly; SameSite=Lax; Max-Age=${tenant.saml.sessionTtlSeconds}${secure}`,
+    );
+    deps.log.log('info', 'saml.acs', {
+      tenant: tenant.id,
+      outcome: 'accepted',
+      userName: current.userName,
+      assertionId,
+      solicited: state.solicited,
+      jitCreated: state.userCreated === true,
+      groupsAdded: groups?.added,
+      groupsRemoved: groups?.removed,
+    });
+    if (wantsJson(req)) {
+      res.status(200).json({
+        user: publicUser(current),
+        session: { expiresAt: session.expiresAt },
+        attributes,
+        nameId: state.nameId,
+        created: state.userCreated === true,
+        groupSync: groups ?? null,
+        relayState: relayState ?? null,
+      });
+      return;
+    }
+    if (relayState && relayState.startsWith('/') && !relayState.startsWith('//')) {
+      res.redirect(303, relayState);
+      return;
+    }
+    res.status(200).type('html').send(`<!doctype html><title>Signed in</title><p data-user="${escapeXml(current.userName)}">Signed in as ${escapeXml(current.userName)}</p>`);
+  });
+
+  router.get('/saml/:tenant/me', (req, res) => {
+    const tenant = tenantOf(req, res);
+    if (!tenant) return;
+    const session = deps.sessions.get(readCookie(req, SESSION_COOKIE), tenant.id);
+    if (!session) {
+      res.status(401).json({ error: 'session/none', detail: { message: 'not signed in to this tenant' } });
+      return;
+    }
+    const user = deps.directory.findUserByUserName(tenant.id, session.userName);
+    res.json({ user: user ? publicUser(user) : { id: session.userId, userName: session.userName }, session: { expiresAt: session.expiresAt }, attributes: session.attributes });
+  });
+
+  return router;
+}

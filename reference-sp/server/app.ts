@@ -1,0 +1,72 @@
+/*
+ * The reference SP as one Express 5 app: SAML routes under /saml/{tenant}/… and the SCIM 2.0 router.
+ * Every client error answers with a precise 4xx (JSON or HTML by the Accept header); a 500 is reserved for a
+ * genuine server fault and never echoes internals.
+ */
+import express, { type Express, type NextFunction, type Request, type Response } from 'express';
+import type { Clock } from '../clock.ts';
+import type { ReferenceSpConfig } from '../config/types.ts';
+import { silentLogger, type Logger } from '../log.ts';
+import { loadOrCreateSpKeys, type SpKeys } from '../saml/keys.ts';
+import { createReplayCache, type ReplayCache } from '../saml/replay-cache.ts';
+import { createOutstandingRequests, type OutstandingRequests } from '../saml/request-store.ts';
+import { createSamlRouter, wantsJson } from '../saml/routes.ts';
+import { createSessionStore, type SessionStore } from '../saml/session.ts';
+import type { SsoDirectory } from '../store/sso-directory.ts';
+// TODO(integrator): import { createScimRouter } from '../scim/router.ts'; and mount it below (see "SCIM").
+
+export interface ReferenceSpDeps {
+  readonly config: ReferenceSpConfig;
+  readonly clock: Clock;
+  /** The user store (the SCIM store implements SsoDirectory); tenants are ensured when it can. */
+  readonly store: SsoDirectory & { ensureTenant?(id: string, profile?: string): unknown };
+  readonly log?: Logger;
+  /** Reuse keys (e.g. to keep metadata stable across app instances in a test); else from config.dataDir. */
+  readonly spKeys?: SpKeys;
+}
+
+export interface ReferenceSp {
+  readonly app: Express;
+  readonly config: ReferenceSpConfig;
+  readonly spKeys: SpKeys;
+  readonly requests: OutstandingRequests;
+  readonly replay: ReplayCache;
+  readonly sessions: SessionStore;
+}
+
+export function createReferenceSp(deps: ReferenceSpDeps): ReferenceSp {
+  const { config, clock, store } = deps;
+  const log = deps.log ?? silentLogger;
+  const spKeys = deps.spKeys ?? loadOrCreateSpKeys(config.dataDir, clock.now());
+  for (const t of config.tenants) store.ensureTenant?.(t.id, t.profile);
+  const requests = createOutstandingRequests(clock);
+  const replay = createReplayCache(clock);
+  const sessions = createSessionStore(clock);
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(createSamlRouter({ tenants: config.tenants, clock, spKeys, directory: store, requests, replay, sessions, log }));
+  // SCIM: TODO(integrator): app.use(createScimRouter({ config, clock, store, log })); — reference-sp/scim/router.ts
+
+  app.use((req: Request, res: Response) => {
+    if (wantsJson(req)) res.status(404).json({ error: 'route/unknown', detail: { message: `no route ${req.method} ${req.path}` } });
+    else res.status(404).type('text/plain').send(`no route ${req.method} ${req.path}`);
+  });
+
+  // Body parser failures (malformed or oversized bodies) are the client's: 4xx, never 500.
+  app.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {
+    const status = typeof (err as { status?: unknown })?.status === 'number' ? (err as { status: number }).status : 500;
+    if (status < 500) {
+      const type = String((err as { type?: unknown }).type ?? 'request/invalid');
+      const detail = { message: err instanceof Error ? err.message : 'bad request', type };
+      log.log('warn', 'http.client-error', { method: req.method, path: req.path, status, type });
+      if (wantsJson(req)) res.status(status).json({ error: status === 413 ? 'request/too-large' : 'request/invalid', detail });
+      else res.status(status).type('text/plain').send(detail.message);
+      return;
+    }
+    log.log('error', 'http.server-error', { method: req.method, path: req.path, error: err instanceof Error ? err.message : String(err) });
+    res.status(500).json({ error: 'server/error', detail: { message: 'internal error' } });
+  });
+
+  return { app, config, spKeys, requests, replay, sessions };
+}
