@@ -16,6 +16,9 @@ import type { CompiledExpression, EvaluationContext, EvaluationResult, Expressio
 import { fromSource, toExpressionValue, type Value } from './values.ts';
 import { randomInt } from 'node:crypto';
 
+/** node:crypto's randomInt accepts ranges below 2^48. */
+const RANDOM_RANGE = 2 ** 48 - 1;
+
 export interface CompileOptions {
   /** Refuse typographic quotes (“…”) instead of reading them as string delimiters. Default false. */
   readonly strictQuotes?: boolean;
@@ -77,14 +80,7 @@ class Compiled implements CompiledExpression {
   evaluate(ctx: EvaluationContext): EvaluationResult {
     let skipped = false;
     let redacted = false;
-    const run: Run = {
-      ctx,
-      evaluate: (node) => this.evaluateNode(node, run),
-      now: () => ctx.now?.() ?? new Date(),
-      random: () => ctx.random?.() ?? randomInt(0, 2 ** 48) / 2 ** 48,
-      skip: () => void (skipped = true),
-      redact: () => void (redacted = true),
-    };
+    const run = this.run(ctx, () => void (skipped = true), () => void (redacted = true));
     const value = toExpressionValue(run.evaluate(this.root));
     if (skipped) return { skip: true };
     return redacted ? { skip: false, value, redacted: true } : { skip: false, value };
@@ -93,19 +89,20 @@ class Compiled implements CompiledExpression {
   /** SelectUniqueValue's candidates, each rule evaluated, for an engine that checks uniqueness itself. */
   candidates(ctx: EvaluationContext): ExpressionValue[] | null {
     if (this.root.kind !== 'call' || this.defs.get(this.root)?.name !== 'SelectUniqueValue') return null;
-    return this.root.args.map((arg) => toExpressionValue(this.evaluateArg(arg, ctx)));
+    const run = this.run(ctx, () => undefined, () => undefined);
+    return this.root.args.map((arg) => toExpressionValue(run.evaluate(arg)));
   }
 
-  private evaluateArg(node: Node, ctx: EvaluationContext): Value {
+  private run(ctx: EvaluationContext, skip: () => void, redact: () => void): Run {
     const run: Run = {
       ctx,
-      evaluate: (n) => this.evaluateNode(n, run),
+      evaluate: (node) => this.evaluateNode(node, run),
       now: () => ctx.now?.() ?? new Date(),
-      random: () => ctx.random?.() ?? randomInt(0, 2 ** 48) / 2 ** 48,
-      skip: () => undefined,
-      redact: () => undefined,
+      random: () => ctx.random?.() ?? randomInt(0, RANDOM_RANGE) / RANDOM_RANGE,
+      skip,
+      redact,
     };
-    return run.evaluate(node);
+    return run;
   }
 
   private evaluateNode(node: Node, run: Run): Value {
