@@ -1,0 +1,27 @@
+/*
+ * Writing SCIM responses.
+ * - RFC 7644 §3.1 / §8.1: responses are application/scim+json.
+ * - RFC 7644 §3.12: errors carry the Error schema, a string status and scimType only where paired.
+ * - RFC 6750 §3: a 401 carries WWW-Authenticate naming the Bearer scheme.
+ */
+import type { Response } from 'express';
+import { ScimError } from '../types/errors.ts';
+
+export const SCIM_CONTENT_TYPE = 'application/scim+json; charset=utf-8';
+
+export function sendScim(res: Response, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  res.status(status);
+  for (const [k, v] of Object.entries(headers)) res.setHeader(k, v);
+  if (status === 204 || status === 304 || body === undefined) {
+    res.end();
+    return;
+  }
+  res.setHeader('Content-Type', SCIM_CONTENT_TYPE);
+  res.end(JSON.stringify(body));
+}
+
+export function sendScimError(res: Response, error: ScimError): void {
+  const headers: Record<string, string> = {};
+  if (error.status === 401) headers['WWW-Authenticate'] = 'Bearer realm="SCIM", error="invalid_token"';
+  sendScim(res, error.status, error.toJSON(), headers);
+}

@@ -1,0 +1,150 @@
+/*
+ * What differs between Users and Groups for the services: how a row is read, written and represented.
+ * - Users: userName is required and unique per tenant, case-insensitively (RFC 7643 §4.1.1, RFC 7644 §3.3 → 409).
+ *   `active` absent counts as active for sign-in; a password, when sent, is never stored nor returned
+ *   (RFC 7643 §4.1.1: writeOnly, returned never) — it only marks the user as having one.
+ * - Groups: members live in the memberships table; a member value that names no user or group of the tenant
+ *   → 400 invalidValue.
+ */
+import type { JsonObject, MemberType, Membership, Store } from '../../store/types.ts';
+import { ScimError } from '../types/errors.ts';
+import { groupResource, storableBody, userResource } from './represent.ts';
+import type { IndexProbe } from './query-plan.ts';
+import type { ResourceTypeName } from './protocol-port.ts';
+
+export interface StoredRow {
+  readonly id: string;
+  readonly version: number;
+}
+
+export interface ResourceKind {
+  readonly type: ResourceTypeName;
+  readonly endpoint: 'Users' | 'Groups';
+  get(store: Store, tenantId: string, id: string): StoredRow | undefined;
+  represent(store: Store, tenantId: string, row: StoredRow, base: string, opts?: { withMembers?: boolean }): JsonObject;
+  insert(store: Store, tenantId: string, resource: JsonObject): StoredRow;
+  replace(store: Store, tenantId: string, id: string, resource: JsonObject): StoredRow | undefined;
+  delete(store: Store, tenantId: string, id: string): boolean;
+  count(store: Store, tenantId: string): number;
+  list(store: Store, tenantId: string, page?: { offset: number; limit: number }): StoredRow[];
+  probe(store: Store, tenantId: string, probe: IndexProbe): StoredRow[];
+}
+
+const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+
+function requiredString(resource: JsonObject, name: string): string {
+  const key = Object.keys(resource).find((k) => k.toLowerCase() === name.toLowerCase());
+  const v = key === undefined ? undefined : resource[key];
+  if (typeof v !== 'string' || v.trim() === '') {
+    throw ScimError.invalidValue(`"${name}" is required and must be a non-empty string`);
+  }
+  return v;
+}
+
+const get = (resource: JsonObject, name: string): unknown => {
+  const key = Object.keys(resource).find((k) => k.toLowerCase() === name.toLowerCase());
+  return key === undefined ? undefined : resource[key];
+};
+
+export const userKind: ResourceKind = {
+  type: 'User',
+  endpoint: 'Users',
+  get: (store, t, id) => store.getUser(t, id),
+  represent: (store, _t, row, base) => userResource(store, row as ReturnType<Store['getUser']> & object, base),
+  insert: (store, t, resource) =>
+    store.insertUser(t, {
+      userName: requiredString(resource, 'userName'),
+      externalId: str(get(resource, 'externalId')) ?? null,
+      active: get(resource, 'active') !== false,
+      resource: storableBody(resource),
+      hasPassword: typeof get(resource, 'password') === 'string',
+    }),
+  replace: (store, t, id, resource) =>
+    store.replaceUser(t, id, {
+      userName: requiredString(resource, 'userName'),
+      externalId: str(get(resource, 'externalId')) ?? null,
+      active: get(resource, 'active') !== false,
+      resource: storableBody(resource),
+    }),
+  delete: (store, t, id) => store.deleteUser(t, id),
+  count: (store, t) => store.countUsers(t),
+  list: (store, t, page) => store.listUsers(t, page),
+  probe: (store, t, p) => {
+    switch (p.key) {
+      case 'id': {
+        const u = store.getUser(t, p.value);
+        return u ? [u] : [];
+      }
+      case 'userName': {
+        const u = store.findUserByUserNameRow(t, p.value);
+        return u ? [u] : [];
+      }
+      case 'externalId':
+        return store.findUsersByExternalId(t, p.value);
+      default:
+        return store.listUsers(t);
+    }
+  },
+};
+
+function membersOf(store: Store, tenantId: string, resource: JsonObject): Omit<Membership, 'groupId'>[] {
+  const raw = get(resource, 'members');
+  if (raw === undefined || raw === null) return [];
+  if (!Array.isArray(raw)) throw ScimError.invalidValue('"members" must be an array');
+  const seen = new Set<string>();
+  const out: Omit<Membership, 'groupId'>[] = [];
+  for (const m of raw) {
+    const value = typeof m === 'object' && m !== null ? (m as JsonObject)['value'] : undefined;
+    if (typeof value !== 'string' || value === '') throw ScimError.invalidValue('every member needs a string "value"');
+    if (seen.has(value)) continue;
+    seen.add(value);
+    const type = store.memberType(tenantId, value);
+    if (type === undefined) throw ScimError.invalidValue(`member "${value}" is not a User or Group of this tenant`);
+    out.push({ memberId: value, memberType: type satisfies MemberType });
+  }
+  return out;
+}
+
+export const groupKind: ResourceKind = {
+  type: 'Group',
+  endpoint: 'Groups',
+  get: (store, t, id) => store.getGroup(t, id),
+  represent: (store, _t, row, base, opts) =>
+    groupResource(store, row as ReturnType<Store['getGroup']> & object, base, opts?.withMembers ?? true),
+  insert: (store, t, resource) =>
+    store.insertGroup(
+      t,
+      {
+        displayName: requiredString(resource, 'displayName'),
+        externalId: str(get(resource, 'externalId')) ?? null,
+        resource: storableBody(resource),
+      },
+      membersOf(store, t, resource),
+    ),
+  replace: (store, t, id, resource) =>
+    store.replaceGroup(
+      t,
+      id,
+      {
+        displayName: requiredString(resource, 'displayName'),
+        externalId: str(get(resource, 'externalId')) ?? null,
+        resource: storableBody(resource),
+      },
+      membersOf(store, t, resource),
+    ),
+  delete: (store, t, id) => store.deleteGroup(t, id),
+  count: (store, t) => store.countGroups(t),
+  list: (store, t, page) => store.listGroups(t, page),
+  probe: (store, t, p) => {
+    switch (p.key) {
+      case 'id': {
+        const g = store.getGroup(t, p.value);
+        return g ? [g] : [];
+      }
+      case 'externalId':
+        return store.findGroupsByExternalId(t, p.value);
+      default:
+        return store.listGroups(t);
+    }
+  },
+};

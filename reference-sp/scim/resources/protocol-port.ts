@@ -1,0 +1,84 @@
+/*
+ * The pure SCIM protocol functions the resource services use, gathered behind one interface so the services
+ * depend on what they need and not on module layout. ./protocol.ts binds it to reference-sp/scim/{types,
+ * schemas,messages}.
+ */
+import type { JsonObject } from '../../store/types.ts';
+import type { ScimMode } from '../../config/scim-section.ts';
+import type { SchemaRegistry } from '../schemas/registry.ts';
+import type { FilterNode } from '../types/filter/ast.ts';
+
+export type ResourceTypeName = 'User' | 'Group';
+
+/** One lenient acceptance: a stable code and what was accepted. */
+export interface Tolerated {
+  readonly code: string;
+  readonly detail: string;
+}
+
+export interface Projection {
+  readonly attributes?: readonly string[] | undefined;
+  readonly excludedAttributes?: readonly string[] | undefined;
+}
+
+export interface SearchParams extends Projection {
+  readonly filter?: FilterNode | undefined;
+  readonly sortBy?: string | undefined;
+  readonly sortOrder?: 'ascending' | 'descending' | undefined;
+  readonly startIndex?: number | undefined;
+  readonly count?: number | undefined;
+}
+
+export interface BulkOperationRequest {
+  readonly method: 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  readonly bulkId?: string | undefined;
+  readonly version?: string | undefined;
+  readonly path: string;
+  readonly data?: JsonObject | undefined;
+}
+
+export interface BulkRequestMessage {
+  readonly failOnErrors?: number | undefined;
+  readonly operations: readonly BulkOperationRequest[];
+}
+
+export interface ScimProtocol {
+  /** Validates a POST/PUT body; strips readOnly attributes; lenient mode coerces and reports what it tolerated. */
+  validate(
+    registry: SchemaRegistry,
+    resourceType: ResourceTypeName,
+    body: JsonObject,
+    options: { readonly mode: ScimMode; readonly operation: 'create' | 'replace' },
+  ): { resource: JsonObject; tolerated: readonly Tolerated[] };
+  /** Applies a PatchOp message (RFC 7644 §3.5.2) to a full resource; the result is validated like a PUT. */
+  patch(
+    registry: SchemaRegistry,
+    resourceType: ResourceTypeName,
+    mode: ScimMode,
+    body: JsonObject,
+    resource: JsonObject,
+  ): { resource: JsonObject; tolerated: readonly Tolerated[]; changed: boolean };
+  project(registry: SchemaRegistry, resourceType: ResourceTypeName, resource: JsonObject, projection: Projection): JsonObject;
+  /** A filter predicate; throws 400 invalidFilter for filters the schema does not allow. */
+  predicate(registry: SchemaRegistry, resourceType: ResourceTypeName, filter: FilterNode): (r: JsonObject) => boolean;
+  comparator(
+    registry: SchemaRegistry,
+    resourceType: ResourceTypeName,
+    sortBy: string,
+    sortOrder: 'ascending' | 'descending' | undefined,
+  ): (a: JsonObject, b: JsonObject) => number;
+  searchFromQuery(query: Record<string, unknown>): SearchParams;
+  searchFromBody(body: JsonObject): SearchParams;
+  /** Projection parameters of a GET/POST/PUT/PATCH on one resource (§3.9). */
+  projectionFromQuery(query: Record<string, unknown>): Projection;
+  listResponse(resources: readonly JsonObject[], totalResults: number, startIndex: number): JsonObject;
+  bulkRequest(body: JsonObject, limits: { readonly maxOperations: number }): BulkRequestMessage;
+  bulkResponse(results: readonly JsonObject[]): JsonObject;
+  serviceProviderConfig(options: {
+    readonly maxResults: number;
+    readonly bulk: { readonly maxOperations: number; readonly maxPayloadSize: number };
+    readonly base: string;
+  }): JsonObject;
+  resourceTypes(registry: SchemaRegistry, base: string): JsonObject[];
+  schemas(registry: SchemaRegistry, base: string): JsonObject[];
+}

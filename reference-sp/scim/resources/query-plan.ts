@@ -1,0 +1,43 @@
+/*
+ * Which rows a filter needs to look at.
+ *
+ * - `userName eq "x"` (caseExact false, RFC 7643 §4.1.1), `externalId eq "x"` and `id eq "x"` (both caseExact,
+ *   RFC 7643 §3.1) are answered from an index: at most a few candidate rows, whatever the tenant's size.
+ * - `A and B` where either side is indexable narrows to that side's candidates; the full filter is still
+ *   evaluated on them, so the plan never changes the result, only the work.
+ * - Anything else scans the tenant's rows (and is evaluated in JS).
+ */
+import type { CompareNode, FilterNode } from '../types/filter/ast.ts';
+
+export type IndexKey = 'id' | 'userName' | 'externalId' | 'displayName';
+
+export interface IndexProbe {
+  readonly key: IndexKey;
+  readonly value: string;
+}
+
+const CORE = /^urn:ietf:params:scim:schemas:core:2\.0:(user|group)$/i;
+
+function probeOf(n: CompareNode, resourceType: 'User' | 'Group'): IndexProbe | undefined {
+  if (n.op !== 'eq' || typeof n.value !== 'string' || n.path.subAttribute !== undefined) return undefined;
+  if (n.path.schema !== undefined && !CORE.test(n.path.schema)) return undefined;
+  const name = n.path.attribute.toLowerCase();
+  if (name === 'id') return { key: 'id', value: n.value };
+  if (name === 'externalid') return { key: 'externalId', value: n.value };
+  if (resourceType === 'User' && name === 'username') return { key: 'userName', value: n.value };
+  // Group displayName is caseExact false (RFC 7643 §4.2) but its index is exact: probing it could miss a
+  // case-insensitive match, so displayName filters scan.
+  return undefined;
+}
+
+export function planFilter(node: FilterNode | undefined, resourceType: 'User' | 'Group'): IndexProbe | undefined {
+  if (!node) return undefined;
+  switch (node.kind) {
+    case 'compare':
+      return probeOf(node, resourceType);
+    case 'and':
+      return planFilter(node.left, resourceType) ?? planFilter(node.right, resourceType);
+    default:
+      return undefined;
+  }
+}

@@ -1,0 +1,191 @@
+/*
+ * The SCIM operations on one resource type, independent of HTTP so that /Bulk runs the very same code.
+ *
+ * - POST → 201 with Location and meta (RFC 7644 §3.3); uniqueness → 409 uniqueness.
+ * - GET /{id} → 200, or 304 when If-None-Match matches (§3.14); unknown id → 404 (§3.12).
+ * - PUT replaces (§3.5.1): readOnly attributes from the client are ignored, id/meta kept.
+ * - PATCH (§3.5.2): the PatchOp is applied to the full current resource, then stored whole.
+ * - DELETE → 204 (§3.6); afterwards the resource is gone (404) and removed from every group.
+ * - If-Match on PUT/PATCH/DELETE → 412 when it does not match meta.version (§3.14).
+ * - Each write runs in one store transaction: the precondition check, the read and the write see the same
+ *   state, and an error leaves nothing half-written.
+ * - Query (§3.4.2): filter, sortBy/sortOrder, startIndex/count (1-based; count capped at the tenant's
+ *   maxCount, a negative count is 0), attributes/excludedAttributes; the order without sortBy is creation order
+ *   (stable across pages).
+ * - Lenient mode: whatever the protocol layer tolerated is recorded for the tenant.
+ */
+import type { JsonObject, Store } from '../../store/types.ts';
+import { checkIfMatch, etagOf, notModified } from '../http/etag.ts';
+import { ScimError } from '../types/errors.ts';
+import type { ScimTenant } from '../tenancy.ts';
+import type { ResourceKind, StoredRow } from './kinds.ts';
+import type { Projection, ScimProtocol, SearchParams, Tolerated } from './protocol-port.ts';
+import { planFilter } from './query-plan.ts';
+
+export interface ServiceContext {
+  readonly store: Store;
+  readonly tenant: ScimTenant;
+  /** Absolute base URL of the tenant's SCIM API as the request reached it. */
+  readonly base: string;
+  readonly protocol: ScimProtocol;
+}
+
+export interface ServiceResult {
+  readonly status: number;
+  readonly body?: JsonObject | undefined;
+  readonly headers: Readonly<Record<string, string>>;
+}
+
+const notFound = (kind: ResourceKind, id: string) => ScimError.notFound(`${kind.type} ${id} not found`);
+
+function single(
+  ctx: ServiceContext,
+  kind: ResourceKind,
+  row: StoredRow,
+  status: number,
+  projection: Projection,
+  location: boolean,
+): ServiceResult {
+  const full = kind.represent(ctx.store, ctx.tenant.id, row, ctx.base);
+  const body = ctx.protocol.project(ctx.tenant.registry, kind.type, full, projection);
+  const headers: Record<string, string> = { ETag: etagOf(row.version) };
+  if (location) headers['Location'] = `${ctx.base}/${kind.endpoint}/${row.id}`;
+  return { status, body, headers };
+}
+
+function recordTolerated(ctx: ServiceContext, kind: ResourceKind, operation: string, tolerated: readonly Tolerated[]): void {
+  for (const t of tolerated) {
+    ctx.store.recordTolerance(ctx.tenant.id, { code: t.code, detail: t.detail, resourceType: kind.type, operation });
+  }
+}
+
+export function createResource(ctx: ServiceContext, kind: ResourceKind, body: JsonObject, projection: Projection = {}): ServiceResult {
+  const { resource, tolerated } = ctx.protocol.validate(ctx.tenant.registry, kind.type, body, {
+    mode: ctx.tenant.scim.mode,
+    operation: 'create',
+  });
+  return ctx.store.transaction(() => {
+    const row = kind.insert(ctx.store, ctx.tenant.id, resource);
+    recordTolerated(ctx, kind, 'create', tolerated);
+    return single(ctx, kind, row, 201, projection, true);
+  });
+}
+
+export function readResource(
+  ctx: ServiceContext,
+  kind: ResourceKind,
+  id: string,
+  projection: Projection = {},
+  ifNoneMatch?: string,
+): ServiceResult {
+  const row = kind.get(ctx.store, ctx.tenant.id, id);
+  if (!row) throw notFound(kind, id);
+  if (notModified(ifNoneMatch, row.version)) return { status: 304, headers: { ETag: etagOf(row.version) } };
+  return single(ctx, kind, row, 200, projection, true);
+}
+
+export function replaceResource(
+  ctx: ServiceContext,
+  kind: ResourceKind,
+  id: string,
+  body: JsonObject,
+  ifMatch?: string,
+  projection: Projection = {},
+): ServiceResult {
+  const { resource, tolerated } = ctx.protocol.validate(ctx.tenant.registry, kind.type, body, {
+    mode: ctx.tenant.scim.mode,
+    operation: 'replace',
+  });
+  return ctx.store.transaction(() => {
+    const current = kind.get(ctx.store, ctx.tenant.id, id);
+    if (!current) throw notFound(kind, id);
+    checkIfMatch(ifMatch, current.version);
+    const row = kind.replace(ctx.store, ctx.tenant.id, id, resource);
+    if (!row) throw notFound(kind, id);
+    recordTolerated(ctx, kind, 'replace', tolerated);
+    return single(ctx, kind, row, 200, projection, true);
+  });
+}
+
+export function patchResource(
+  ctx: ServiceContext,
+  kind: ResourceKind,
+  id: string,
+  body: JsonObject,
+  ifMatch?: string,
+  projection: Projection = {},
+): ServiceResult {
+  return ctx.store.transaction(() => {
+    const current = kind.get(ctx.store, ctx.tenant.id, id);
+    if (!current) throw notFound(kind, id);
+    checkIfMatch(ifMatch, current.version);
+    const full = kind.represent(ctx.store, ctx.tenant.id, current, ctx.base);
+    const patched = ctx.protocol.patch(ctx.tenant.registry, kind.type, ctx.tenant.scim.mode, body, full);
+    let row: StoredRow = current;
+    if (patched.changed) {
+      const replaced = kind.replace(ctx.store, ctx.tenant.id, id, patched.resource);
+      if (!replaced) throw notFound(kind, id);
+      row = replaced;
+    }
+    recordTolerated(ctx, kind, 'patch', patched.tolerated);
+    return single(ctx, kind, row, 200, projection, true);
+  });
+}
+
+export function deleteResource(ctx: ServiceContext, kind: ResourceKind, id: string, ifMatch?: string): ServiceResult {
+  return ctx.store.transaction(() => {
+    const current = kind.get(ctx.store, ctx.tenant.id, id);
+    if (!current) throw notFound(kind, id);
+    checkIfMatch(ifMatch, current.version);
+    kind.delete(ctx.store, ctx.tenant.id, id);
+    return { status: 204, headers: {} };
+  });
+}
+
+/** startIndex (1-based, at least 1) and count (0 ≤ count ≤ maxCount; default defaultCount), §3.4.2.4. */
+export function pageOf(ctx: ServiceContext, search: SearchParams): { startIndex: number; count: number } {
+  const { pagination } = ctx.tenant.scim;
+  const startIndex = Math.max(1, Math.trunc(search.startIndex ?? 1));
+  const count = Math.min(Math.max(0, Math.trunc(search.count ?? pagination.defaultCount)), pagination.maxCount);
+  return { startIndex, count };
+}
+
+const represented = (ctx: ServiceContext, kind: ResourceKind, search: SearchParams) => {
+  const excludesMembers = (search.excludedAttributes ?? []).some((a) => a.toLowerCase() === 'members');
+  const withMembers = !excludesMembers || search.filter !== undefined || search.sortBy !== undefined;
+  return (row: StoredRow) => kind.represent(ctx.store, ctx.tenant.id, row, ctx.base, { withMembers });
+};
+
+/** Every resource of `kind` matching the filter, sorted (or in creation order), not yet projected. */
+export function matchingResources(ctx: ServiceContext, kind: ResourceKind, search: SearchParams): JsonObject[] {
+  const { registry } = ctx.tenant;
+  const probe = planFilter(search.filter, kind.type);
+  const rows = probe ? kind.probe(ctx.store, ctx.tenant.id, probe) : kind.list(ctx.store, ctx.tenant.id);
+  let matched = rows.map(represented(ctx, kind, search));
+  if (search.filter !== undefined) matched = matched.filter(ctx.protocol.predicate(registry, kind.type, search.filter));
+  if (search.sortBy !== undefined) {
+    // Array.prototype.sort is stable: ties keep creation order.
+    matched = [...matched].sort(ctx.protocol.comparator(registry, kind.type, search.sortBy, search.sortOrder));
+  }
+  return matched;
+}
+
+export function queryResources(ctx: ServiceContext, kind: ResourceKind, search: SearchParams): ServiceResult {
+  const { startIndex, count } = pageOf(ctx, search);
+  let total: number;
+  let page: JsonObject[];
+  if (search.filter === undefined && search.sortBy === undefined) {
+    // Creation order straight from the store: only the requested page is read.
+    total = kind.count(ctx.store, ctx.tenant.id);
+    page =
+      count === 0
+        ? []
+        : kind.list(ctx.store, ctx.tenant.id, { offset: startIndex - 1, limit: count }).map(represented(ctx, kind, search));
+  } else {
+    const matched = matchingResources(ctx, kind, search);
+    total = matched.length;
+    page = matched.slice(startIndex - 1, startIndex - 1 + count);
+  }
+  const projected = page.map((r) => ctx.protocol.project(ctx.tenant.registry, kind.type, r, search));
+  return { status: 200, body: ctx.protocol.listResponse(projected, total, startIndex), headers: {} };
+}

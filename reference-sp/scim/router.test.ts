@@ -1,0 +1,336 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import express from 'express';
+import request from 'supertest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { systemClock } from '../clock.ts';
+import { resolveScimSection, type ScimTenantInput } from '../config/scim-section.ts';
+import type { ProfileName, ReferenceSpConfig, TenantConfig } from '../config/types.ts';
+import { openStore, storePathFor } from '../store/open-store.ts';
+import type { Store } from '../store/types.ts';
+import { createScimRouter } from './router.ts';
+
+const ADMIN = 'admin-token-for-tests-0001';
+const ACME = 'acme-scim-token-000000000001';
+const GLOBEX = 'globex-scim-token-00000000001';
+const PARTICLE_LIST_ONLY = 'particle-list-only-token-0001';
+const PARTICLE_ALL = 'particle-all-scopes-token-001';
+const NINJA = 'ninja-scim-token-0000000000001';
+const SCIM = 'application/scim+json';
+const USER = 'urn:ietf:params:scim:schemas:core:2.0:User';
+const GROUP = 'urn:ietf:params:scim:schemas:core:2.0:Group';
+const ERROR = 'urn:ietf:params:scim:api:messages:2.0:Error';
+const NINJA_EXT = 'urn:ietf:params:scim:schemas:extension:ninjaone:2.0:User';
+
+const tenant = (id: string, profile: ProfileName, scim: ScimTenantInput): TenantConfig => ({
+  id,
+  profile,
+  saml: {} as TenantConfig['saml'],
+  scim: resolveScimSection(profile, scim),
+});
+
+const config: ReferenceSpConfig = {
+  baseUrl: 'http://sp.test',
+  dataDir: ':memory:',
+  tenants: [
+    tenant('acme', 'generic', { tokens: [{ value: ACME }], pagination: { defaultCount: 100, maxCount: 3 } }),
+    tenant('globex', 'generic', { tokens: [{ value: GLOBEX }], maxBodyBytes: 2048 }),
+    tenant('particle', 'particle', {
+      orgSlug: 'initech',
+      tokens: [
+        { value: PARTICLE_LIST_ONLY, scopes: ['teams.users:list'] },
+        { value: PARTICLE_ALL, scopes: ['teams.users:invite', 'teams.users:remove', 'teams.users:list', 'teams.users:update'] },
+      ],
+    }),
+    tenant('ninja', 'ninjaone', { tokens: [{ value: NINJA }] }),
+    tenant('aritma', 'aritma', {}),
+  ],
+};
+
+const stores: Store[] = [];
+function setup(path = ':memory:') {
+  const store = openStore({ path });
+  stores.push(store);
+  const app = express();
+  app.use(createScimRouter({ store, config, clock: systemClock, adminToken: ADMIN }));
+  return { app, store };
+}
+afterEach(() => {
+  while (stores.length) stores.pop()!.close();
+});
+
+const user = (userName: string, extra: Record<string, unknown> = {}) => ({ schemas: [USER], userName, ...extra });
+
+function expectScimError(res: request.Response, status: number, scimType?: string) {
+  expect(res.status).toBe(status);
+  expect(res.headers['content-type']).toContain(SCIM);
+  expect(res.body.schemas).toEqual([ERROR]);
+  expect(res.body.status).toBe(String(status));
+  if (scimType === undefined) expect(res.body.scimType).toBeUndefined();
+  else expect(res.body.scimType).toBe(scimType);
+}
+
+describe('authentication and tenancy', () => {
+  it('401 with WWW-Authenticate and a SCIM error when the token is missing or wrong', async () => {
+    const { app } = setup();
+    const none = await request(app).get('/scim/v2/acme/Users');
+    expectScimError(none, 401);
+    expect(none.headers['www-authenticate']).toMatch(/^Bearer /);
+    expectScimError(await request(app).get('/scim/v2/acme/Users').set('Authorization', 'Bearer nope'), 401);
+    expectScimError(await request(app).get('/scim/v2/acme/Users').set('Authorization', `Basic ${ACME}`), 401);
+  });
+
+  it('a token never reaches another tenant (nor an unknown one)', async () => {
+    const { app } = setup();
+    const created = await request(app).post('/scim/v2/acme/Users').auth(ACME, { type: 'bearer' }).type(SCIM).send(user('a@acme.test'));
+    expect(created.status).toBe(201);
+    expectScimError(await request(app).get('/scim/v2/acme/Users').auth(GLOBEX, { type: 'bearer' }), 401);
+    expectScimError(await request(app).get(`/scim/v2/globex/Users/${created.body.id}`).auth(ACME, { type: 'bearer' }), 401);
+    expectScimError(await request(app).get(`/scim/v2/globex/Users/${created.body.id}`).auth(GLOBEX, { type: 'bearer' }), 404);
+    expectScimError(await request(app).get('/scim/v2/nobody/Users').auth(ACME, { type: 'bearer' }), 401);
+  });
+
+  it('serves Particle tenants at /v1/orgs/{org_slug}/team/provision and enforces its scopes with 403', async () => {
+    const { app } = setup();
+    const base = '/v1/orgs/initech/team/provision';
+    expectScimError(await request(app).post(`${base}/Users`).auth(PARTICLE_LIST_ONLY, { type: 'bearer' }).type(SCIM).send(user('p@initech.test')), 403);
+    const created = await request(app).post(`${base}/Users`).auth(PARTICLE_ALL, { type: 'bearer' }).type(SCIM).send(user('p@initech.test'));
+    expect(created.status).toBe(201);
+    expect(created.headers['location']).toBe(`http://sp.test${base}/Users/${created.body.id}`);
+    const listed = await request(app).get(`${base}/Users`).auth(PARTICLE_LIST_ONLY, { type: 'bearer' });
+    expect(listed.status).toBe(200);
+    expect(listed.body.totalResults).toBe(1);
+    expectScimError(await request(app).delete(`${base}/Users/${created.body.id}`).auth(PARTICLE_LIST_ONLY, { type: 'bearer' }), 403);
+    expectScimError(await request(app).put(`${base}/Users/${created.body.id}`).auth(PARTICLE_LIST_ONLY, { type: 'bearer' }).type(SCIM).send(user('x')), 403);
+    // the same tenant stays reachable at the generic path; another org slug is not this tenant
+    expect((await request(app).get('/scim/v2/particle/Users').auth(PARTICLE_LIST_ONLY, { type: 'bearer' })).status).toBe(200);
+    expectScimError(await request(app).get('/v1/orgs/particle/team/provision/Users').auth(PARTICLE_ALL, { type: 'bearer' }), 401);
+  });
+
+  it('serves NinjaOne tenants at /ws/scim/v2 with the tenant taken from the token, and its required extension', async () => {
+    const { app } = setup();
+    expectScimError(await request(app).get('/ws/scim/v2/Users').auth(ACME, { type: 'bearer' }), 401);
+    const missing = await request(app).post('/ws/scim/v2/Users').auth(NINJA, { type: 'bearer' }).type(SCIM).send(user('n@ninja.test'));
+    expectScimError(missing, 400, 'invalidValue');
+    const ok = await request(app)
+      .post('/ws/scim/v2/Users')
+      .auth(NINJA, { type: 'bearer' })
+      .type(SCIM)
+      .send({ schemas: [USER, NINJA_EXT], userName: 'n@ninja.test', [NINJA_EXT]: { organizationId: 'all', userType: 'END_USER' } });
+    expect(ok.status).toBe(201);
+    expect(ok.headers['location']).toBe(`http://sp.test/ws/scim/v2/Users/${ok.body.id}`);
+    expect(ok.body[NINJA_EXT]).toEqual({ organizationId: 'all', userType: 'END_USER' });
+    const rt = await request(app).get('/ws/scim/v2/ResourceTypes/User').auth(NINJA, { type: 'bearer' });
+    expect(rt.body.schemaExtensions).toContainEqual({ schema: NINJA_EXT, required: true });
+  });
+});
+
+describe('bad input (RFC 7644 §3.12): a precise error, nothing stored', () => {
+  it('refuses a wrong content type, malformed JSON, a non-object body and an empty body with 400 invalidSyntax', async () => {
+    const { app, store } = setup();
+    const post = () => request(app).post('/scim/v2/acme/Users').auth(ACME, { type: 'bearer' });
+    expectScimError(await post().set('Content-Type', 'text/plain').send('{"userName":"x"}'), 400, 'invalidSyntax');
+    expectScimError(await post().set('Content-Type', SCIM).send('{"userName": '), 400, 'invalidSyntax');
+    expectScimError(await post().set('Content-Type', SCIM).send('[1,2]'), 400, 'invalidSyntax');
+    expectScimError(await post().set('Content-Type', SCIM).send(''), 400, 'invalidSyntax');
+    expect(store.countUsers('acme')).toBe(0);
+  });
+
+  it('accepts application/json as well as application/scim+json', async () => {
+    const { app } = setup();
+    const res = await request(app).post('/scim/v2/acme/Users').auth(ACME, { type: 'bearer' }).type('application/json').send(user('json@acme.test'));
+    expect(res.status).toBe(201);
+    expect(res.headers['content-type']).toBe('application/scim+json; charset=utf-8');
+  });
+
+  it('refuses a body over the tenant limit with 413', async () => {
+    const { app, store } = setup();
+    const big = user('big@globex.test', { displayName: 'x'.repeat(4096) });
+    expectScimError(await request(app).post('/scim/v2/globex/Users').auth(GLOBEX, { type: 'bearer' }).type(SCIM).send(big), 413);
+    expect(store.countUsers('globex')).toBe(0);
+  });
+
+  it('refuses unknown attributes and wrong types without storing anything', async () => {
+    const { app, store } = setup();
+    const post = (b: object) => request(app).post('/scim/v2/acme/Users').auth(ACME, { type: 'bearer' }).type(SCIM).send(b);
+    expectScimError(await post(user('u1', { favouriteColour: 'red' })), 400, 'invalidSyntax');
+    expectScimError(await post(user('u2', { active: 'yes' })), 400, 'invalidValue');
+    expectScimError(await post({ schemas: ['urn:example:unknown'], userName: 'u3' }), 400, 'invalidSyntax');
+    expectScimError(await post({ schemas: [USER] }), 400, 'invalidValue');
+    expect(store.countUsers('acme')).toBe(0);
+  });
+
+  it('answers unknown endpoints with a SCIM 404', async () => {
+    const { app } = setup();
+    expectScimError(await request(app).get('/scim/v2/acme/Widgets').auth(ACME, { type: 'bearer' }), 404);
+  });
+});
+
+describe('Users (RFC 7644 §3.3–3.6, §3.14)', () => {
+  const auth = { type: 'bearer' as const };
+
+  it('POST → 201 with Location, meta and ETag; duplicate userName in any case → 409 uniqueness', async () => {
+    const { app } = setup();
+    const res = await request(app).post('/scim/v2/acme/Users').auth(ACME, auth).type(SCIM).send(user('Alice@Acme.test', { active: true, id: 'client-chosen', meta: { version: 'W/"99"' } }));
+    expect(res.status).toBe(201);
+    expect(res.headers['content-type']).toBe('application/scim+json; charset=utf-8');
+    expect(res.body.id).not.toBe('client-chosen');
+    expect(res.headers['location']).toBe(`http://sp.test/scim/v2/acme/Users/${res.body.id}`);
+    expect(res.body.meta).toMatchObject({ resourceType: 'User', location: res.headers['location'], version: 'W/"1"' });
+    expect(res.headers['etag']).toBe('W/"1"');
+    const dup = await request(app).post('/scim/v2/acme/Users').auth(ACME, auth).type(SCIM).send(user('alice@ACME.test'));
+    expectScimError(dup, 409, 'uniqueness');
+  });
+
+  it('GET by id, If-None-Match → 304; unknown id → 404', async () => {
+    const { app } = setup();
+    const { body } = await request(app).post('/scim/v2/acme/Users').auth(ACME, auth).type(SCIM).send(user('bob'));
+    const got = await request(app).get(`/scim/v2/acme/Users/${body.id}`).auth(ACME, auth);
+    expect(got.status).toBe(200);
+    expect(got.body).toEqual(body);
+    const notModified = await request(app).get(`/scim/v2/acme/Users/${body.id}`).auth(ACME, auth).set('If-None-Match', 'W/"1"');
+    expect(notModified.status).toBe(304);
+    expectScimError(await request(app).get('/scim/v2/acme/Users/00000000-0000-0000-0000-000000000000').auth(ACME, auth), 404);
+  });
+
+  it('PUT replaces, ignores readOnly attributes, bumps the version; a stale If-Match → 412 and nothing changes', async () => {
+    const { app, store } = setup();
+    const { body } = await request(app).post('/scim/v2/acme/Users').auth(ACME, auth).type(SCIM).send(user('carol', { displayName: 'Carol' }));
+    const put = await request(app)
+      .put(`/scim/v2/acme/Users/${body.id}`)
+      .auth(ACME, auth)
+      .type(SCIM)
+      .set('If-Match', 'W/"1"')
+      .send(user('carol', { id: 'other', active: false, meta: { created: '1999-01-01T00:00:00Z' } }));
+    expect(put.status).toBe(200);
+    expect(put.body).toMatchObject({ id: body.id, active: false, meta: { version: 'W/"2"', created: body.meta.created } });
+    expect(put.body.displayName).toBeUndefined();
+    const stale = await request(app).put(`/scim/v2/acme/Users/${body.id}`).auth(ACME, auth).type(SCIM).set('If-Match', 'W/"1"').send(user('carol2'));
+    expectScimError(stale, 412);
+    expect(store.getUser('acme', body.id)?.userName).toBe('carol');
+    expectScimError(await request(app).put('/scim/v2/acme/Users/nope').auth(ACME, auth).type(SCIM).send(user('x')), 404);
+  });
+
+  it('DELETE → 204, then 404 on GET and on a second DELETE; the user leaves its groups', async () => {
+    const { app } = setup();
+    const { body: u } = await request(app).post('/scim/v2/acme/Users').auth(ACME, auth).type(SCIM).send(user('dave'));
+    const { body: g } = await request(app)
+      .post('/scim/v2/acme/Groups')
+      .auth(ACME, auth)
+      .type(SCIM)
+      .send({ schemas: [GROUP], displayName: 'Ops', members: [{ value: u.id }] });
+    expect(g.members).toEqual([{ value: u.id, $ref: `http://sp.test/scim/v2/acme/Users/${u.id}`, type: 'User', display: 'dave' }]);
+    const withGroups = await request(app).get(`/scim/v2/acme/Users/${u.id}`).auth(ACME, auth);
+    expect(withGroups.body.groups).toEqual([{ value: g.id, $ref: `http://sp.test/scim/v2/acme/Groups/${g.id}`, display: 'Ops', type: 'direct' }]);
+    const del = await request(app).delete(`/scim/v2/acme/Users/${u.id}`).auth(ACME, auth);
+    expect(del.status).toBe(204);
+    expect(del.text).toBe('');
+    expectScimError(await request(app).get(`/scim/v2/acme/Users/${u.id}`).auth(ACME, auth), 404);
+    expectScimError(await request(app).delete(`/scim/v2/acme/Users/${u.id}`).auth(ACME, auth), 404);
+    const group = await request(app).get(`/scim/v2/acme/Groups/${g.id}`).auth(ACME, auth);
+    expect(group.body.members).toBeUndefined();
+    expect(group.body.meta.version).toBe('W/"2"');
+  });
+
+  it('an inactive user is still returned', async () => {
+    const { app } = setup();
+    const { body } = await request(app).post('/scim/v2/acme/Users').auth(ACME, auth).type(SCIM).send(user('erin', { active: false }));
+    const got = await request(app).get(`/scim/v2/acme/Users/${body.id}`).auth(ACME, auth);
+    expect(got.body.active).toBe(false);
+  });
+
+  it('lists in creation order with paging capped at the tenant maxCount', async () => {
+    const { app } = setup();
+    for (const n of ['u1', 'u2', 'u3', 'u4', 'u5']) {
+      expect((await request(app).post('/scim/v2/acme/Users').auth(ACME, auth).type(SCIM).send(user(n))).status).toBe(201);
+    }
+    const first = await request(app).get('/scim/v2/acme/Users').auth(ACME, auth);
+    expect(first.body).toMatchObject({ totalResults: 5, startIndex: 1, itemsPerPage: 3 });
+    expect(first.body.Resources.map((r: { userName: string }) => r.userName)).toEqual(['u1', 'u2', 'u3']);
+  });
+});
+
+describe('Groups', () => {
+  it('refuses a duplicate displayName with 409 and a member from another tenant with 400', async () => {
+    const { app } = setup();
+    const auth = { type: 'bearer' as const };
+    const g = { schemas: [GROUP], displayName: 'Admins' };
+    expect((await request(app).post('/scim/v2/acme/Groups').auth(ACME, auth).type(SCIM).send(g)).status).toBe(201);
+    expectScimError(await request(app).post('/scim/v2/acme/Groups').auth(ACME, auth).type(SCIM).send(g), 409, 'uniqueness');
+    const { body: foreign } = await request(app).post('/scim/v2/globex/Users').auth(GLOBEX, auth).type(SCIM).send(user('f'));
+    const bad = await request(app).post('/scim/v2/acme/Groups').auth(ACME, auth).type(SCIM).send({ ...g, displayName: 'X', members: [{ value: foreign.id }] });
+    expectScimError(bad, 400, 'invalidValue');
+  });
+});
+
+describe('discovery (RFC 7644 §4)', () => {
+  it('tells the truth about capabilities and lists resource types and schemas', async () => {
+    const { app } = setup();
+    const auth = { type: 'bearer' as const };
+    const spc = await request(app).get('/scim/v2/acme/ServiceProviderConfig').auth(ACME, auth);
+    expect(spc.status).toBe(200);
+    expect(spc.body).toMatchObject({ patch: { supported: true }, etag: { supported: true }, filter: { supported: true, maxResults: 3 }, changePassword: { supported: false } });
+    const rts = await request(app).get('/scim/v2/acme/ResourceTypes').auth(ACME, auth);
+    expect(rts.body.Resources.map((r: { id: string }) => r.id)).toEqual(['User', 'Group']);
+    expect((await request(app).get(`/scim/v2/acme/Schemas/${USER}`).auth(ACME, auth)).body.id).toBe(USER);
+    expectScimError(await request(app).get('/scim/v2/acme/Schemas/urn:nope').auth(ACME, auth), 404);
+    expectScimError(await request(app).get('/scim/v2/acme/Schemas?filter=id%20pr').auth(ACME, auth), 403);
+  });
+});
+
+describe('admin API (Aritma flow, seed 001)', () => {
+  const admin = { type: 'bearer' as const };
+  it('needs the admin token', async () => {
+    const { app } = setup();
+    const res = await request(app).get('/admin/v1/tenants/aritma/scim-tokens');
+    expect(res.status).toBe(401);
+    expect(res.body.error).toBe('admin/unauthorized');
+    expect((await request(app).get('/admin/v1/tenants/aritma/scim-tokens').auth(ACME, admin)).status).toBe(401);
+    expect((await request(app).get('/admin/v1/tenants/nobody/scim-tokens').auth(ADMIN, admin)).status).toBe(401);
+  });
+
+  it('creates a provider, then a token linked to its scheme shown once; lists without values; revokes', async () => {
+    const { app } = setup();
+    const base = '/admin/v1/tenants/aritma';
+    const badType = await request(app).post(`${base}/identity-providers`).auth(ADMIN, admin).send({ type: 'okta', scheme: 'x' });
+    expect(badType.body.error).toBe('admin/invalid-request');
+    const idp = await request(app).post(`${base}/identity-providers`).auth(ADMIN, admin).send({ type: 'entra', scheme: 'aritma-entra', autoProvisioningEnabled: false });
+    expect(idp.status).toBe(201);
+    expect(idp.body).toMatchObject({ type: 'entra', scheme: 'aritma-entra', autoProvisioningEnabled: false });
+    expect((await request(app).post(`${base}/identity-providers`).auth(ADMIN, admin).send({ type: 'entra', scheme: 'aritma-entra' })).status).toBe(409);
+    const wrong = await request(app).post(`${base}/scim-tokens`).auth(ADMIN, admin).send({ provider: 'other' });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.error).toBe('admin/unknown-provider');
+    const created = await request(app).post(`${base}/scim-tokens`).auth(ADMIN, admin).send({ provider: 'aritma-entra', name: 'Entra ID' });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ provider: 'aritma-entra', name: 'Entra ID', revoked: null });
+    const value = created.body.token as string;
+    expect(value.length).toBeGreaterThanOrEqual(40);
+    expect((await request(app).get('/scim/v2/aritma/Users').auth(value, admin)).status).toBe(200);
+    const list = await request(app).get(`${base}/scim-tokens`).auth(ADMIN, admin);
+    expect(list.body).toHaveLength(1);
+    expect(JSON.stringify(list.body)).not.toContain(value);
+    expect((await request(app).delete(`${base}/scim-tokens/${created.body.id}`).auth(ADMIN, admin)).status).toBe(204);
+    expect((await request(app).delete(`${base}/scim-tokens/nope`).auth(ADMIN, admin)).status).toBe(404);
+    expectScimError(await request(app).get('/scim/v2/aritma/Users').auth(value, admin), 401);
+  });
+});
+
+describe('on disk', () => {
+  it('keeps what a response acknowledged across a reopen', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sso-harness-scim-'));
+    try {
+      const path = storePathFor(dir);
+      const first = setup(path);
+      const { body } = await request(first.app).post('/scim/v2/acme/Users').auth(ACME, { type: 'bearer' }).type(SCIM).send(user('durable'));
+      first.store.close();
+      const second = setup(path);
+      const got = await request(second.app).get(`/scim/v2/acme/Users/${body.id}`).auth(ACME, { type: 'bearer' });
+      expect(got.status).toBe(200);
+      expect(got.body.userName).toBe('durable');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

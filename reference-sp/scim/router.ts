@@ -1,0 +1,298 @@
+/*
+ * The SCIM 2.0 HTTP layer of the reference SP (RFC 7644), mounted by reference-sp/server/app.ts:
+ *
+ *   /scim/v2/{tenant}/…                   every tenant (generic layout)
+ *   /v1/orgs/{org_slug}/team/provision/…  tenants with layout 'particle' (seed 000)
+ *   /ws/scim/v2/…                         tenants with layout 'ninjaone'; tenant from the token (seed 002)
+ *   /admin/v1/tenants/{tenant}/…          the admin API (./admin/router.ts, Aritma's flow, seed 001)
+ *
+ * Under each base: /ServiceProviderConfig, /ResourceTypes[/{id}], /Schemas[/{id}] (§4), /Users and /Groups
+ * (§3.3–3.6, GET with query §3.4.2, /.search §3.4.3), /.search at the root, /Bulk (§3.7), and /.tolerances
+ * (what lenient mode accepted for the tenant).
+ *
+ * Rules enforced here:
+ * - every request is authenticated with a bearer token of the tenant (401 + WWW-Authenticate otherwise), then
+ *   scope-checked (403) when the tenant enforces scopes (./http/scopes.ts);
+ * - responses are application/scim+json; request bodies are application/scim+json or application/json
+ *   (./http/read-body.ts), within the tenant's body limit (413);
+ * - anything thrown becomes an RFC 7644 §3.12 error (./http/to-scim-error.ts): never a crash; a 5xx hides its
+ *   detail and is logged.
+ * - /ResourceTypes and /Schemas refuse `filter` with 403 (RFC 7644 §4: "the service provider SHOULD respond
+ *   with HTTP status code 403").
+ */
+import express, { type NextFunction, type Request, type Response, type Router } from 'express';
+import type { Clock } from '../clock.ts';
+import type { ReferenceSpConfig } from '../config/types.ts';
+import type { JsonObject, Store } from '../store/types.ts';
+import { createAdminRouter } from './admin/router.ts';
+import { runBulk } from './bulk.ts';
+import { readJsonBody } from './http/read-body.ts';
+import { requireScope, type Operation } from './http/scopes.ts';
+import { sendScim, sendScimError } from './http/send.ts';
+import { toScimError } from './http/to-scim-error.ts';
+import { groupKind, userKind, type ResourceKind } from './resources/kinds.ts';
+import { scimProtocol } from './resources/protocol.ts';
+import type { ScimProtocol } from './resources/protocol-port.ts';
+import {
+  createResource,
+  deleteResource,
+  matchingResources,
+  pageOf,
+  patchResource,
+  queryResources,
+  readResource,
+  replaceResource,
+  type ServiceContext,
+  type ServiceResult,
+} from './resources/service.ts';
+import { authenticate, seedTenants, Tenants, type ScimRequestContext } from './tenancy.ts';
+import { ScimError } from './types/errors.ts';
+
+export interface ScimRouterDeps {
+  readonly store: Store;
+  readonly config: ReferenceSpConfig;
+  readonly clock: Clock;
+  /** Server-wide admin token; defaults to process.env.SSO_HARNESS_ADMIN_TOKEN. */
+  readonly adminToken?: string | undefined;
+}
+
+type Handler = (req: Request, ctx: ServiceContext & ScimRequestContext) => ServiceResult | Promise<ServiceResult>;
+
+const header = (req: Request, name: string): string | undefined => {
+  const v = req.headers[name];
+  return Array.isArray(v) ? v.join(',') : v;
+};
+
+const trimSlash = (s: string): string => s.replace(/\/+$/, '');
+
+export function createScimRouter(deps: ScimRouterDeps): Router {
+  const { store, config } = deps;
+  const protocol: ScimProtocol = scimProtocol;
+  const tenants = new Tenants(config);
+  seedTenants(store, tenants);
+  const baseUrl = trimSlash(config.baseUrl);
+
+  const router = express.Router();
+  router.use(
+    '/admin/v1',
+    createAdminRouter({ store, tenants, adminToken: deps.adminToken ?? process.env['SSO_HARNESS_ADMIN_TOKEN'] }),
+  );
+
+  // ---- tenant resolution + authentication, one middleware per layout ----------------------------------------
+  const locate =
+    (resolve: (req: Request) => { pick: (tokenTenant: string) => ReturnType<Tenants['byId']>; base: (tenantId: string) => string }) =>
+    (req: Request, res: Response, next: NextFunction): void => {
+      try {
+        const { pick, base } = resolve(req);
+        const { tenant, token } = authenticate(req, store, tenants, pick);
+        const ctx: ServiceContext & ScimRequestContext = { store, tenant, token, base: base(tenant.id), protocol };
+        res.locals['scim'] = ctx;
+        next();
+      } catch (e) {
+        req.resume();
+        sendScimError(res, toScimError(e));
+      }
+    };
+
+  const api = scimApi(protocol);
+  router.use(
+    '/scim/v2/:tenant',
+    locate((req) => {
+      const name = String(req.params['tenant']);
+      return { pick: () => tenants.byId(name), base: () => `${baseUrl}/scim/v2/${encodeURIComponent(name)}` };
+    }),
+    api,
+  );
+  router.use(
+    '/v1/orgs/:orgSlug/team/provision',
+    locate((req) => {
+      const slug = String(req.params['orgSlug']);
+      return { pick: () => tenants.byOrgSlug(slug), base: () => `${baseUrl}/v1/orgs/${encodeURIComponent(slug)}/team/provision` };
+    }),
+    api,
+  );
+  router.use(
+    '/ws/scim/v2',
+    locate(() => ({
+      pick: (tokenTenant) => {
+        const t = tenants.byId(tokenTenant);
+        return t?.scim.layout === 'ninjaone' ? t : undefined;
+      },
+      base: () => `${baseUrl}/ws/scim/v2`,
+    })),
+    api,
+  );
+  return router;
+}
+
+function scimApi(protocol: ScimProtocol): Router {
+  const api = express.Router();
+
+  const route =
+    (op: Operation | 'none', fn: Handler) =>
+    async (req: Request, res: Response): Promise<void> => {
+      const ctx = res.locals['scim'] as ServiceContext & ScimRequestContext;
+      try {
+        if (op !== 'none') requireScope(ctx.tenant.scim, ctx.token, op);
+        const result = await fn(req, ctx);
+        sendScim(res, result.status, result.body, { ...result.headers });
+      } catch (e) {
+        const err = toScimError(e);
+        if (err.status >= 500) console.error('SCIM request failed', req.method, req.originalUrl, e);
+        req.resume();
+        sendScimError(res, err);
+      }
+    };
+
+  const body = (req: Request, ctx: ServiceContext, limit = ctx.tenant.scim.maxBodyBytes) => readJsonBody(req, limit);
+  const query = (req: Request) => req.query as Record<string, unknown>;
+  const ok = (b: JsonObject): ServiceResult => ({ status: 200, body: b, headers: {} });
+
+  // ---- discovery (RFC 7644 §4) ---------------------------------------------------------------------------
+  api.get(
+    '/ServiceProviderConfig',
+    route('none', (_req, ctx) =>
+      ok(
+        protocol.serviceProviderConfig({
+          maxResults: ctx.tenant.scim.pagination.maxCount,
+          bulk: ctx.tenant.scim.bulk,
+          base: ctx.base,
+        }),
+      ),
+    ),
+  );
+  const refuseFilter = (req: Request) => {
+    if (query(req)['filter'] !== undefined) {
+      throw ScimError.forbidden('filtering is not supported on discovery endpoints (RFC 7644 §4)');
+    }
+  };
+  api.get(
+    '/ResourceTypes',
+    route('none', (req, ctx) => {
+      refuseFilter(req);
+      const all = protocol.resourceTypes(ctx.tenant.registry, ctx.base);
+      return ok(protocol.listResponse(all, all.length, 1));
+    }),
+  );
+  api.get(
+    '/ResourceTypes/:id',
+    route('none', (req, ctx) => {
+      const id = String(req.params['id']);
+      const found = protocol.resourceTypes(ctx.tenant.registry, ctx.base).find((r) => r['id'] === id);
+      if (!found) throw ScimError.notFound(`resource type ${id} not found`);
+      return ok(found);
+    }),
+  );
+  api.get(
+    '/Schemas',
+    route('none', (req, ctx) => {
+      refuseFilter(req);
+      const all = protocol.schemas(ctx.tenant.registry, ctx.base);
+      return ok(protocol.listResponse(all, all.length, 1));
+    }),
+  );
+  api.get(
+    '/Schemas/:id',
+    route('none', (req, ctx) => {
+      const id = String(req.params['id']);
+      const found = protocol.schemas(ctx.tenant.registry, ctx.base).find((s) => s['id'] === id);
+      if (!found) throw ScimError.notFound(`schema ${id} not found`);
+      return ok(found);
+    }),
+  );
+
+  // ---- resources (RFC 7644 §3.3–3.6) ---------------------------------------------------------------------
+  const resourceRoutes = (kind: ResourceKind) => {
+    const p = `/${kind.endpoint}`;
+    api.get(p, route('read', (req, ctx) => queryResources(ctx, kind, protocol.searchFromQuery(query(req)))));
+    api.post(
+      `${p}/.search`,
+      route('read', async (req, ctx) => queryResources(ctx, kind, protocol.searchFromBody(await body(req, ctx)))),
+    );
+    api.post(
+      p,
+      route('create', async (req, ctx) =>
+        createResource(ctx, kind, await body(req, ctx), protocol.projectionFromQuery(query(req))),
+      ),
+    );
+    api.get(
+      `${p}/:id`,
+      route('read', (req, ctx) =>
+        readResource(ctx, kind, String(req.params['id']), protocol.projectionFromQuery(query(req)), header(req, 'if-none-match')),
+      ),
+    );
+    api.put(
+      `${p}/:id`,
+      route('update', async (req, ctx) =>
+        replaceResource(
+          ctx,
+          kind,
+          String(req.params['id']),
+          await body(req, ctx),
+          header(req, 'if-match'),
+          protocol.projectionFromQuery(query(req)),
+        ),
+      ),
+    );
+    api.patch(
+      `${p}/:id`,
+      route('update', async (req, ctx) =>
+        patchResource(
+          ctx,
+          kind,
+          String(req.params['id']),
+          await body(req, ctx),
+          header(req, 'if-match'),
+          protocol.projectionFromQuery(query(req)),
+        ),
+      ),
+    );
+    api.delete(
+      `${p}/:id`,
+      route('delete', (req, ctx) => deleteResource(ctx, kind, String(req.params['id']), header(req, 'if-match'))),
+    );
+  };
+  resourceRoutes(userKind);
+  resourceRoutes(groupKind);
+
+  // ---- root search (§3.4.3): Users then Groups, filtered and paged together ------------------------------
+  api.post(
+    '/.search',
+    route('read', async (req, ctx) => {
+      const search = protocol.searchFromBody(await body(req, ctx));
+      const all = [userKind, groupKind].flatMap((kind) =>
+        matchingResources(ctx, kind, search).map((r) => protocol.project(ctx.tenant.registry, kind.type, r, search)),
+      );
+      const { startIndex, count } = pageOf(ctx, search);
+      return ok(protocol.listResponse(all.slice(startIndex - 1, startIndex - 1 + count), all.length, startIndex));
+    }),
+  );
+
+  // ---- bulk (§3.7) ----------------------------------------------------------------------------------------
+  api.post(
+    '/Bulk',
+    route('none', async (req, ctx) => {
+      const message = protocol.bulkRequest(await body(req, ctx, ctx.tenant.scim.bulk.maxPayloadSize), {
+        maxOperations: ctx.tenant.scim.bulk.maxOperations,
+      });
+      return ok(protocol.bulkResponse(runBulk(ctx, ctx.token, message.operations, message.failOnErrors)));
+    }),
+  );
+
+  // ---- what lenient mode tolerated for this tenant -----------------------------------------------------
+  api.get(
+    '/.tolerances',
+    route('read', (_req, ctx) => ok({ tolerances: ctx.store.listTolerances(ctx.tenant.id) as unknown as JsonObject[] })),
+  );
+
+  // ---- anything else: a SCIM 404, or 501 for a method the endpoint does not support ----------------------
+  api.use(
+    route('none', (req) => {
+      if (/^\/(Users|Groups)(\/[^/]+)?\/?$/i.test(req.path) || /^\/(ServiceProviderConfig|ResourceTypes|Schemas|Bulk)/i.test(req.path)) {
+        throw ScimError.notImplemented(`${req.method} is not supported on ${req.path}`);
+      }
+      throw ScimError.notFound(`no SCIM endpoint at ${req.path}`);
+    }),
+  );
+  return api;
+}
