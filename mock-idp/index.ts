@@ -1,0 +1,26 @@
+/* Public API of the mock IdP. steps/ and cli/ import from here; reference-sp/ never does. */
+export type { Clock } from './clock.ts';
+export { systemClock } from './clock.ts';
+export { createMockIdp, type MockIdp, type MockIdpOptions } from './server/create-mock-idp.ts';
+export { MockIdpControl, type IssuedResponse, type NextSignInInput } from './server/control.ts';
+export { DEVIATION_NAMES, type DeviationInput, type DeviationName } from './server/deviations.ts';
+export {
+  ResponseBuilder,
+  responseBuilder,
+  type AttributeOptions,
+  type BuiltResponse,
+  type SamlAttribute,
+  type SignaturePlacement,
+} from './saml/assertion-builder/builder.ts';
+export { XSW_KINDS, type XswKind } from './saml/assertion-builder/wrap-signature.ts';
+export type { DataAlgorithmName, KeyAlgorithmName, EncryptOptions } from './saml/encrypt/encrypt-assertion.ts';
+export { loadIdpKeys, generatedKeyPair, type IdpKeys, type KeyPair } from './saml/keys/key-store.ts';
+export { idpMetadataXml, signingCertificateFromMetadata } from './saml/metadata/idp-metadata.ts';
+export { registrationFromSpMetadata } from './saml/metadata/sp-metadata.ts';
+export { autoPostForm, parsePostForm } from './saml/bindings/post-binding.ts';
+export { PRESETS, PRESET_NAMES, ENTRA_CLAIMS, ENTRA_SAML_GROUP_LIMIT, type PresetName } from './saml/presets/presets.ts';
+export type { AttributeStatement } from './saml/presets/custom-statements.ts';
+export type { DirectoryUser } from './saml/presets/directory-user.ts';
+export type { SpRegistration, SpRegistrationInput, AcsInput } from './saml/sp-registry/sp-registration.ts';
+export { IdpError, type IdpErrorCode } from './saml/errors.ts';
+export { NAMEID_FORMAT, ATTRNAME_FORMAT, type SignatureAlgorithmName } from './saml/namespaces.ts';

@@ -1,0 +1,317 @@
+/*
+ * The mock IdP's state and every operation on it, for in-process use (steps call these methods) and behind the
+ * JSON control API (routes call the same methods):
+ * - users (directory), SP registrations, the queued "next sign-in" (user, attributes, deviations; used once)
+ * - pending SP-initiated requests awaiting the login page, keyed by a random id, expiring after a few minutes
+ * - issuing a Response: attributes from the SP's preset or statements (then its attribute release), NameID per
+ *   SP / preset, the ACS the request named if registered (else the default), InResponseTo when solicited,
+ *   encryption when the SP registered an encryption certificate, then the queued deviations
+ * - the issued history, so steps can look at what was sent
+ */
+import { randomBytes } from 'node:crypto';
+import type { Clock } from '../clock.ts';
+import { idpError } from '../saml/errors.ts';
+import { responseBuilder, type BuiltResponse, type ResponseBuilder, type SamlAttribute } from '../saml/assertion-builder/builder.ts';
+import type { IdpKeys } from '../saml/keys/key-store.ts';
+import { idpMetadataXml } from '../saml/metadata/idp-metadata.ts';
+import { NAMEID_FORMAT, type NameIdFormatName } from '../saml/namespaces.ts';
+import { autoPostForm } from '../saml/bindings/post-binding.ts';
+import type { AuthnRequestInfo } from '../saml/bindings/authn-request.ts';
+import { PRESETS } from '../saml/presets/presets.ts';
+import { applyStatements } from '../saml/presets/custom-statements.ts';
+import { fieldValues, type DirectoryUser } from '../saml/presets/directory-user.ts';
+import { SpRegistry, type MetadataOverrides, type MetadataSource } from '../saml/sp-registry/sp-registry.ts';
+import { chooseAcs, type SpRegistration, type SpRegistrationInput } from '../saml/sp-registry/sp-registration.ts';
+import { applyDeviation, parseDeviations, type Deviation, type DeviationInput } from './deviations.ts';
+
+export interface NextSignInInput {
+  /** Login or email of a directory user, or a full user. */
+  readonly user?: string | DirectoryUser | undefined;
+  /** Replaces the attributes the SP's preset/statements would send. */
+  readonly attributes?: readonly SamlAttribute[] | undefined;
+  readonly deviations?: readonly DeviationInput[] | undefined;
+}
+
+interface NextSignIn {
+  readonly user: DirectoryUser | undefined;
+  readonly attributes: readonly SamlAttribute[] | undefined;
+  readonly deviations: readonly Deviation[];
+}
+
+export interface PendingRequest {
+  readonly id: string;
+  readonly spEntityId: string;
+  readonly request: Omit<AuthnRequestInfo, 'doc' | 'xml'>;
+  readonly relayState: string | undefined;
+  readonly expiresAt: number;
+}
+
+export interface IssuedResponse {
+  readonly action: string;
+  readonly fields: { SAMLResponse: string; RelayState?: string };
+  readonly html: string;
+  readonly built: BuiltResponse;
+  readonly spEntityId: string;
+  readonly user: string;
+  readonly inResponseTo: string | undefined;
+  readonly at: string;
+}
+
+export interface MockIdpContext {
+  readonly baseUrl: string;
+  readonly entityId: string;
+  readonly clock: Clock;
+  readonly keys: IdpKeys;
+  readonly pendingTtlMs: number;
+}
+
+const HISTORY_LIMIT = 50;
+
+function isDirectoryUser(u: unknown): u is DirectoryUser {
+  const x = u as Record<string, unknown>;
+  return (
+    typeof x === 'object' && x !== null &&
+    ['email', 'givenName', 'surname', 'displayName', 'login'].every((k) => typeof x[k] === 'string') &&
+    Array.isArray(x['groups']) && (x['groups'] as unknown[]).every((g) => typeof g === 'string')
+  );
+}
+
+export class MockIdpControl {
+  readonly sps = new SpRegistry();
+  private readonly users = new Map<string, DirectoryUser>();
+  private next: NextSignIn | undefined;
+  private readonly pending = new Map<string, PendingRequest>();
+  private readonly issued: IssuedResponse[] = [];
+
+  constructor(readonly ctx: MockIdpContext) {}
+
+  get ssoUrl(): string {
+    return `${this.ctx.baseUrl}/saml/sso`;
+  }
+
+  metadataXml(): string {
+    return idpMetadataXml({ entityId: this.ctx.entityId, ssoUrl: this.ssoUrl, signingCertificatePem: this.ctx.keys.signing.certificatePem });
+  }
+
+  /** A builder preset with this IdP's clock, keys and entity ID — for minting responses by hand. */
+  responseBuilder(): ResponseBuilder {
+    return responseBuilder({ clock: this.ctx.clock, keys: this.ctx.keys, issuer: this.ctx.entityId });
+  }
+
+  // ---- directory ----
+
+  addUser(user: DirectoryUser): DirectoryUser {
+    if (!isDirectoryUser(user)) {
+      throw idpError('control/bad-body', 'a user needs string email, givenName, surname, displayName, login and a groups list');
+    }
+    this.users.set(user.login.toLowerCase(), user);
+    return user;
+  }
+
+  listUsers(): DirectoryUser[] {
+    return [...this.users.values()];
+  }
+
+  findUser(loginOrEmail: string): DirectoryUser | undefined {
+    const key = loginOrEmail.toLowerCase();
+    return this.users.get(key) ?? [...this.users.values()].find((u) => u.email.toLowerCase() === key);
+  }
+
+  private requireUser(ref: string | DirectoryUser): DirectoryUser {
+    if (typeof ref !== 'string') return this.addUser(ref);
+    const user = this.findUser(ref);
+    if (!user) throw idpError('user/unknown', `no user "${ref}" in the IdP directory`);
+    return user;
+  }
+
+  // ---- SPs ----
+
+  registerSp(input: SpRegistrationInput): SpRegistration {
+    return this.sps.register(input);
+  }
+
+  registerSpFromMetadata(source: MetadataSource, overrides: MetadataOverrides = {}): Promise<SpRegistration> {
+    return this.sps.registerFromMetadata(source, overrides);
+  }
+
+  removeSp(entityId: string): boolean {
+    return this.sps.remove(entityId);
+  }
+
+  requireSp(entityId: string): SpRegistration {
+    const sp = this.sps.get(entityId);
+    if (!sp) throw idpError('request/unknown-sp', `no SP registered with entity ID "${entityId}"`);
+    return sp;
+  }
+
+  // ---- next sign-in ----
+
+  setNextSignIn(input: NextSignInInput): void {
+    if (typeof input !== 'object' || input === null) throw idpError('control/bad-body', 'next sign-in must be an object');
+    const deviations = parseDeviations(input.deviations);
+    if (input.attributes !== undefined) {
+      const ok =
+        Array.isArray(input.attributes) &&
+        input.attributes.every((a) => typeof a?.name === 'string' && Array.isArray(a.values) && (a.values as unknown[]).every((v) => typeof v === 'string'));
+      if (!ok) throw idpError('control/bad-body', 'attributes must be a list of { name, values: string[] }');
+    }
+    if (input.user !== undefined && typeof input.user !== 'string' && !isDirectoryUser(input.user)) {
+      throw idpError('control/bad-body', 'user must be a login/email or a full directory user');
+    }
+    const user = input.user === undefined ? undefined : this.requireUser(input.user);
+    this.next = { user, attributes: input.attributes, deviations };
+  }
+
+  clearNextSignIn(): void {
+    this.next = undefined;
+  }
+
+  /** True when a queued next sign-in names a user, so a request can be answered without the login page. */
+  hasQueuedUser(): boolean {
+    return this.next?.user !== undefined;
+  }
+
+  // ---- pending SP-initiated requests ----
+
+  holdRequest(spEntityId: string, request: AuthnRequestInfo, relayState: string | undefined): PendingRequest {
+    this.expirePending();
+    const { doc: _doc, xml: _xml, ...info } = request;
+    const held: PendingRequest = {
+      id: randomBytes(16).toString('hex'),
+      spEntityId,
+      request: info,
+      relayState,
+      expiresAt: this.ctx.clock.now().getTime() + this.ctx.pendingTtlMs,
+    };
+    this.pending.set(held.id, held);
+    return held;
+  }
+
+  pendingRequest(id: string): PendingRequest {
+    this.expirePending();
+    const held = this.pending.get(id);
+    if (!held) throw idpError('pending/unknown', 'this sign-in request is unknown or has expired; start again from the SP');
+    return held;
+  }
+
+  private expirePending(): void {
+    const now = this.ctx.clock.now().getTime();
+    for (const [id, p] of this.pending) if (p.expiresAt <= now) this.pending.delete(id);
+  }
+
+  // ---- issuing ----
+
+  /** The attributes (and NameID) this IdP would send for a user to an SP, before deviations. */
+  attributesFor(sp: SpRegistration, user: DirectoryUser): SamlAttribute[] {
+    const preset = PRESETS[sp.preset];
+    const all = sp.attributes ? applyStatements(user, sp.attributes) : preset.attributes(user, { tenantId: sp.tenantId });
+    return sp.attributeRelease ? all.filter((a) => sp.attributeRelease!.includes(a.name)) : all;
+  }
+
+  nameIdFor(sp: SpRegistration, user: DirectoryUser, requestedFormat?: string): { value: string; format: string } {
+    const preset = PRESETS[sp.preset];
+    const byRequest = Object.entries(NAMEID_FORMAT).find(([, uri]) => uri === requestedFormat)?.[0] as NameIdFormatName | undefined;
+    const formatName = sp.nameIdFormat ?? byRequest ?? preset.nameId.format;
+    const from =
+      sp.nameIdFrom ??
+      (formatName === 'emailAddress' ? 'email' : formatName === 'persistent' ? 'id' : formatName === preset.nameId.format ? preset.nameId.from : 'login');
+    const value = formatName === 'transient' ? `_${randomBytes(16).toString('hex')}` : fieldValues(user, from)[0] ?? user.login;
+    return { value, format: NAMEID_FORMAT[formatName] };
+  }
+
+  /** Completes a held SP-initiated request for a user. */
+  completePending(pendingId: string, userRef?: string | DirectoryUser): Promise<IssuedResponse> {
+    const held = this.pendingRequest(pendingId);
+    this.pending.delete(pendingId);
+    return this.issue({ spEntityId: held.spEntityId, user: userRef, request: held.request, relayState: held.relayState });
+  }
+
+  /** IdP-initiated (unsolicited) sign-in to a registered SP (saml-profiles §4.1.5). */
+  idpInitiated(args: { sp: string; user?: string | DirectoryUser; relayState?: string | undefined }): Promise<IssuedResponse> {
+    return this.issue({ spEntityId: args.sp, user: args.user, relayState: args.relayState });
+  }
+
+  /**
+   * Issues a Response. The queued next sign-in (if any) supplies the user when none is given, replaces the
+   * attributes, adds deviations, and is consumed.
+   */
+  async issue(args: {
+    spEntityId: string;
+    user?: string | DirectoryUser | undefined;
+    request?: Omit<AuthnRequestInfo, 'doc' | 'xml'> | undefined;
+    relayState?: string | undefined;
+  }): Promise<IssuedResponse> {
+    const sp = this.requireSp(args.spEntityId);
+    const next = this.next;
+    const userRef = args.user ?? next?.user;
+    if (userRef === undefined) throw idpError('user/unknown', 'no user chosen and none queued for the next sign-in');
+    const user = this.requireUser(userRef);
+    const deviations = next?.deviations ?? [];
+    const postTo = deviations.find((d) => d.method === 'postTo')?.args[0] as string | undefined;
+
+    const acs = chooseAcs(sp, { url: args.request?.acsUrl, index: args.request?.acsIndex });
+    if (!acs && postTo === undefined) {
+      throw idpError('request/unregistered-acs', `the requested AssertionConsumerService is not registered for ${sp.entityId}`);
+    }
+    const acsUrl = acs?.url ?? postTo!;
+    const nameId = this.nameIdFor(sp, user, args.request?.nameIdPolicyFormat);
+    let placement = sp.signing;
+    if (sp.wantAssertionsSigned && placement === 'response') placement = 'both';
+    if (sp.wantAssertionsSigned && placement === 'none') placement = 'assertion';
+
+    const b = this.responseBuilder()
+      .forSp(sp.entityId, acsUrl)
+      .nameId(nameId.value, nameId.format)
+      .attributes(next?.attributes ?? this.attributesFor(sp, user))
+      .signing(placement)
+      .signatureAlgorithm(sp.signatureAlgorithm);
+    if (args.request) b.inResponseTo(args.request.id);
+    if (sp.encryptionCertPem) b.encryptTo(sp.encryptionCertPem, sp.encryption ?? {});
+    const previous = this.issued.at(-1)?.built;
+    for (const d of deviations) applyDeviation(b, d, { previous });
+    const built = await b.build();
+    this.next = undefined;
+
+    const action = postTo ?? acsUrl;
+    const fields = { SAMLResponse: built.base64, ...(args.relayState !== undefined ? { RelayState: args.relayState } : {}) };
+    const issued: IssuedResponse = {
+      action,
+      fields,
+      html: autoPostForm(action, fields),
+      built,
+      spEntityId: sp.entityId,
+      user: user.login,
+      inResponseTo: args.request?.id,
+      at: this.ctx.clock.now().toISOString(),
+    };
+    this.issued.push(issued);
+    if (this.issued.length > HISTORY_LIMIT) this.issued.shift();
+    return issued;
+  }
+
+  lastResponse(): IssuedResponse | undefined {
+    return this.issued.at(-1);
+  }
+
+  state() {
+    return {
+      entityId: this.ctx.entityId,
+      baseUrl: this.ctx.baseUrl,
+      ssoUrl: this.ssoUrl,
+      metadataUrl: `${this.ctx.baseUrl}/metadata`,
+      users: this.listUsers(),
+      sps: this.sps.list().map((sp) => ({ ...sp, signingCertPem: sp.signingCertPem ? '(set)' : undefined, encryptionCertPem: sp.encryptionCertPem ? '(set)' : undefined })),
+      nextSignIn: this.next ? { user: this.next.user?.login, attributes: this.next.attributes, deviations: this.next.deviations } : null,
+      pendingRequests: this.pending.size,
+      issued: this.issued.map((i) => ({
+        responseId: i.built.responseId,
+        assertionId: i.built.assertionId,
+        spEntityId: i.spEntityId,
+        acsUrl: i.action,
+        user: i.user,
+        inResponseTo: i.inResponseTo ?? null,
+        at: i.at,
+      })),
+    };
+  }
+}

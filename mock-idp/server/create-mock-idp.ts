@@ -1,0 +1,54 @@
+/*
+ * createMockIdp: the mock IdP as an express 5 app plus its control object.
+ * Options (defaults where they are set):
+ * - baseUrl: where the IdP is reachable, no trailing slash (used in metadata and the login page)
+ * - entityId: default `${baseUrl}/metadata`
+ * - dataDir: keys are generated there on first start and reused; omit (and omit `keys`) for in-memory keys
+ * - keys: supplied signing (and optionally rogue) PEMs; wins over dataDir
+ * - clock: the one clock that stamps every instant
+ * - users / sps: initial directory users and SP registrations
+ * - pendingTtlMs: how long an SP-initiated request waits on the login page (default 5 minutes)
+ */
+import type { Express } from 'express';
+import type { Clock } from '../clock.ts';
+import { loadIdpKeys, type IdpKeys, type KeyPair } from '../saml/keys/key-store.ts';
+import type { DirectoryUser } from '../saml/presets/directory-user.ts';
+import type { SpRegistrationInput } from '../saml/sp-registry/sp-registration.ts';
+import { MockIdpControl } from './control.ts';
+import { buildRoutes } from './routes.ts';
+
+export interface MockIdpOptions {
+  readonly baseUrl: string;
+  readonly entityId?: string | undefined;
+  readonly dataDir?: string | undefined;
+  readonly keys?: { signing: KeyPair; rogue?: KeyPair } | undefined;
+  readonly clock: Clock;
+  readonly users?: readonly DirectoryUser[] | undefined;
+  readonly sps?: readonly SpRegistrationInput[] | undefined;
+  readonly pendingTtlMs?: number | undefined;
+}
+
+export interface MockIdp {
+  readonly app: Express;
+  readonly control: MockIdpControl;
+  readonly keys: IdpKeys;
+  readonly entityId: string;
+  readonly baseUrl: string;
+  metadataXml(): string;
+}
+
+export function createMockIdp(options: MockIdpOptions): MockIdp {
+  const baseUrl = options.baseUrl.replace(/\/+$/, '');
+  const entityId = options.entityId ?? `${baseUrl}/metadata`;
+  const keys = loadIdpKeys({ dataDir: options.dataDir, keys: options.keys, clock: options.clock });
+  const control = new MockIdpControl({
+    baseUrl,
+    entityId,
+    clock: options.clock,
+    keys,
+    pendingTtlMs: options.pendingTtlMs ?? 5 * 60_000,
+  });
+  for (const u of options.users ?? []) control.addUser(u);
+  for (const sp of options.sps ?? []) control.registerSp(sp);
+  return { app: buildRoutes(control), control, keys, entityId, baseUrl, metadataXml: () => control.metadataXml() };
+}

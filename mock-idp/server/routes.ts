@@ -1,0 +1,207 @@
+/*
+ * HTTP surface of the mock IdP (express 5):
+ *   GET  /metadata, /saml/metadata ...... IdP metadata (saml-metadata)
+ *   GET  /saml/sso ...................... SP-initiated, HTTP-Redirect binding (saml-bindings §3.4)
+ *   POST /saml/sso ...................... SP-initiated, HTTP-POST binding (saml-bindings §3.5)
+ *   GET  /saml/idp-initiated?sp=&user= .. IdP-initiated (unsolicited) sign-in (saml-profiles §4.1.5)
+ *   GET  /  and  POST /login ............ the login page and its form
+ *   /control/* .......................... JSON control API (see docs/mock-idp.md)
+ * A request that names a queued user (PUT /control/next-sign-in) is answered at once with the auto-posting
+ * form; otherwise it waits on the login page. Every refusal is a 4xx with a stable code: never a 500 for bad
+ * input.
+ */
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { IdpError, idpError } from '../saml/errors.ts';
+import { parseAuthnRequest, type AuthnRequestInfo } from '../saml/bindings/authn-request.ts';
+import { decodeRedirectRequest } from '../saml/bindings/redirect-binding.ts';
+import { decodePostRequest, isPostRequestSigned, verifyPostRequestSignature } from '../saml/bindings/post-binding.ts';
+import type { MetadataSource } from '../saml/sp-registry/sp-registry.ts';
+import type { MockIdpControl } from './control.ts';
+import { escapeHtml, loginPage } from './login-page.ts';
+
+function str(v: unknown): string | undefined {
+  return typeof v === 'string' && v !== '' ? v : undefined;
+}
+
+export function buildRoutes(control: MockIdpControl): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  const form = express.urlencoded({ extended: false, limit: '512kb' });
+  const json = express.json({ limit: '1mb' });
+
+  const sendMetadata = (_req: Request, res: Response) => {
+    res.type('application/samlmetadata+xml').send(control.metadataXml());
+  };
+  app.get('/metadata', sendMetadata);
+  app.get('/saml/metadata', sendMetadata);
+
+  const renderLogin = (res: Response, opts: { pendingId?: string; spEntityId?: string; relayState?: string }) => {
+    const sp = opts.spEntityId ? control.sps.get(opts.spEntityId) : control.sps.list()[0];
+    res.type('html').send(
+      loginPage({
+        entityId: control.ctx.entityId,
+        users: control.listUsers(),
+        sps: control.sps.list(),
+        sp,
+        pendingId: opts.pendingId,
+        relayState: opts.relayState,
+        attributesFor: (s, u) => ({ nameId: control.nameIdFor(s, u).value, attributes: control.attributesFor(s, u) }),
+      }),
+    );
+  };
+
+  /** Common tail of both bindings: known SP, signature policy, then answer or hold for the login page. */
+  const receive = async (
+    res: Response,
+    request: AuthnRequestInfo,
+    relayState: string | undefined,
+    signature: { signed: boolean; verify: (certPem: string) => void },
+  ) => {
+    const sp = control.requireSp(request.issuer);
+    if (signature.signed) {
+      // A signature that is present is checked even when the SP need not sign: a bad one is never ignored.
+      if (!sp.signingCertPem) throw idpError('request/signature-invalid', `${sp.entityId} has no registered signing certificate`);
+      signature.verify(sp.signingCertPem);
+    } else if (sp.authnRequestsSigned) {
+      throw idpError('request/signature-missing', `${sp.entityId} is registered with AuthnRequestsSigned; the request is unsigned`);
+    }
+    if (control.hasQueuedUser()) {
+      const issued = await control.issue({ spEntityId: sp.entityId, request, relayState });
+      res.type('html').send(issued.html);
+      return;
+    }
+    const held = control.holdRequest(sp.entityId, request, relayState);
+    renderLogin(res, { pendingId: held.id, spEntityId: sp.entityId });
+  };
+
+  app.get('/saml/sso', async (req, res) => {
+    const rawQuery = req.originalUrl.includes('?') ? req.originalUrl.slice(req.originalUrl.indexOf('?') + 1) : '';
+    const message = decodeRedirectRequest(rawQuery);
+    const request = parseAuthnRequest(message.xml);
+    await receive(res, request, message.relayState, { signed: message.signed, verify: (c) => message.verify(c) });
+  });
+
+  app.post('/saml/sso', form, async (req, res) => {
+    const message = decodePostRequest((req.body ?? {}) as Record<string, unknown>);
+    const request = parseAuthnRequest(message.xml);
+    await receive(res, request, message.relayState, {
+      signed: isPostRequestSigned(request),
+      verify: (c) => verifyPostRequestSignature(request, c),
+    });
+  });
+
+  app.get('/saml/idp-initiated', async (req, res) => {
+    const sp = str(req.query['sp']);
+    const user = str(req.query['user']);
+    const relayState = str(req.query['RelayState']);
+    if (!sp) throw idpError('request/unknown-sp', 'name the SP: /saml/idp-initiated?sp=<entity ID>');
+    control.requireSp(sp);
+    if (!user && !control.hasQueuedUser()) {
+      renderLogin(res, { spEntityId: sp, ...(relayState ? { relayState } : {}) });
+      return;
+    }
+    const issued = await control.idpInitiated({ sp, user, relayState });
+    res.type('html').send(issued.html);
+  });
+
+  app.get('/', (req, res) => {
+    const pending = str(req.query['pending']);
+    if (pending) {
+      const held = control.pendingRequest(pending);
+      renderLogin(res, { pendingId: held.id, spEntityId: held.spEntityId });
+      return;
+    }
+    const sp = str(req.query['sp']);
+    renderLogin(res, sp ? { spEntityId: sp } : {});
+  });
+
+  app.post('/login', form, async (req, res) => {
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    const user = str(body['user']);
+    if (!user) throw idpError('user/unknown', 'choose a user');
+    const pending = str(body['pending']);
+    const issued = pending
+      ? await control.completePending(pending, user)
+      : await control.idpInitiated({ sp: str(body['sp']) ?? '', user, relayState: str(body['RelayState']) });
+    res.type('html').send(issued.html);
+  });
+
+  // ---- control API ----
+  const c = express.Router();
+  c.use(json);
+  c.get('/state', (_req, res) => {
+    res.json(control.state());
+  });
+  c.put('/next-sign-in', (req, res) => {
+    control.setNextSignIn(req.body);
+    res.json(control.state().nextSignIn);
+  });
+  c.delete('/next-sign-in', (_req, res) => {
+    control.clearNextSignIn();
+    res.status(204).end();
+  });
+  c.post('/users', (req, res) => {
+    res.status(201).json(control.addUser(req.body));
+  });
+  c.post('/sps', async (req, res) => {
+    const body = req.body as Record<string, unknown> | undefined;
+    if (typeof body !== 'object' || body === null) throw idpError('control/bad-body', 'expected a JSON object');
+    if ('metadata' in body) {
+      const m = body['metadata'] as Record<string, unknown> | undefined;
+      const source: MetadataSource | undefined =
+        typeof m?.['xml'] === 'string' ? { xml: m['xml'] } : typeof m?.['url'] === 'string' ? { url: m['url'] } : typeof m?.['file'] === 'string' ? { file: m['file'] } : undefined;
+      if (!source) throw idpError('control/bad-body', 'metadata must be { xml } | { url } | { file }');
+      const overrides = (body['overrides'] ?? {}) as object;
+      res.status(201).json(await control.registerSpFromMetadata(source, overrides));
+      return;
+    }
+    res.status(201).json(control.registerSp(body as never));
+  });
+  c.delete('/sps', (req, res) => {
+    const entityId = str(req.query['entityId']);
+    if (!entityId || !control.removeSp(entityId)) throw idpError('request/unknown-sp', 'no such SP');
+    res.status(204).end();
+  });
+  c.post('/idp-initiated', async (req, res) => {
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    const sp = str(body['sp']);
+    if (!sp) throw idpError('control/bad-body', 'sp (entity ID) is required');
+    const issued = await control.idpInitiated({ sp, user: str(body['user']), relayState: str(body['relayState']) });
+    res.json({ action: issued.action, fields: issued.fields, responseId: issued.built.responseId });
+  });
+  c.get('/last-response', (_req, res) => {
+    const last = control.lastResponse();
+    if (!last) {
+      res.status(404).json({ error: 'response/none', message: 'no Response issued yet' });
+      return;
+    }
+    res.type('application/xml').send(last.built.xml);
+  });
+  app.use('/control', c);
+
+  app.use((req, res) => {
+    res.status(404).json({ error: 'not-found', message: `${req.method} ${req.path} is not an IdP endpoint` });
+  });
+
+  // Error boundary: typed refusals go out with their code; body-parser errors are the caller's; anything else
+  // is a generic 500 that leaks nothing.
+  app.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {
+    let status = 500;
+    let code = 'server/error';
+    let message = 'internal error';
+    if (err instanceof IdpError && err.expose) {
+      ({ status, code, message } = err);
+    } else if (typeof err === 'object' && err !== null && 'status' in err && typeof err.status === 'number' && err.status < 500) {
+      status = err.status;
+      code = req.path.startsWith('/control') ? 'control/bad-body' : 'request/bad-body';
+      message = (err as unknown as Error).message;
+    }
+    if (req.accepts(['json', 'html']) === 'html' && !req.path.startsWith('/control')) {
+      res.status(status).type('html').send(`<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>IdP error</title></head>
+<body><h1>The IdP refused this request</h1><p><code data-error-code="${escapeHtml(code)}">${escapeHtml(code)}</code></p><p>${escapeHtml(message)}</p></body></html>`);
+      return;
+    }
+    res.status(status).json({ error: code, message });
+  });
+  return app;
+}
