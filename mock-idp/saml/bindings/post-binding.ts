@@ -1,6 +1,8 @@
 /*
  * HTTP-POST binding (saml-bindings §3.5):
- * - receiving: SAMLRequest is plain base64 (no DEFLATE, §3.5.4); a signed request carries an enveloped XML
+ * - receiving: SAMLRequest is plain base64 (no DEFLATE, §3.5.4). Leniency on purpose: node-saml / passport-saml
+ *   deflate it anyway unless told `skipRequestCompression`, so bytes that are not XML are tried as raw DEFLATE
+ * - a signed request carries an enveloped XML
  *   signature whose single Reference points at the AuthnRequest's own ID (saml-core §5.4.2), checked against
  *   the SP's registered certificate only
  * - sending: an HTML form that posts SAMLResponse (and RelayState) to the ACS and submits itself (§3.5.4);
@@ -13,14 +15,16 @@ import { idpError } from '../errors.ts';
 import { NS } from '../namespaces.ts';
 import { childElements, descendants } from '../xml.ts';
 import type { AuthnRequestInfo } from './authn-request.ts';
-import { decodeBase64 } from './decode.ts';
+import { decodeBase64, inflate } from './decode.ts';
 
 export function decodePostRequest(body: Record<string, unknown>): { xml: string; relayState: string | undefined } {
   const value = body['SAMLRequest'];
   if (typeof value !== 'string' || value === '') throw idpError('request/missing', 'no SAMLRequest in the form');
   const relay = body['RelayState'];
+  const bytes = decodeBase64(value, 'SAMLRequest');
+  const text = bytes.toString('utf8');
   return {
-    xml: decodeBase64(value, 'SAMLRequest').toString('utf8'),
+    xml: text.trimStart().startsWith('<') ? text : inflate(bytes, 'SAMLRequest'),
     relayState: typeof relay === 'string' ? relay : undefined,
   };
 }
@@ -43,7 +47,7 @@ export function verifyPostRequestSignature(request: AuthnRequestInfo, certificat
   const sig = new SignedXml({ publicCert: certificatePem, getCertFromKeyInfo: () => null });
   let ok = false;
   try {
-    sig.loadSignature(signatures[0]!);
+    sig.loadSignature(signatures[0]! as unknown as Node);
     ok = sig.checkSignature(request.xml);
   } catch {
     ok = false;
