@@ -99,6 +99,11 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX tolerances_tenant ON tolerances(tenant_id, seq);
     `,
   },
+  {
+    version: 2,
+    name: 'memberships ordered per group',
+    sql: `CREATE INDEX memberships_group_seq ON memberships(group_id, seq);`,
+  },
 ];
 
 /** Applies every migration newer than the database's version; returns the resulting version. */

@@ -37,7 +37,7 @@ describe('SqliteStore', () => {
   afterEach(() => store.close());
 
   it('records applied migrations', () => {
-    expect(store.schemaVersion()).toBe(1);
+    expect(store.schemaVersion()).toBe(2);
   });
 
   describe('users', () => {
@@ -93,7 +93,7 @@ describe('SqliteStore', () => {
 
     it('deleting a user removes it from groups and bumps their versions (RFC 7644 §3.6)', () => {
       const u = store.insertUser('acme', userBody('erin'));
-      const g = store.insertGroup('acme', { displayName: 'Ops', resource: {} }, [{ memberId: u.id, memberType: 'User' }]);
+      const g = store.insertGroup('acme', { displayName: 'Ops', resource: {} }, [u.id]);
       expect(store.membersOf('acme', g.id)).toHaveLength(1);
       expect(store.deleteUser('acme', u.id)).toBe(true);
       expect(store.getUser('acme', u.id)).toBeUndefined();
@@ -107,10 +107,7 @@ describe('SqliteStore', () => {
     it('keeps members in insertion order and types them', () => {
       const a = store.insertUser('acme', userBody('a'));
       const sub = store.insertGroup('acme', { displayName: 'Sub', resource: {} });
-      const g = store.insertGroup('acme', { displayName: 'All', resource: {} }, [
-        { memberId: sub.id, memberType: 'Group' },
-        { memberId: a.id, memberType: 'User' },
-      ]);
+      const g = store.insertGroup('acme', { displayName: 'All', resource: {} }, [sub.id, a.id]);
       expect(store.membersOf('acme', g.id)).toEqual([
         { groupId: g.id, memberId: sub.id, memberType: 'Group' },
         { groupId: g.id, memberId: a.id, memberType: 'User' },
@@ -122,7 +119,7 @@ describe('SqliteStore', () => {
       const foreign = store.insertUser('globex', userBody('f'));
       expect(
         codeOf(() =>
-          store.insertGroup('acme', { displayName: 'G', resource: {} }, [{ memberId: foreign.id, memberType: 'User' }]),
+          store.insertGroup('acme', { displayName: 'G', resource: {} }, [foreign.id]),
         ),
       ).toBe('not-found/member');
       expect(store.countGroups('acme')).toBe(0);
@@ -134,9 +131,7 @@ describe('SqliteStore', () => {
         'uniqueness/group-displayName',
       );
       const u = store.insertUser('acme', userBody('m'));
-      const r = store.replaceGroup('acme', g.id, { displayName: 'Ops2', resource: { x: 1 } }, [
-        { memberId: u.id, memberType: 'User' },
-      ])!;
+      const r = store.replaceGroup('acme', g.id, { displayName: 'Ops2', resource: { x: 1 } }, [u.id])!;
       expect(r).toMatchObject({ displayName: 'Ops2', version: 2, resource: { x: 1 } });
       expect(store.membersOf('acme', g.id).map((m) => m.memberId)).toEqual([u.id]);
       expect(store.deleteGroup('acme', g.id)).toBe(true);
@@ -241,7 +236,7 @@ describe('openStore on disk', () => {
     const { value } = a.createToken('acme', { name: 't' });
     a.close();
     const b = openStore({ path });
-    expect(b.schemaVersion()).toBe(1);
+    expect(b.schemaVersion()).toBe(2);
     expect(b.getUser('acme', u.id)?.userName).toBe('persist@acme.test');
     expect(b.authenticateToken(value)?.tenantId).toBe('acme');
     b.close();

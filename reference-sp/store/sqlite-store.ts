@@ -166,7 +166,6 @@ export class SqliteStore implements Store {
       memberInsert: p(`INSERT OR IGNORE INTO memberships (tenant_id, group_id, member_id, member_type, seq)
         VALUES (?, ?, ?, ?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM memberships WHERE group_id = ?))`),
       memberDelete: p('DELETE FROM memberships WHERE group_id = ? AND member_id = ?'),
-      memberClear: p('DELETE FROM memberships WHERE group_id = ?'),
       membersOf: p('SELECT group_id, member_id, member_type FROM memberships WHERE group_id = ? ORDER BY seq'),
       groupsOfMember: p(`SELECT g.* FROM memberships m JOIN groups g ON g.id = m.group_id
         WHERE m.tenant_id = ? AND m.member_id = ? ORDER BY g.seq`),
@@ -302,7 +301,7 @@ export class SqliteStore implements Store {
 
   // ---- groups --------------------------------------------------------------------------------------------
 
-  insertGroup(tenantId: string, group: NewGroupRow, members: readonly Omit<Membership, 'groupId'>[] = []): GroupRow {
+  insertGroup(tenantId: string, group: NewGroupRow, memberIds: readonly string[] = []): GroupRow {
     const id = group.id ?? randomUUID();
     const now = this.#now();
     return this.transaction(() => {
@@ -327,19 +326,29 @@ export class SqliteStore implements Store {
         if (isUniqueViolation(e)) throw new StoreError('uniqueness/id', `id "${id}" already exists`);
         throw e;
       }
-      this.#setMembers(tenantId, id, members);
+      this.#setMembers(tenantId, id, memberIds);
       return this.getGroup(tenantId, id)!;
     });
   }
 
-  #setMembers(tenantId: string, groupId: string, members: readonly Omit<Membership, 'groupId'>[]): void {
-    this.#s.memberClear!.run(groupId);
-    for (const m of members) {
-      const type = this.memberType(tenantId, m.memberId);
+  /**
+   * Sets the group's members to exactly `members`, touching only what changes (a PATCH that adds one member to
+   * a group of 10,000 writes one row), keeping the insertion order of those that stay.
+   */
+  #setMembers(tenantId: string, groupId: string, memberIds: readonly string[]): void {
+    const current = new Set(
+      (this.#s.membersOf!.all(groupId) as { member_id: string }[]).map((r) => r.member_id),
+    );
+    const wanted = new Set(memberIds);
+    for (const id of current) if (!wanted.has(id)) this.#s.memberDelete!.run(groupId, id);
+    for (const memberId of memberIds) {
+      if (current.has(memberId)) continue;
+      const type = this.memberType(tenantId, memberId);
       if (type === undefined) {
-        throw new StoreError('not-found/member', `member "${m.memberId}" is not a user or group of this tenant`);
+        throw new StoreError('not-found/member', `member "${memberId}" is not a user or group of this tenant`);
       }
-      this.#s.memberInsert!.run(tenantId, groupId, m.memberId, type, groupId);
+      this.#s.memberInsert!.run(tenantId, groupId, memberId, type, groupId);
+      current.add(memberId);
     }
   }
 
@@ -361,7 +370,7 @@ export class SqliteStore implements Store {
     tenantId: string,
     id: string,
     group: Omit<NewGroupRow, 'id'>,
-    members?: readonly Omit<Membership, 'groupId'>[],
+    memberIds?: readonly string[],
   ): GroupRow | undefined {
     return this.transaction(() => {
       const clash = this.findGroupByDisplayName(tenantId, group.displayName);
@@ -380,7 +389,7 @@ export class SqliteStore implements Store {
         tenantId,
       ).changes;
       if (changed === 0) return undefined;
-      if (members) this.#setMembers(tenantId, id, members);
+      if (memberIds) this.#setMembers(tenantId, id, memberIds);
       return this.getGroup(tenantId, id);
     });
   }

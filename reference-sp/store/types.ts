@@ -142,17 +142,16 @@ export interface UserStore {
 }
 
 export interface GroupStore {
-  insertGroup(tenantId: string, group: NewGroupRow, members?: readonly Omit<Membership, 'groupId'>[]): GroupRow;
+  /** `memberIds`: users or groups of the tenant (their type is looked up); anything else → not-found/member. */
+  insertGroup(tenantId: string, group: NewGroupRow, memberIds?: readonly string[]): GroupRow;
   getGroup(tenantId: string, id: string): GroupRow | undefined;
   findGroupByDisplayName(tenantId: string, displayName: string): GroupRow | undefined;
   findGroupsByExternalId(tenantId: string, externalId: string): GroupRow[];
-  /** Replaces body and, when `members` is given, the full member list; bumps the version. */
-  replaceGroup(
-    tenantId: string,
-    id: string,
-    group: Omit<NewGroupRow, 'id'>,
-    members?: readonly Omit<Membership, 'groupId'>[],
-  ): GroupRow | undefined;
+  /**
+   * Replaces body and, when `memberIds` is given, the member list (only the difference is written); bumps the
+   * version.
+   */
+  replaceGroup(tenantId: string, id: string, group: Omit<NewGroupRow, 'id'>, memberIds?: readonly string[]): GroupRow | undefined;
   deleteGroup(tenantId: string, id: string): boolean;
   listGroups(tenantId: string, page?: Page): GroupRow[];
   countGroups(tenantId: string): number;

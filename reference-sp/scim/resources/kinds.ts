@@ -6,9 +6,9 @@
  * - Groups: members live in the memberships table; a member value that names no user or group of the tenant
  *   → 400 invalidValue.
  */
-import type { JsonObject, MemberType, Membership, Store } from '../../store/types.ts';
+import type { JsonObject, Store } from '../../store/types.ts';
 import { ScimError } from '../types/errors.ts';
-import { groupResource, storableBody, userResource } from './represent.ts';
+import { groupResource, storableBody, userResource, type GroupRepresentation } from './represent.ts';
 import type { IndexProbe } from './query-plan.ts';
 import type { ResourceTypeName } from './protocol-port.ts';
 
@@ -21,7 +21,7 @@ export interface ResourceKind {
   readonly type: ResourceTypeName;
   readonly endpoint: 'Users' | 'Groups';
   get(store: Store, tenantId: string, id: string): StoredRow | undefined;
-  represent(store: Store, tenantId: string, row: StoredRow, base: string, opts?: { withMembers?: boolean }): JsonObject;
+  represent(store: Store, tenantId: string, row: StoredRow, base: string, opts?: GroupRepresentation): JsonObject;
   insert(store: Store, tenantId: string, resource: JsonObject): StoredRow;
   replace(store: Store, tenantId: string, id: string, resource: JsonObject): StoredRow | undefined;
   delete(store: Store, tenantId: string, id: string): boolean;
@@ -87,30 +87,25 @@ export const userKind: ResourceKind = {
   },
 };
 
-function membersOf(store: Store, tenantId: string, resource: JsonObject): Omit<Membership, 'groupId'>[] {
+/** Member ids in order, without duplicates; the store checks each new one names a user or group of the tenant. */
+function memberIdsOf(resource: JsonObject): string[] {
   const raw = get(resource, 'members');
   if (raw === undefined || raw === null) return [];
   if (!Array.isArray(raw)) throw ScimError.invalidValue('"members" must be an array');
   const seen = new Set<string>();
-  const out: Omit<Membership, 'groupId'>[] = [];
   for (const m of raw) {
     const value = typeof m === 'object' && m !== null ? (m as JsonObject)['value'] : undefined;
     if (typeof value !== 'string' || value === '') throw ScimError.invalidValue('every member needs a string "value"');
-    if (seen.has(value)) continue;
     seen.add(value);
-    const type = store.memberType(tenantId, value);
-    if (type === undefined) throw ScimError.invalidValue(`member "${value}" is not a User or Group of this tenant`);
-    out.push({ memberId: value, memberType: type satisfies MemberType });
   }
-  return out;
+  return [...seen];
 }
 
 export const groupKind: ResourceKind = {
   type: 'Group',
   endpoint: 'Groups',
   get: (store, t, id) => store.getGroup(t, id),
-  represent: (store, _t, row, base, opts) =>
-    groupResource(store, row as ReturnType<Store['getGroup']> & object, base, opts?.withMembers ?? true),
+  represent: (store, _t, row, base, opts) => groupResource(store, row as ReturnType<Store['getGroup']> & object, base, opts),
   insert: (store, t, resource) =>
     store.insertGroup(
       t,
@@ -119,7 +114,7 @@ export const groupKind: ResourceKind = {
         externalId: str(get(resource, 'externalId')) ?? null,
         resource: storableBody(resource),
       },
-      membersOf(store, t, resource),
+      memberIdsOf(resource),
     ),
   replace: (store, t, id, resource) =>
     store.replaceGroup(
@@ -130,7 +125,7 @@ export const groupKind: ResourceKind = {
         externalId: str(get(resource, 'externalId')) ?? null,
         resource: storableBody(resource),
       },
-      membersOf(store, t, resource),
+      memberIdsOf(resource),
     ),
   delete: (store, t, id) => store.deleteGroup(t, id),
   count: (store, t) => store.countGroups(t),

@@ -50,10 +50,17 @@ export function userResource(store: Store, row: UserRow, base: string): JsonObje
   return out;
 }
 
-export function memberValues(store: Store, tenantId: string, members: readonly Membership[], base: string): JsonObject[] {
+export function memberValues(
+  store: Store,
+  tenantId: string,
+  members: readonly Membership[],
+  base: string,
+  withDisplay = true,
+): JsonObject[] {
   return members.map((m) => {
-    const display =
-      m.memberType === 'User'
+    const display = !withDisplay
+      ? undefined
+      : m.memberType === 'User'
         ? displayOfUser(store.getUser(tenantId, m.memberId))
         : store.getGroup(tenantId, m.memberId)?.displayName;
     return {
@@ -68,12 +75,19 @@ export function memberValues(store: Store, tenantId: string, members: readonly M
 const displayOfUser = (u: UserRow | undefined): string | undefined =>
   u === undefined ? undefined : typeof u.resource['displayName'] === 'string' ? u.resource['displayName'] : u.userName;
 
-export function groupResource(store: Store, row: GroupRow, base: string, withMembers = true): JsonObject {
+export interface GroupRepresentation {
+  /** Include members at all (left out for excludedAttributes=members). */
+  readonly withMembers?: boolean | undefined;
+  /** Look up each member's display (one read per member; skipped when only values are needed). */
+  readonly memberDisplay?: boolean | undefined;
+}
+
+export function groupResource(store: Store, row: GroupRow, base: string, opts: GroupRepresentation = {}): JsonObject {
   const { schemas, ...rest } = row.resource;
   const out: JsonObject = { schemas: Array.isArray(schemas) ? schemas : [GROUP_SCHEMA_URN], id: row.id, ...rest };
-  if (withMembers) {
+  if (opts.withMembers ?? true) {
     const members = store.membersOf(row.tenantId, row.id);
-    if (members.length > 0) out['members'] = memberValues(store, row.tenantId, members, base);
+    if (members.length > 0) out['members'] = memberValues(store, row.tenantId, members, base, opts.memberDisplay ?? true);
   }
   out['meta'] = meta('Group', row, base);
   return out;

@@ -4,7 +4,10 @@
  * - POST → 201 with Location and meta (RFC 7644 §3.3); uniqueness → 409 uniqueness.
  * - GET /{id} → 200, or 304 when If-None-Match matches (§3.14); unknown id → 404 (§3.12).
  * - PUT replaces (§3.5.1): readOnly attributes from the client are ignored, id/meta kept.
- * - PATCH (§3.5.2): the PatchOp is applied to the full current resource, then stored whole.
+ * - PATCH (§3.5.2): the PatchOp is applied to the full current resource, then stored (a group's members as a
+ *   difference). Users answer 200 with the resource; Groups answer 204 with the ETag unless attributes or
+ *   excludedAttributes were asked for (§3.5.2 allows either; Entra's group PATCH expects 204, and a large
+ *   group's member list is not worth sending back).
  * - DELETE → 204 (§3.6); afterwards the resource is gone (404) and removed from every group.
  * - If-Match on PUT/PATCH/DELETE → 412 when it does not match meta.version (§3.14).
  * - Each write runs in one store transaction: the precondition check, the read and the write see the same
@@ -119,7 +122,7 @@ export function patchResource(
     const current = kind.get(ctx.store, ctx.tenant.id, id);
     if (!current) throw notFound(kind, id);
     checkIfMatch(ifMatch, current.version);
-    const full = kind.represent(ctx.store, ctx.tenant.id, current, ctx.base);
+    const full = kind.represent(ctx.store, ctx.tenant.id, current, ctx.base, { memberDisplay: false });
     const patched = ctx.protocol.patch(ctx.tenant.registry, kind.type, ctx.tenant.scim.mode, body, full);
     let row: StoredRow = current;
     if (patched.changed) {
@@ -128,6 +131,8 @@ export function patchResource(
       row = replaced;
     }
     recordTolerated(ctx, kind, 'patch', patched.tolerated);
+    const asked = projection.attributes !== undefined || projection.excludedAttributes !== undefined;
+    if (kind.type === 'Group' && !asked) return { status: 204, headers: { ETag: etagOf(row.version) } };
     return single(ctx, kind, row, 200, projection, true);
   });
 }
