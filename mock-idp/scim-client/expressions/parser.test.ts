@@ -76,6 +76,12 @@ describe('parser', () => {
     expect(syntaxError(text)).toEqual({ code: 'expression/syntax', position });
   });
 
+  it('refuses absurd nesting with a syntax error instead of overflowing the stack', () => {
+    const deep = 'ToLower('.repeat(500) + '[a]' + ')'.repeat(500);
+    expect(syntaxError(deep)).toEqual({ code: 'expression/syntax', position: 800 });
+    expect(() => parse('ToLower('.repeat(50) + '[a]' + ')'.repeat(50))).not.toThrow();
+  });
+
   it('strictQuotes refuses typographic quotes at their position', () => {
     expect(syntaxError('Switch([a], , “False”, "x")', { strictQuotes: true })).toEqual({ code: 'expression/syntax', position: 14 });
   });

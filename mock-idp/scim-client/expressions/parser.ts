@@ -12,11 +12,15 @@ import type { ComparisonOperator, Node } from './ast.ts';
 import { ExpressionError } from './errors.ts';
 import { tokenize, type LexOptions, type Token } from './lexer.ts';
 
+/** Deeper nesting than any real mapping; refusing it keeps a hostile expression from overflowing the stack. */
+const MAX_DEPTH = 100;
+
 const COMPARE_MODES = { vbbinarycompare: 'vbBinaryCompare', vbtextcompare: 'vbTextCompare' } as const;
 
 export function parse(text: string, options: LexOptions = {}): Node {
   const tokens = tokenize(text, options);
   let at = 0;
+  let depth = 0;
   const peek = (): Token => tokens[at]!;
   const next = (): Token => tokens[at++]!;
   const describe = (t: Token): string =>
@@ -77,9 +81,13 @@ export function parse(text: string, options: LexOptions = {}): Node {
       );
     }
     next(); // (
+    if (++depth > MAX_DEPTH) {
+      throw new ExpressionError('expression/syntax', `calls are nested more than ${MAX_DEPTH} deep`, t.pos);
+    }
     const args: Node[] = [];
     if (peek().kind === ')') {
       const close = next();
+      depth--;
       return { kind: 'call', name: t.name, args, pos: t.pos, end: close.end };
     }
     for (;;) {
@@ -87,7 +95,10 @@ export function parse(text: string, options: LexOptions = {}): Node {
       if (p.kind === ',' || p.kind === ')') args.push({ kind: 'empty', pos: p.pos, end: p.pos });
       else args.push(comparison());
       const sep = next();
-      if (sep.kind === ')') return { kind: 'call', name: t.name, args, pos: t.pos, end: sep.end };
+      if (sep.kind === ')') {
+        depth--;
+        return { kind: 'call', name: t.name, args, pos: t.pos, end: sep.end };
+      }
       if (sep.kind !== ',') {
         throw new ExpressionError(
           'expression/syntax',

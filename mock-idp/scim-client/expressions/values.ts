@@ -10,6 +10,14 @@ import { ExpressionError } from './errors.ts';
 import { formatDotNet } from './datetime/dotnet-format.ts';
 import type { ExpressionValue } from './types.ts';
 
+/** .NET DateTime's range: 0001-01-01 to 9999-12-31, in ms since the Unix epoch. */
+export const MIN_DATETIME_MS = -62_135_596_800_000;
+export const MAX_DATETIME_MS = 253_402_300_799_999;
+
+export function isValidDateTime(ms: number): boolean {
+  return Number.isFinite(ms) && ms >= MIN_DATETIME_MS && ms <= MAX_DATETIME_MS;
+}
+
 /** A UTC instant, in milliseconds since the Unix epoch. */
 export class DateTimeValue {
   constructor(readonly ms: number) {}

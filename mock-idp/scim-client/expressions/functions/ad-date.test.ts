@@ -12,3 +12,9 @@ describe('DateFromNum / NumFromDate', () => {
     { name: 'not ticks is a type error', expression: 'DateFromNum("soon")', expected: { error: 'expression/type' } },
   ]);
 });
+
+describe('DateFromNum range', () => {
+  cases([
+    { name: 'ticks beyond year 9999 are a value error, not an invalid date', expression: 'DateFromNum("9999999999999999999999")', expected: { error: 'expression/value' } },
+  ]);
+});

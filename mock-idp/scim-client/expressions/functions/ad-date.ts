@@ -6,7 +6,7 @@
  * - NumFromDate takes an ISO 8601 date-time string (or a DateTime) and returns the number; values are exact to the
  *   millisecond up to the year 2057 and to the second after (IEEE doubles), sub-millisecond ticks are dropped
  */
-import { DateTimeValue } from '../values.ts';
+import { DateTimeValue, isValidDateTime } from '../values.ts';
 import type { FunctionDefinition } from './definition.ts';
 
 /** Ticks between 1601-01-01 and 1970-01-01. */
@@ -25,7 +25,9 @@ export const DateFromNum: FunctionDefinition = {
     if (typeof v === 'number' && Number.isInteger(v)) ticks = BigInt(v);
     else if (typeof v === 'string' && /^\s*\d+\s*$/.test(v)) ticks = BigInt(v.trim());
     else return args.fail('expression/type', 'value must be an AD date (an integer of 100-ns ticks since 1601)', 0);
-    return new DateTimeValue(Number((ticks - EPOCH_OFFSET_TICKS) / TICKS_PER_MS));
+    const ms = Number((ticks - EPOCH_OFFSET_TICKS) / TICKS_PER_MS);
+    if (!isValidDateTime(ms)) return args.fail('expression/value', `${ticks} is outside the DateTime range`, 0);
+    return new DateTimeValue(ms);
   },
 };
 

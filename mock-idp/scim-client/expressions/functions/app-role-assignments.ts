@@ -68,7 +68,12 @@ export function parseComplexRoles(value: ExpressionValue): ScimRole[] {
   if (value === null) return [];
   const items = Array.isArray(value) ? value : [value];
   return items.map((item) => {
-    const parsed: unknown = typeof item === 'string' ? JSON.parse(item) : null;
+    let parsed: unknown = null;
+    try {
+      parsed = typeof item === 'string' ? JSON.parse(item) : null;
+    } catch {
+      // not JSON: refused below
+    }
     if (!parsed || typeof parsed !== 'object' || typeof (parsed as ScimRole).value !== 'string') {
       throw new ExpressionError('expression/type', 'not an AppRoleAssignmentsComplex result', 0);
     }

@@ -36,3 +36,9 @@ describe('DateDiff', () => {
     { name: 'not a date is a type error', expression: 'DateDiff("d", "soon", Now())', expected: { error: 'expression/type', position: 14 } },
   ]);
 });
+
+describe('DateAdd range', () => {
+  cases([
+    { name: 'a result past year 9999 is a value error', expression: 'DateAdd("yyyy", 9000, Now())', expected: { error: 'expression/value', position: 16 } },
+  ]);
+});

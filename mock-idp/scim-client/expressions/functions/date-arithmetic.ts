@@ -12,7 +12,7 @@
 import type { CallNode } from '../ast.ts';
 import { ExpressionError } from '../errors.ts';
 import type { Args } from '../runtime.ts';
-import { DateTimeValue } from '../values.ts';
+import { DateTimeValue, isValidDateTime } from '../values.ts';
 import type { FunctionDefinition } from './definition.ts';
 
 const INTERVALS = ['yyyy', 'm', 'd', 'ww', 'h', 'n', 's'] as const;
@@ -56,16 +56,13 @@ export const DateAdd: FunctionDefinition = {
     const amount = args.integer(1, 'value');
     const at = args.dateTime(2, 'dateTime');
     if (unit === null || amount === null || at === null) return null;
-    switch (unit) {
-      case 'yyyy':
-        return new DateTimeValue(addMonths(at, 12 * amount));
-      case 'm':
-        return new DateTimeValue(addMonths(at, amount));
-      case 'ww':
-        return new DateTimeValue(at + 7 * amount * MS.d);
-      default:
-        return new DateTimeValue(at + amount * MS[unit]);
-    }
+    const ms =
+      unit === 'yyyy' ? addMonths(at, 12 * amount)
+      : unit === 'm' ? addMonths(at, amount)
+      : unit === 'ww' ? at + 7 * amount * MS.d
+      : at + amount * MS[unit];
+    if (!isValidDateTime(ms)) return args.fail('expression/value', 'the result is outside the DateTime range', 1);
+    return new DateTimeValue(ms);
   },
 };
 
