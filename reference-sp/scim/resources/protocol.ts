@@ -4,6 +4,7 @@
  * reference-sp/scim/messages (PatchOp, SearchRequest, ListResponse, Bulk).
  */
 import { BEARER_TOKEN_SCHEME, projectResource, resourceTypeDocuments, schemaDocuments, serviceProviderConfig, sortComparator, validateResource } from '../schemas/index.ts';
+import { PatchOp } from '../messages/patch-op.ts';
 import { filterPredicate } from '../types/filter/index.ts';
 import { ScimError } from '../types/errors.ts';
 import type { JsonObject } from '../../store/types.ts';
@@ -18,7 +19,10 @@ export const scimProtocol: ScimProtocol = {
     const r = validateResource(registry, resourceType, body, { mode, operation });
     return { resource: r.resource as JsonObject, tolerated: r.tolerated };
   },
-  patch: pending('PATCH'),
+  patch: (registry, resourceType, mode, body, resource) => {
+    const r = new PatchOp(body, { registry, resourceType, mode }).apply(resource as never);
+    return { resource: r.resource as JsonObject, tolerated: r.tolerated, changed: r.changed };
+  },
   project: (registry, resourceType, resource, projection) =>
     projectResource(
       registry,

@@ -10,7 +10,8 @@
  *   §3.12); we chose invalidSyntax over invalidValue because the structure, not a value, is at fault
  * - readOnly attributes (id, meta, groups, manager.displayName) are ignored (RFC 7644 §3.3 / §3.5.1 "SHALL be ignored")
  * - wrong types (RFC 7643 §2.3) → 400 invalidValue; lenient accepts "True"/"False" for booleans
- *   (lenient/string-boolean) and a single value for a multi-valued attribute (lenient/single-value-as-array)
+ *   (lenient/string-boolean), a single value for a multi-valued attribute (lenient/single-value-as-array) and a
+ *   bare string for a complex attribute with a `value` sub-attribute (lenient/complex-as-value)
  * - null and [] mean unassigned (RFC 7643 §2.5) and are dropped
  * - required attributes (and required extensions, RFC 7643 §6 schemaExtensions.required) → 400 invalidValue
  * - at most one `primary: true` per multi-valued attribute (RFC 7643 §2.4) → 400 invalidValue
@@ -156,6 +157,19 @@ function coerceAttributes(defs: readonly AttributeDefinition[], value: JsonObjec
   return out;
 }
 
+/**
+ * Coerces one attribute value (single or multi-valued) to its definition: the rules listed at the top of this
+ * file. Returns undefined for an unassigned value. Used by PatchOp for PATCH values.
+ */
+export function coerceValue(def: AttributeDefinition, value: Json, where: string, mode: ValidationMode, log: ToleranceLog): Json | undefined {
+  return coerce(def, value, where, { mode, log });
+}
+
+/** Coerces a single (one element of a multi-valued) value. */
+export function coerceSingleValue(def: AttributeDefinition, value: Json, where: string, mode: ValidationMode, log: ToleranceLog): Json | undefined {
+  return coerceSingle(def, value, where, { mode, log });
+}
+
 function coerce(def: AttributeDefinition, value: Json, where: string, ctx: Ctx): Json | undefined {
   if (value === null) return undefined;
   if (def.multiValued) {
@@ -213,6 +227,10 @@ function coerceSingle(def: AttributeDefinition, value: Json, where: string, ctx:
       if (typeof value !== 'number' || !Number.isFinite(value)) throw ScimError.invalidValue(`'${where}' must be a number`);
       return value;
     case 'complex': {
+      if (!isObject(value) && typeof value === 'string' && ctx.mode === 'lenient' && findAttribute(def.subAttributes, 'value')) {
+        ctx.log.add('lenient/complex-as-value', where);
+        value = { value };
+      }
       if (!isObject(value)) throw ScimError.invalidValue(`'${where}' must be an object`);
       const inner = coerceAttributes(def.subAttributes ?? [], value, `${where}.`, ctx);
       if (isUnassigned(inner)) return undefined;

@@ -20,7 +20,9 @@ export type ToleranceCode =
   /** An extension used in the body but missing from `schemas` (or core missing) — strict: 400 invalidSyntax. */
   | 'lenient/missing-schema-urn'
   /** A top-level key that is a URN-qualified attribute (`"urn:…:User:department": "x"`) — strict: 400 invalidSyntax. */
-  | 'lenient/flat-urn-attribute';
+  | 'lenient/flat-urn-attribute'
+  /** A bare string for a complex attribute with a `value` sub-attribute (Entra's legacy `manager: "id"`) — strict: 400 invalidValue. */
+  | 'lenient/complex-as-value';
 
 export interface Tolerance {
   readonly code: ToleranceCode;

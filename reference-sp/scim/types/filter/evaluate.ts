@@ -39,6 +39,14 @@ export function evaluateFilter(node: FilterNode, resource: unknown, registry: Sc
   return evalNode(node, resource, { kind: 'resource', rt }, registry);
 }
 
+/**
+ * Does one value of a complex multi-valued attribute match a value filter (`emails[type eq "work"]` → the
+ * filter `type eq "work"` against each email)? `parent` is the complex attribute's definition.
+ */
+export function evaluateValueFilter(node: FilterNode, element: unknown, parent: AttributeDefinition | undefined, registry: SchemaRegistry): boolean {
+  return isObject(element) && evalNode(node, element, { kind: 'complex', parent }, registry);
+}
+
 /** A predicate for Array.prototype.filter; checks the filter once against the schema first. */
 export function filterPredicate(node: FilterNode, registry: SchemaRegistry, resourceType: string): (resource: unknown) => boolean {
   const rt = registry.requireResourceType(resourceType);

@@ -1,0 +1,521 @@
+/*
+ * PATCH — RFC 7644 §3.5.2 (PatchOp message, add §3.5.2.1, remove §3.5.2.2, replace §3.5.2.3).
+ *
+ * The constructor validates the whole body before anything changes (like scimmy's PatchOp):
+ * - `schemas` must contain urn:ietf:params:scim:api:messages:2.0:PatchOp → else 400 invalidSyntax
+ * - `Operations` must be a non-empty array of objects → else 400 invalidSyntax
+ * - `op` is add / remove / replace; other spellings of those ("Replace") are lenient/op-case, anything else
+ *   400 invalidSyntax
+ * - `path` follows the §3.5.2 grammar (types/path.ts) → 400 invalidPath / invalidFilter, and must name a defined
+ *   attribute → 400 invalidPath
+ * - remove needs a path (§3.5.2.2 "If path is unspecified ... noTarget"); add and replace need a value
+ *   (§3.5.2.1 "The operation MUST contain a value member") → 400 invalidSyntax; without a path the value must be
+ *   an object of attributes → 400 invalidSyntax
+ * - remove with a value is not in the RFC → 400 invalidSyntax, except lenient `{op:"Remove", path:"members",
+ *   value:[{value:id}]}` (Entra legacy) which removes those values (lenient/remove-members-by-value)
+ *
+ * apply() works on a copy and returns it:
+ * - add: a multi-valued attribute gains the new values (values already present are not duplicated); a complex
+ *   attribute has the given sub-attributes merged; a simple attribute is set (§3.5.2.1)
+ * - replace: a multi-valued attribute's values are all replaced; a complex attribute's given sub-attributes are
+ *   replaced and the others left alone; with a value filter every matching value is replaced (§3.5.2.3)
+ * - remove: the attribute, the sub-attribute, or the values matching the filter are removed (§3.5.2.2)
+ * - a value filter matching nothing: replace and remove → 400 noTarget (§3.5.2.3); add creates a value from the
+ *   filter's `eq` terms (`emails[type eq "work"].value` → `{type:"work", value}`), as Entra expects
+ * - readOnly attributes cannot change, immutable ones only from unassigned → 400 mutability (§3.5.2: "a client
+ *   MUST NOT modify an attribute that has mutability readOnly or immutable"); a value equal to the current
+ *   one is a no-op, not an error
+ * - removing (or emptying) a required attribute → 400 invalidValue ("a required value was missing", §3.12)
+ * - a value set to primary:true clears primary on the attribute's other values (§3.5.2)
+ * - path-less add/replace: each key of the value is an operation on that attribute; extension URN keys apply
+ *   their object's keys; URN-qualified attribute keys are accepted; dotted keys (`"name.givenName"`) are
+ *   lenient/dotted-key, strict 400 invalidPath; a `schemas` key is ignored
+ * - values are checked and coerced like a POST body (schemas/validate.ts): lenient/string-boolean etc.
+ */
+import { ScimError } from '../types/errors.ts';
+import { evaluateValueFilter } from '../types/filter/evaluate.ts';
+import type { FilterNode } from '../types/filter/ast.ts';
+import { parsePath, type PatchPath } from '../types/path.ts';
+import { ToleranceLog, type Tolerance, type ValidationMode } from '../types/tolerance.ts';
+import { clone, findKey, isObject, isUnassigned, type Json, type JsonObject } from '../schemas/json.ts';
+import type { ResolvedAttribute, ResourceTypeDefinition, SchemaRegistry } from '../schemas/registry.ts';
+import { findAttribute, type AttributeDefinition } from '../schemas/types.ts';
+import { coerceSingleValue, coerceValue } from '../schemas/validate.ts';
+
+export const PATCH_OP_SCHEMA = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
+
+export type PatchOpName = 'add' | 'remove' | 'replace';
+
+export interface PatchOperation {
+  readonly op: PatchOpName;
+  /** The path as sent (undefined for a path-less add/replace). */
+  readonly path?: string;
+  readonly parsedPath?: PatchPath;
+  readonly value?: Json;
+  /** Lenient `remove` of `members` with a value list: remove the values listed. */
+  readonly removeByValue?: boolean;
+}
+
+export interface PatchOpOptions {
+  readonly registry: SchemaRegistry;
+  readonly resourceType: string;
+  readonly mode: ValidationMode;
+}
+
+export interface PatchResult {
+  readonly resource: JsonObject;
+  readonly tolerated: Tolerance[];
+  /** Whether the resource differs from the input (a PATCH that changes nothing need not bump meta.version). */
+  readonly changed: boolean;
+}
+
+/** One resolved target: the attribute and where it lives. */
+interface Target {
+  readonly resolved: ResolvedAttribute;
+  readonly filter?: FilterNode;
+  /** The sub-attribute after a filter, or of a complex attribute (`name.givenName`). */
+  readonly sub?: AttributeDefinition;
+  readonly text: string;
+}
+
+const OPS: readonly PatchOpName[] = ['add', 'remove', 'replace'];
+
+export class PatchOp {
+  readonly operations: readonly PatchOperation[];
+  private readonly log = new ToleranceLog();
+  private readonly rt: ResourceTypeDefinition;
+
+  constructor(body: unknown, private readonly opts: PatchOpOptions) {
+    this.rt = opts.registry.requireResourceType(opts.resourceType);
+    if (!isObject(body)) throw ScimError.invalidSyntax('the PATCH body must be a JSON object');
+    const schemas = body[findKey(body, 'schemas') ?? 'schemas'];
+    if (!Array.isArray(schemas) || !schemas.some((s) => typeof s === 'string' && s.toLowerCase() === PATCH_OP_SCHEMA.toLowerCase())) {
+      throw ScimError.invalidSyntax(`'schemas' must be ["${PATCH_OP_SCHEMA}"]`);
+    }
+    const ops = body[findKey(body, 'Operations') ?? 'Operations'];
+    if (!Array.isArray(ops) || ops.length === 0) throw ScimError.invalidSyntax(`'Operations' must be a non-empty array`);
+    this.operations = ops.map((raw, i) => this.parseOperation(raw, i));
+  }
+
+  /** Tolerances noticed while reading the body (before apply). */
+  get tolerated(): Tolerance[] {
+    return [...this.log.list];
+  }
+
+  private parseOperation(raw: Json, i: number): PatchOperation {
+    const at = `Operations[${i}]`;
+    if (!isObject(raw)) throw ScimError.invalidSyntax(`${at} must be an object`);
+    const opRaw = raw[findKey(raw, 'op') ?? 'op'];
+    if (typeof opRaw !== 'string' || !(OPS as readonly string[]).includes(opRaw.toLowerCase())) {
+      throw ScimError.invalidSyntax(`${at}.op must be "add", "remove" or "replace"`);
+    }
+    const op = opRaw.toLowerCase() as PatchOpName;
+    if (opRaw !== op) {
+      if (this.opts.mode === 'strict') throw ScimError.invalidSyntax(`${at}.op "${opRaw}" must be lower-case "${op}" (RFC 7644 §3.5.2)`);
+      this.log.add('lenient/op-case', `${at}.op "${opRaw}"`);
+    }
+    const pathKey = findKey(raw, 'path');
+    const pathRaw = pathKey === undefined ? undefined : raw[pathKey];
+    const valueKey = findKey(raw, 'value');
+    const value = valueKey === undefined ? undefined : raw[valueKey];
+    if (pathRaw !== undefined && pathRaw !== null && typeof pathRaw !== 'string') throw ScimError.invalidPath(`${at}.path must be a string`);
+    const path = typeof pathRaw === 'string' && pathRaw.trim() !== '' ? pathRaw : undefined;
+    const parsedPath = path === undefined ? undefined : parsePath(path);
+    if (parsedPath) this.target(parsedPath, path!); // refuses an undefined attribute now, before any change
+
+    if (op === 'remove') {
+      if (!parsedPath) throw ScimError.noTarget(`${at}: remove needs a path (RFC 7644 §3.5.2.2)`);
+      if (value !== undefined && value !== null) {
+        const t = this.target(parsedPath, path!);
+        const byValue = t && !t.filter && !t.sub && t.resolved.attribute.multiValued && t.resolved.attribute.type === 'complex'
+          && Array.isArray(value) && value.every((v) => isObject(v) && findKey(v, 'value') !== undefined);
+        if (!byValue) throw ScimError.invalidSyntax(`${at}: remove takes no value`);
+        if (this.opts.mode === 'strict') {
+          throw ScimError.invalidSyntax(`${at}: remove takes no value; use path '${path}[value eq "…"]' to remove one value`);
+        }
+        this.log.add('lenient/remove-members-by-value', `${at} ${path}`);
+        return { op, path: path!, parsedPath, value, removeByValue: true };
+      }
+      return { op, path: path!, parsedPath };
+    }
+    if (value === undefined) throw ScimError.invalidSyntax(`${at}: ${op} needs a value (RFC 7644 §3.5.2.1)`);
+    if (!parsedPath) {
+      if (!isObject(value)) throw ScimError.invalidSyntax(`${at}: without a path, the value must be an object of attributes`);
+      return { op, value };
+    }
+    return { op, path: path!, parsedPath, value };
+  }
+
+  /** Resolves a parsed path to its target; undefined when it names a whole extension. */
+  private target(p: PatchPath, text: string): Target | undefined {
+    const { registry } = this.opts;
+    if (!p.filter && registry.extensionNamedBy(this.rt, p.attrPath)) return undefined;
+    const resolved = registry.resolve(this.rt, p.attrPath);
+    if (!resolved) throw ScimError.invalidPath(`'${text}' names no attribute of ${this.rt.name}`);
+    if (p.filter) {
+      if (!resolved.attribute.multiValued || resolved.subAttribute) {
+        throw ScimError.invalidPath(`'${text}': a value filter needs a multi-valued attribute`);
+      }
+      let sub: AttributeDefinition | undefined;
+      if (p.subAttribute !== undefined) {
+        sub = findAttribute(resolved.attribute.subAttributes, p.subAttribute);
+        if (!sub) throw ScimError.invalidPath(`'${text}': '${p.subAttribute}' is not a sub-attribute of '${resolved.attribute.name}'`);
+      }
+      return { resolved, filter: p.filter, ...(sub ? { sub } : {}), text };
+    }
+    return { resolved, ...(resolved.subAttribute ? { sub: resolved.subAttribute } : {}), text };
+  }
+
+  /** Applies every operation, in order, to a copy of `resource`. */
+  apply(resource: JsonObject): PatchResult {
+    const log = new ToleranceLog();
+    for (const t of this.log.list) log.add(t.code, t.detail);
+    const out = clone(resource);
+    for (const [i, op] of this.operations.entries()) {
+      this.applyOne(out, op, `Operations[${i}]`, log);
+    }
+    // keep `schemas` in step with the extensions present (RFC 7643 §3)
+    const ext = this.rt.schemaExtensions.map((e) => e.schema).filter((id) => {
+      const k = findKey(out, id);
+      return k !== undefined && !isUnassigned(out[k]);
+    });
+    for (const e of this.rt.schemaExtensions) {
+      const k = findKey(out, e.schema);
+      if (k !== undefined && isUnassigned(out[k])) delete out[k];
+    }
+    out['schemas'] = [this.rt.schema, ...ext];
+    return { resource: out, tolerated: log.list, changed: JSON.stringify(out) !== JSON.stringify(resource) };
+  }
+
+  private applyOne(res: JsonObject, op: PatchOperation, at: string, log: ToleranceLog): void {
+    if (!op.parsedPath) {
+      this.applyPathless(res, op, at, log);
+      return;
+    }
+    const t = this.target(op.parsedPath, op.path!);
+    if (!t) {
+      // the whole extension
+      const ext = this.opts.registry.extensionNamedBy(this.rt, op.parsedPath.attrPath)!;
+      if (op.op === 'remove') {
+        this.checkRequiredExtension(ext.id);
+        const k = findKey(res, ext.id);
+        if (k !== undefined) {
+          for (const a of ext.attributes) if (a.required) throw ScimError.invalidValue(`'${ext.id}:${a.name}' is required`);
+          delete res[k];
+        }
+        return;
+      }
+      if (!isObject(op.value)) throw ScimError.invalidValue(`${at}: the value for '${op.path}' must be an object`);
+      for (const [key, v] of Object.entries(op.value)) this.applyKey(res, op.op, `${ext.id}:${key}`, v, at, log);
+      return;
+    }
+    this.applyTarget(res, op.op, t, op.value, at, log, op.removeByValue === true);
+  }
+
+  private checkRequiredExtension(id: string): void {
+    const e = this.rt.schemaExtensions.find((x) => x.schema.toLowerCase() === id.toLowerCase());
+    if (e?.required) throw ScimError.invalidValue(`the extension '${e.schema}' is required`);
+  }
+
+  private applyPathless(res: JsonObject, op: PatchOperation, at: string, log: ToleranceLog): void {
+    for (const [key, v] of Object.entries(op.value as JsonObject)) {
+      if (key.toLowerCase() === 'schemas') continue;
+      const ext = this.opts.registry.extension(this.rt, key);
+      if (ext) {
+        if (v === null) continue;
+        if (!isObject(v)) throw ScimError.invalidValue(`${at}: '${key}' must be an object of the extension's attributes`);
+        for (const [k2, v2] of Object.entries(v)) this.applyKey(res, op.op, `${ext.id}:${k2}`, v2, at, log);
+        continue;
+      }
+      this.applyKey(res, op.op, key, v, at, log);
+    }
+  }
+
+  /** One key of a path-less value: `userName`, `urn:…:User:department`, lenient `name.givenName`. */
+  private applyKey(res: JsonObject, op: PatchOpName, key: string, value: Json, at: string, log: ToleranceLog): void {
+    let p: PatchPath;
+    try {
+      p = parsePath(key);
+    } catch {
+      throw ScimError.invalidPath(`${at}: '${key}' is not an attribute name`);
+    }
+    if (p.filter) throw ScimError.invalidPath(`${at}: '${key}' is not an attribute name`);
+    if (p.attrPath.subAttribute !== undefined) {
+      if (this.opts.mode === 'strict') {
+        throw ScimError.invalidPath(`${at}: '${key}' is a dotted name; use path "${key}" or a nested object`);
+      }
+      log.add('lenient/dotted-key', `${at} ${key}`);
+    }
+    const t = this.target(p, key);
+    if (!t) throw ScimError.invalidPath(`${at}: '${key}' cannot name a whole extension here`);
+    const d = t.resolved.attribute;
+    // readOnly keys equal to the current value are no-ops: clients echo `id` back
+    if (d.mutability === 'readOnly' && !t.sub) {
+      const cur = this.read(res, t.resolved);
+      if (JSON.stringify(cur) === JSON.stringify(value)) return;
+    }
+    this.applyTarget(res, op, t, value, at, log, false);
+  }
+
+  /** The container object holding the attribute (the resource, or its extension object). */
+  private container(res: JsonObject, r: ResolvedAttribute, create: boolean): JsonObject | undefined {
+    if (!r.extension) return res;
+    const k = findKey(res, r.schemaId);
+    if (k !== undefined && isObject(res[k])) {
+      if (k !== r.schemaId) { res[r.schemaId] = res[k]!; delete res[k]; }
+      return res[r.schemaId] as JsonObject;
+    }
+    if (!create) return undefined;
+    const obj: JsonObject = {};
+    res[r.schemaId] = obj;
+    return obj;
+  }
+
+  private read(res: JsonObject, r: ResolvedAttribute): Json | undefined {
+    const c = this.container(res, r, false);
+    if (!c) return undefined;
+    const k = findKey(c, r.attribute.name);
+    return k === undefined ? undefined : c[k];
+  }
+
+  private write(res: JsonObject, r: ResolvedAttribute, value: Json | undefined): void {
+    const c = this.container(res, r, value !== undefined);
+    if (!c) return;
+    const k = findKey(c, r.attribute.name);
+    if (k !== undefined) delete c[k];
+    if (value !== undefined && !isUnassigned(value)) c[r.attribute.name] = value;
+  }
+
+  private applyTarget(res: JsonObject, op: PatchOpName, t: Target, value: Json | undefined, at: string, log: ToleranceLog, removeByValue: boolean): void {
+    const a = t.resolved.attribute;
+    const where = `${at} '${t.text}'`;
+    const current = this.read(res, t.resolved);
+    const { mode } = this.opts;
+
+    if (t.filter) {
+      const list = Array.isArray(current) ? current : current === undefined || current === null ? [] : [current];
+      const matches = list.map((el, idx) => ({ el, idx })).filter(({ el }) => evaluateValueFilter(t.filter!, el, a, this.opts.registry));
+      if (op === 'remove') {
+        if (matches.length === 0) throw ScimError.noTarget(`${where}: no value matches the filter`);
+        if (t.sub) {
+          checkMutable(t.sub, 'remove', true, where);
+          if (t.sub.required) throw ScimError.invalidValue(`${where}: '${t.sub.name}' is required`);
+          const next = list.map((el, idx) => {
+            if (!matches.some((m) => m.idx === idx) || !isObject(el)) return el;
+            const copy = { ...el };
+            const k = findKey(copy, t.sub!.name);
+            if (k !== undefined) delete copy[k];
+            return copy;
+          }).filter((el) => !isUnassigned(el));
+          this.setMulti(res, t.resolved, next, where);
+        } else {
+          checkMutable(a, 'remove', true, where);
+          this.setMulti(res, t.resolved, list.filter((_, idx) => !matches.some((m) => m.idx === idx)), where);
+        }
+        return;
+      }
+      if (t.sub) {
+        const v = coerceValue(t.sub, value as Json, `${t.text}`, mode, log);
+        if (matches.length === 0) {
+          if (op === 'replace') throw ScimError.noTarget(`${where}: no value matches the filter`);
+          const fresh = elementFromFilter(t.filter, a);
+          if (!fresh) throw ScimError.noTarget(`${where}: no value matches the filter, and it does not describe a new one`);
+          if (v !== undefined) fresh[t.sub.name] = v;
+          this.setMulti(res, t.resolved, [...list, fresh], where, [list.length]);
+          return;
+        }
+        const next = list.map((el, idx) => {
+          if (!matches.some((m) => m.idx === idx) || !isObject(el)) return el;
+          const copy = { ...el };
+          const k = findKey(copy, t.sub!.name);
+          const before = k === undefined ? undefined : copy[k];
+          if (JSON.stringify(before) === JSON.stringify(v)) return copy;
+          checkMutable(t.sub!, op, !isUnassigned(before), where);
+          if (k !== undefined) delete copy[k];
+          if (v !== undefined) copy[t.sub!.name] = v;
+          return copy;
+        });
+        this.setMulti(res, t.resolved, next, where, t.sub.name === 'primary' && v === true ? matches.map((m) => m.idx) : []);
+        return;
+      }
+      // filter, no sub-attribute: the value is one complex value
+      const v = coerceSingleValue(a, value as Json, t.text, mode, log);
+      if (!isObject(v)) throw ScimError.invalidValue(`${where}: the value must be an object`);
+      if (matches.length === 0) {
+        if (op === 'replace') throw ScimError.noTarget(`${where}: no value matches the filter`);
+        const fresh = elementFromFilter(t.filter, a);
+        if (!fresh) throw ScimError.noTarget(`${where}: no value matches the filter, and it does not describe a new one`);
+        this.setMulti(res, t.resolved, [...list, { ...fresh, ...v }], where, [list.length]);
+        return;
+      }
+      const next = list.map((el, idx) => {
+        if (!matches.some((m) => m.idx === idx)) return el;
+        return op === 'replace' ? v : { ...(isObject(el) ? el : {}), ...v };
+      });
+      this.setMulti(res, t.resolved, next, where, v['primary'] === true ? matches.map((m) => m.idx) : []);
+      return;
+    }
+
+    if (t.sub) {
+      const s = t.sub;
+      if (a.multiValued) {
+        // `emails.type`: every value's sub-attribute
+        const list = Array.isArray(current) ? current : [];
+        if (op === 'remove') {
+          if (s.required && list.length > 0) throw ScimError.invalidValue(`${where}: '${s.name}' is required`);
+          checkMutable(s, 'remove', list.length > 0, where);
+          this.setMulti(res, t.resolved, list.map((el) => {
+            if (!isObject(el)) return el;
+            const copy = { ...el };
+            const k = findKey(copy, s.name);
+            if (k !== undefined) delete copy[k];
+            return copy;
+          }).filter((el) => !isUnassigned(el)), where);
+          return;
+        }
+        if (list.length === 0) throw ScimError.noTarget(`${where}: '${a.name}' has no values`);
+        const v = coerceValue(s, value as Json, t.text, mode, log);
+        checkMutable(s, op, true, where);
+        this.setMulti(res, t.resolved, list.map((el) => (isObject(el) ? { ...el, [s.name]: v ?? null } : el)).map(stripNulls), where);
+        return;
+      }
+      const obj = isObject(current) ? { ...current } : {};
+      const k = findKey(obj, s.name);
+      const before = k === undefined ? undefined : obj[k];
+      if (op === 'remove') {
+        if (isUnassigned(before)) return;
+        checkMutable(s, 'remove', true, where);
+        checkMutable(a, 'replace', true, where);
+        if (s.required) throw ScimError.invalidValue(`${where}: '${s.name}' is required`);
+        delete obj[k!];
+        this.write(res, t.resolved, isUnassigned(obj) ? undefined : obj);
+        return;
+      }
+      const v = coerceValue(s, value as Json, t.text, mode, log);
+      if (JSON.stringify(before) === JSON.stringify(v)) return;
+      checkMutable(a, 'replace', !isUnassigned(current), where, true);
+      checkMutable(s, op, !isUnassigned(before), where);
+      if (k !== undefined) delete obj[k];
+      if (v !== undefined) obj[s.name] = v;
+      this.write(res, t.resolved, isUnassigned(obj) ? undefined : obj);
+      return;
+    }
+
+    // the attribute itself
+    if (op === 'remove') {
+      if (removeByValue) {
+        const list = Array.isArray(current) ? current : [];
+        const drop = (value as JsonObject[]).map((v) => v[findKey(v, 'value')!]);
+        const valueDef = findAttribute(a.subAttributes, 'value');
+        const same = (x: Json | undefined, y: Json | undefined) =>
+          typeof x === 'string' && typeof y === 'string' && !valueDef?.caseExact ? x.toLowerCase() === y.toLowerCase() : JSON.stringify(x) === JSON.stringify(y);
+        this.setMulti(res, t.resolved, list.filter((el) => !(isObject(el) && drop.some((d) => same(el[findKey(el, 'value') ?? 'value'], d)))), where);
+        return;
+      }
+      if (isUnassigned(current)) return;
+      checkMutable(a, 'remove', true, where);
+      if (a.required) throw ScimError.invalidValue(`${where}: '${a.name}' is required`);
+      this.write(res, t.resolved, undefined);
+      return;
+    }
+    const v = coerceValue(a, value as Json, t.text, mode, log);
+    if (a.multiValued) {
+      const list = Array.isArray(current) ? current : [];
+      const incoming = (v ?? []) as Json[];
+      if (op === 'replace') {
+        if (JSON.stringify(list) === JSON.stringify(incoming)) return;
+        checkMutable(a, 'replace', list.length > 0, where);
+        this.setMulti(res, t.resolved, incoming, where, primaryIndexes(incoming));
+        return;
+      }
+      checkMutable(a, 'add', false, where);
+      const added: Json[] = incoming.filter((n) => !list.some((e) => contains(e, n)));
+      if (added.length === 0) return;
+      const next = [...list, ...added];
+      this.setMulti(res, t.resolved, next, where, primaryIndexes(added).map((i) => i + list.length));
+      return;
+    }
+    if (a.type === 'complex' && isObject(v)) {
+      // §3.5.2.1 / §3.5.2.3: the given sub-attributes are set, the others left alone
+      const obj = isObject(current) ? { ...current } : {};
+      let touched = false;
+      for (const [sk, sv] of Object.entries(v)) {
+        const sd = findAttribute(a.subAttributes, sk)!;
+        const k = findKey(obj, sd.name);
+        const before = k === undefined ? undefined : obj[k];
+        if (JSON.stringify(before) === JSON.stringify(sv)) continue;
+        checkMutable(sd, op, !isUnassigned(before), where);
+        if (k !== undefined) delete obj[k];
+        obj[sd.name] = sv;
+        touched = true;
+      }
+      if (touched) {
+        checkMutable(a, op, !isUnassigned(current), where, true);
+        this.write(res, t.resolved, obj);
+      }
+      return;
+    }
+    if (JSON.stringify(current) === JSON.stringify(v)) return;
+    checkMutable(a, op, !isUnassigned(current), where);
+    if (v === undefined && a.required) throw ScimError.invalidValue(`${where}: '${a.name}' is required`);
+    this.write(res, t.resolved, v);
+  }
+
+  /** Writes a multi-valued attribute; `primaryAt` are indexes whose primary:true clears the others' (§3.5.2). */
+  private setMulti(res: JsonObject, r: ResolvedAttribute, list: Json[], where: string, primaryAt: number[] = []): void {
+    let next = list;
+    if (primaryAt.length > 0) {
+      const keep = primaryAt[primaryAt.length - 1]!;
+      next = list.map((el, idx) => (isObject(el) && idx !== keep && el['primary'] === true ? { ...el, primary: false } : el));
+    }
+    if (next.length === 0 && r.attribute.required) throw ScimError.invalidValue(`${where}: '${r.attribute.name}' is required`);
+    this.write(res, r, next.length === 0 ? undefined : next);
+  }
+}
+
+/**
+ * §3.5.2: readOnly never changes; immutable only from unassigned (add, or replace of an unassigned value).
+ * `container` marks a complex parent whose own mutability is checked as a whole.
+ */
+function checkMutable(d: AttributeDefinition, op: PatchOpName, hasValue: boolean, where: string, container = false): void {
+  if (d.mutability === 'readOnly') throw ScimError.mutability(`${where}: '${d.name}' is readOnly`);
+  if (d.mutability === 'immutable' && (op === 'remove' || hasValue) && !container) {
+    throw ScimError.mutability(`${where}: '${d.name}' is immutable`);
+  }
+}
+
+/** Whether an existing value already holds everything a new value says (so adding it again changes nothing). */
+function contains(existing: Json, incoming: Json): boolean {
+  if (isObject(existing) && isObject(incoming)) {
+    return Object.entries(incoming).every(([k, v]) => {
+      const ek = findKey(existing, k);
+      return ek !== undefined && JSON.stringify(existing[ek]) === JSON.stringify(v);
+    });
+  }
+  return JSON.stringify(existing) === JSON.stringify(incoming);
+}
+
+function primaryIndexes(list: Json[]): number[] {
+  return list.flatMap((el, idx) => (isObject(el) && el['primary'] === true ? [idx] : []));
+}
+
+function stripNulls(el: Json): Json {
+  if (!isObject(el)) return el;
+  return Object.fromEntries(Object.entries(el).filter(([, v]) => v !== null));
+}
+
+/** A new value described by a filter made only of `sub eq literal` joined by `and`; else undefined. */
+function elementFromFilter(f: FilterNode, parent: AttributeDefinition): JsonObject | undefined {
+  const out: JsonObject = {};
+  const walk = (n: FilterNode): boolean => {
+    if (n.kind === 'and') return walk(n.left) && walk(n.right);
+    if (n.kind === 'compare' && n.op === 'eq' && n.path.schema === undefined && n.path.subAttribute === undefined) {
+      const d = findAttribute(parent.subAttributes, n.path.attribute);
+      if (!d || n.value === null) return false;
+      out[d.name] = n.value;
+      return true;
+    }
+    return false;
+  };
+  return walk(f) ? out : undefined;
+}
