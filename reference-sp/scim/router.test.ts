@@ -17,6 +17,8 @@ const GLOBEX = 'globex-scim-token-00000000001';
 const PARTICLE_LIST_ONLY = 'particle-list-only-token-0001';
 const PARTICLE_ALL = 'particle-all-scopes-token-001';
 const NINJA = 'ninja-scim-token-0000000000001';
+const LENIENT = 'lenient-scim-token-00000000001';
+const PATCH_OP = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
 const SCIM = 'application/scim+json';
 const USER = 'urn:ietf:params:scim:schemas:core:2.0:User';
 const GROUP = 'urn:ietf:params:scim:schemas:core:2.0:Group';
@@ -45,6 +47,7 @@ const config: ReferenceSpConfig = {
     }),
     tenant('ninja', 'ninjaone', { tokens: [{ value: NINJA }] }),
     tenant('aritma', 'aritma', {}),
+    tenant('lenient', 'generic', { mode: 'lenient', tokens: [{ value: LENIENT }] }),
   ],
 };
 
@@ -248,6 +251,66 @@ describe('Users (RFC 7644 §3.3–3.6, §3.14)', () => {
     const first = await request(app).get('/scim/v2/acme/Users').auth(ACME, auth);
     expect(first.body).toMatchObject({ totalResults: 5, startIndex: 1, itemsPerPage: 3 });
     expect(first.body.Resources.map((r: { userName: string }) => r.userName)).toEqual(['u1', 'u2', 'u3']);
+  });
+});
+
+describe('PATCH (RFC 7644 §3.5.2)', () => {
+  const auth = { type: 'bearer' as const };
+  const patch = (ops: object[]) => ({ schemas: [PATCH_OP], Operations: ops });
+
+  it('changes a user, bumps the version only when something changed, and honours If-Match', async () => {
+    const { app } = setup();
+    const { body: u } = await request(app).post('/scim/v2/acme/Users').auth(ACME, auth).type(SCIM).send(user('pat', { active: true }));
+    const off = await request(app).patch(`/scim/v2/acme/Users/${u.id}`).auth(ACME, auth).type(SCIM).send(patch([{ op: 'replace', path: 'active', value: false }]));
+    expect(off.status).toBe(200);
+    expect(off.body).toMatchObject({ active: false, meta: { version: 'W/"2"' } });
+    const same = await request(app).patch(`/scim/v2/acme/Users/${u.id}`).auth(ACME, auth).type(SCIM).send(patch([{ op: 'replace', path: 'active', value: false }]));
+    expect(same.body.meta.version).toBe('W/"2"');
+    const stale = await request(app).patch(`/scim/v2/acme/Users/${u.id}`).auth(ACME, auth).type(SCIM).set('If-Match', 'W/"1"').send(patch([{ op: 'replace', path: 'active', value: true }]));
+    expectScimError(stale, 412);
+    expectScimError(await request(app).patch('/scim/v2/acme/Users/nope').auth(ACME, auth).type(SCIM).send(patch([{ op: 'replace', path: 'active', value: true }])), 404);
+  });
+
+  it('refuses a PATCH that would take a taken userName, leaving the user as it was', async () => {
+    const { app, store } = setup();
+    await request(app).post('/scim/v2/acme/Users').auth(ACME, auth).type(SCIM).send(user('taken'));
+    const { body: u } = await request(app).post('/scim/v2/acme/Users').auth(ACME, auth).type(SCIM).send(user('free'));
+    const res = await request(app).patch(`/scim/v2/acme/Users/${u.id}`).auth(ACME, auth).type(SCIM).send(patch([{ op: 'replace', path: 'userName', value: 'TAKEN' }]));
+    expectScimError(res, 409, 'uniqueness');
+    expect(store.getUser('acme', u.id)).toMatchObject({ userName: 'free', version: 1 });
+  });
+
+  it('adds and removes group members; the group answers 204 with its ETag', async () => {
+    const { app } = setup();
+    const { body: a } = await request(app).post('/scim/v2/acme/Users').auth(ACME, auth).type(SCIM).send(user('ann'));
+    const { body: b } = await request(app).post('/scim/v2/acme/Users').auth(ACME, auth).type(SCIM).send(user('ben'));
+    const { body: g } = await request(app).post('/scim/v2/acme/Groups').auth(ACME, auth).type(SCIM).send({ schemas: [GROUP], displayName: 'Eng' });
+    const add = await request(app).patch(`/scim/v2/acme/Groups/${g.id}`).auth(ACME, auth).type(SCIM).send(patch([{ op: 'add', path: 'members', value: [{ value: a.id }, { value: b.id }] }]));
+    expect(add.status).toBe(204);
+    expect(add.headers['etag']).toBe('W/"2"');
+    const remove = await request(app).patch(`/scim/v2/acme/Groups/${g.id}`).auth(ACME, auth).type(SCIM).send(patch([{ op: 'remove', path: `members[value eq "${a.id}"]` }]));
+    expect(remove.status).toBe(204);
+    const got = await request(app).get(`/scim/v2/acme/Groups/${g.id}`).auth(ACME, auth);
+    expect(got.body.members.map((m: { value: string }) => m.value)).toEqual([b.id]);
+    const unknown = await request(app).patch(`/scim/v2/acme/Groups/${g.id}`).auth(ACME, auth).type(SCIM).send(patch([{ op: 'add', path: 'members', value: [{ value: 'ghost' }] }]));
+    expectScimError(unknown, 400, 'invalidValue');
+    expect((await request(app).get(`/scim/v2/acme/Groups/${g.id}`).auth(ACME, auth)).body.members).toHaveLength(1);
+  });
+
+  it('strict refuses Entra legacy shapes; lenient accepts them and records what it tolerated', async () => {
+    const { app } = setup();
+    const legacy = patch([{ op: 'Replace', path: 'active', value: 'False' }]);
+    const { body: s } = await request(app).post('/scim/v2/acme/Users').auth(ACME, auth).type(SCIM).send(user('strict'));
+    expectScimError(await request(app).patch(`/scim/v2/acme/Users/${s.id}`).auth(ACME, auth).type(SCIM).send(legacy), 400, 'invalidSyntax');
+    const { body: l } = await request(app).post('/scim/v2/lenient/Users').auth(LENIENT, auth).type(SCIM).send(user('lenient'));
+    const ok = await request(app).patch(`/scim/v2/lenient/Users/${l.id}`).auth(LENIENT, auth).type(SCIM).send(legacy);
+    expect(ok.status).toBe(200);
+    expect(ok.body.active).toBe(false);
+    const tolerated = await request(app).get('/scim/v2/lenient/.tolerances').auth(LENIENT, auth);
+    expect(tolerated.body.tolerances.map((t: { code: string }) => t.code).sort()).toEqual(['lenient/op-case', 'lenient/string-boolean']);
+    expect(tolerated.body.tolerances[0]).toMatchObject({ resourceType: 'User', operation: 'patch' });
+    expect((await request(app).get('/admin/v1/tenants/lenient/tolerances').auth(ADMIN, auth)).body).toHaveLength(2);
+    expect((await request(app).get('/scim/v2/acme/.tolerances').auth(ACME, auth)).body.tolerances).toEqual([]);
   });
 });
 
