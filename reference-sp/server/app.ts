@@ -12,14 +12,16 @@ import { createReplayCache, type ReplayCache } from '../saml/replay-cache.ts';
 import { createOutstandingRequests, type OutstandingRequests } from '../saml/request-store.ts';
 import { createSamlRouter, wantsJson } from '../saml/routes.ts';
 import { createSessionStore, type SessionStore } from '../saml/session.ts';
-import type { SsoDirectory } from '../store/sso-directory.ts';
-// TODO(integrator): import { createScimRouter } from '../scim/router.ts'; and mount it below (see "SCIM").
+import { createScimRouter } from '../scim/router.ts';
+import type { Store } from '../store/types.ts';
 
 export interface ReferenceSpDeps {
   readonly config: ReferenceSpConfig;
   readonly clock: Clock;
-  /** The user store (the SCIM store implements SsoDirectory); tenants are ensured when it can. */
-  readonly store: SsoDirectory & { ensureTenant?(id: string, profile?: string): unknown };
+  /** The user store: the SCIM server's, which the SAML side reads through the SsoDirectory port. */
+  readonly store: Store;
+  /** Token for the admin API (Aritma's flow); defaults to SSO_HARNESS_ADMIN_TOKEN. */
+  readonly adminToken?: string | undefined;
   readonly log?: Logger;
   /** Reuse keys (e.g. to keep metadata stable across app instances in a test); else from config.dataDir. */
   readonly spKeys?: SpKeys;
@@ -38,7 +40,7 @@ export function createReferenceSp(deps: ReferenceSpDeps): ReferenceSp {
   const { config, clock, store } = deps;
   const log = deps.log ?? silentLogger;
   const spKeys = deps.spKeys ?? loadOrCreateSpKeys(config.dataDir, clock.now());
-  for (const t of config.tenants) store.ensureTenant?.(t.id, t.profile);
+  for (const t of config.tenants) store.ensureTenant(t.id, t.profile);
   const requests = createOutstandingRequests(clock);
   const replay = createReplayCache(clock);
   const sessions = createSessionStore(clock);
@@ -46,7 +48,7 @@ export function createReferenceSp(deps: ReferenceSpDeps): ReferenceSp {
   const app = express();
   app.disable('x-powered-by');
   app.use(createSamlRouter({ tenants: config.tenants, clock, spKeys, directory: store, requests, replay, sessions, log }));
-  // SCIM: TODO(integrator): app.use(createScimRouter({ config, clock, store, log })); — reference-sp/scim/router.ts
+  app.use(createScimRouter({ config, clock, store, adminToken: deps.adminToken }));
 
   app.use((req: Request, res: Response) => {
     if (wantsJson(req)) res.status(404).json({ error: 'route/unknown', detail: { message: `no route ${req.method} ${req.path}` } });
