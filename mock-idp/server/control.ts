@@ -246,6 +246,8 @@ export class MockIdpControl {
     const userRef = args.user ?? next?.user;
     if (userRef === undefined) throw idpError('user/unknown', 'no user chosen and none queued for the next sign-in');
     const user = this.requireUser(userRef);
+    // The queued sign-in is used by this attempt whether or not it succeeds, so a bad deviation fails once.
+    this.next = undefined;
     const deviations = next?.deviations ?? [];
     const postTo = deviations.find((d) => d.method === 'postTo')?.args[0] as string | undefined;
 
@@ -270,7 +272,6 @@ export class MockIdpControl {
     const previous = this.issued.at(-1)?.built;
     for (const d of deviations) applyDeviation(b, d, { previous });
     const built = await b.build();
-    this.next = undefined;
 
     const action = postTo ?? acsUrl;
     const fields = { SAMLResponse: built.base64, ...(args.relayState !== undefined ? { RelayState: args.relayState } : {}) };

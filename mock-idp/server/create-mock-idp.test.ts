@@ -238,6 +238,37 @@ describe('control API', () => {
     expect(profile?.['User.email']).toBe(alice.email);
   });
 
+  it('the login page offers IdP-initiated sign-in to a chosen SP and shows what will be sent', async () => {
+    const page = await request(idp.app).get(`/?sp=${encodeURIComponent(SIGNED_SP)}`).expect(200);
+    expect(page.text).toContain('IdP-initiated sign-in');
+    expect(page.text).toMatch(new RegExp(`<option value="${SIGNED_SP}" selected>`));
+    expect(page.text).toContain('<code>firstName</code>'); // the okta preset of that SP
+    const res = await request(idp.app).post('/login').type('form').send({ sp: SIGNED_SP, user: alice.login }).expect(200);
+    expect(parsePostForm(res.text).action).toBe(SIGNED_ACS);
+  });
+
+  it('a deviation that cannot be built fails that sign-in with builder/invalid, and is not kept for the next', async () => {
+    idp.control.setNextSignIn({ user: alice.login, deviations: [{ method: 'wrapSignature', args: ['XSW3'] }, 'signResponseOnly'] });
+    const res = await request(idp.app).post('/control/idp-initiated').send({ sp: SP });
+    expect(res.status).toBe(400);
+    expect(res.body.error).toBe('builder/invalid');
+    expect((await request(idp.app).get('/control/state')).body.nextSignIn).toBeNull();
+  });
+
+  it('registers an SP from metadata fetched over HTTP (loopback)', async () => {
+    const { createServer } = await import('node:http');
+    const md = `<md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" entityID="https://fetched.example.test"><md:SPSSODescriptor protocolSupportEnumeration="urn:oasis:names:tc:SAML:2.0:protocol"><md:AssertionConsumerService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST" Location="https://fetched.example.test/acs" index="0"/></md:SPSSODescriptor></md:EntityDescriptor>`;
+    const server = createServer((_req, res) => res.end(md));
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    try {
+      const { port } = server.address() as { port: number };
+      const reg = await request(idp.app).post('/control/sps').send({ metadata: { url: `http://127.0.0.1:${port}/md` } }).expect(201);
+      expect(reg.body.entityId).toBe('https://fetched.example.test');
+    } finally {
+      await new Promise((r) => server.close(r));
+    }
+  });
+
   it('replayPrevious sends the last Response again, byte for byte', async () => {
     const first = await idp.control.idpInitiated({ sp: SP, user: alice.login });
     idp.control.setNextSignIn({ user: alice.login, deviations: ['replayPrevious'] });
