@@ -45,7 +45,13 @@ class NinjaOneUser extends (SCIMMY.Types.Schema as any) {
   }
 }
 
-let current: { users: Map<string, Json>; groups: Map<string, Json> } | undefined;
+interface Store {
+  users: Map<string, Json>;
+  groups: Map<string, Json>;
+  index: { users?: Map<string, Json>; groups?: Map<string, Json> };
+  dirty: { users: boolean; groups: boolean };
+}
+let current: Store | undefined;
 let declared = false;
 let nextId = 1;
 
@@ -56,25 +62,36 @@ function declare(ninjaOne: boolean): void {
   R.User.extend(SCIMMY.Schemas.EnterpriseUser, false);
   if (ninjaOne) R.User.extend(NinjaOneUser, true);
   const store = (kind: 'users' | 'groups') => current![kind];
+  const uniqueOf = { users: 'userName', groups: 'displayName' } as const;
+  // name → id, rebuilt lazily when the store changed size or a name changed (cheap at test sizes, O(1) lookups).
+  const index = (kind: 'users' | 'groups') => {
+    const c = current!;
+    if (!c.index[kind] || c.dirty[kind]) {
+      const map = new Map<string, Json>();
+      for (const r of store(kind).values()) map.set(String(r[uniqueOf[kind]]).toLowerCase(), r);
+      c.index[kind] = map;
+      c.dirty[kind] = false;
+    }
+    return c.index[kind]!;
+  };
   const handlers = (kind: 'users' | 'groups', unique: 'userName' | 'displayName') => ({
     ingress: (resource: any, instance: any) => {
       const data = JSON.parse(JSON.stringify(instance)) as Json;
       const lower = String(data[unique]).toLowerCase();
-      for (const [id, other] of store(kind)) {
-        if (id !== resource.id && String(other[unique]).toLowerCase() === lower) {
-          throw new T.Error(409, 'uniqueness', `${unique} ${data[unique]} is taken`);
-        }
-      }
+      const other = index(kind).get(lower);
+      if (other && other['id'] !== resource.id) throw new T.Error(409, 'uniqueness', `${unique} ${data[unique]} is taken`);
       if (resource.id) {
         const before = store(kind).get(resource.id);
         if (!before) throw new T.Error(404, null, `Resource ${resource.id} not found`);
         const next = { ...data, id: resource.id, meta: { ...before['meta'], lastModified: new Date().toISOString() } };
         store(kind).set(resource.id, next);
+        current!.dirty[kind] = true;
         return next;
       }
       const id = `s${nextId++}`;
-      const created = { ...data, id, meta: { created: new Date().toISOString(), lastModified: new Date().toISOString() } };
+      const created: Json = { ...data, id, meta: { created: new Date().toISOString(), lastModified: new Date().toISOString() } };
       store(kind).set(id, created);
+      current!.index[kind]?.set(String(created[unique]).toLowerCase(), created);
       return created;
     },
     egress: (resource: any) => {
@@ -83,11 +100,19 @@ function declare(ninjaOne: boolean): void {
         if (!hit) throw new T.Error(404, null, `Resource ${resource.id} not found`);
         return hit;
       }
+      // Fast path for the lookups provisioning clients make (`userName eq "…"`), so a 10,000-user benchmark
+      // does not scan the store per request; scimmy's own filter still decides the result.
+      const eq = /^\s*(userName|displayName)\s+eq\s+"((?:[^"\\]|\\.)*)"\s*$/i.exec(String(resource.filter?.expression ?? ''));
+      if (eq && eq[1]!.toLowerCase() === unique.toLowerCase()) {
+        const hit = index(kind).get(JSON.parse(`"${eq[2]}"`).toLowerCase());
+        return hit ? resource.filter.match([hit]) : [];
+      }
       const all = [...store(kind).values()];
       return resource.filter ? resource.filter.match(all) : all;
     },
     degress: (resource: any) => {
       if (!store(kind).delete(resource.id)) throw new T.Error(404, null, `Resource ${resource.id} not found`);
+      current!.dirty[kind] = true;
     },
   });
   for (const [res, kind, unique] of [[R.User, 'users', 'userName'], [R.Group, 'groups', 'displayName']] as const) {
@@ -101,7 +126,7 @@ export async function startScimmyServer(options: { token?: string; ninjaOne?: bo
   const token = options.token ?? 'test-token';
   const users = new Map<string, Json>();
   const groups = new Map<string, Json>();
-  current = { users, groups };
+  current = { users, groups, index: {}, dirty: { users: false, groups: false } };
   const requests: ScimmyServer['requests'] = [];
   const app = express();
   app.use(express.json({ type: ['application/json', 'application/scim+json'] }));
