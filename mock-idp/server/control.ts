@@ -212,9 +212,11 @@ export class MockIdpControl {
     const preset = PRESETS[sp.preset];
     const byRequest = Object.entries(NAMEID_FORMAT).find(([, uri]) => uri === requestedFormat)?.[0] as NameIdFormatName | undefined;
     const formatName = sp.nameIdFormat ?? byRequest ?? preset.nameId.format;
+    // The preset's source wins for its own format (Entra sends the UPN in emailAddress format); other formats
+    // take the field that fits them.
     const from =
       sp.nameIdFrom ??
-      (formatName === 'emailAddress' ? 'email' : formatName === 'persistent' ? 'id' : formatName === preset.nameId.format ? preset.nameId.from : 'login');
+      (formatName === preset.nameId.format ? preset.nameId.from : formatName === 'emailAddress' ? 'email' : formatName === 'persistent' ? 'id' : 'login');
     const value = formatName === 'transient' ? `_${randomBytes(16).toString('hex')}` : fieldValues(user, from)[0] ?? user.login;
     return { value, format: NAMEID_FORMAT[formatName] };
   }

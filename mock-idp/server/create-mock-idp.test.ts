@@ -93,7 +93,8 @@ describe('SP-initiated sign-in', () => {
     expect(action).toBe(ACS);
     expect(fields['RelayState']).toBe('relay-123');
     const { profile } = await sp.validatePostResponseAsync(fields as { SAMLResponse: string });
-    expect(profile?.nameID).toBe(alice.email);
+    expect(profile?.nameID).toBe(alice.login); // Entra: the UPN, in emailAddress format
+    expect(profile?.nameIDFormat).toBe('urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress');
     expect(profile?.[ENTRA_CLAIMS.givenname]).toBe('Alice');
     // the pending request is used up
     await request(idp.app).post('/login').type('form').send({ pending, user: alice.login }).expect(400);
