@@ -254,6 +254,97 @@ describe('Users (RFC 7644 §3.3–3.6, §3.14)', () => {
   });
 });
 
+describe('queries (RFC 7644 §3.4.2, §3.4.3)', () => {
+  const auth = { type: 'bearer' as const };
+  async function seeded() {
+    const ctx = setup();
+    const people = [
+      user('Zoe@Acme.test', { externalId: 'z-1', active: true, emails: [{ value: 'zoe@work.test', type: 'work' }] }),
+      user('adam@acme.test', { externalId: 'a-1', active: false, emails: [{ value: 'adam@home.test', type: 'home' }] }),
+      user('Mia@acme.test', { externalId: 'm-1', active: true, name: { givenName: 'Mia' } }),
+    ];
+    const ids: string[] = [];
+    for (const p of people) ids.push((await request(ctx.app).post('/scim/v2/acme/Users').auth(ACME, auth).type(SCIM).send(p)).body.id);
+    return { ...ctx, ids };
+  }
+  const names = (res: request.Response) => res.body.Resources.map((r: { userName: string }) => r.userName);
+  const q = (app: express.Express, query: string) => request(app).get(`/scim/v2/acme/Users?${query}`).auth(ACME, auth);
+
+  it.each([
+    ['filter=userName eq "zoe@acme.test"', ['Zoe@Acme.test']],
+    ['filter=userName eq "nobody-8f3a@acme.test"', []],
+    ['filter=externalId eq "a-1"', ['adam@acme.test']],
+    ['filter=externalId eq "A-1"', []],
+    ['filter=emails[type eq "work" and value eq "zoe@work.test"]', ['Zoe@Acme.test']],
+    ['filter=emails[type eq "work" and value eq "adam@home.test"]', []],
+    ['filter=active eq false', ['adam@acme.test']],
+    ['filter=userName sw "m" or name.givenName pr', ['Mia@acme.test']],
+    ['filter=userName eq "mia@acme.test" and active eq true', ['Mia@acme.test']],
+    ['filter=userName eq "mia@acme.test" and active eq false', []],
+    ['sortBy=userName&sortOrder=descending', ['Zoe@Acme.test', 'Mia@acme.test', 'adam@acme.test']],
+    ['startIndex=2&count=1', ['adam@acme.test']],
+    ['startIndex=10', []],
+    ['count=0', []],
+  ])('%s', async (query, expected) => {
+    const { app } = await seeded();
+    const res = await q(app, query.replace(/ /g, '%20'));
+    expect(res.status).toBe(200);
+    expect(res.body.schemas).toEqual(['urn:ietf:params:scim:api:messages:2.0:ListResponse']);
+    expect(names(res)).toEqual(expected);
+  });
+
+  it('reports totalResults over all pages', async () => {
+    const { app } = await seeded();
+    const res = await q(app, 'startIndex=2&count=1');
+    expect(res.body).toMatchObject({ totalResults: 3, startIndex: 2, itemsPerPage: 1 });
+  });
+
+  it('refuses an invalid filter with 400 invalidFilter', async () => {
+    const { app } = await seeded();
+    expectScimError(await q(app, 'filter=userName%20eq'), 400, 'invalidFilter');
+    expectScimError(await q(app, 'filter=userName%20zz%20%22x%22'), 400, 'invalidFilter');
+  });
+
+  it('projects attributes and excludedAttributes, on lists and on one resource', async () => {
+    const { app, ids } = await seeded();
+    const only = await q(app, 'attributes=userName&filter=externalId%20eq%20%22z-1%22');
+    expect(only.body.Resources[0]).toEqual({ schemas: [USER], id: ids[0], userName: 'Zoe@Acme.test' });
+    const without = await request(app).get(`/scim/v2/acme/Users/${ids[0]}?excludedAttributes=emails,meta`).auth(ACME, auth);
+    expect(without.body.emails).toBeUndefined();
+    expect(without.body.userName).toBe('Zoe@Acme.test');
+    expectScimError(await q(app, 'attributes=userName&excludedAttributes=emails'), 400, 'invalidSyntax');
+  });
+
+  it('POST /.search takes a SearchRequest', async () => {
+    const { app } = await seeded();
+    const res = await request(app)
+      .post('/scim/v2/acme/Users/.search')
+      .auth(ACME, auth)
+      .type(SCIM)
+      .send({ schemas: ['urn:ietf:params:scim:api:messages:2.0:SearchRequest'], filter: 'active eq true', sortBy: 'userName', attributes: ['userName'] });
+    expect(res.status).toBe(200);
+    expect(names(res)).toEqual(['Mia@acme.test', 'Zoe@Acme.test']);
+    expectScimError(await request(app).post('/scim/v2/acme/Users/.search').auth(ACME, auth).type(SCIM).send({ filter: 'active eq true' }), 400, 'invalidSyntax');
+    const root = await request(app)
+      .post('/scim/v2/acme/.search')
+      .auth(ACME, auth)
+      .type(SCIM)
+      .send({ schemas: ['urn:ietf:params:scim:api:messages:2.0:SearchRequest'], filter: 'externalId eq "m-1"' });
+    expect(names(root)).toEqual(['Mia@acme.test']);
+  });
+
+  it('leaves members out of groups with excludedAttributes=members', async () => {
+    const { app, ids } = await seeded();
+    await request(app).post('/scim/v2/acme/Groups').auth(ACME, auth).type(SCIM).send({ schemas: [GROUP], displayName: 'All', members: ids.map((value) => ({ value })) });
+    const res = await request(app).get('/scim/v2/acme/Groups?excludedAttributes=members').auth(ACME, auth);
+    expect(res.body.Resources).toHaveLength(1);
+    expect(res.body.Resources[0].displayName).toBe('All');
+    expect(res.body.Resources[0].members).toBeUndefined();
+    const filtered = await request(app).get(`/scim/v2/acme/Groups?filter=${encodeURIComponent(`members.value eq "${ids[1]}"`)}`).auth(ACME, auth);
+    expect(filtered.body.totalResults).toBe(1);
+  });
+});
+
 describe('PATCH (RFC 7644 §3.5.2)', () => {
   const auth = { type: 'bearer' as const };
   const patch = (ops: object[]) => ({ schemas: [PATCH_OP], Operations: ops });

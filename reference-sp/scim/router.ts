@@ -204,10 +204,10 @@ function scimApi(protocol: ScimProtocol): Router {
   // ---- resources (RFC 7644 §3.3–3.6) ---------------------------------------------------------------------
   const resourceRoutes = (kind: ResourceKind) => {
     const p = `/${kind.endpoint}`;
-    api.get(p, route('read', (req, ctx) => queryResources(ctx, kind, protocol.searchFromQuery(query(req)))));
+    api.get(p, route('read', (req, ctx) => queryResources(ctx, kind, protocol.searchFromQuery(query(req), ctx.tenant.scim.pagination))));
     api.post(
       `${p}/.search`,
-      route('read', async (req, ctx) => queryResources(ctx, kind, protocol.searchFromBody(await body(req, ctx)))),
+      route('read', async (req, ctx) => queryResources(ctx, kind, protocol.searchFromBody(await body(req, ctx), ctx.tenant.scim.pagination))),
     );
     api.post(
       p,
@@ -259,7 +259,7 @@ function scimApi(protocol: ScimProtocol): Router {
   api.post(
     '/.search',
     route('read', async (req, ctx) => {
-      const search = protocol.searchFromBody(await body(req, ctx));
+      const search = protocol.searchFromBody(await body(req, ctx), ctx.tenant.scim.pagination);
       const all = [userKind, groupKind].flatMap((kind) =>
         matchingResources(ctx, kind, search).map((r) => protocol.project(ctx.tenant.registry, kind.type, r, search)),
       );

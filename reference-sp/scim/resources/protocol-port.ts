@@ -21,6 +21,11 @@ export interface Projection {
   readonly excludedAttributes?: readonly string[] | undefined;
 }
 
+export interface PageLimits {
+  readonly defaultCount: number;
+  readonly maxCount: number;
+}
+
 export interface SearchParams extends Projection {
   readonly filter?: FilterNode | undefined;
   readonly sortBy?: string | undefined;
@@ -67,8 +72,8 @@ export interface ScimProtocol {
     sortBy: string,
     sortOrder: 'ascending' | 'descending' | undefined,
   ): (a: JsonObject, b: JsonObject) => number;
-  searchFromQuery(query: Record<string, unknown>): SearchParams;
-  searchFromBody(body: JsonObject): SearchParams;
+  searchFromQuery(query: Record<string, unknown>, limits: PageLimits): SearchParams;
+  searchFromBody(body: JsonObject, limits: PageLimits): SearchParams;
   /** Projection parameters of a GET/POST/PUT/PATCH on one resource (§3.9). */
   projectionFromQuery(query: Record<string, unknown>): Projection;
   listResponse(resources: readonly JsonObject[], totalResults: number, startIndex: number): JsonObject;

@@ -4,7 +4,9 @@
  * reference-sp/scim/messages (PatchOp, SearchRequest, ListResponse, Bulk).
  */
 import { BEARER_TOKEN_SCHEME, projectResource, resourceTypeDocuments, schemaDocuments, serviceProviderConfig, sortComparator, validateResource } from '../schemas/index.ts';
+import { listResponse } from '../messages/list-response.ts';
 import { PatchOp } from '../messages/patch-op.ts';
+import { parseSearchBody, parseSearchQuery } from '../messages/search-request.ts';
 import { filterPredicate } from '../types/filter/index.ts';
 import { ScimError } from '../types/errors.ts';
 import type { JsonObject } from '../../store/types.ts';
@@ -35,19 +37,21 @@ export const scimProtocol: ScimProtocol = {
     ) as JsonObject,
   predicate: (registry, resourceType, filter) => filterPredicate(filter, registry, resourceType),
   comparator: (registry, resourceType, sortBy, sortOrder) => sortComparator(registry, resourceType, sortBy, sortOrder),
-  searchFromQuery: (query) => {
-    if (Object.keys(query).length > 0) pending('query parameters')();
-    return {};
+  searchFromQuery: (query, limits) => parseSearchQuery(query, limits),
+  searchFromBody: (body, limits) => parseSearchBody(body, limits),
+  projectionFromQuery: (query) => {
+    // Only attributes/excludedAttributes apply to one resource (§3.9); the rest of the parser checks them.
+    const { attributes, excludedAttributes } = parseSearchQuery(
+      {
+        ...(query['attributes'] !== undefined ? { attributes: query['attributes'] } : {}),
+        ...(query['excludedAttributes'] !== undefined ? { excludedAttributes: query['excludedAttributes'] } : {}),
+      },
+      { defaultCount: 0, maxCount: 0 },
+    );
+    return { attributes, excludedAttributes };
   },
-  searchFromBody: pending('.search'),
-  projectionFromQuery: () => ({}),
-  listResponse: (resources, totalResults, startIndex) => ({
-    schemas: ['urn:ietf:params:scim:api:messages:2.0:ListResponse'],
-    totalResults,
-    startIndex,
-    itemsPerPage: resources.length,
-    Resources: [...resources],
-  }),
+  listResponse: (resources, totalResults, startIndex) =>
+    listResponse({ resources: resources as never, totalResults, startIndex }) as JsonObject,
   bulkRequest: pending('/Bulk'),
   bulkResponse: pending('/Bulk'),
   serviceProviderConfig: ({ maxResults, bulk, base }) =>
