@@ -25,6 +25,14 @@ export const samlDefaults = {
   allowedSignatureAlgorithms: ['rsa-sha256', 'rsa-sha384', 'rsa-sha512'],
   /** Accepted Reference DigestMethod algorithms; SHA-1 is refused unless listed. */
   allowedDigestAlgorithms: ['sha256', 'sha384', 'sha512'],
+  /**
+   * Accepted EncryptedData ciphers. AES-CBC stays accepted because Entra ID encrypts SAML tokens with
+   * AES-256-CBC; the CBC padding-oracle attack (xmlenc-core1 §6.1.2) needs distinguishable errors, and every
+   * decryption failure here is the same `decryption/failed` with the same message. Tenants may narrow this to GCM.
+   */
+  allowedEncryptionAlgorithms: ['aes128-cbc', 'aes256-cbc', 'aes128-gcm', 'aes256-gcm'],
+  /** Accepted EncryptedKey transports: RSA-OAEP (RSA-1_5 cannot be listed, see KEY_TRANSPORT_ALGORITHMS). */
+  allowedKeyTransportAlgorithms: ['rsa-oaep'],
   /** Tolerance applied to NotBefore/NotOnOrAfter comparisons (saml-core §2.5.1.2 leaves it to the SP). */
   clockSkewSeconds: 60,
   /** Accept unsolicited (IdP-initiated) responses with no InResponseTo (saml-profiles §4.1.5). */

@@ -109,6 +109,8 @@ async function resolveSaml(
     wantAssertionsSigned: pick('wantAssertionsSigned') as boolean,
     allowedSignatureAlgorithms: [...(pick('allowedSignatureAlgorithms') as SamlTenantConfig['allowedSignatureAlgorithms'])],
     allowedDigestAlgorithms: [...(pick('allowedDigestAlgorithms') as SamlTenantConfig['allowedDigestAlgorithms'])],
+    allowedEncryptionAlgorithms: [...(pick('allowedEncryptionAlgorithms') as SamlTenantConfig['allowedEncryptionAlgorithms'])],
+    allowedKeyTransportAlgorithms: [...(pick('allowedKeyTransportAlgorithms') as SamlTenantConfig['allowedKeyTransportAlgorithms'])],
     clockSkewSeconds: pick('clockSkewSeconds') as number,
     allowUnsolicited: pick('allowUnsolicited') as boolean,
     requireEncryptedAssertion: pick('requireEncryptedAssertion') as boolean,

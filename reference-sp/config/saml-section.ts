@@ -22,6 +22,25 @@ export const DIGEST_ALGORITHMS = {
 } as const;
 export type DigestAlgorithmName = keyof typeof DIGEST_ALGORITHMS;
 
+/** Block ciphers for EncryptedData (xmlenc-core1 §5.2). */
+export const ENCRYPTION_ALGORITHMS = {
+  'aes128-cbc': 'http://www.w3.org/2001/04/xmlenc#aes128-cbc',
+  'aes256-cbc': 'http://www.w3.org/2001/04/xmlenc#aes256-cbc',
+  'aes128-gcm': 'http://www.w3.org/2009/xmlenc11#aes128-gcm',
+  'aes256-gcm': 'http://www.w3.org/2009/xmlenc11#aes256-gcm',
+} as const;
+export type EncryptionAlgorithmName = keyof typeof ENCRYPTION_ALGORITHMS;
+
+/**
+ * Key transport for the EncryptedKey (xmlenc-core1 §5.5). RSA-OAEP only: RSA PKCS#1 v1.5 (`rsa-1_5`) is not
+ * offered at all — it is open to Bleichenbacher-style attacks (xmlenc-core1 §5.5.1 "RSA Version 1.5 note"),
+ * and Node 20 refuses PKCS#1 v1.5 private decryption (CVE-2023-46809), so an SP on Node cannot honour it.
+ */
+export const KEY_TRANSPORT_ALGORITHMS = {
+  'rsa-oaep': ['http://www.w3.org/2001/04/xmlenc#rsa-oaep-mgf1p', 'http://www.w3.org/2009/xmlenc11#rsa-oaep'],
+} as const;
+export type KeyTransportAlgorithmName = keyof typeof KEY_TRANSPORT_ALGORITHMS;
+
 export type ErrorPageStyle = 'generic' | 'particle';
 
 /** The trusted IdP: imported from metadata (URL, file or inline XML) and/or given by hand. */
@@ -67,6 +86,8 @@ export interface SamlTenantInput {
   readonly wantAssertionsSigned?: boolean;
   readonly allowedSignatureAlgorithms?: readonly SignatureAlgorithmName[];
   readonly allowedDigestAlgorithms?: readonly DigestAlgorithmName[];
+  readonly allowedEncryptionAlgorithms?: readonly EncryptionAlgorithmName[];
+  readonly allowedKeyTransportAlgorithms?: readonly KeyTransportAlgorithmName[];
   readonly clockSkewSeconds?: number;
   readonly allowUnsolicited?: boolean;
   readonly requireEncryptedAssertion?: boolean;
@@ -107,6 +128,8 @@ export interface SamlTenantConfig {
   readonly wantAssertionsSigned: boolean;
   readonly allowedSignatureAlgorithms: readonly SignatureAlgorithmName[];
   readonly allowedDigestAlgorithms: readonly DigestAlgorithmName[];
+  readonly allowedEncryptionAlgorithms: readonly EncryptionAlgorithmName[];
+  readonly allowedKeyTransportAlgorithms: readonly KeyTransportAlgorithmName[];
   readonly clockSkewSeconds: number;
   readonly allowUnsolicited: boolean;
   readonly requireEncryptedAssertion: boolean;
@@ -162,6 +185,20 @@ export const samlTenantJsonSchema = {
       uniqueItems: true,
       items: { enum: Object.keys(DIGEST_ALGORITHMS), 'x-expect': `one of ${Object.keys(DIGEST_ALGORITHMS).join(', ')}` },
       'x-expect': 'a non-empty list of digest algorithms',
+    },
+    allowedEncryptionAlgorithms: {
+      type: 'array',
+      minItems: 1,
+      uniqueItems: true,
+      items: { enum: Object.keys(ENCRYPTION_ALGORITHMS), 'x-expect': `one of ${Object.keys(ENCRYPTION_ALGORITHMS).join(', ')}` },
+      'x-expect': 'a non-empty list of encryption algorithms',
+    },
+    allowedKeyTransportAlgorithms: {
+      type: 'array',
+      minItems: 1,
+      uniqueItems: true,
+      items: { enum: Object.keys(KEY_TRANSPORT_ALGORITHMS), 'x-expect': `one of ${Object.keys(KEY_TRANSPORT_ALGORITHMS).join(', ')}` },
+      'x-expect': 'a non-empty list of key transport algorithms',
     },
     clockSkewSeconds: nonNegativeInteger,
     allowUnsolicited: bool,

@@ -153,6 +153,32 @@ describe('ACS pipeline', () => {
   });
 });
 
+describe('encryption algorithm policy (xmlenc-core1 §5.2)', () => {
+  const mint = (dataEncryptionAlgorithm: string) =>
+    mintWithSamlify({
+      idp: { entityId: IDP_ENTITY_ID, ssoUrl: 'https://idp.example.test/sso', keys: testIdpKeys() },
+      sp: { entityId: SP, acsUrl: ACS, encryptionCertPem: testSpKeys().certificatePem },
+      sign: 'assertion',
+      encrypt: true,
+      dataEncryptionAlgorithm,
+      now: NOW,
+      nameId: 'alice@example.com',
+    });
+  const verdict = async (samlResponse: string, saml: SamlTenantInput = {}) => {
+    const { result } = await run({ name: 'enc', saml, expected: 'accepted' }, samlResponse);
+    return result.ok ? 'accepted' : result.rejection.code;
+  };
+
+  it('accepts AES-256-CBC by default, as Entra ID encrypts with it', async () => {
+    expect(await verdict(await mint('http://www.w3.org/2001/04/xmlenc#aes256-cbc'))).toBe('accepted');
+  });
+
+  it('refuses AES-256-CBC before decrypting when the tenant allows only GCM', async () => {
+    const samlResponse = await mint('http://www.w3.org/2001/04/xmlenc#aes256-cbc');
+    expect(await verdict(samlResponse, { allowedEncryptionAlgorithms: ['aes128-gcm', 'aes256-gcm'] })).toBe('decryption/algorithm-refused');
+  });
+});
+
 describe('signature wrapping (XSW) and duplicates', () => {
   const signedXml = () => sign(responseXml(base), 'Assertion', { privateKeyPem: testIdpKeys().privateKeyPem });
   const code = async (xml: string, saml: SamlTenantInput = {}) => {

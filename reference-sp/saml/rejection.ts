@@ -11,6 +11,7 @@ export type SamlRejectionCode =
   | 'response/invalid'
   | 'status/not-success'
   | 'decryption/failed'
+  | 'decryption/algorithm-refused'
   | 'encryption/required'
   | 'assertion/count'
   | 'signature/missing'

@@ -1,17 +1,46 @@
 /*
- * - an <saml:EncryptedAssertion> is decrypted with the SP's private key (saml-core §2.3.4, §6.1); any failure
- *   (wrong key, tampered ciphertext, insecure algorithm) is decryption/failed
+ * - an <saml:EncryptedAssertion> is decrypted with the SP's private key (saml-core §2.3.4, §6.1)
+ * - before any decryption, the EncryptedData cipher and every EncryptedKey transport must be ones the tenant
+ *   allows (allowedEncryptionAlgorithms, allowedKeyTransportAlgorithms): decryption/algorithm-refused
+ * - any failure to decrypt (wrong key, tampered ciphertext, bad padding) is decryption/failed with one fixed
+ *   message: distinguishable errors would turn the ACS into a padding oracle (xmlenc-core1 §6.1.2)
  * - the plaintext must be exactly one <saml:Assertion>, with no DTD
  * - when the tenant sets requireEncryptedAssertion, a plain assertion is refused (encryption/required)
  */
+import type { Element } from '@xmldom/xmldom';
 import xmlenc from 'xml-encryption';
+import { ENCRYPTION_ALGORITHMS, KEY_TRANSPORT_ALGORITHMS, type SamlTenantConfig } from '../../config/saml-section.ts';
 import { reject } from '../rejection.ts';
 import { need, type Check } from '../state.ts';
 import { NS, XmlParseError, parseXml, serialize } from '../xml.ts';
 
+const XMLENC_NS = 'http://www.w3.org/2001/04/xmlenc#';
+
+/** The algorithms the EncryptedAssertion declares, checked against the tenant's policy before decrypting. */
+function refuseDisallowedAlgorithms(container: Element, saml: SamlTenantConfig): void {
+  const methods = Array.from(container.getElementsByTagNameNS(XMLENC_NS, 'EncryptionMethod'));
+  const allowedCiphers = saml.allowedEncryptionAlgorithms.map((name) => ENCRYPTION_ALGORITHMS[name] as string);
+  const allowedTransports = saml.allowedKeyTransportAlgorithms.flatMap((name) => [...KEY_TRANSPORT_ALGORITHMS[name]] as string[]);
+  for (const method of methods) {
+    const algorithm = method.getAttribute('Algorithm') ?? '';
+    const parent = method.parentNode as Element | null;
+    const isKey = parent?.localName === 'EncryptedKey';
+    const allowed = isKey ? allowedTransports : allowedCiphers;
+    if (!allowed.includes(algorithm)) {
+      throw reject('decryption/algorithm-refused', {
+        message: `the ${isKey ? 'key transport' : 'content encryption'} algorithm ${algorithm || '(none)'} is not allowed for this tenant`,
+        expected: allowed,
+        actual: algorithm,
+        spec: isKey ? 'xmlenc-core1 §5.5' : 'xmlenc-core1 §5.2',
+      });
+    }
+  }
+}
+
 function decrypt(xml: string, key: string): Promise<string> {
   return new Promise((resolve, rejectPromise) => {
-    xmlenc.decrypt(xml, { key, disallowDecryptionWithInsecureAlgorithm: true, warnInsecureAlgorithm: false }, (err, result) => {
+    // The tenant's algorithm policy was enforced above; xml-encryption's own list would also refuse AES-CBC.
+    xmlenc.decrypt(xml, { key, disallowDecryptionWithInsecureAlgorithm: false, warnInsecureAlgorithm: false }, (err, result) => {
       if (err) rejectPromise(err);
       else resolve(result as string);
     });
@@ -29,11 +58,12 @@ export const decryptAssertion: Check = {
       return;
     }
     const container = need(state.assertionContainer, 'the EncryptedAssertion');
+    refuseDisallowedAlgorithms(container, state.saml);
     let plaintext: string;
     try {
       plaintext = await decrypt(serialize(container), state.deps.spKeys.privateKeyPem);
-    } catch (e) {
-      throw reject('decryption/failed', { message: `the EncryptedAssertion cannot be decrypted with the SP key: ${e instanceof Error ? e.message : String(e)}`, spec });
+    } catch {
+      throw reject('decryption/failed', { message: 'the EncryptedAssertion cannot be decrypted with the SP key', spec });
     }
     let doc;
     try {

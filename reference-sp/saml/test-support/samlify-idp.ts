@@ -20,6 +20,8 @@ export interface SamlifyMintOptions {
   readonly sp: { readonly entityId: string; readonly acsUrl: string; readonly encryptionCertPem?: string };
   readonly sign: 'response' | 'assertion' | 'both';
   readonly encrypt?: boolean;
+  /** xmlenc EncryptedData algorithm URI; default AES-256-GCM. */
+  readonly dataEncryptionAlgorithm?: string;
   readonly signatureAlgorithm?: string;
   readonly now: Date;
   readonly lifetimeSeconds?: number;
@@ -56,8 +58,8 @@ export async function mintWithSamlify(o: SamlifyMintOptions): Promise<string> {
     singleSignOnService: [{ Binding: 'urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect', Location: o.idp.ssoUrl }],
     requestSignatureAlgorithm: o.signatureAlgorithm ?? 'http://www.w3.org/2001/04/xmldsig-more#rsa-sha256',
     isAssertionEncrypted: o.encrypt === true,
-    // samlify's types omit its encryption-algorithm settings; aes256-gcm keeps xml-encryption's insecure-CBC guard quiet.
-    ...({ dataEncryptionAlgorithm: 'http://www.w3.org/2009/xmlenc11#aes256-gcm', keyEncryptionAlgorithm: 'http://www.w3.org/2001/04/xmlenc#rsa-oaep-mgf1p' } as object),
+    // samlify's types omit its encryption-algorithm settings.
+    ...({ dataEncryptionAlgorithm: o.dataEncryptionAlgorithm ?? 'http://www.w3.org/2009/xmlenc11#aes256-gcm', keyEncryptionAlgorithm: 'http://www.w3.org/2001/04/xmlenc#rsa-oaep-mgf1p' } as object),
   });
   const sp = samlify.ServiceProvider({
     entityID: o.sp.entityId,
