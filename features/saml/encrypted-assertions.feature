@@ -1,31 +1,53 @@
-@saml @xmlenc-core
+@saml @xmlenc-core1
 Feature: Encrypted assertions
-  The IdP encrypts the assertion to the SP's certificate; the SP decrypts it with its own key before any other
-  check. Every data-encryption and key-transport algorithm that Okta and Entra offer is covered.
+  The IdP encrypts the assertion to the SP's certificate; the SP decrypts it with its own key. Which ciphers and
+  key transports the SP accepts is a tenant policy checked before any decryption. AES-CBC is accepted by default
+  because Entra ID encrypts SAML tokens with AES-256-CBC; RSA-1_5 key transport is never accepted (it is open to
+  Bleichenbacher-style attacks, and Node 20 refuses PKCS#1 v1.5 decryption).
 
   Background:
     Given the reference SP has a tenant "acme" with the generic profile
     And the tenant trusts the mock IdP through its metadata
     And the user "alice@example.com" exists in the tenant
 
-  @saml-core-2.3.4
-  Scenario Outline: An assertion encrypted with <data> and <transport> is decrypted and accepted
-    Given the IdP encrypts the assertion with <data> and <transport>
-    When "alice@example.com" signs in from the IdP's portal
-    Then the SP signs "alice@example.com" in
+  Rule: Every cipher Okta and Entra offer is accepted with RSA-OAEP key transport
 
-    Examples:
-      | data       | transport |
-      | AES128-CBC | RSA-OAEP  |
-      | AES256-CBC | RSA-OAEP  |
-      | AES128-GCM | RSA-OAEP  |
-      | AES256-GCM | RSA-OAEP  |
-      | AES128-CBC | RSA-1_5   |
-      | AES256-CBC | RSA-1_5   |
-      | AES128-GCM | RSA-1_5   |
-      | AES256-GCM | RSA-1_5   |
+    @saml-core-2.3.4 @xmlenc-core1-5.2
+    Scenario Outline: An assertion encrypted with <data> and RSA-OAEP is decrypted and accepted
+      Given the IdP encrypts the assertion with <data> and RSA-OAEP
+      When "alice@example.com" signs in from the IdP's portal
+      Then the SP signs "alice@example.com" in
 
-  Scenario: An assertion encrypted to another SP's certificate is refused
-    Given the IdP encrypts the assertion to a certificate that is not the SP's
-    When "alice@example.com" signs in from the IdP's portal
-    Then the SP rejects the sign-in with "decryption/failed"
+      Examples:
+        | data       |
+        | AES128-CBC |
+        | AES256-CBC |
+        | AES128-GCM |
+        | AES256-GCM |
+
+  Rule: Refused algorithms and foreign keys are refused with a reason
+
+    @xmlenc-core1-5.5
+    Scenario Outline: RSA-1_5 key transport is refused whatever the cipher (<data>)
+      Given the IdP encrypts the assertion with <data> and RSA-1_5
+      When "alice@example.com" signs in from the IdP's portal
+      Then the SP rejects the sign-in with "decryption/algorithm-refused"
+
+      Examples:
+        | data       |
+        | AES128-CBC |
+        | AES256-CBC |
+        | AES128-GCM |
+        | AES256-GCM |
+
+    @xmlenc-core1-6.1.2
+    Scenario: A tenant that accepts only AES-GCM refuses AES-CBC
+      Given the tenant accepts only AES-GCM content encryption
+      And the IdP encrypts the assertion with AES256-CBC and RSA-OAEP
+      When "alice@example.com" signs in from the IdP's portal
+      Then the SP rejects the sign-in with "decryption/algorithm-refused"
+
+    Scenario: An assertion encrypted to another SP's certificate is refused
+      Given the IdP encrypts the assertion to a certificate that is not the SP's
+      When "alice@example.com" signs in from the IdP's portal
+      Then the SP rejects the sign-in with "decryption/failed"

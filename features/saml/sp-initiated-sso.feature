@@ -25,7 +25,7 @@ Feature: SP-initiated single sign-on
   Scenario: An AuthnRequest signed with a key the IdP does not trust is refused by the IdP
     Given the tenant signs its AuthnRequests with a key the IdP does not know
     When "alice@example.com" signs in starting at the SP
-    Then the IdP refuses the AuthnRequest with "authn-request/signature-invalid"
+    Then the IdP refuses the AuthnRequest with "request/signature-invalid"
 
   @saml-profiles-4.1.4.3
   Scenario: A Response to a request the SP never sent is refused
