@@ -183,7 +183,8 @@ export class PatchOp {
       const k = findKey(out, e.schema);
       if (k !== undefined && isUnassigned(out[k])) delete out[k];
     }
-    out['schemas'] = [this.rt.schema, ...ext];
+    const schemas = [this.rt.schema, ...ext];
+    if (JSON.stringify(out['schemas']) !== JSON.stringify(schemas)) out['schemas'] = schemas;
     return { resource: out, tolerated: log.list, changed: JSON.stringify(out) !== JSON.stringify(resource) };
   }
 
@@ -457,7 +458,7 @@ export class PatchOp {
     }
     if (JSON.stringify(current) === JSON.stringify(v)) return;
     checkMutable(a, op, !isUnassigned(current), where);
-    if (v === undefined && a.required) throw ScimError.invalidValue(`${where}: '${a.name}' is required`);
+    if (isUnassigned(v) && a.required) throw ScimError.invalidValue(`${where}: '${a.name}' is required`);
     this.write(res, t.resolved, v);
   }
 

@@ -59,6 +59,8 @@ function isDeclaration(e: SchemaDefinition | ExtensionDeclaration): e is Extensi
 export class SchemaRegistry {
   private readonly schemaById = new Map<string, SchemaDefinition>();
   private readonly types: ResourceTypeDefinition[];
+  /** coreAttributes() per resource type: resolve() runs once per filter term per resource, so no allocation. */
+  private readonly coreCache = new Map<ResourceTypeDefinition, readonly AttributeDefinition[]>();
 
   constructor(options: SchemaRegistryOptions = {}) {
     const userExt: { schema: string; required: boolean }[] = [];
@@ -141,7 +143,12 @@ export class SchemaRegistry {
 
   /** Top-level attributes of a resource type's core schema plus the common attributes (§3.1). */
   coreAttributes(rt: ResourceTypeDefinition): readonly AttributeDefinition[] {
-    return [...COMMON_ATTRIBUTES, ...this.coreSchema(rt).attributes];
+    let list = this.coreCache.get(rt);
+    if (!list) {
+      list = [...COMMON_ATTRIBUTES, ...this.coreSchema(rt).attributes];
+      this.coreCache.set(rt, list);
+    }
+    return list;
   }
 
   /**

@@ -42,3 +42,18 @@ describe('parseFilter — tree shape', () => {
     });
   });
 });
+
+describe('parseFilter — hostile input gets invalidFilter, never a crash', () => {
+  it.each([
+    ['deep parentheses', `${'('.repeat(5000)}a pr${')'.repeat(5000)}`],
+    ['deep not', `${'not ('.repeat(5000)}a pr${')'.repeat(5000)}`],
+    ['a very long and-chain', Array.from({ length: 5000 }, (_, i) => `a${i} pr`).join(' and ')],
+  ])('%s', (_name, filter) => {
+    const e = errorOf(() => parseFilter(filter));
+    expect([e.status, e.scimType]).toEqual([400, 'invalidFilter']);
+  });
+
+  it('still accepts reasonable nesting', () => {
+    expect(() => parseFilter(`${'('.repeat(50)}a pr${')'.repeat(50)}`)).not.toThrow();
+  });
+});

@@ -9,12 +9,17 @@
  *   in filters are case insensitive"; ABNF literals are case-insensitive, RFC 5234 §2.3)
  * - a valFilter may not itself contain a valuePath (Figure 1: valFilter = attrExp / logExp / not(valFilter))
  * - every failure is 400 invalidFilter naming the position (0-based character offset)
+ * - nesting deeper than MAX_DEPTH or more than MAX_NODES expressions → 400 invalidFilter: bad input gets a
+ *   precise error, never a stack overflow (a 500)
  */
 import { ScimError } from '../errors.ts';
 import { COMPARE_OPS, type AttrPath, type CompareOp, type CompValue, type FilterNode } from './ast.ts';
 import { tokenize, type Token } from './lexer.ts';
 
 const ATTRNAME = /^\$?[A-Za-z][A-Za-z0-9_-]*$/;
+
+export const MAX_DEPTH = 64;
+export const MAX_NODES = 1000;
 
 /** Parses `[URI ":"] ATTRNAME *1subAttr`; `fail` builds the error (invalidFilter or invalidPath). */
 export function parseAttrPath(word: string, fail: (detail: string) => ScimError, pos = 0): AttrPath {
@@ -39,6 +44,9 @@ export function parseAttrPath(word: string, fail: (detail: string) => ScimError,
 /** A cursor over the token list shared by the filter and PATCH-path parsers. */
 export class TokenCursor {
   private i = 0;
+  /** Current parenthesis / not nesting, and nodes built so far: bounded so hostile input cannot blow the stack. */
+  depth = 0;
+  nodes = 0;
   constructor(readonly tokens: Token[], readonly fail: (detail: string) => ScimError) {}
   peek(offset = 0): Token { return this.tokens[Math.min(this.i + offset, this.tokens.length - 1)]!; }
   next(): Token { const t = this.peek(); if (t.kind !== 'eof') this.i++; return t; }
@@ -89,6 +97,21 @@ function parseAnd(cur: TokenCursor, inValuePath: boolean): FilterNode {
 
 function parseUnary(cur: TokenCursor, inValuePath: boolean): FilterNode {
   const t = cur.peek();
+  if (++cur.nodes > MAX_NODES) throw cur.fail(`the filter has more than ${MAX_NODES} expressions (position ${t.pos})`);
+  if (t.kind === 'lparen' || cur.isWord(t, 'not')) {
+    if (cur.depth >= MAX_DEPTH) throw cur.fail(`the filter nests deeper than ${MAX_DEPTH} levels (position ${t.pos})`);
+    cur.depth++;
+    try {
+      return parseGroup(cur, inValuePath);
+    } finally {
+      cur.depth--;
+    }
+  }
+  return parseAttrOrValuePath(cur, inValuePath);
+}
+
+function parseGroup(cur: TokenCursor, inValuePath: boolean): FilterNode {
+  const t = cur.peek();
   if (cur.isWord(t, 'not')) {
     cur.next();
     cur.expect('lparen', `'(' after 'not'`);
@@ -102,6 +125,11 @@ function parseUnary(cur: TokenCursor, inValuePath: boolean): FilterNode {
     cur.expect('rparen', `')'`);
     return inner;
   }
+  throw cur.fail(`unexpected ${describe(t)} at position ${t.pos}`);
+}
+
+function parseAttrOrValuePath(cur: TokenCursor, inValuePath: boolean): FilterNode {
+  const t = cur.peek();
   if (t.kind !== 'word') throw cur.fail(`expected an attribute path, 'not' or '(' at position ${t.pos} but found ${describe(t)}`);
   cur.next();
   const path = parseAttrPath(t.text, cur.fail, t.pos);
