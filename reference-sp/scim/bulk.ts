@@ -1,135 +1,99 @@
 /*
- * /Bulk — RFC 7644 §3.7.
+ * Running a /Bulk request — RFC 7644 §3.7. The message is parsed by messages/bulk-request.ts; this file runs it.
  *
- * - Operations run in order, each through the same service code as the single-resource endpoints and each in
- *   its own transaction (§3.7: bulk is not atomic; a failed operation leaves nothing half-written).
- * - `bulkId:{id}` anywhere in `path` or `data` refers to the resource a POST in the same request created
- *   (§3.7.2). An operation whose reference names a bulkId not created yet is retried after the others; one
- *   that still cannot be resolved (unknown or circular) fails with 409.
- * - failOnErrors: after that many errors the remaining operations are not run (§3.7.3).
- * - Each operation needs the scope of its method (seed 000 scopes) when the tenant enforces scopes.
- * - The per-operation result carries method, bulkId, version, location and a string status; failures carry
- *   the §3.12 error body as `response`.
+ * - Operations run in request order, each through the same service code as the single-resource endpoints and
+ *   each in its own transaction (§3.7: bulk is not atomic; a failed operation leaves nothing half-written).
+ * - `bulkId:{id}` in the path or data refers to the resource a POST of the same request created (§3.7.2). An
+ *   operation referring to a POST that has not run yet waits until it has (forward references); references
+ *   that can never resolve — to an unknown or failed POST, or circular (§3.7.1) — fail with 409.
+ * - failOnErrors: once that many operations failed, the rest are not run and not reported (§3.7.3).
+ * - Each operation needs the scope of its method when the tenant enforces scopes (seed 000).
+ * - A malformed operation is reported on its own entry; it does not sink the request.
  */
-import type { JsonObject } from '../store/types.ts';
+import { bulkResponse, referencedBulkIds, resolveBulkIds, type BulkOperation, type BulkOperationResult, type BulkRequest } from './messages/bulk-request.ts';
+import type { JsonObject, ScimTokenRow } from '../store/types.ts';
 import { operationOf, requireScope } from './http/scopes.ts';
 import { toScimError } from './http/to-scim-error.ts';
-import { groupKind, userKind, type ResourceKind } from './resources/kinds.ts';
-import type { BulkOperationRequest } from './resources/protocol-port.ts';
+import { groupKind, userKind } from './resources/kinds.ts';
 import { createResource, deleteResource, patchResource, replaceResource, type ServiceContext, type ServiceResult } from './resources/service.ts';
-import type { ScimTokenRow } from '../store/types.ts';
 import { ScimError } from './types/errors.ts';
 
-const REF = /^bulkId:(.+)$/;
-
-/** Every bulkId referenced by a string in `v`. */
-function referencesIn(v: unknown, out: Set<string>): Set<string> {
-  if (typeof v === 'string') {
-    const m = REF.exec(v);
-    if (m) out.add(m[1]!);
-  } else if (Array.isArray(v)) for (const x of v) referencesIn(x, out);
-  else if (typeof v === 'object' && v !== null) for (const x of Object.values(v)) referencesIn(x, out);
-  return out;
-}
-
-function substitute(v: unknown, ids: ReadonlyMap<string, string>): unknown {
-  if (typeof v === 'string') {
-    const m = REF.exec(v);
-    return m && ids.has(m[1]!) ? ids.get(m[1]!) : v;
-  }
-  if (Array.isArray(v)) return v.map((x) => substitute(x, ids));
-  if (typeof v === 'object' && v !== null) {
-    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, substitute(x, ids)]));
-  }
-  return v;
-}
-
-function target(path: string): { kind: ResourceKind; id?: string } {
-  const m = /^\/(Users|Groups)(?:\/([^/]+))?\/?$/i.exec(path);
-  if (!m) throw ScimError.invalidPath(`bulk operation path "${path}" is not /Users, /Groups or /{type}/{id}`);
-  const kind = m[1]!.toLowerCase() === 'users' ? userKind : groupKind;
-  return m[2] !== undefined ? { kind, id: decodeURIComponent(m[2]) } : { kind };
-}
-
-function runOne(ctx: ServiceContext, token: ScimTokenRow, op: BulkOperationRequest): ServiceResult {
-  requireScope(ctx.tenant.scim, token, operationOf(op.method));
-  const { kind, id } = target(op.path);
-  const needsId = op.method !== 'POST';
-  if (needsId !== (id !== undefined)) {
-    throw ScimError.invalidPath(`${op.method} needs a path ${needsId ? 'with' : 'without'} a resource id`);
-  }
-  const data = op.data ?? {};
-  switch (op.method) {
-    case 'POST':
-      return createResource(ctx, kind, data);
+function runOne(ctx: ServiceContext, token: ScimTokenRow, op: BulkOperation, ids: ReadonlyMap<string, string>): { result: ServiceResult; id: string | undefined } {
+  const method = op.method!;
+  requireScope(ctx.tenant.scim, token, operationOf(method));
+  const kind = op.resourceType === 'Group' ? groupKind : userKind;
+  const id = op.resourceId === undefined ? undefined : resolveBulkIds(op.resourceId, ids);
+  const data = (resolveBulkIds(op.data, ids) ?? {}) as JsonObject;
+  switch (method) {
+    case 'POST': {
+      const result = createResource(ctx, kind, data);
+      return { result, id: result.body?.['id'] as string | undefined };
+    }
     case 'PUT':
-      return replaceResource(ctx, kind, id!, data, op.version);
+      return { result: replaceResource(ctx, kind, id!, data, op.version), id };
     case 'PATCH':
-      return patchResource(ctx, kind, id!, data, op.version);
+      return { result: patchResource(ctx, kind, id!, data, op.version), id };
     case 'DELETE':
-      return deleteResource(ctx, kind, id!, op.version);
+      return { result: deleteResource(ctx, kind, id!, op.version), id };
   }
 }
 
-export function runBulk(
-  ctx: ServiceContext,
-  token: ScimTokenRow,
-  operations: readonly BulkOperationRequest[],
-  failOnErrors: number | undefined,
-): JsonObject[] {
+export function runBulk(ctx: ServiceContext, token: ScimTokenRow, request: BulkRequest): JsonObject {
+  const ops = request.operations;
   const ids = new Map<string, string>();
-  const results: (JsonObject | undefined)[] = operations.map(() => undefined);
-  const declared = new Set(operations.map((o) => o.bulkId).filter((b): b is string => b !== undefined));
+  const results: (BulkOperationResult | undefined)[] = ops.map(() => undefined);
+  const postIndex = new Map(ops.filter((o) => o.method === 'POST' && o.bulkId !== undefined && !o.error).map((o) => [o.bulkId!, o.index]));
   let errors = 0;
-  let pending = operations.map((_, i) => i);
-  const stop = () => failOnErrors !== undefined && failOnErrors > 0 && errors >= failOnErrors;
-
-  const record = (i: number, op: BulkOperationRequest, r: JsonObject) => {
-    results[i] = { method: op.method, ...(op.bulkId !== undefined ? { bulkId: op.bulkId } : {}), ...r };
+  const stop = () => request.failOnErrors !== undefined && errors >= request.failOnErrors;
+  const base = (op: BulkOperation) => ({ method: op.method, ...(op.bulkId !== undefined ? { bulkId: op.bulkId } : {}) });
+  const fail = (op: BulkOperation, e: unknown) => {
+    const error = toScimError(e);
+    if (error.status >= 500) console.error('bulk operation failed', e);
+    errors++;
+    results[op.index] = { ...base(op), status: error.status, error };
   };
 
+  let pending = [...ops];
   while (pending.length > 0 && !stop()) {
-    const deferred: number[] = [];
-    for (const i of pending) {
+    const deferred: BulkOperation[] = [];
+    for (const op of pending) {
       if (stop()) break;
-      const op = operations[i]!;
-      const refs = referencesIn([op.path, op.data], new Set());
-      const unresolved = [...refs].filter((r) => !ids.has(r));
-      if (unresolved.some((r) => declared.has(r) && results[operations.findIndex((o) => o.bulkId === r)] === undefined)) {
-        deferred.push(i);
+      if (op.error) {
+        fail(op, op.error);
+        continue;
+      }
+      // Wait for a POST of this request that has not run yet (forward reference, §3.7.2).
+      const waitsOn = referencedBulkIds(op).some((r) => {
+        const at = postIndex.get(r);
+        return !ids.has(r) && at !== undefined && at !== op.index && results[at] === undefined;
+      });
+      if (waitsOn) {
+        deferred.push(op);
         continue;
       }
       try {
-        if (unresolved.length > 0) {
-          throw ScimError.conflict(`bulkId reference(s) ${unresolved.map((r) => `"${r}"`).join(', ')} cannot be resolved`);
-        }
-        const resolved = substitute({ path: op.path, data: op.data }, ids) as { path: string; data?: JsonObject };
-        const res = runOne(ctx, token, { ...op, path: resolved.path, data: resolved.data });
-        const location = res.headers['Location'];
-        if (op.method === 'POST' && op.bulkId !== undefined && location) ids.set(op.bulkId, location.split('/').pop()!);
-        record(i, op, {
-          status: String(res.status),
-          ...(location ? { location } : {}),
-          ...(res.headers['ETag'] ? { version: res.headers['ETag'] } : {}),
-        });
+        const { result, id } = runOne(ctx, token, op, ids);
+        if (op.method === 'POST' && op.bulkId !== undefined && id !== undefined) ids.set(op.bulkId, id);
+        const location = id !== undefined ? `${ctx.base}/${op.resourceType === 'Group' ? 'Groups' : 'Users'}/${id}` : undefined;
+        results[op.index] = {
+          ...base(op),
+          status: result.status,
+          ...(location !== undefined ? { location } : {}),
+          ...(result.headers['ETag'] !== undefined ? { version: result.headers['ETag'] } : {}),
+        };
       } catch (e) {
-        const err = toScimError(e);
-        if (err.status >= 500) console.error('bulk operation failed', e);
-        errors++;
-        record(i, op, { status: String(err.status), response: err.toJSON() as unknown as JsonObject });
+        fail(op, e);
       }
     }
     if (deferred.length === pending.length) {
-      // No progress: every remaining operation waits on another one — a circular reference (§3.7.1).
-      for (const i of deferred) {
-        errors++;
-        const err = ScimError.conflict('circular bulkId references cannot be resolved');
-        record(i, operations[i]!, { status: '409', response: err.toJSON() as unknown as JsonObject });
+      // No progress: the remaining operations wait on each other — circular references (§3.7.1).
+      for (const op of deferred) {
         if (stop()) break;
+        fail(op, ScimError.conflict('circular bulkId references cannot be resolved'));
       }
       break;
     }
     pending = deferred;
   }
-  return results.filter((r): r is JsonObject => r !== undefined);
+  return bulkResponse(results.filter((r): r is BulkOperationResult => r !== undefined));
 }

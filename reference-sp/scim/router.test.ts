@@ -37,7 +37,7 @@ const config: ReferenceSpConfig = {
   dataDir: ':memory:',
   tenants: [
     tenant('acme', 'generic', { tokens: [{ value: ACME }], pagination: { defaultCount: 100, maxCount: 3 } }),
-    tenant('globex', 'generic', { tokens: [{ value: GLOBEX }], maxBodyBytes: 2048 }),
+    tenant('globex', 'generic', { tokens: [{ value: GLOBEX }], maxBodyBytes: 2048, bulk: { maxOperations: 2 } }),
     tenant('particle', 'particle', {
       orgSlug: 'initech',
       tokens: [
@@ -402,6 +402,64 @@ describe('PATCH (RFC 7644 §3.5.2)', () => {
     expect(tolerated.body.tolerances[0]).toMatchObject({ resourceType: 'User', operation: 'patch' });
     expect((await request(app).get('/admin/v1/tenants/lenient/tolerances').auth(ADMIN, auth)).body).toHaveLength(2);
     expect((await request(app).get('/scim/v2/acme/.tolerances').auth(ACME, auth)).body.tolerances).toEqual([]);
+  });
+});
+
+describe('/Bulk (RFC 7644 §3.7)', () => {
+  const auth = { type: 'bearer' as const };
+  const BULK = 'urn:ietf:params:scim:api:messages:2.0:BulkRequest';
+  const bulk = (Operations: object[], failOnErrors?: number) => ({ schemas: [BULK], Operations, ...(failOnErrors ? { failOnErrors } : {}) });
+  const send = (app: express.Express, token: string, b: object, base = '/scim/v2/acme') => request(app).post(`${base}/Bulk`).auth(token, auth).type(SCIM).send(b);
+
+  it('resolves bulkId references, forward ones included', async () => {
+    const { app, store } = setup();
+    const res = await send(app, ACME, bulk([
+      { method: 'POST', path: '/Groups', bulkId: 'g', data: { schemas: [GROUP], displayName: 'Bulkers', members: [{ value: 'bulkId:u' }] } },
+      { method: 'POST', path: '/Users', bulkId: 'u', data: user('bulk@acme.test') },
+      { method: 'PATCH', path: '/Users/bulkId:u', data: { schemas: [PATCH_OP], Operations: [{ op: 'replace', path: 'active', value: false }] } },
+    ]));
+    expect(res.status).toBe(200);
+    expect(res.body.schemas).toEqual(['urn:ietf:params:scim:api:messages:2.0:BulkResponse']);
+    expect(res.body.Operations.map((o: { status: string }) => o.status)).toEqual(['201', '201', '200']);
+    const u = store.findUserByUserNameRow('acme', 'bulk@acme.test')!;
+    expect(u.active).toBe(false);
+    expect(res.body.Operations[1]).toMatchObject({ method: 'POST', bulkId: 'u', location: `http://sp.test/scim/v2/acme/Users/${u.id}` });
+    const g = store.findGroupByDisplayName('acme', 'Bulkers')!;
+    expect(store.membersOf('acme', g.id).map((m) => m.memberId)).toEqual([u.id]);
+  });
+
+  it('stops after failOnErrors errors and reports each failure with a SCIM error', async () => {
+    const { app, store } = setup();
+    await request(app).post('/scim/v2/acme/Users').auth(ACME, auth).type(SCIM).send(user('dup'));
+    const res = await send(app, ACME, bulk([
+      { method: 'POST', path: '/Users', bulkId: 'a', data: user('DUP') },
+      { method: 'DELETE', path: '/Users/nope' },
+      { method: 'POST', path: '/Users', bulkId: 'c', data: user('never') },
+    ], 2));
+    expect(res.body.Operations).toHaveLength(2);
+    expect(res.body.Operations[0]).toMatchObject({ status: '409', response: { status: '409', scimType: 'uniqueness' } });
+    expect(res.body.Operations[1]).toMatchObject({ status: '404' });
+    expect(store.findUserByUserNameRow('acme', 'never')).toBeUndefined();
+  });
+
+  it('fails circular references with 409 and stale versions with 412', async () => {
+    const { app } = setup();
+    const { body: u } = await request(app).post('/scim/v2/acme/Users').auth(ACME, auth).type(SCIM).send(user('v'));
+    const res = await send(app, ACME, bulk([
+      { method: 'POST', path: '/Groups', bulkId: 'x', data: { schemas: [GROUP], displayName: 'X', members: [{ value: 'bulkId:y' }] } },
+      { method: 'POST', path: '/Groups', bulkId: 'y', data: { schemas: [GROUP], displayName: 'Y', members: [{ value: 'bulkId:x' }] } },
+      { method: 'DELETE', path: `/Users/${u.id}`, version: 'W/"7"' },
+    ]));
+    expect(res.body.Operations.map((o: { status: string }) => o.status)).toEqual(['409', '409', '412']);
+  });
+
+  it('refuses more operations than maxOperations with 413, and checks scopes per operation', async () => {
+    const { app } = setup();
+    const three = bulk([1, 2, 3].map((i) => ({ method: 'POST', path: '/Users', bulkId: `b${i}`, data: user(`b${i}`) })));
+    expectScimError(await send(app, GLOBEX, three, '/scim/v2/globex'), 413);
+    const res = await send(app, PARTICLE_LIST_ONLY, bulk([{ method: 'POST', path: '/Users', bulkId: 'p', data: user('p') }]), '/v1/orgs/initech/team/provision');
+    expect(res.body.Operations[0]).toMatchObject({ status: '403' });
+    expectScimError(await send(app, ACME, { Operations: [] }), 400, 'invalidSyntax');
   });
 });
 

@@ -26,6 +26,7 @@ import type { ReferenceSpConfig } from '../config/types.ts';
 import type { JsonObject, Store } from '../store/types.ts';
 import { createAdminRouter } from './admin/router.ts';
 import { runBulk } from './bulk.ts';
+import { parseBulkRequest } from './messages/bulk-request.ts';
 import { readJsonBody } from './http/read-body.ts';
 import { requireScope, type Operation } from './http/scopes.ts';
 import { sendScim, sendScimError } from './http/send.ts';
@@ -272,10 +273,11 @@ function scimApi(protocol: ScimProtocol): Router {
   api.post(
     '/Bulk',
     route('none', async (req, ctx) => {
-      const message = protocol.bulkRequest(await body(req, ctx, ctx.tenant.scim.bulk.maxPayloadSize), {
+      const message = parseBulkRequest(await body(req, ctx, ctx.tenant.scim.bulk.maxPayloadSize), ctx.tenant.registry, {
         maxOperations: ctx.tenant.scim.bulk.maxOperations,
+        maxPayloadSize: ctx.tenant.scim.bulk.maxPayloadSize,
       });
-      return ok(protocol.bulkResponse(runBulk(ctx, ctx.token, message.operations, message.failOnErrors)));
+      return ok(runBulk(ctx, ctx.token, message));
     }),
   );
 

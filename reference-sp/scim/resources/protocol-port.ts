@@ -34,19 +34,6 @@ export interface SearchParams extends Projection {
   readonly count?: number | undefined;
 }
 
-export interface BulkOperationRequest {
-  readonly method: 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-  readonly bulkId?: string | undefined;
-  readonly version?: string | undefined;
-  readonly path: string;
-  readonly data?: JsonObject | undefined;
-}
-
-export interface BulkRequestMessage {
-  readonly failOnErrors?: number | undefined;
-  readonly operations: readonly BulkOperationRequest[];
-}
-
 export interface ScimProtocol {
   /** Validates a POST/PUT body; strips readOnly attributes; lenient mode coerces and reports what it tolerated. */
   validate(
@@ -77,8 +64,6 @@ export interface ScimProtocol {
   /** Projection parameters of a GET/POST/PUT/PATCH on one resource (§3.9). */
   projectionFromQuery(query: Record<string, unknown>): Projection;
   listResponse(resources: readonly JsonObject[], totalResults: number, startIndex: number): JsonObject;
-  bulkRequest(body: JsonObject, limits: { readonly maxOperations: number }): BulkRequestMessage;
-  bulkResponse(results: readonly JsonObject[]): JsonObject;
   serviceProviderConfig(options: {
     readonly maxResults: number;
     readonly bulk: { readonly maxOperations: number; readonly maxPayloadSize: number };

@@ -1,20 +1,15 @@
 /*
  * Binds ScimProtocol (./protocol-port.ts) to the protocol modules: reference-sp/scim/schemas (validation,
  * projection, sorting, discovery), reference-sp/scim/types/filter (filter evaluation) and
- * reference-sp/scim/messages (PatchOp, SearchRequest, ListResponse, Bulk).
+ * reference-sp/scim/messages (PatchOp, SearchRequest, ListResponse). /Bulk messages are used by ../bulk.ts.
  */
 import { BEARER_TOKEN_SCHEME, projectResource, resourceTypeDocuments, schemaDocuments, serviceProviderConfig, sortComparator, validateResource } from '../schemas/index.ts';
 import { listResponse } from '../messages/list-response.ts';
 import { PatchOp } from '../messages/patch-op.ts';
 import { parseSearchBody, parseSearchQuery } from '../messages/search-request.ts';
 import { filterPredicate } from '../types/filter/index.ts';
-import { ScimError } from '../types/errors.ts';
 import type { JsonObject } from '../../store/types.ts';
 import type { ScimProtocol } from './protocol-port.ts';
-
-const pending = (what: string) => (): never => {
-  throw ScimError.notImplemented(`${what} is not available yet`);
-};
 
 export const scimProtocol: ScimProtocol = {
   validate: (registry, resourceType, body, { mode, operation }) => {
@@ -52,8 +47,6 @@ export const scimProtocol: ScimProtocol = {
   },
   listResponse: (resources, totalResults, startIndex) =>
     listResponse({ resources: resources as never, totalResults, startIndex }) as JsonObject,
-  bulkRequest: pending('/Bulk'),
-  bulkResponse: pending('/Bulk'),
   serviceProviderConfig: ({ maxResults, bulk, base }) =>
     serviceProviderConfig(
       {
