@@ -32,6 +32,8 @@ export class Directory {
   private readonly groupMap = new Map<string, DirectoryGroup>();
   /** When each object last changed, by the injected clock (what an incremental cycle reads as "changed since"). */
   private readonly changedAt = new Map<string, Date>();
+  /** Direct members of assigned groups; rebuilt after any change. */
+  private assignedViaGroup: Set<string> | undefined;
 
   constructor(readonly clock: Clock = systemClock) {}
 
@@ -78,8 +80,11 @@ export class Directory {
    */
   isUserAssigned(u: DirectoryUser): boolean {
     if (u.assigned) return true;
-    for (const g of this.groupMap.values()) if (g.assigned && g.members.includes(u.objectId)) return true;
-    return false;
+    if (!this.assignedViaGroup) {
+      this.assignedViaGroup = new Set();
+      for (const g of this.groupMap.values()) if (g.assigned) for (const m of g.members) this.assignedViaGroup.add(m);
+    }
+    return this.assignedViaGroup.has(u.objectId);
   }
 
   // ---- building ----
@@ -186,6 +191,7 @@ export class Directory {
   }
 
   private touch(objectId: string): void {
+    this.assignedViaGroup = undefined;
     this.changedAt.set(objectId, this.clock.now());
   }
   private objectFor(id: string): DirectoryUser | DirectoryGroup {

@@ -51,7 +51,7 @@ export function directoryFromFixture(data: unknown, clock?: Clock, root = ''): D
     (raw.members ?? []).forEach((ref, j) => {
       const target = dir.user(ref) ?? dir.group(ref);
       if (!target) refProblems.push(`${p(`groups[${i}].members[${j}]`)} names no user or group: "${ref}"`);
-      else if (!g.members.includes(target.objectId)) g.members.push(target.objectId);
+      else dir.addMember(g.objectId, target.objectId);
     });
   });
   if (refProblems.length) throw new ProvisioningError('fixture/unknown-reference', `invalid directory fixture: ${refProblems.join('; ')}`, refProblems);
