@@ -56,7 +56,7 @@ const ok: Case[] = [
   ['remove a simple attribute', [{ op: 'remove', path: 'externalId' }], { externalId: undefined }],
   ['remove an absent attribute is a no-op', [{ op: 'remove', path: 'nickName' }], { nickName: undefined }],
   ['replace a filtered sub-attribute', [{ op: 'replace', path: 'emails[type eq "work"].value', value: 'b@new.example' }], { 'emails/0/value': 'b@new.example', 'emails/1/value': 'babs@home.org' }],
-  ['add a filtered sub-attribute with no match creates the value', [{ op: 'add', path: 'emails[type eq "other"].value', value: 'o@x.org' }], { 'emails/2': { type: 'other', value: 'o@x.org' } }],
+  ['add a filtered sub-attribute with no match creates the value', [{ op: 'add', path: 'emails[type eq "other"].value', value: 'o@x.org' }], { 'emails/2': { type: 'other', value: 'o@x.org' }, 'emails/0/primary': true }],
   ['add to a multi-valued attribute appends', [{ op: 'add', path: 'emails', value: [{ value: 'c@x.org', type: 'other' }] }], { 'emails/2/value': 'c@x.org' }],
   ['add an existing value does not duplicate', [{ op: 'add', path: 'emails', value: [{ value: 'babs@home.org' }] }], { 'emails/2': undefined }],
   ['replace a multi-valued attribute replaces all values', [{ op: 'replace', path: 'emails', value: [{ value: 'only@x.org' }] }], { emails: [{ value: 'only@x.org' }] }],
@@ -166,6 +166,7 @@ const lenient: [string, unknown[], Record<string, unknown>, ToleranceCode[], str
   ['remove members by value', [{ op: 'Remove', path: 'members', value: [{ value: 'u2' }, { value: 'u3' }] }], { members: [{ value: 'u1', display: 'Babs' }] }, ['lenient/op-case', 'lenient/remove-members-by-value'], 'Group'],
   ['remove members by value: absent member is a no-op', [{ op: 'remove', path: 'members', value: [{ value: 'nobody' }] }], { 'members/2/value': 'u3' }, ['lenient/remove-members-by-value'], 'Group'],
   ['dotted keys in a path-less replace', [{ op: 'Replace', value: { 'name.givenName': 'Babs', 'name.familyName': 'J' } }], { name: { givenName: 'Babs', familyName: 'J' } }, ['lenient/op-case', 'lenient/dotted-key']],
+  ['replace a filtered value that is not there yet', [{ op: 'Replace', path: 'emails[type eq "other"].value', value: 'o@x.org' }], { 'emails/2': { type: 'other', value: 'o@x.org' } }, ['lenient/op-case', 'lenient/replace-creates-value']],
   ['manager as a bare string', [{ op: 'Add', path: `${ENTERPRISE}:manager`, value: 'm2' }], { [`${ENTERPRISE}/manager/value`]: 'm2' }, ['lenient/op-case', 'lenient/complex-as-value']],
 ];
 

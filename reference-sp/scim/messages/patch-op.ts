@@ -21,7 +21,8 @@
  *   replaced and the others left alone; with a value filter every matching value is replaced (§3.5.2.3)
  * - remove: the attribute, the sub-attribute, or the values matching the filter are removed (§3.5.2.2)
  * - a value filter matching nothing: replace and remove → 400 noTarget (§3.5.2.3); add creates a value from the
- *   filter's `eq` terms (`emails[type eq "work"].value` → `{type:"work", value}`), as Entra expects
+ *   filter's `eq` terms (`emails[type eq "work"].value` → `{type:"work", value}`), as Entra expects; lenient
+ *   replace does the same (lenient/replace-creates-value)
  * - readOnly attributes cannot change, immutable ones only from unassigned → 400 mutability (§3.5.2: "a client
  *   MUST NOT modify an attribute that has mutability readOnly or immutable"); a value equal to the current
  *   one is a no-op, not an error
@@ -318,7 +319,7 @@ export class PatchOp {
       if (t.sub) {
         const v = coerceValue(t.sub, value as Json, `${t.text}`, mode, log);
         if (matches.length === 0) {
-          if (op === 'replace') throw ScimError.noTarget(`${where}: no value matches the filter`);
+          if (op === 'replace') this.replaceWithoutMatch(where, log);
           const fresh = elementFromFilter(t.filter, a);
           if (!fresh) throw ScimError.noTarget(`${where}: no value matches the filter, and it does not describe a new one`);
           if (v !== undefined) fresh[t.sub.name] = v;
@@ -343,7 +344,7 @@ export class PatchOp {
       const v = coerceSingleValue(a, value as Json, t.text, mode, log);
       if (!isObject(v)) throw ScimError.invalidValue(`${where}: the value must be an object`);
       if (matches.length === 0) {
-        if (op === 'replace') throw ScimError.noTarget(`${where}: no value matches the filter`);
+        if (op === 'replace') this.replaceWithoutMatch(where, log);
         const fresh = elementFromFilter(t.filter, a);
         if (!fresh) throw ScimError.noTarget(`${where}: no value matches the filter, and it does not describe a new one`);
         this.setMulti(res, t.resolved, [...list, { ...fresh, ...v }], where, [list.length]);
@@ -462,11 +463,21 @@ export class PatchOp {
     this.write(res, t.resolved, v);
   }
 
+  /**
+   * §3.5.2.3: replace through a value filter that matches nothing is 400 noTarget. Entra's legacy mode sends
+   * `replace emails[type eq "work"].value` for a user without a work email and expects it to be created:
+   * lenient treats it as an add (lenient/replace-creates-value).
+   */
+  private replaceWithoutMatch(where: string, log: ToleranceLog): void {
+    if (this.opts.mode === 'strict') throw ScimError.noTarget(`${where}: no value matches the filter`);
+    log.add('lenient/replace-creates-value', where);
+  }
+
   /** Writes a multi-valued attribute; `primaryAt` are indexes whose primary:true clears the others' (§3.5.2). */
   private setMulti(res: JsonObject, r: ResolvedAttribute, list: Json[], where: string, primaryAt: number[] = []): void {
     let next = list;
-    if (primaryAt.length > 0) {
-      const keep = primaryAt[primaryAt.length - 1]!;
+    const keep = primaryAt.filter((i) => isObject(list[i]) && (list[i] as JsonObject)['primary'] === true).pop();
+    if (keep !== undefined) {
       next = list.map((el, idx) => (isObject(el) && idx !== keep && el['primary'] === true ? { ...el, primary: false } : el));
     }
     if (next.length === 0 && r.attribute.required) throw ScimError.invalidValue(`${where}: '${r.attribute.name}' is required`);

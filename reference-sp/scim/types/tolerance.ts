@@ -22,7 +22,9 @@ export type ToleranceCode =
   /** A top-level key that is a URN-qualified attribute (`"urn:…:User:department": "x"`) — strict: 400 invalidSyntax. */
   | 'lenient/flat-urn-attribute'
   /** A bare string for a complex attribute with a `value` sub-attribute (Entra's legacy `manager: "id"`) — strict: 400 invalidValue. */
-  | 'lenient/complex-as-value';
+  | 'lenient/complex-as-value'
+  /** PATCH replace through a value filter matching nothing creates the value, like add — strict: 400 noTarget. */
+  | 'lenient/replace-creates-value';
 
 export interface Tolerance {
   readonly code: ToleranceCode;
