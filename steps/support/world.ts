@@ -2,10 +2,12 @@
  * The typed World every step runs against (`function (this: HarnessWorld, …)`). Steps never call steps: they
  * call the stages held here. Each domain owns one stage, created on first use in a scenario:
  *   - saml: the mock IdP and the reference SP, started in-process on ephemeral loopback ports;
- *   - scim: an HTTP driver for a SCIM endpoint (SCIM_BASE_URL/SCIM_TOKEN, or the bundled server).
+ *   - scim: an HTTP driver for a SCIM endpoint (SCIM_BASE_URL/SCIM_TOKEN, or the bundled server);
+ *   - entra: the mock IdP's Entra-style provisioning engine against a SCIM server.
  */
 import { World, setWorldConstructor, type IWorldOptions } from '@cucumber/cucumber';
 import { ScenarioClock } from './clock.ts';
+import { EntraStage } from './entra/stage.ts';
 import { SamlStage } from './saml/stage.ts';
 import { ScimStage } from './scim/stage.ts';
 
@@ -13,6 +15,7 @@ export class HarnessWorld extends World {
   readonly clock = new ScenarioClock();
   #saml: SamlStage | undefined;
   #scim: ScimStage | undefined;
+  #entra: EntraStage | undefined;
 
   constructor(options: IWorldOptions) {
     super(options);
@@ -28,9 +31,14 @@ export class HarnessWorld extends World {
     return this.#scim;
   }
 
+  get entra(): EntraStage {
+    this.#entra ??= new EntraStage(this.clock, (text, name) => this.attach(text, { mediaType: 'text/plain', fileName: name }));
+    return this.#entra;
+  }
+
   /** Stages that were used in this scenario, for the After hook to clean up. */
   usedStages(): Array<{ close(): Promise<void> }> {
-    return [this.#saml, this.#scim].filter((stage) => stage !== undefined);
+    return [this.#saml, this.#scim, this.#entra].filter((stage) => stage !== undefined);
   }
 }
 
