@@ -136,6 +136,8 @@ function scimApi(protocol: ScimProtocol): Router {
       try {
         if (op !== 'none') requireScope(ctx.tenant.scim, ctx.token, op);
         const result = await fn(req, ctx);
+        // Acknowledge only what is on disk (group commit, reference-sp/store/sqlite-store.ts).
+        await ctx.store.durable();
         sendScim(res, result.status, result.body, { ...result.headers });
       } catch (e) {
         const err = toScimError(e);

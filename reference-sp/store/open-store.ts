@@ -1,7 +1,7 @@
 /*
  * openStore: the one way to get a Store.
  * - `path` is a database file (its directory is created) or ':memory:' (tests).
- * - WAL + synchronous=FULL: an acknowledged write survives kill -9 and power loss of the process.
+ * - WAL + synchronous=FULL: a write acknowledged after `durable()` survives kill -9 (and an OS crash).
  * - foreign_keys on: memberships cascade when their group goes.
  */
 import { mkdirSync } from 'node:fs';
@@ -16,6 +16,11 @@ export interface OpenStoreOptions {
   readonly path: string;
   /** Drives created/lastModified timestamps; defaults to the system clock. */
   readonly clock?: Clock;
+  /**
+   * Share one fsync between the writes of an event-loop turn; callers await `store.durable()` before
+   * acknowledging. Default: on for a file, off for ':memory:' (nothing to fsync).
+   */
+  readonly groupCommit?: boolean;
 }
 
 /** The database file inside a data directory; ':memory:' stays ':memory:'. */
@@ -31,7 +36,7 @@ export function openStore(options: OpenStoreOptions): Store {
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
-    return new SqliteStore(db, options.clock ?? systemClock);
+    return new SqliteStore(db, options.clock ?? systemClock, { groupCommit: options.groupCommit ?? !memory });
   } catch (e) {
     db.close();
     throw e;

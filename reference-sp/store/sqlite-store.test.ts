@@ -241,4 +241,32 @@ describe('openStore on disk', () => {
     expect(b.authenticateToken(value)?.tenantId).toBe('acme');
     b.close();
   });
+
+  it('group commit: writes of one turn share a commit, a failed one rolls back alone, durable() means on disk', async () => {
+    const path = storePathFor(dir);
+    const a = openStore({ path });
+    const reader = openStore({ path, groupCommit: false });
+    a.insertUser('acme', userBody('one'));
+    expect(() => a.transaction(() => {
+      a.insertUser('acme', userBody('two'));
+      a.insertUser('acme', userBody('ONE'));
+    })).toThrow(StoreError);
+    a.insertUser('acme', userBody('three'));
+    // nothing is committed yet: another connection does not see the batch
+    expect(reader.countUsers('acme')).toBe(0);
+    await a.durable();
+    expect(reader.listUsers('acme').map((u) => u.userName)).toEqual(['one', 'three']);
+    reader.close();
+    a.close();
+  });
+
+  it('close() commits an open batch', () => {
+    const path = storePathFor(dir);
+    const a = openStore({ path });
+    a.insertUser('acme', userBody('late'));
+    a.close();
+    const b = openStore({ path });
+    expect(b.findUserByUserNameRow('acme', 'late')).toBeDefined();
+    b.close();
+  });
 });

@@ -132,9 +132,12 @@ export class SqliteStore implements Store {
   readonly #version: number;
   readonly #s: Record<string, Statement>;
 
-  constructor(db: Database, clock: Clock) {
+  readonly #groupCommit: boolean;
+
+  constructor(db: Database, clock: Clock, options: { groupCommit?: boolean } = {}) {
     this.#db = db;
     this.#clock = clock;
+    this.#groupCommit = options.groupCommit ?? false;
     this.#version = migrate(db);
     const p = (sql: string): Statement => db.prepare(sql);
     this.#s = {
@@ -195,11 +198,55 @@ export class SqliteStore implements Store {
   }
 
   close(): void {
-    if (this.#db.open) this.#db.close();
+    if (!this.#db.open) return;
+    if (this.#batch) this.#commitBatch();
+    this.#db.close();
   }
 
+  // ---- transactions and group commit ---------------------------------------------------------------------
+  //
+  // With synchronous=FULL every COMMIT fsyncs the WAL. Group commit shares that fsync between the writes of
+  // one event-loop turn: the first write opens a batch (BEGIN IMMEDIATE), each transaction() inside it is a
+  // SAVEPOINT (its own all-or-nothing unit: a failure rolls back that savepoint only), and the batch commits
+  // on setImmediate. Callers acknowledge a write only after `durable()` resolves, so "acknowledged ⇒ on disk"
+  // still holds; reads wait too, so nobody is shown data that could still vanish.
+
+  #batch: { promise: Promise<void>; resolve: () => void; reject: (e: unknown) => void } | undefined;
+
   transaction<T>(fn: () => T): T {
+    if (this.#groupCommit && !this.#db.inTransaction) this.#openBatch();
     return this.#db.transaction(fn)();
+  }
+
+  #openBatch(): void {
+    this.#db.exec('BEGIN IMMEDIATE');
+    let resolve!: () => void;
+    let reject!: (e: unknown) => void;
+    const promise = new Promise<void>((res, rej) => {
+      resolve = res;
+      reject = rej;
+    });
+    promise.catch(() => undefined); // observed through durable(); never an unhandled rejection
+    this.#batch = { promise, resolve, reject };
+    setImmediate(() => this.#commitBatch());
+  }
+
+  #commitBatch(): void {
+    const batch = this.#batch;
+    if (!batch) return;
+    this.#batch = undefined;
+    try {
+      if (!this.#db.inTransaction) throw new Error('the batch was rolled back by SQLite');
+      this.#db.exec('COMMIT');
+      batch.resolve();
+    } catch (e) {
+      if (this.#db.inTransaction) this.#db.exec('ROLLBACK');
+      batch.reject(e);
+    }
+  }
+
+  durable(): Promise<void> {
+    return this.#batch?.promise ?? Promise.resolve();
   }
 
   // ---- tenants -------------------------------------------------------------------------------------------

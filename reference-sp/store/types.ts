@@ -194,6 +194,11 @@ export interface Store
    * Anything thrown rolls back and is rethrown.
    */
   transaction<T>(fn: () => T): T;
+  /**
+   * Resolves once every write made so far is committed to disk (group commit, see ./sqlite-store.ts);
+   * rejects if that commit failed. Acknowledge a write to a client only after this resolves.
+   */
+  durable(): Promise<void>;
   /** The schema version after migrations (the highest applied migration). */
   schemaVersion(): number;
   close(): void;

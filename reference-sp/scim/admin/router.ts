@@ -39,6 +39,11 @@ class AdminError extends Error {
   }
 }
 
+interface Reply {
+  readonly status: number;
+  readonly body?: unknown;
+}
+
 const SCHEME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
 const publicToken = (t: ScimTokenRow) => ({
@@ -67,11 +72,14 @@ export function createAdminRouter(deps: { store: Store; tenants: Tenants; adminT
   };
 
   const handle =
-    (fn: (req: Request, res: Response, tenant: ScimTenant) => Promise<void> | void) =>
+    (fn: (req: Request, tenant: ScimTenant) => Promise<Reply> | Reply) =>
     async (req: Request, res: Response): Promise<void> => {
       try {
         const tenant = authorize(req);
-        await fn(req, res, tenant);
+        const reply = await fn(req, tenant);
+        await store.durable(); // acknowledge only what is on disk
+        if (reply.body === undefined) res.status(reply.status).end();
+        else res.status(reply.status).json(reply.body);
       } catch (e) {
         const err =
           e instanceof AdminError
@@ -99,7 +107,7 @@ export function createAdminRouter(deps: { store: Store; tenants: Tenants; adminT
 
   router.post(
     '/tenants/:tenant/identity-providers',
-    handle(async (req, res, tenant) => {
+    handle(async (req, tenant) => {
       const body = await readJsonBody(req, 64 * 1024);
       const { type, scheme, autoProvisioningEnabled } = body;
       if (type !== 'entra') throw invalid("type must be 'entra'");
@@ -114,27 +122,28 @@ export function createAdminRouter(deps: { store: Store; tenants: Tenants; adminT
         scheme,
         autoProvisioningEnabled: autoProvisioningEnabled ?? false,
       });
-      res.status(201).json({ type: idp.type, scheme: idp.scheme, autoProvisioningEnabled: idp.autoProvisioningEnabled, created: idp.created });
+      return { status: 201, body: { type: idp.type, scheme: idp.scheme, autoProvisioningEnabled: idp.autoProvisioningEnabled, created: idp.created } };
     }),
   );
 
   router.get(
     '/tenants/:tenant/identity-providers',
-    handle((_req, res, tenant) => {
-      res.json(
-        store.listIdentityProviders(tenant.id).map((i) => ({
+    handle((_req, tenant) => {
+      return {
+        status: 200,
+        body: store.listIdentityProviders(tenant.id).map((i) => ({
           type: i.type,
           scheme: i.scheme,
           autoProvisioningEnabled: i.autoProvisioningEnabled,
           created: i.created,
         })),
-      );
+      };
     }),
   );
 
   router.post(
     '/tenants/:tenant/scim-tokens',
-    handle(async (req, res, tenant) => {
+    handle(async (req, tenant) => {
       const body = await readJsonBody(req, 64 * 1024);
       const { provider, name, scopes } = body;
       if (provider !== undefined && typeof provider !== 'string') throw invalid('provider must be a string');
@@ -147,30 +156,30 @@ export function createAdminRouter(deps: { store: Store; tenants: Tenants; adminT
         scopes: (scopes as string[] | undefined) ?? [],
         providerScheme: provider,
       });
-      res.status(201).json({ ...publicToken(token), token: value });
+      return { status: 201, body: { ...publicToken(token), token: value } };
     }),
   );
 
   router.get(
     '/tenants/:tenant/scim-tokens',
-    handle((_req, res, tenant) => {
-      res.json(store.listTokens(tenant.id).map(publicToken));
+    handle((_req, tenant) => {
+      return { status: 200, body: store.listTokens(tenant.id).map(publicToken) };
     }),
   );
 
   router.delete(
     '/tenants/:tenant/scim-tokens/:id',
-    handle((req, res, tenant) => {
+    handle((req, tenant) => {
       const t = store.revokeToken(tenant.id, String(req.params['id']));
       if (!t) throw new AdminError(404, 'admin/unknown-token', 'no such token in this tenant');
-      res.status(204).end();
+      return { status: 204 };
     }),
   );
 
   router.get(
     '/tenants/:tenant/tolerances',
-    handle((_req, res, tenant) => {
-      res.json(store.listTolerances(tenant.id));
+    handle((_req, tenant) => {
+      return { status: 200, body: store.listTolerances(tenant.id) };
     }),
   );
 
