@@ -164,9 +164,11 @@ describe('bad input (RFC 7644 §3.12): a precise error, nothing stored', () => {
     expect(store.countUsers('acme')).toBe(0);
   });
 
-  it('answers unknown endpoints with a SCIM 404', async () => {
+  it('answers unknown endpoints with a SCIM 404 and a malformed path with a SCIM 400', async () => {
     const { app } = setup();
     expectScimError(await request(app).get('/scim/v2/acme/Widgets').auth(ACME, { type: 'bearer' }), 404);
+    expectScimError(await request(app).get('/scim/v2/acme/Users/%E0%A4%A').auth(ACME, { type: 'bearer' }), 400, 'invalidSyntax');
+    expectScimError(await request(app).get('/scim/v2/%E0%A4%A/Users').auth(ACME, { type: 'bearer' }), 400, 'invalidSyntax');
   });
 });
 

@@ -123,7 +123,17 @@ export function createScimRouter(deps: ScimRouterDeps): Router {
     })),
     api,
   );
+  router.use(scimErrorHandler);
   return router;
+}
+
+/** Errors raised by express itself (e.g. a path segment that is not valid percent-encoding) → §3.12 too. */
+function scimErrorHandler(err: unknown, req: Request, res: Response, _next: NextFunction): void {
+  const status = (err as { status?: unknown }).status;
+  const e = status === 400 ? ScimError.invalidSyntax(`malformed request: ${(err as Error).message}`) : toScimError(err);
+  if (e.status >= 500) console.error('SCIM request failed', req.method, req.originalUrl, err);
+  req.resume();
+  sendScimError(res, e);
 }
 
 function scimApi(protocol: ScimProtocol): Router {
@@ -298,5 +308,6 @@ function scimApi(protocol: ScimProtocol): Router {
       throw ScimError.notFound(`no SCIM endpoint at ${req.path}`);
     }),
   );
+  api.use(scimErrorHandler);
   return api;
 }
