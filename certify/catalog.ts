@@ -5,7 +5,7 @@
  * - testCase / testCaseStarted → which pickle an attempt belongs to; only the last attempt counts (retries)
  * - testStepFinished → verdict: any FAILED step fails; UNDEFINED, AMBIGUOUS or PENDING is a harness error;
  *   SKIPPED (a step or hook returned 'skipped', e.g. an optional feature not advertised) skips
- * - attachment → the request/response transcript; one named `skip-reason` explains a skip
+ * - attachment → the request/response transcript; one named `skip-reason`, or a log line `skipped: …`, explains a skip
  */
 import type { runCucumber } from '@cucumber/cucumber/api';
 import { readTags, type TestFacts } from './tags.ts';
@@ -17,6 +17,9 @@ export type Verdict = 'pass' | 'fail' | 'skip' | 'error';
 
 /** Attachment name a step or hook uses to say why a test was skipped (`this.attach(reason, 'skip-reason')`). */
 export const SKIP_REASON_ATTACHMENT = 'skip-reason';
+
+/** `this.log(…)` in a step or hook; the SCIM hooks log `skipped: <reason>` (steps/support/scim/hooks.ts). */
+const LOG_MEDIA_TYPE = 'text/x.cucumber.log+plain';
 
 export interface TranscriptEntry {
   readonly name: string;
@@ -110,7 +113,9 @@ export class CatalogCollector {
 
   #finish(attempt: Attempt): void {
     const pickle = this.#pickles.get(attempt.pickleId)!;
-    const skipReason = attempt.attachments.find((a) => a.name === SKIP_REASON_ATTACHMENT)?.text;
+    const skipReason =
+      attempt.attachments.find((a) => a.name === SKIP_REASON_ATTACHMENT)?.text ??
+      attempt.attachments.find((a) => a.mediaType === LOG_MEDIA_TYPE && /^skipped:/i.test(a.text))?.text.replace(/^skipped:\s*/i, '');
     const outcome: TestOutcome = {
       ...readTags(pickle.tags, pickle.name),
       name: pickle.name,
@@ -120,7 +125,7 @@ export class CatalogCollector {
       skipReason: verdictOf(attempt.statuses) === 'skip' ? (skipReason ?? 'skipped by the scenario') : undefined,
       failure: attempt.failure,
       durationMs: Math.round(attempt.durationNanos / 1e6),
-      transcript: attempt.attachments.filter((a) => a.name !== SKIP_REASON_ATTACHMENT),
+      transcript: attempt.attachments.filter((a) => a.name !== SKIP_REASON_ATTACHMENT && !(a.mediaType === LOG_MEDIA_TYPE && /^skipped:/i.test(a.text))),
     };
     if (!this.#done.has(attempt.pickleId)) this.#order.push(attempt.pickleId);
     this.#done.set(attempt.pickleId, outcome);

@@ -1,0 +1,84 @@
+/*
+ * The machine-readable certification (certification.json). Its shape is certify/report-schema.json; bump
+ * REPORT_VERSION (and the schema's $id) on any incompatible change, so consumers can tell versions apart.
+ */
+import type { Certification } from '../run.ts';
+
+export const REPORT_VERSION = '1.0.0';
+export const REPORT_SCHEMA_ID = 'https://sso-harness.dev/schemas/certification-1.0.json';
+
+export interface CertificationDocument {
+  readonly $schema: string;
+  readonly reportVersion: string;
+  readonly tool: { readonly name: 'sso-harness'; readonly version: string };
+  readonly target: string;
+  readonly profile: string;
+  readonly tagExpression: string;
+  readonly startedAt: string;
+  readonly finishedAt: string;
+  readonly certified: boolean;
+  readonly runError: string | null;
+  readonly summary: {
+    readonly total: number;
+    readonly pass: number;
+    readonly fail: number;
+    readonly skip: number;
+    readonly error: number;
+    readonly mustFailures: readonly string[];
+    readonly otherFailures: readonly string[];
+  };
+  /** Entra legacy PATCH shapes (`@legacy-shape`) and whether the endpoint accepts each. */
+  readonly legacyShapes: ReadonlyArray<{ readonly id: string; readonly name: string; readonly accepted: boolean | null }>;
+  readonly tests: ReadonlyArray<{
+    readonly id: string;
+    readonly stableId: boolean;
+    readonly name: string;
+    readonly profile: string;
+    readonly level: string;
+    readonly sections: readonly string[];
+    readonly requires: readonly string[];
+    readonly verdict: string;
+    readonly skipReason: string | null;
+    readonly failure: string | null;
+    readonly durationMs: number;
+    readonly source: string;
+    readonly tags: readonly string[];
+    readonly transcript: ReadonlyArray<{ readonly name: string; readonly mediaType: string; readonly text: string }>;
+  }>;
+}
+
+export function toDocument(run: Certification, toolVersion: string): CertificationDocument {
+  const s = run.summary;
+  return {
+    $schema: REPORT_SCHEMA_ID,
+    reportVersion: REPORT_VERSION,
+    tool: { name: 'sso-harness', version: toolVersion },
+    target: run.target,
+    profile: run.profile,
+    tagExpression: run.tagExpression,
+    startedAt: run.startedAt,
+    finishedAt: run.finishedAt,
+    certified: s.certified && run.runError === undefined,
+    runError: run.runError ?? null,
+    summary: { total: s.total, ...s.byVerdict, mustFailures: s.mustFailures, otherFailures: s.otherFailures },
+    legacyShapes: run.outcomes
+      .filter((o) => o.tags.includes('@legacy-shape'))
+      .map((o) => ({ id: o.id, name: o.name, accepted: o.verdict === 'pass' ? true : o.verdict === 'fail' ? false : null })),
+    tests: run.outcomes.map((o) => ({
+      id: o.id,
+      stableId: o.stableId,
+      name: o.name,
+      profile: o.profile,
+      level: o.level,
+      sections: o.sections,
+      requires: o.requires,
+      verdict: o.verdict,
+      skipReason: o.skipReason ?? null,
+      failure: o.failure ?? null,
+      durationMs: o.durationMs,
+      source: o.line === undefined ? o.uri : `${o.uri}:${o.line}`,
+      tags: o.tags,
+      transcript: o.transcript.map((t) => ({ name: t.name, mediaType: t.mediaType, text: t.text })),
+    })),
+  };
+}
