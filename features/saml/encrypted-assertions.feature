@@ -15,7 +15,7 @@ Feature: Encrypted assertions
     @saml-core-2.3.4 @xmlenc-core1-5.2
     Scenario Outline: An assertion encrypted with <data> and RSA-OAEP is decrypted and accepted
       Given the IdP encrypts the assertion with <data> and RSA-OAEP
-      When "alice@example.com" signs in from the IdP's portal
+      When "alice@example.com" signs in starting at the SP
       Then the SP signs "alice@example.com" in
 
       Examples:
@@ -30,7 +30,7 @@ Feature: Encrypted assertions
     @xmlenc-core1-5.5
     Scenario Outline: RSA-1_5 key transport is refused whatever the cipher (<data>)
       Given the IdP encrypts the assertion with <data> and RSA-1_5
-      When "alice@example.com" signs in from the IdP's portal
+      When "alice@example.com" signs in starting at the SP
       Then the SP rejects the sign-in with "decryption/algorithm-refused"
 
       Examples:
@@ -44,10 +44,10 @@ Feature: Encrypted assertions
     Scenario: A tenant that accepts only AES-GCM refuses AES-CBC
       Given the tenant accepts only AES-GCM content encryption
       And the IdP encrypts the assertion with AES256-CBC and RSA-OAEP
-      When "alice@example.com" signs in from the IdP's portal
+      When "alice@example.com" signs in starting at the SP
       Then the SP rejects the sign-in with "decryption/algorithm-refused"
 
     Scenario: An assertion encrypted to another SP's certificate is refused
       Given the IdP encrypts the assertion to a certificate that is not the SP's
-      When "alice@example.com" signs in from the IdP's portal
+      When "alice@example.com" signs in starting at the SP
       Then the SP rejects the sign-in with "decryption/failed"

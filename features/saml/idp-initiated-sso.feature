@@ -1,15 +1,23 @@
 @saml @saml-profiles-4.1.5
 Feature: IdP-initiated (unsolicited) single sign-on
   An identity provider may send a Response nobody asked for. Whether a service provider accepts it is a choice
-  of its profile: SonarQube Cloud refuses IdP-initiated SSO, a generic tenant accepts it.
+  of its profile: SonarQube Cloud refuses IdP-initiated SSO; a generic tenant refuses it unless it is switched on.
 
   @saml-profiles-4.1.5
   Scenario: A tenant that allows unsolicited responses signs the user in
     Given the reference SP has a tenant "acme" with the generic profile
+    And the tenant accepts IdP-initiated sign-in
     And the tenant trusts the mock IdP through its metadata
     And the user "alice@example.com" exists in the tenant
     When "alice@example.com" signs in from the IdP's portal
     Then the SP signs "alice@example.com" in
+
+  Scenario: A generic tenant refuses unsolicited responses by default
+    Given the reference SP has a tenant "acme" with the generic profile
+    And the tenant trusts the mock IdP through its metadata
+    And the user "alice@example.com" exists in the tenant
+    When "alice@example.com" signs in from the IdP's portal
+    Then the SP rejects the sign-in with "unsolicited/refused"
 
   @seed-sonarqube
   Scenario: SonarQube Cloud refuses IdP-initiated sign-in

@@ -9,18 +9,18 @@ Feature: Replayed and malformed responses
 
   @saml-profiles-4.1.4.5
   Scenario: A Response posted a second time is refused
-    Given "alice@example.com" has signed in from the IdP's portal
+    Given "alice@example.com" has signed in starting at the SP
     When the same Response is posted to the SP again
     Then the SP rejects the sign-in with "replay/detected"
 
   Scenario: A Response with a DOCTYPE (XXE) is refused before it is parsed further
     Given the IdP adds a DOCTYPE with an external entity to the Response
-    When "alice@example.com" signs in from the IdP's portal
+    When "alice@example.com" signs in starting at the SP
     Then the SP rejects the sign-in with "xml/doctype"
 
   Scenario: A Response carrying two assertions is refused
     Given the IdP puts two assertions in the Response
-    When "alice@example.com" signs in from the IdP's portal
+    When "alice@example.com" signs in starting at the SP
     Then the SP rejects the sign-in with "assertion/count"
 
   Scenario Outline: A broken SAMLResponse is refused with "<code>"

@@ -15,7 +15,7 @@ Feature: Signed responses and assertions
       Given the tenant requires the <requirement> to be signed
       And the tenant accepts SHA-1 signatures
       And the IdP signs the <placement> with RSA-<algorithm>
-      When "alice@example.com" signs in from the IdP's portal
+      When "alice@example.com" signs in starting at the SP
       Then the SP signs "alice@example.com" in
 
       Examples:
@@ -34,36 +34,37 @@ Feature: Signed responses and assertions
 
     Scenario: An unsigned response is refused
       Given the IdP does not sign the response
-      When "alice@example.com" signs in from the IdP's portal
+      When "alice@example.com" signs in starting at the SP
       Then the SP rejects the sign-in with "signature/missing"
 
     Scenario: A response signed only where the tenant does not look is refused
       Given the tenant requires the assertion to be signed
       And the IdP signs the response with RSA-SHA256
-      When "alice@example.com" signs in from the IdP's portal
+      When "alice@example.com" signs in starting at the SP
       Then the SP rejects the sign-in with "signature/missing"
 
     Scenario: A response signed by a key the SP does not trust is refused
       Given the IdP signs with a key the SP does not trust
-      When "alice@example.com" signs in from the IdP's portal
+      When "alice@example.com" signs in starting at the SP
       Then the SP rejects the sign-in with "signature/invalid"
 
     Scenario: A response changed after it was signed is refused
       Given the IdP changes the assertion after signing it
-      When "alice@example.com" signs in from the IdP's portal
+      When "alice@example.com" signs in starting at the SP
       Then the SP rejects the sign-in with "signature/invalid"
 
     Scenario: SHA-1 signatures are refused where the tenant forbids them
       Given the tenant refuses SHA-1 signatures
       And the IdP signs the assertion with RSA-SHA1
-      When "alice@example.com" signs in from the IdP's portal
+      When "alice@example.com" signs in starting at the SP
       Then the SP rejects the sign-in with "signature/algorithm-refused"
 
   Rule: Only the XML the signature covers is trusted (XML signature wrapping)
 
     Scenario Outline: A signature-wrapping attack of type <attack> is refused
-      Given the IdP wraps the signed assertion using <attack>
-      When "mallory@example.com" signs in from the IdP's portal
+      Given the user "mallory@example.com" exists in the tenant
+      And an attacker wraps the signed assertion using <attack> to claim to be "mallory@example.com"
+      When "alice@example.com" signs in starting at the SP
       Then the SP refuses the sign-in
       And nobody is signed in as "mallory@example.com"
 
@@ -72,3 +73,8 @@ Feature: Signed responses and assertions
         | XSW1   |
         | XSW2   |
         | XSW3   |
+        | XSW4   |
+        | XSW5   |
+        | XSW6   |
+        | XSW7   |
+        | XSW8   |

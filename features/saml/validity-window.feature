@@ -14,24 +14,24 @@ Feature: Validity window and clock skew
 
     Scenario: An assertion valid 59 seconds from now is accepted
       Given the IdP's assertions become valid 59s from now
-      When "alice@example.com" signs in from the IdP's portal
+      When "alice@example.com" signs in starting at the SP
       Then the SP signs "alice@example.com" in
 
     Scenario: An assertion valid 2 minutes from now is refused
       Given the IdP's assertions become valid 2m from now
-      When "alice@example.com" signs in from the IdP's portal
+      When "alice@example.com" signs in starting at the SP
       Then the SP rejects the sign-in with "conditions/not-yet-valid"
 
   Rule: An expired assertion is accepted only within the skew
 
     Scenario: An assertion that expired 30 seconds ago is accepted
       Given the IdP's assertions expired 30s ago
-      When "alice@example.com" signs in from the IdP's portal
+      When "alice@example.com" signs in starting at the SP
       Then the SP signs "alice@example.com" in
 
     Scenario: An assertion that expired 10 minutes ago is refused
       Given the IdP's assertions expired 10m ago
-      When "alice@example.com" signs in from the IdP's portal
+      When "alice@example.com" signs in starting at the SP
       Then the SP rejects the sign-in with "conditions/expired"
 
     Scenario: An assertion posted after the clock moved past its lifetime is refused

@@ -7,7 +7,7 @@ Feature: Just-in-time user creation at sign-in
     Given the reference SP has a tenant "aritma" with the Aritma profile
     And the tenant has autoProvisioningEnabled
     And the tenant trusts the mock IdP through its metadata
-    When "newcomer@example.com" signs in from the IdP's portal
+    When "newcomer@example.com" signs in starting at the SP
     Then the SP signs "newcomer@example.com" in
     And the tenant has a user "newcomer@example.com" without a password
 
@@ -15,6 +15,6 @@ Feature: Just-in-time user creation at sign-in
     Given the reference SP has a tenant "aritma" with the Aritma profile
     And the tenant does not have autoProvisioningEnabled
     And the tenant trusts the mock IdP through its metadata
-    When "newcomer@example.com" signs in from the IdP's portal
+    When "newcomer@example.com" signs in starting at the SP
     Then the SP rejects the sign-in with "user/unknown"
     And the tenant has no user "newcomer@example.com"

@@ -3,7 +3,7 @@
  * signed the way the test asks (response, assertion, both) and optionally encrypted to the SP's certificate.
  * Times come from the test's clock through samlify's template tags, never from samlify's own `new Date()`.
  */
-import * as samlify from 'samlify';
+import samlify from 'samlify';
 import { randomBytes } from 'node:crypto';
 import { escapeXml } from '../xml.ts';
 

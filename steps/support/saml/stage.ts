@@ -1,12 +1,373 @@
-// Placeholder: the SAML stage (mock IdP + reference SP in-process) is written by the integrator.
+/*
+ * The SAML stage of a scenario: the mock IdP and the reference SP, each a real express app on its own ephemeral
+ * loopback port, sharing the scenario's clock. The stage plays the browser over real HTTP: it follows the SP's
+ * redirect to the IdP, reads the auto-posting form the IdP answers with, and posts it to the ACS.
+ *
+ * Given steps describe tenants, users and IdP behaviour; the SP is configured from them when the first sign-in
+ * needs it (its configuration is validated and frozen at start-up, like the real one). Users live in the SP's
+ * SQLite store from the start, so a Background can create them before a scenario adjusts the tenant.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { inflateRawSync } from 'node:zlib';
+import type { Express } from 'express';
+import {
+  createMockIdp,
+  generatedKeyPair,
+  parsePostForm,
+  registrationFromSpMetadata,
+  type AttributeStatement,
+  type DeviationInput,
+  type MockIdp,
+  type PresetName,
+  type SpRegistrationInput,
+} from '../../../mock-idp/index.ts';
+import { resolveConfig, type ProfileName, type ReferenceSpConfig, type SamlTenantInput } from '../../../reference-sp/config/index.ts';
+import type { ScimTenantInput } from '../../../reference-sp/config/scim-section.ts';
+import { createSpKeys, type SpKeys } from '../../../reference-sp/saml/keys.ts';
+import { createReferenceSp, type ReferenceSp } from '../../../reference-sp/server/app.ts';
+import { openStore, type Store } from '../../../reference-sp/store/index.ts';
 import type { ScenarioClock } from '../clock.ts';
 import type { Attach } from '../world.ts';
 
+/** How the trusted IdP reaches the tenant's configuration (NinjaOne's import choices, SonarQube's Manual tab). */
+export type IdpTrust = 'metadata-url' | 'metadata-file' | 'metadata-xml' | 'manual' | { readonly custom: SamlTenantInput['idp'] };
+
+interface TenantDraft {
+  readonly id: string;
+  readonly profile: ProfileName;
+  trust: IdpTrust | undefined;
+  saml: Record<string, unknown>;
+  scim: ScimTenantInput;
+  /** How the mock IdP is set up for this SP, on top of what the SP's metadata says. */
+  idpRegistration: Partial<SpRegistrationInput>;
+}
+
+export type SignInOutcome =
+  | { readonly kind: 'accepted'; readonly status: number; readonly body: { user: { userName: string }; attributes: Record<string, string[]> } }
+  | { readonly kind: 'rejected'; readonly status: number; readonly code: string; readonly detail: { expected?: string | string[] } }
+  | { readonly kind: 'idp-refused'; readonly status: number; readonly code: string };
+
+export interface PostedForm {
+  readonly action: string;
+  readonly fields: Record<string, string>;
+}
+
+interface Running {
+  readonly server: Server;
+  readonly url: string;
+}
+
+/** SP keys cost an RSA key generation; one pair per process is enough for scenarios. */
+let sharedSpKeys: SpKeys | undefined;
+
+/** Per-profile attribute statements at the IdP: the names each vendor's guide asks the admin to configure. */
+const IDP_STATEMENTS: Partial<Record<ProfileName, readonly AttributeStatement[]>> = {
+  particle: [
+    { name: 'email', from: 'email' },
+    { name: 'firstName', from: 'givenName' },
+    { name: 'lastName', from: 'surname' },
+  ],
+  sonarqube: [
+    { name: 'login', from: 'login' },
+    { name: 'email', from: 'email' },
+    { name: 'name', from: 'displayName' },
+    { name: 'groups', from: 'groups' },
+  ],
+};
+
+async function listen(app: (req: never, res: never) => void): Promise<Running> {
+  const server = createServer(app as Parameters<typeof createServer>[0] & object);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return { server, url: `http://127.0.0.1:${port}` };
+}
+
+function close(running: Running | undefined): Promise<void> {
+  if (!running) return Promise.resolve();
+  running.server.closeAllConnections();
+  return new Promise((resolve) => running.server.close(() => resolve()));
+}
+
+function titleCase(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1);
+}
+
 export class SamlStage {
+  readonly store: Store;
+  readonly tenants = new Map<string, TenantDraft>();
+  /** The tenant the last Given step named: "the tenant …" steps refer to it. */
+  currentTenantId: string | undefined;
+  /** Deviations and attribute overrides for the next sign-in. */
+  readonly deviations: DeviationInput[] = [];
+  /** The last outcome of a sign-in, and the form that was posted to get it. */
+  outcome: SignInOutcome | undefined;
+  lastPosted: PostedForm | undefined;
+  /** The AuthnRequest the SP sent in the last SP-initiated sign-in (as the browser carried it). */
+  lastAuthnRequest: { readonly id: string; readonly signed: boolean } | undefined;
+  /** A form the IdP answered with that the browser has not posted yet. */
+  heldForm: PostedForm | undefined;
+  /** Problems a refused configuration reported (ConfigError.problems). */
+  configProblems: string[] | undefined;
+  /** Who signed in last, so a Then step can repeat the same sign-in as a browser. */
+  lastSignInEmail: string | undefined;
+
+  #idp: { readonly idp: MockIdp; readonly running: Running } | undefined;
+  #sp: { readonly sp: ReferenceSp; readonly running: Running; readonly config: ReferenceSpConfig } | undefined;
+  #spApp: Express | undefined;
+  #spListening: Running | undefined;
+
   constructor(
     readonly clock: ScenarioClock,
     readonly attach: Attach,
-  ) {}
+  ) {
+    this.store = openStore({ path: ':memory:', clock });
+  }
 
-  async close(): Promise<void> {}
+  // ---- the mock IdP ----
+
+  async idp(): Promise<MockIdp> {
+    if (!this.#idp) {
+      let app: Express | undefined;
+      const running = await listen(((req: never, res: never) => app!(req, res)) as never);
+      const idp = createMockIdp({ baseUrl: running.url, clock: this.clock });
+      app = idp.app;
+      this.#idp = { idp, running };
+    }
+    return this.#idp.idp;
+  }
+
+  /** Makes sure the IdP's directory has this user: login and email are the address, names derive from it. */
+  async idpUser(email: string, groups: readonly string[] = []): Promise<void> {
+    const idp = await this.idp();
+    const existing = idp.control.findUser(email);
+    const local = email.split('@')[0] ?? email;
+    idp.control.addUser({
+      email,
+      login: email,
+      givenName: existing?.givenName ?? titleCase(local),
+      surname: existing?.surname ?? 'Example',
+      displayName: existing?.displayName ?? `${titleCase(local)} Example`,
+      groups: [...groups],
+    });
+  }
+
+  // ---- tenants ----
+
+  defineTenant(id: string, profile: ProfileName): TenantDraft {
+    const draft: TenantDraft = { id, profile, trust: undefined, saml: {}, scim: {}, idpRegistration: {} };
+    this.tenants.set(id, draft);
+    this.currentTenantId = id;
+    this.store.ensureTenant(id, profile);
+    return draft;
+  }
+
+  tenant(id = this.currentTenantId): TenantDraft {
+    const draft = id === undefined ? undefined : this.tenants.get(id);
+    if (!draft) throw new Error('no tenant yet: start with "Given the reference SP has a tenant …"');
+    return draft;
+  }
+
+  configureSaml(settings: SamlTenantInput): void {
+    this.assertNotStarted('change the tenant SAML settings');
+    Object.assign(this.tenant().saml, settings);
+  }
+
+  configureIdpRegistration(settings: Partial<SpRegistrationInput>): void {
+    Object.assign(this.tenant().idpRegistration, settings);
+  }
+
+  private assertNotStarted(what: string): void {
+    if (this.#sp) throw new Error(`cannot ${what}: the SP is already running with a frozen configuration`);
+  }
+
+  private async idpSection(trust: IdpTrust): Promise<SamlTenantInput['idp']> {
+    const idp = await this.idp();
+    if (typeof trust === 'object') return trust.custom;
+    switch (trust) {
+      case 'metadata-url':
+        return { metadataUrl: `${idp.baseUrl}/metadata` };
+      case 'metadata-xml':
+        return { metadataXml: idp.metadataXml() };
+      case 'metadata-file': {
+        const file = join(mkdtempSync(join(tmpdir(), 'ssoh-idp-')), 'idp-metadata.xml');
+        writeFileSync(file, idp.metadataXml());
+        return { metadataFile: file };
+      }
+      case 'manual':
+        return { entityId: idp.entityId, ssoUrl: `${idp.baseUrl}/saml/sso`, signingCertificates: [idp.keys.signing.certificatePem] };
+    }
+  }
+
+  /** The configuration input the SP would be started with (also used to test refused configurations). */
+  async configInput(baseUrl: string): Promise<Record<string, unknown>> {
+    const tenants = [];
+    for (const draft of this.tenants.values()) {
+      const saml = { ...draft.saml, ...(draft.trust ? { idp: await this.idpSection(draft.trust) } : {}) };
+      tenants.push({ id: draft.id, profile: draft.profile, saml, scim: draft.scim });
+    }
+    return { baseUrl, dataDir: ':memory:', tenants };
+  }
+
+  // ---- the reference SP ----
+
+  async sp(): Promise<{ readonly sp: ReferenceSp; readonly url: string }> {
+    if (!this.#sp) {
+      const running = await listen(((req: never, res: never) => this.#spApp!(req, res)) as never);
+      this.#spListening = running;
+      const config = await resolveConfig(await this.configInput(running.url));
+      sharedSpKeys ??= createSpKeys('sso-harness scenario SP');
+      const sp = createReferenceSp({ config, clock: this.clock, store: this.store, spKeys: sharedSpKeys });
+      this.#spApp = sp.app;
+      this.#sp = { sp, running, config };
+      for (const tenant of config.tenants) await this.registerAtIdp(tenant.id, tenant.saml.spEntityId);
+    }
+    return { sp: this.#sp.sp, url: this.#sp.running.url };
+  }
+
+  /** The IdP learns the SP from the SP's own metadata, fetched over HTTP, as an admin would upload it. */
+  private async registerAtIdp(tenantId: string, spEntityId: string): Promise<void> {
+    const idp = await this.idp();
+    const response = await fetch(`${this.#sp!.running.url}/saml/${tenantId}/metadata`);
+    if (!response.ok) throw new Error(`SP metadata for ${tenantId}: HTTP ${response.status}`);
+    const fromMetadata = registrationFromSpMetadata(await response.text());
+    if (fromMetadata.entityId !== spEntityId) throw new Error(`SP metadata names ${fromMetadata.entityId}, expected ${spEntityId}`);
+    const draft = this.tenant(tenantId);
+    const statements = IDP_STATEMENTS[draft.profile];
+    idp.control.registerSp({
+      ...fromMetadata,
+      // Encryption is switched on per scenario, as in Okta/Entra where an uploaded SP certificate alone does not.
+      encryptionCertPem: undefined,
+      wantAssertionsSigned: false,
+      preset: 'entra',
+      ...(statements ? { attributes: statements } : {}),
+      ...draft.idpRegistration,
+    });
+  }
+
+  async spEntityId(tenantId = this.tenant().id): Promise<string> {
+    const { sp } = await this.sp();
+    const tenant = sp.config.tenants.find((t) => t.id === tenantId);
+    if (!tenant) throw new Error(`no tenant ${tenantId}`);
+    return tenant.saml.spEntityId;
+  }
+
+  // ---- the browser ----
+
+  /** SP-initiated: GET the SP's login URL, follow the redirect to the IdP, and return the IdP's answer. */
+  async startAtSp(email: string): Promise<PostedForm | undefined> {
+    await this.idpUser(email, (await this.idp()).control.findUser(email)?.groups ?? []);
+    const redirect = await this.followSpLogin();
+    this.queueNextSignIn(email);
+    return this.readIdpAnswer(await fetch(redirect, { headers: { accept: 'text/html' } }));
+  }
+
+  /** The SP sends an AuthnRequest (GET its login URL); returns the request ID the answer must carry. */
+  async sendAuthnRequest(): Promise<string> {
+    await this.followSpLogin();
+    return this.lastAuthnRequest!.id;
+  }
+
+  /** GET the SP's login URL and read the AuthnRequest out of the redirect, as the browser carries it. */
+  private async followSpLogin(): Promise<URL> {
+    const { url } = await this.sp();
+    const login = await fetch(`${url}/saml/${this.tenant().id}/login`, { redirect: 'manual' });
+    const location = login.headers.get('location');
+    if (login.status !== 302 || !location) throw new Error(`SP login answered ${login.status} without a redirect`);
+    const redirect = new URL(location);
+    const samlRequest = redirect.searchParams.get('SAMLRequest') ?? '';
+    const requestXml = inflateRawSync(Buffer.from(samlRequest, 'base64')).toString('utf8');
+    this.lastAuthnRequest = { id: /\sID="([^"]+)"/.exec(requestXml)?.[1] ?? '', signed: redirect.searchParams.has('Signature') };
+    this.attach(requestXml, 'AuthnRequest.xml');
+    return redirect;
+  }
+
+  /** IdP-initiated: the user clicks the SP's tile on the IdP's portal. */
+  async startAtIdp(email: string): Promise<PostedForm | undefined> {
+    await this.idpUser(email, (await this.idp()).control.findUser(email)?.groups ?? []);
+    const idp = await this.idp();
+    const spEntityId = await this.spEntityId();
+    this.queueNextSignIn(email);
+    const portal = new URL(`${idp.baseUrl}/saml/idp-initiated`);
+    portal.searchParams.set('sp', spEntityId);
+    return this.readIdpAnswer(await fetch(portal, { headers: { accept: 'text/html' } }));
+  }
+
+  private queueNextSignIn(email: string): void {
+    this.#idp!.idp.control.setNextSignIn({ user: email, deviations: [...this.deviations] });
+  }
+
+  private async readIdpAnswer(response: Response): Promise<PostedForm | undefined> {
+    const text = await response.text();
+    if (!response.ok) {
+      let code = `http/${response.status}`;
+      const match = /data-error-code="([^"]+)"/.exec(text);
+      if (match) code = match[1]!;
+      else {
+        try {
+          code = (JSON.parse(text) as { error?: string }).error ?? code;
+        } catch {
+          // not JSON: keep the HTTP status as the code
+        }
+      }
+      this.outcome = { kind: 'idp-refused', status: response.status, code };
+      return undefined;
+    }
+    const form = parsePostForm(text);
+    return { action: form.action, fields: { ...form.fields } as Record<string, string> };
+  }
+
+  /** Posts a form to the ACS as the browser would, asking for JSON so the verdict is machine-readable. */
+  async post(form: PostedForm, accept = 'application/json'): Promise<Response> {
+    this.lastPosted = form;
+    const samlResponse = form.fields['SAMLResponse'];
+    if (samlResponse) this.attach(Buffer.from(samlResponse, 'base64').toString('utf8'), 'SAMLResponse.xml');
+    return fetch(form.action, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', accept },
+      body: new URLSearchParams(form.fields).toString(),
+    });
+  }
+
+  async postAndRecord(form: PostedForm): Promise<SignInOutcome> {
+    const response = await this.post(form);
+    const text = await response.text();
+    this.attach(`HTTP ${response.status}\n${text}`, 'ACS answer');
+    let body: Record<string, unknown>;
+    try {
+      body = JSON.parse(text) as Record<string, unknown>;
+    } catch {
+      throw new Error(`the ACS answered ${response.status} with something that is not JSON: ${text.slice(0, 200)}`);
+    }
+    this.outcome =
+      response.status === 200
+        ? { kind: 'accepted', status: 200, body: body as never }
+        : { kind: 'rejected', status: response.status, code: String(body['error']), detail: (body['detail'] ?? {}) as never };
+    return this.outcome;
+  }
+
+  /** A full sign-in: from the SP (SP-initiated) or from the IdP's portal (IdP-initiated). */
+  async signIn(email: string, from: 'sp' | 'idp'): Promise<SignInOutcome> {
+    this.lastSignInEmail = email;
+    const form = from === 'sp' ? await this.startAtSp(email) : await this.startAtIdp(email);
+    if (!form) return this.outcome!;
+    return this.postAndRecord(form);
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([close(this.#idp?.running), close(this.#spListening)]);
+    this.store.close();
+  }
+
+  /** A key pair the IdP does not know: for AuthnRequests signed with the wrong key. */
+  foreignCertificatePem(): string {
+    return generatedKeyPair('scenario-foreign', this.clock).certificatePem;
+  }
+
+  presetFor(name: string): PresetName {
+    return name.toLowerCase() as PresetName;
+  }
 }

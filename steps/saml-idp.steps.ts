@@ -1,0 +1,107 @@
+/*
+ * Steps about what the mock IdP sends: each Given queues one builder deviation (docs/mock-idp.md) or changes
+ * how the IdP is set up for the SP, so each negative scenario traces to one call.
+ */
+import { Given } from '@cucumber/cucumber';
+import type { DataAlgorithmName, KeyAlgorithmName, SignatureAlgorithmName, XswKind } from '../mock-idp/index.ts';
+import type { HarnessWorld } from './support/world.ts';
+
+const SIGN_ONLY = { response: 'signResponseOnly', assertion: 'signAssertionOnly', both: 'signBoth' } as const;
+
+Given('the IdP signs the {placement} with {rsaAlgorithm}', function (this: HarnessWorld, placement: keyof typeof SIGN_ONLY, algorithm: SignatureAlgorithmName) {
+  this.saml.deviations.push(SIGN_ONLY[placement], { method: 'signatureAlgorithm', args: [algorithm] });
+});
+
+Given('the IdP does not sign the response', function (this: HarnessWorld) {
+  this.saml.deviations.push('omitSignature');
+});
+
+Given('the IdP signs with a key the SP does not trust', function (this: HarnessWorld) {
+  this.saml.deviations.push('signWithRogueKey');
+});
+
+Given('the IdP changes the assertion after signing it', function (this: HarnessWorld) {
+  this.saml.deviations.push('tamperAfterSigning');
+});
+
+Given('an attacker wraps the signed assertion using {xsw} to claim to be {string}', function (this: HarnessWorld, kind: XswKind, attacker: string) {
+  this.saml.deviations.push({ method: 'wrapSignature', args: [kind, attacker] });
+});
+
+Given('the IdP encrypts the assertion with {dataEncryption} and {keyTransport}', async function (this: HarnessWorld, data: DataAlgorithmName, key: KeyAlgorithmName) {
+  const { sp } = await this.saml.sp();
+  this.saml.deviations.push({ method: 'encryptTo', args: [sp.spKeys.certificatePem, { dataAlgorithm: data, keyAlgorithm: key }] });
+});
+
+Given('the IdP encrypts the assertion to a certificate that is not the SP\'s', function (this: HarnessWorld) {
+  this.saml.deviations.push({ method: 'encryptTo', args: [this.saml.foreignCertificatePem(), {}] });
+});
+
+Given('the IdP\'s assertions become valid {duration} from now', function (this: HarnessWorld, ms: number) {
+  this.saml.deviations.push({ method: 'notYetValidFor', args: [ms] });
+});
+
+Given('the IdP\'s assertions expired {duration} ago', function (this: HarnessWorld, ms: number) {
+  this.saml.deviations.push({ method: 'expiredBy', args: [ms] });
+});
+
+Given('the IdP\'s assertions are valid for {duration}', function (this: HarnessWorld, ms: number) {
+  this.saml.deviations.push({ method: 'validFor', args: [ms] });
+});
+
+Given('the IdP addresses the assertion to the audience {string}', function (this: HarnessWorld, audience: string) {
+  this.saml.deviations.push({ method: 'audience', args: [audience] });
+});
+
+Given('the IdP sets the bearer Recipient to {string}', function (this: HarnessWorld, recipient: string) {
+  this.saml.deviations.push({ method: 'recipient', args: [recipient] });
+});
+
+Given('the IdP sets the Response Destination to {string}', function (this: HarnessWorld, destination: string) {
+  this.saml.deviations.push({ method: 'destination', args: [destination] });
+});
+
+Given('the IdP addresses its responses to a second reply URL {string}', function (this: HarnessWorld, url: string) {
+  // Okta's "Other Requestable SSO URLs": the Response names the second URL as Destination and Recipient.
+  this.saml.deviations.push({ method: 'destination', args: [url] }, { method: 'recipient', args: [url] });
+});
+
+Given('the IdP names itself {string} as the issuer', function (this: HarnessWorld, issuer: string) {
+  this.saml.deviations.push({ method: 'issuer', args: [issuer] });
+});
+
+Given('the IdP answers an AuthnRequest the SP never sent', function (this: HarnessWorld) {
+  this.saml.deviations.push({ method: 'inResponseTo', args: ['_ssoh-never-sent-0001'] });
+});
+
+Given('the IdP adds a DOCTYPE with an external entity to the Response', function (this: HarnessWorld) {
+  this.saml.deviations.push('withDoctype');
+});
+
+Given('the IdP puts two assertions in the Response', function (this: HarnessWorld) {
+  this.saml.deviations.push('duplicateAssertion');
+});
+
+Given('the IdP sends the attributes {string}, {string} and {string}', function (this: HarnessWorld, a: string, b: string, c: string) {
+  const from = { email: 'email', firstName: 'givenName', lastName: 'surname' } as const;
+  this.saml.configureIdpRegistration({
+    attributes: [a, b, c].map((name) => ({ name, from: from[name as keyof typeof from] ?? 'email' })),
+  });
+});
+
+Given('the IdP sends the attribute {string} instead of {string}', function (this: HarnessWorld, sent: string, expected: string) {
+  const statements = [
+    { name: 'email', from: 'email' },
+    { name: 'firstName', from: 'givenName' },
+    { name: 'lastName', from: 'surname' },
+  ] as const;
+  this.saml.configureIdpRegistration({ attributes: statements.map((s) => (s.name === expected ? { ...s, name: sent } : s)) });
+});
+
+Given('the IdP names its claims the way {word} does', function (this: HarnessWorld, idp: string) {
+  this.saml.configureIdpRegistration({ preset: this.saml.presetFor(idp), attributes: undefined });
+});
+
+Given('the IdP sends {string} in the groups {aliases}', async function (this: HarnessWorld, email: string, groups: string[]) {
+  await this.saml.idpUser(email, groups);
+});

@@ -1,0 +1,118 @@
+/*
+ * Steps that play the browser between the mock IdP and the reference SP, and assert the SP's verdict by its
+ * stable rejection code (never by message text).
+ */
+import assert from 'node:assert/strict';
+import { Given, Then, When } from '@cucumber/cucumber';
+import type { SignInOutcome } from './support/saml/stage.ts';
+import type { HarnessWorld } from './support/world.ts';
+
+function describe(outcome: SignInOutcome | undefined): string {
+  if (!outcome) return 'no sign-in happened';
+  if (outcome.kind === 'accepted') return `accepted as ${outcome.body.user.userName}`;
+  return `${outcome.kind} with ${outcome.code} (HTTP ${outcome.status})`;
+}
+
+Given('the clock reads {string}', function (this: HarnessWorld, instant: string) {
+  this.clock.set(new Date(instant));
+});
+
+When('{string} signs in starting at the SP', async function (this: HarnessWorld, email: string) {
+  await this.saml.signIn(email, 'sp');
+});
+
+When('{string} signs in from the IdP\'s portal', async function (this: HarnessWorld, email: string) {
+  await this.saml.signIn(email, 'idp');
+});
+
+Given('{string} has signed in starting at the SP', async function (this: HarnessWorld, email: string) {
+  const outcome = await this.saml.signIn(email, 'sp');
+  assert.equal(outcome.kind, 'accepted', describe(outcome));
+});
+
+When('the same Response is posted to the SP again', async function (this: HarnessWorld) {
+  assert.ok(this.saml.lastPosted, 'nothing was posted yet');
+  await this.saml.postAndRecord(this.saml.lastPosted);
+});
+
+Given('{string} is signed in by the IdP but the browser is slow to post', async function (this: HarnessWorld, email: string) {
+  const form = await this.saml.startAtSp(email);
+  assert.ok(form, describe(this.saml.outcome));
+  this.saml.heldForm = form;
+});
+
+When('{int} minutes pass before the browser posts the response', async function (this: HarnessWorld, minutes: number) {
+  assert.ok(this.saml.heldForm, 'no response is waiting to be posted');
+  this.clock.advance(minutes * 60_000);
+  await this.saml.postAndRecord(this.saml.heldForm);
+});
+
+When('the browser posts {string} as the SAMLResponse', async function (this: HarnessWorld, payload: string) {
+  const { url } = await this.saml.sp();
+  await this.saml.postAndRecord({ action: `${url}/saml/${this.saml.tenant().id}/acs`, fields: { SAMLResponse: payload } });
+});
+
+Then('the SP signs {string} in', async function (this: HarnessWorld, email: string) {
+  const outcome = this.saml.outcome;
+  assert.equal(outcome?.kind, 'accepted', describe(outcome));
+  assert.equal(outcome.body.user.userName.toLowerCase(), email.toLowerCase());
+});
+
+Then('the SP rejects the sign-in with {string}', function (this: HarnessWorld, code: string) {
+  const outcome = this.saml.outcome;
+  assert.equal(outcome?.kind, 'rejected', describe(outcome));
+  assert.equal(outcome.code, code, describe(outcome));
+  assert.ok(outcome.status >= 400 && outcome.status < 500, `a rejection must be a 4xx, was ${outcome.status}`);
+});
+
+Then('the SP rejects the sign-in with {string} naming the expected attribute {string}', function (this: HarnessWorld, code: string, attribute: string) {
+  const outcome = this.saml.outcome;
+  assert.equal(outcome?.kind, 'rejected', describe(outcome));
+  assert.equal(outcome.code, code);
+  assert.deepEqual([outcome.detail.expected].flat(), [attribute]);
+});
+
+Then('the SP refuses the sign-in', function (this: HarnessWorld) {
+  const outcome = this.saml.outcome;
+  assert.equal(outcome?.kind, 'rejected', describe(outcome));
+});
+
+Then('nobody is signed in as {string}', async function (this: HarnessWorld, email: string) {
+  const outcome = this.saml.outcome;
+  assert.ok(outcome?.kind !== 'accepted' || outcome.body.user.userName !== email, `${email} was signed in`);
+  const { url } = await this.saml.sp();
+  const me = await fetch(`${url}/saml/${this.saml.tenant().id}/me`, { headers: { accept: 'application/json' } });
+  assert.equal(me.status, 401, 'the browser holds no session');
+});
+
+Then('the error page says {string}', async function (this: HarnessWorld, wording: string) {
+  // The same sign-in as a browser sees it: a fresh Response with the same IdP behaviour, posted asking for HTML.
+  const form = await this.saml.startAtSp(this.saml.lastSignInEmail!);
+  assert.ok(form, describe(this.saml.outcome));
+  const response = await this.saml.post(form, 'text/html');
+  const html = await response.text();
+  this.attach(html, { mediaType: 'text/html', fileName: 'error page' });
+  assert.ok(response.status >= 400 && response.status < 500, `expected an error page, got HTTP ${response.status}`);
+  assert.ok(html.includes(wording), `the page does not say "${wording}"`);
+});
+
+Then('the IdP refuses the AuthnRequest with {string}', function (this: HarnessWorld, code: string) {
+  const outcome = this.saml.outcome;
+  assert.equal(outcome?.kind, 'idp-refused', describe(outcome));
+  assert.equal(outcome.code, code);
+});
+
+Then('the Response answers the SP\'s AuthnRequest', async function (this: HarnessWorld) {
+  const idp = await this.saml.idp();
+  const issued = idp.control.state().issued.at(-1);
+  assert.ok(this.saml.lastAuthnRequest?.id, 'no AuthnRequest was sent');
+  assert.equal(issued?.inResponseTo, this.saml.lastAuthnRequest.id);
+});
+
+Then('the IdP verified the signature of the AuthnRequest', async function (this: HarnessWorld) {
+  const idp = await this.saml.idp();
+  const registration = idp.control.sps.get(await this.saml.spEntityId());
+  assert.equal(this.saml.lastAuthnRequest?.signed, true, 'the AuthnRequest carried no Signature');
+  // The registration demands signed requests, so the IdP refuses any request whose signature does not verify.
+  assert.equal(registration?.authnRequestsSigned, true);
+});

@@ -1,0 +1,61 @@
+/*
+ * SAML parameter types (STYLE.md §6): each converts its text and fails on a typo before the step body runs.
+ */
+import { defineParameterType } from '@cucumber/cucumber';
+import type { DataAlgorithmName, KeyAlgorithmName, SignatureAlgorithmName, XswKind } from '../../../mock-idp/index.ts';
+import type { ProfileName } from '../../../reference-sp/config/index.ts';
+import { parseDuration } from '../clock.ts';
+
+function oneOf<T extends string>(name: string, table: Readonly<Record<string, T>>): void {
+  const keys = Object.keys(table);
+  defineParameterType({
+    name,
+    regexp: new RegExp(keys.map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).sort((a, b) => b.length - a.length).join('|')),
+    transformer: (text: string): T => {
+      const value = table[text];
+      if (value === undefined) throw new TypeError(`"${text}" is not a ${name} (${keys.join(', ')})`);
+      return value;
+    },
+  });
+}
+
+/** The seed vendors the reference SP emulates, as their guides name themselves. */
+oneOf<ProfileName>('profile', {
+  generic: 'generic',
+  Particle: 'particle',
+  SonarQube: 'sonarqube',
+  DatoCMS: 'datocms',
+  NinjaOne: 'ninjaone',
+  Aritma: 'aritma',
+});
+
+/** Where the IdP puts its signature(s). */
+oneOf<'response' | 'assertion' | 'both'>('placement', {
+  response: 'response',
+  assertion: 'assertion',
+  'response and assertion': 'both',
+});
+
+/** RSA signature algorithms as IdP admin consoles name them: RSA-SHA1, RSA-SHA256, RSA-SHA512. */
+oneOf<SignatureAlgorithmName>('rsaAlgorithm', { 'RSA-SHA1': 'sha1', 'RSA-SHA256': 'sha256', 'RSA-SHA512': 'sha512' });
+
+/** EncryptedData ciphers as Okta's console names them. */
+oneOf<DataAlgorithmName>('dataEncryption', {
+  'AES128-CBC': 'aes128-cbc',
+  'AES256-CBC': 'aes256-cbc',
+  'AES128-GCM': 'aes128-gcm',
+  'AES256-GCM': 'aes256-gcm',
+});
+
+/** EncryptedKey transports. */
+oneOf<KeyAlgorithmName>('keyTransport', { 'RSA-OAEP': 'rsa-oaep', 'RSA-1_5': 'rsa-1_5' });
+
+/** XML signature wrapping attacks, named as in SAML Raider. */
+oneOf<XswKind>('xsw', Object.fromEntries(['XSW1', 'XSW2', 'XSW3', 'XSW4', 'XSW5', 'XSW6', 'XSW7', 'XSW8'].map((k) => [k, k as XswKind])));
+
+/** A duration such as 59s, 2m, 1h; converted to milliseconds. */
+defineParameterType({
+  name: 'duration',
+  regexp: /\d+(?:ms|s|m|h|d)/,
+  transformer: (text: string): number => parseDuration(text),
+});
