@@ -112,6 +112,8 @@ export class SamlStage {
   heldForm: PostedForm | undefined;
   /** Problems a refused configuration reported (ConfigError.problems). */
   configProblems: string[] | undefined;
+  /** Bearer token of the tenant's SCIM endpoint, when a scenario provisions over SCIM. */
+  scimToken: string | undefined;
   /** Who signed in last, so a Then step can repeat the same sign-in as a browser. */
   lastSignInEmail: string | undefined;
 
