@@ -6,13 +6,18 @@
  * - `particle` at /v1/orgs/{orgSlug}/team/provision with scoped tokens (seed 000);
  * - `ninjaone` at /ws/scim/v2, tenant taken from the token, ninjaone extension (seed 002);
  * - `aritma` with an admin token for the identity-provider and SCIM-token admin API (seed 001).
- * Returns undefined while the reference server is not in the tree yet (target.ts then falls back to scimmy).
+ * Only the SCIM router of the reference SP is mounted (reference-sp/scim/router.ts, the same router
+ * `npm start` serves): the SCIM scenarios need no SAML configuration.
  */
-import { existsSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { randomBytes } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import express from 'express';
+import forge from 'node-forge';
+import { systemClock } from '../../../reference-sp/clock.ts';
+import { resolveConfig } from '../../../reference-sp/config/index.ts';
+import { openStore } from '../../../reference-sp/store/index.ts';
+import { createScimRouter } from '../../../reference-sp/scim/router.ts';
 
 export interface BundledFixtures {
   /** Origin of the server, e.g. http://127.0.0.1:40123. */
@@ -36,20 +41,27 @@ export interface RunningBundledServer {
   close(): Promise<void>;
 }
 
-const appModule = new URL('../../../reference-sp/server/app.ts', import.meta.url);
-
 const secret = (label: string): string => `${label}-${randomBytes(16).toString('hex')}`;
 
-export async function startBundledServer(): Promise<RunningBundledServer | undefined> {
-  if (!existsSync(fileURLToPath(appModule))) return undefined;
-  // Imported by URL so this file typechecks while the reference server is still being written.
-  const { createReferenceSp } = (await import(appModule.href)) as {
-    createReferenceSp: (options: { config: unknown; clock: unknown; store: unknown }) => (req: unknown, res: unknown) => void;
-  };
-  const { resolveConfig } = await import('../../../reference-sp/config/index.ts');
-  const { openStore } = await import('../../../reference-sp/store/index.ts');
-  const { systemClock } = await import('../../../reference-sp/clock.ts');
+/**
+ * The reference SP's config requires a SAML IdP per tenant. The SCIM scenarios never sign in, so each tenant
+ * names a placeholder IdP whose signing certificate is a real self-signed X.509 made for this run.
+ */
+function placeholderIdp(origin: string): { entityId: string; ssoUrl: string; signingCertificates: string[] } {
+  const { publicKey, privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const cert = forge.pki.createCertificate();
+  cert.publicKey = forge.pki.publicKeyFromPem(publicKey.export({ type: 'spki', format: 'pem' }).toString());
+  cert.serialNumber = '01';
+  cert.validity.notBefore = new Date(Date.now() - 86_400_000);
+  cert.validity.notAfter = new Date(Date.now() + 86_400_000);
+  const subject = [{ name: 'commonName', value: 'sso-harness SCIM scenarios placeholder IdP' }];
+  cert.setSubject(subject);
+  cert.setIssuer(subject);
+  cert.sign(forge.pki.privateKeyFromPem(privateKey.export({ type: 'pkcs8', format: 'pem' }).toString()), forge.md.sha256.create());
+  return { entityId: `${origin}/placeholder-idp`, ssoUrl: `${origin}/placeholder-idp/sso`, signingCertificates: [forge.pki.certificateToPem(cert)] };
+}
 
+export async function startBundledServer(): Promise<RunningBundledServer | undefined> {
   const server = createServer();
   server.listen(0, '127.0.0.1');
   await new Promise<void>((resolve, reject) => {
@@ -74,15 +86,17 @@ export async function startBundledServer(): Promise<RunningBundledServer | undef
   };
   const scope = { invite: 'teams.users:invite', remove: 'teams.users:remove', list: 'teams.users:list', update: 'teams.users:update' } as const;
   const orgSlug = 'acme-iot';
+  const saml = { idp: placeholderIdp(origin) };
   const config = await resolveConfig({
     baseUrl: origin,
     dataDir: ':memory:',
     tenants: [
-      { id: 'generic', profile: 'generic', scim: { mode: 'strict', tokens: [{ name: 'harness', value: tokens.strict }] } },
-      { id: 'lenient', profile: 'generic', scim: { mode: 'lenient', tokens: [{ name: 'harness', value: tokens.lenient }] } },
+      { id: 'generic', profile: 'generic', saml, scim: { mode: 'strict', tokens: [{ name: 'harness', value: tokens.strict }] } },
+      { id: 'lenient', profile: 'generic', saml, scim: { mode: 'lenient', tokens: [{ name: 'harness', value: tokens.lenient }] } },
       {
         id: 'particle',
         profile: 'particle',
+        saml,
         scim: {
           orgSlug,
           tokens: [
@@ -92,13 +106,18 @@ export async function startBundledServer(): Promise<RunningBundledServer | undef
           ],
         },
       },
-      { id: 'ninjaone', profile: 'ninjaone', scim: { tokens: [{ name: 'harness', value: tokens.ninjaone }] } },
-      { id: 'aritma', profile: 'aritma', scim: { adminToken: tokens.aritmaAdmin } },
+      { id: 'ninjaone', profile: 'ninjaone', saml, scim: { tokens: [{ name: 'harness', value: tokens.ninjaone }] } },
+      { id: 'aritma', profile: 'aritma', saml, scim: { adminToken: tokens.aritmaAdmin } },
     ],
   });
   const store = openStore({ path: ':memory:' });
-  const app = createReferenceSp({ config, clock: systemClock, store });
-  server.on('request', app as Parameters<typeof server.on>[1]);
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(createScimRouter({ store, config, clock: systemClock }));
+  app.use((req, res) => {
+    res.status(404).json({ error: 'route/unknown', detail: { message: `no route ${req.method} ${req.path}` } });
+  });
+  server.on('request', app);
 
   const fixtures: BundledFixtures = {
     origin,
