@@ -1,0 +1,43 @@
+/*
+ * The embedded defaults `npm start` runs with: one tenant per seed vendor plus a generic one, each trusting the
+ * mock IdP through its metadata URL (NinjaOne's "Import Metadata from URL"), and a few directory users at the IdP.
+ * Every option here is ordinary configuration; `--config FILE` replaces the tenants with a file of your own.
+ */
+import type { DirectoryUser } from '../../mock-idp/index.ts';
+import type { ProfileName } from '../../reference-sp/config/index.ts';
+
+export const DEFAULT_IDP_PORT = 7000;
+export const DEFAULT_SP_PORT = 7100;
+export const DEFAULT_DATA_DIR = '.data';
+
+/** Tenant id → profile. The generic "acme" tenant also accepts IdP-initiated sign-in and creates users at sign-in. */
+export const DEFAULT_TENANTS: ReadonlyArray<{ id: string; profile: ProfileName; saml?: Record<string, unknown>; scim?: Record<string, unknown> }> = [
+  { id: 'acme', profile: 'generic', saml: { allowUnsolicited: true, autoProvisioningEnabled: true } },
+  { id: 'particle', profile: 'particle', scim: { orgSlug: 'particle' } },
+  { id: 'sonarqube', profile: 'sonarqube' },
+  { id: 'datocms', profile: 'datocms' },
+  { id: 'ninjaone', profile: 'ninjaone' },
+  { id: 'aritma', profile: 'aritma', saml: { autoProvisioningEnabled: true } },
+];
+
+/** Directory users at the mock IdP, picked on its login page. */
+export const DEFAULT_IDP_USERS: readonly DirectoryUser[] = [
+  { email: 'alice@example.com', login: 'alice@example.com', givenName: 'Alice', surname: 'Liddell', displayName: 'Alice Liddell', groups: ['developers', 'admins'] },
+  { email: 'bob@example.com', login: 'bob@example.com', givenName: 'Bob', surname: 'Builder', displayName: 'Bob Builder', groups: ['developers'] },
+  { email: 'carol@example.com', login: 'carol@example.com', givenName: 'Carol', surname: 'Danvers', displayName: 'Carol Danvers', groups: [] },
+];
+
+/** Attribute statements the IdP sends per vendor, as each vendor's guide tells the IdP admin to configure. */
+export const IDP_ATTRIBUTES_BY_PROFILE: Partial<Record<ProfileName, ReadonlyArray<{ name: string; from: 'email' | 'givenName' | 'surname' | 'displayName' | 'login' | 'groups' }>>> = {
+  particle: [
+    { name: 'email', from: 'email' },
+    { name: 'firstName', from: 'givenName' },
+    { name: 'lastName', from: 'surname' },
+  ],
+  sonarqube: [
+    { name: 'login', from: 'login' },
+    { name: 'email', from: 'email' },
+    { name: 'name', from: 'displayName' },
+    { name: 'groups', from: 'groups' },
+  ],
+};

@@ -1,0 +1,91 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { parsePostForm } from '../../mock-idp/index.ts';
+import { startHarness, type RunningHarness } from './start-harness.ts';
+
+const running: RunningHarness[] = [];
+const dirs: string[] = [];
+
+async function start(dataDir: string): Promise<RunningHarness> {
+  const h = await startHarness({ idpPort: 0, spPort: 0, dataDir, log: () => undefined });
+  running.push(h);
+  return h;
+}
+
+afterEach(async () => {
+  await Promise.all(running.splice(0).map((h) => h.close()));
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+function tempDir(): string {
+  const d = mkdtempSync(join(tmpdir(), 'ssoh-start-'));
+  dirs.push(d);
+  return d;
+}
+
+describe('startHarness (npm start)', () => {
+  it('a sign-in through the IdP login page lands on the SP signed in', async () => {
+    const h = await start(tempDir());
+    const page = await (await fetch(`${h.idpUrl}/`)).text();
+    const spEntityId = `${h.spUrl}/saml/acme/metadata`;
+    expect(page).toContain(spEntityId);
+
+    const login = await fetch(`${h.idpUrl}/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
+      body: new URLSearchParams({ sp: spEntityId, user: 'alice@example.com' }).toString(),
+    });
+    expect(login.status).toBe(200);
+    const form = parsePostForm(await login.text());
+    expect(form.action).toBe(`${h.spUrl}/saml/acme/acs`);
+
+    const acs = await fetch(form.action, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
+      body: new URLSearchParams(form.fields as Record<string, string>).toString(),
+    });
+    expect(acs.status).toBe(200);
+    expect(await acs.text()).toContain('data-user="alice@example.com"');
+    const cookie = acs.headers.get('set-cookie')!.split(';')[0]!;
+    const me = await fetch(`${h.spUrl}/saml/acme/me`, { headers: { cookie, accept: 'application/json' } });
+    expect(((await me.json()) as { user: { userName: string } }).user.userName).toBe('alice@example.com');
+  });
+
+  it('serves SCIM with the printed per-tenant token, and refuses it on another tenant', async () => {
+    const h = await start(tempDir());
+    const auth = { authorization: `Bearer ${h.scimTokens['acme']}` };
+    expect((await fetch(`${h.spUrl}/scim/v2/acme/Users`, { headers: auth })).status).toBe(200);
+    expect((await fetch(`${h.spUrl}/scim/v2/particle/Users`, { headers: auth })).status).toBe(401);
+  });
+
+  it('keeps keys, tokens and users across a restart on the same data directory', async () => {
+    const dir = tempDir();
+    const first = await start(dir);
+    const cert = first.idp.keys.signing.certificatePem;
+    const token = first.scimTokens['acme'];
+    const created = await fetch(`${first.spUrl}/scim/v2/acme/Users`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/scim+json' },
+      body: JSON.stringify({ schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'], userName: 'persisted@example.com' }),
+    });
+    expect(created.status).toBe(201);
+    await first.close();
+    running.splice(running.indexOf(first), 1);
+
+    const second = await start(dir);
+    expect(second.idp.keys.signing.certificatePem).toBe(cert);
+    expect(second.scimTokens['acme']).toBe(token);
+    const found = await fetch(`${second.spUrl}/scim/v2/acme/Users?filter=${encodeURIComponent('userName eq "persisted@example.com"')}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(((await found.json()) as { totalResults: number }).totalResults).toBe(1);
+  });
+
+  it('a start on a port in use fails with EADDRINUSE rather than half-starting', async () => {
+    const h = await start(tempDir());
+    const busyPort = Number(new URL(h.idpUrl).port);
+    await expect(startHarness({ idpPort: busyPort, spPort: 0, dataDir: tempDir(), log: () => undefined })).rejects.toThrow(/EADDRINUSE/);
+  });
+});

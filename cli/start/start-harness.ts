@@ -1,0 +1,112 @@
+/*
+ * Starts the mock IdP and the reference SP side by side on loopback, wires them to each other the way an admin
+ * would (the SP imports the IdP's metadata by URL; the IdP registers each SP from the SP's metadata), and keeps
+ * keys, the SQLite database and SCIM tokens in a data directory so a restart serves the same identities.
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { createMockIdp, registrationFromSpMetadata, systemClock, type MockIdp } from '../../mock-idp/index.ts';
+import { loadConfigFile, resolveConfig, type ReferenceSpConfig } from '../../reference-sp/config/index.ts';
+import { createJsonLogger } from '../../reference-sp/log.ts';
+import { createReferenceSp } from '../../reference-sp/server/app.ts';
+import { openStore, storePathFor, type Store } from '../../reference-sp/store/index.ts';
+import { DEFAULT_IDP_USERS, DEFAULT_TENANTS, IDP_ATTRIBUTES_BY_PROFILE } from './embedded-defaults.ts';
+
+export interface StartOptions {
+  readonly host?: string;
+  /** 0 picks a free port (tests). */
+  readonly idpPort: number;
+  readonly spPort: number;
+  readonly dataDir: string;
+  /** A reference SP config file (YAML/JSON); its tenants replace the embedded ones. */
+  readonly configFile?: string | undefined;
+  /** Where the SP writes its JSON log lines; default stderr. */
+  readonly log?: (line: string) => void;
+}
+
+export interface RunningHarness {
+  readonly idpUrl: string;
+  readonly spUrl: string;
+  readonly idp: MockIdp;
+  readonly config: ReferenceSpConfig;
+  readonly store: Store;
+  /** SCIM bearer token per tenant id: a token reaches its own tenant only (NinjaOne finds the tenant from it). */
+  readonly scimTokens: Readonly<Record<string, string>>;
+  readonly adminToken: string;
+  close(): Promise<void>;
+}
+
+async function listen(server: Server, host: string, port: number): Promise<number> {
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve());
+  });
+  return (server.address() as AddressInfo).port;
+}
+
+/** A secret made once per data directory and reused, so a vendor's saved token keeps working after a restart. */
+function persistentSecret(dataDir: string, name: string): string {
+  const file = join(dataDir, `${name}.secret`);
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const value = randomBytes(20).toString('hex');
+  writeFileSync(file, value + '\n', { mode: 0o600 });
+  return value;
+}
+
+export async function startHarness(options: StartOptions): Promise<RunningHarness> {
+  const host = options.host ?? '127.0.0.1';
+  const clock = systemClock;
+  const scimTokens = Object.fromEntries(DEFAULT_TENANTS.map((t) => [t.id, persistentSecret(options.dataDir, `scim-token-${t.id}`)]));
+  const adminToken = process.env['SSO_HARNESS_ADMIN_TOKEN'] ?? persistentSecret(options.dataDir, 'admin-token');
+
+  let idpHandler: Parameters<typeof createServer>[1] | undefined;
+  let spHandler: Parameters<typeof createServer>[1] | undefined;
+  const idpServer = createServer((req, res) => idpHandler!(req, res));
+  const spServer = createServer((req, res) => spHandler!(req, res));
+  let store: Store | undefined;
+  const close = async (): Promise<void> => {
+    for (const server of [idpServer, spServer]) server.closeAllConnections();
+    await Promise.all([idpServer, spServer].filter((s) => s.listening).map((s) => new Promise<void>((resolve) => s.close(() => resolve()))));
+    store?.close();
+  };
+
+  try {
+    const idpUrl = `http://${host}:${await listen(idpServer, host, options.idpPort)}`;
+    const spUrl = `http://${host}:${await listen(spServer, host, options.spPort)}`;
+
+    const idp = createMockIdp({ baseUrl: idpUrl, dataDir: join(options.dataDir, 'idp'), clock, users: DEFAULT_IDP_USERS });
+    idpHandler = idp.app as never;
+
+    const config = options.configFile
+      ? await loadConfigFile(options.configFile)
+      : await resolveConfig({
+          baseUrl: spUrl,
+          dataDir: join(options.dataDir, 'sp'),
+          tenants: DEFAULT_TENANTS.map((t) => ({
+            id: t.id,
+            profile: t.profile,
+            saml: { idp: { metadataUrl: `${idpUrl}/metadata` }, ...t.saml },
+            scim: { tokens: [{ name: 'npm start', value: scimTokens[t.id]! }], ...t.scim },
+          })),
+        });
+    store = openStore({ path: storePathFor(config.dataDir), clock });
+    const sp = createReferenceSp({ config, clock, store, adminToken, log: createJsonLogger(options.log) });
+    spHandler = sp.app as never;
+
+    // The IdP admin uploads each SP's metadata, then sets the attribute statements the vendor's guide asks for.
+    for (const tenant of config.tenants) {
+      const response = await fetch(`${spUrl}/saml/${tenant.id}/metadata`);
+      const registration = registrationFromSpMetadata(await response.text());
+      const attributes = IDP_ATTRIBUTES_BY_PROFILE[tenant.profile];
+      idp.control.registerSp({ ...registration, encryptionCertPem: undefined, preset: 'okta', ...(attributes ? { attributes } : {}) });
+    }
+    return { idpUrl, spUrl, idp, config, store, scimTokens: options.configFile ? {} : scimTokens, adminToken, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
