@@ -1,0 +1,91 @@
+/*
+ * A small purpose-built express 5 server in front of the reference SCIM server, on its own loopback port, for the
+ * failure scenarios the reference server never produces by itself:
+ * - throttling: 429 Too Many Requests with a Retry-After header (RFC 6585 §4, RFC 9110 §10.2.3)
+ * - a broken server: 500, or a Test Connection filter on a random GUID that matches users
+ * A scripted answer replaces the next `times` requests that match its method and path prefix (relative to the
+ * tenant base); every other request is forwarded unchanged, so what the client provisions lands in the real store.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express from 'express';
+
+export interface ScriptedAnswer {
+  readonly status: number;
+  readonly headers?: Readonly<Record<string, string>>;
+  readonly body?: unknown;
+}
+
+interface Script {
+  readonly method: string;
+  readonly pathPrefix: string;
+  remaining: number;
+  readonly answer: ScriptedAnswer;
+  /** Only requests whose body contains this text (e.g. the userName a POST creates). */
+  readonly bodyIncludes: string | undefined;
+}
+
+export interface ScimGateway {
+  /** The tenant URL clients use: the gateway's origin + the upstream base path. */
+  readonly url: string;
+  /** Requests the gateway answered itself. */
+  readonly answered: Array<{ method: string; path: string; status: number }>;
+  script(method: string, pathPrefix: string, answer: ScriptedAnswer, times?: number, bodyIncludes?: string): void;
+  close(): Promise<void>;
+}
+
+const FORWARDED_RESPONSE_HEADERS = ['content-type', 'location', 'etag', 'retry-after', 'www-authenticate'];
+
+/** Starts a gateway in front of `upstream`, a tenant base URL such as http://127.0.0.1:4000/ws/scim/v2. */
+export async function startScimGateway(upstream: string): Promise<ScimGateway> {
+  const base = new URL(upstream);
+  const basePath = base.pathname.replace(/\/+$/, '');
+  const scripts: Script[] = [];
+  const answered: ScimGateway['answered'] = [];
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(express.raw({ type: () => true, limit: '2mb' }));
+  app.use(async (req, res) => {
+    const path = req.originalUrl.startsWith(basePath) ? req.originalUrl.slice(basePath.length) : req.originalUrl;
+    const text = Buffer.isBuffer(req.body) ? req.body.toString('utf8') : '';
+    const script = scripts.find(
+      (s) => s.remaining > 0 && s.method === req.method && path.startsWith(s.pathPrefix) && (s.bodyIncludes === undefined || text.includes(s.bodyIncludes)),
+    );
+    if (script) {
+      script.remaining--;
+      answered.push({ method: req.method, path, status: script.answer.status });
+      res.status(script.answer.status).set(script.answer.headers ?? {});
+      if (script.answer.body === undefined) res.end();
+      else res.type('application/scim+json').send(JSON.stringify(script.answer.body));
+      return;
+    }
+    const headers: Record<string, string> = {};
+    for (const name of ['authorization', 'content-type', 'accept', 'if-match', 'if-none-match']) {
+      const value = req.headers[name];
+      if (typeof value === 'string') headers[name] = value;
+    }
+    const body = Buffer.isBuffer(req.body) && req.body.length ? req.body : undefined;
+    const upstreamRes = await fetch(`${base.origin}${req.originalUrl}`, { method: req.method, headers, ...(body ? { body: new Uint8Array(body) } : {}) });
+    res.status(upstreamRes.status);
+    for (const name of FORWARDED_RESPONSE_HEADERS) {
+      const value = upstreamRes.headers.get(name);
+      if (value !== null) res.set(name, value);
+    }
+    res.send(Buffer.from(await upstreamRes.arrayBuffer()));
+  });
+  const server: Server = createServer(app);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url: `${origin}${basePath}`,
+    answered,
+    script(method, pathPrefix, answer, times = 1, bodyIncludes) {
+      scripts.push({ method: method.toUpperCase(), pathPrefix, remaining: times, answer, bodyIncludes });
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
