@@ -18,13 +18,13 @@ When('the client reads {string}', async function (this: HarnessWorld, path: stri
 });
 
 When('the client lists Users without a token', async function (this: HarnessWorld) {
-  const target = await this.scim.target();
-  await this.scim.send('GET', '/Users', { endpoint: { baseUrl: target.baseUrl, token: null } });
+  const { baseUrl } = await this.scim.endpoint();
+  await this.scim.send('GET', '/Users', { endpoint: { baseUrl, token: null } });
 });
 
 When('the client lists Users with a wrong token', async function (this: HarnessWorld) {
-  const target = await this.scim.target();
-  await this.scim.send('GET', '/Users', { endpoint: { baseUrl: target.baseUrl, token: `wrong-${target.token.split('').reverse().join('')}` } });
+  const { baseUrl, token } = await this.scim.endpoint();
+  await this.scim.send('GET', '/Users', { endpoint: { baseUrl, token: `wrong-${(token ?? 'none').split('').reverse().join('')}` } });
 });
 
 // ---- status and errors ---------------------------------------------------------------------------------------

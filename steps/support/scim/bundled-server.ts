@@ -27,8 +27,10 @@ export interface BundledFixtures {
   readonly particle: {
     readonly baseUrl: string;
     readonly orgSlug: string;
-    /** A token carrying exactly the named scopes; `all` carries the four of them. */
-    readonly tokens: Readonly<Record<'all' | 'none' | 'invite' | 'remove' | 'list' | 'update', string>>;
+    /** The API user's token with the four scopes Particle's guide selects. */
+    readonly token: string;
+    /** Tokens carrying every scope but the one named (scope → token). */
+    readonly lacking: Readonly<Record<string, string>>;
   };
   readonly ninjaone: { readonly baseUrl: string; readonly token: string };
   readonly aritma: { readonly origin: string; readonly tenant: string; readonly adminToken: string };
@@ -75,16 +77,10 @@ export async function startBundledServer(): Promise<RunningBundledServer | undef
     lenient: secret('lenient'),
     ninjaone: secret('ninjaone'),
     aritmaAdmin: secret('aritma-admin'),
-    particle: {
-      all: secret('particle-all'),
-      none: secret('particle-none'),
-      invite: secret('particle-invite'),
-      remove: secret('particle-remove'),
-      list: secret('particle-list'),
-      update: secret('particle-update'),
-    },
+    particle: secret('particle'),
   };
-  const scope = { invite: 'teams.users:invite', remove: 'teams.users:remove', list: 'teams.users:list', update: 'teams.users:update' } as const;
+  const scopes = ['teams.users:invite', 'teams.users:remove', 'teams.users:list', 'teams.users:update'];
+  const lacking = Object.fromEntries(scopes.map((scope) => [scope, secret(`particle-without-${scope.split(':')[1]}`)]));
   const orgSlug = 'acme-iot';
   const saml = { idp: placeholderIdp(origin) };
   const config = await resolveConfig({
@@ -100,9 +96,8 @@ export async function startBundledServer(): Promise<RunningBundledServer | undef
         scim: {
           orgSlug,
           tokens: [
-            { name: 'SSO user provisioning', value: tokens.particle.all, scopes: Object.values(scope) },
-            { name: 'no scopes', value: tokens.particle.none, scopes: [] },
-            ...(['invite', 'remove', 'list', 'update'] as const).map((key) => ({ name: key, value: tokens.particle[key], scopes: [scope[key]] })),
+            { name: 'SSO user provisioning', value: tokens.particle, scopes },
+            ...scopes.map((scope) => ({ name: `without ${scope}`, value: lacking[scope]!, scopes: scopes.filter((s) => s !== scope) })),
           ],
         },
       },
@@ -123,7 +118,7 @@ export async function startBundledServer(): Promise<RunningBundledServer | undef
     origin,
     strict: { baseUrl: `${origin}/scim/v2/generic`, token: tokens.strict },
     lenient: { baseUrl: `${origin}/scim/v2/lenient`, token: tokens.lenient, tenant: 'lenient' },
-    particle: { baseUrl: `${origin}/v1/orgs/${orgSlug}/team/provision`, orgSlug, tokens: tokens.particle },
+    particle: { baseUrl: `${origin}/v1/orgs/${orgSlug}/team/provision`, orgSlug, token: tokens.particle, lacking },
     ninjaone: { baseUrl: `${origin}/ws/scim/v2`, token: tokens.ninjaone },
     aritma: { origin, tenant: 'aritma', adminToken: tokens.aritmaAdmin },
   };

@@ -26,8 +26,10 @@ export interface ScimExchange {
   readonly status: number;
   readonly headers: Headers;
   readonly text: string;
-  /** The parsed JSON body; undefined when the body is empty or not JSON. */
+  /** The parsed JSON body when it is an object; undefined when empty, not JSON, or not an object. */
   readonly body: Json | undefined;
+  /** The parsed JSON body whatever its shape (the admin API answers lists as arrays). */
+  readonly json: unknown;
 }
 
 export interface KnownResource {
@@ -65,6 +67,9 @@ export class ScimStage {
   #transcript: string[] = [];
   #created: Array<{ endpoint: Endpoint; path: string }> = [];
   #last: ScimExchange | undefined;
+  #cleanups: Array<() => Promise<unknown>> = [];
+  #endpoint: Endpoint | undefined;
+  #cleanupEndpoint: Endpoint | undefined;
 
   constructor(readonly attach: Attach) {}
 
@@ -74,6 +79,23 @@ export class ScimStage {
     return this.#target;
   }
 
+  /**
+   * Sends this scenario's requests to another endpoint of the bundled server (a seed layout, a tenant, a token
+   * with fewer scopes). What gets created is deleted through `cleanup` (default: the same endpoint), so that a
+   * token without the delete scope never prevents the cleanup.
+   */
+  use(endpoint: Endpoint, cleanup: Endpoint = endpoint): void {
+    this.#endpoint = endpoint;
+    this.#cleanupEndpoint = cleanup;
+  }
+
+  /** The endpoint requests go to by default. */
+  async endpoint(): Promise<Endpoint> {
+    if (this.#endpoint) return this.#endpoint;
+    const target = await this.target();
+    return { baseUrl: target.baseUrl, token: target.token };
+  }
+
   /** The last response; a step asserting on a response that was never received is a scenario bug. */
   get last(): ScimExchange {
     if (!this.#last) throw new Error('no SCIM request has been sent in this scenario yet');
@@ -81,8 +103,7 @@ export class ScimStage {
   }
 
   async send(method: string, path: string, options: SendOptions = {}): Promise<ScimExchange> {
-    const target = await this.target();
-    const endpoint = options.endpoint ?? { baseUrl: target.baseUrl, token: target.token };
+    const endpoint = options.endpoint ?? (await this.endpoint());
     const url = /^https?:\/\//.test(path) ? path : `${endpoint.baseUrl}${path}`;
     const headers: Record<string, string> = { accept: 'application/scim+json', ...options.headers };
     if (endpoint.token !== null) headers['authorization'] = `Bearer ${endpoint.token}`;
@@ -92,14 +113,14 @@ export class ScimStage {
 
     const response = await fetch(url, { method, headers, body: payload, redirect: 'manual', signal: AbortSignal.timeout(15_000) });
     const text = await response.text();
-    let body: Json | undefined;
+    let json: unknown;
     try {
-      const parsed: unknown = text === '' ? undefined : JSON.parse(text);
-      body = parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Json) : undefined;
+      json = text === '' ? undefined : JSON.parse(text);
     } catch {
-      body = undefined;
+      json = undefined;
     }
-    const exchange: ScimExchange = { method, url, status: response.status, headers: response.headers, text, body };
+    const body = json !== null && typeof json === 'object' && !Array.isArray(json) ? (json as Json) : undefined;
+    const exchange: ScimExchange = { method, url, status: response.status, headers: response.headers, text, body, json };
     this.#record(exchange, headers, payload);
     this.#trackCreated(exchange, endpoint, path);
     this.#last = exchange;
@@ -177,7 +198,20 @@ export class ScimStage {
 
   // ---- cleanup and transcript ------------------------------------------------------------------------------
 
+  /** Registers an undo for something that is not a SCIM resource (an admin-API token); run first by close(). */
+  onClose(undo: () => Promise<unknown>): void {
+    this.#cleanups.push(undo);
+  }
+
   async close(): Promise<void> {
+    for (const undo of this.#cleanups.reverse()) {
+      try {
+        await undo();
+      } catch (error) {
+        this.#transcript.push(`cleanup failed: ${(error as Error).message}`);
+      }
+    }
+    this.#cleanups = [];
     if (this.#created.length > 0) {
       this.#transcript.push('===== cleanup: deleting what this scenario created =====');
       // Groups first so that memberships do not outlive their users in the transcript's reading order.
@@ -211,7 +245,8 @@ export class ScimStage {
   #trackCreated(exchange: ScimExchange, endpoint: Endpoint, path: string): void {
     if (exchange.method !== 'POST') return;
     const track = (kind: string, id: unknown): void => {
-      if (typeof id === 'string' && id !== '') this.#created.push({ endpoint, path: `/${kind}/${encodeURIComponent(id)}` });
+      const cleanup = this.#cleanupEndpoint && this.#cleanupEndpoint.baseUrl === endpoint.baseUrl ? this.#cleanupEndpoint : endpoint;
+      if (typeof id === 'string' && id !== '') this.#created.push({ endpoint: cleanup, path: `/${kind}/${encodeURIComponent(id)}` });
     };
     const kindOf = (p: string): ResourceKind | undefined => (/\/Users\/?$/.test(p) ? 'Users' : /\/Groups\/?$/.test(p) ? 'Groups' : undefined);
     const kind = kindOf(path.split('?')[0]!);
