@@ -133,7 +133,7 @@ export async function runCertification(input: RunInput): Promise<Certification> 
   return {
     startedAt,
     finishedAt: new Date().toISOString(),
-    target: input.url ?? (input.env?.SCIM_TARGET ? `${input.env.SCIM_TARGET} (bundled)` : 'bundled reference server'),
+    target: input.url ?? (stageEnv.SCIM_TARGET ?? process.env.SCIM_TARGET ? `in-process ${stageEnv.SCIM_TARGET ?? process.env.SCIM_TARGET} server` : 'bundled reference server'),
     profile: input.profile,
     tagExpression,
     outcomes,
