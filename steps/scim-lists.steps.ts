@@ -6,32 +6,12 @@
 import assert from 'node:assert/strict';
 import { Then, When } from '@cucumber/cucumber';
 import { assertAbsent, assertAttribute, describeExchange, jsonBody, listed } from './support/scim/assertions.ts';
+import { scopeFilter } from './support/scim/scope-filter.ts';
 import type { Json } from './support/scim/target.ts';
 import type { HarnessWorld } from './support/world.ts';
 
-/**
- * Adds the scenario scope to a filter. Parentheses are added only when the filter has a top-level `or` (which
- * binds looser than `and`, RFC 7644 §3.4.2.2), so that the filter sent is the one the scenario names.
- */
-export function scoped(world: HarnessWorld, filter?: string): string {
-  const prefix = `userName sw "${world.scim.prefix}"`;
-  if (filter === undefined) return prefix;
-  const expanded = world.scim.expand(filter);
-  return hasTopLevelOr(expanded) ? `(${expanded}) and ${prefix}` : `${expanded} and ${prefix}`;
-}
-
-function hasTopLevelOr(filter: string): boolean {
-  let depth = 0;
-  let quoted = false;
-  for (let i = 0; i < filter.length; i++) {
-    const char = filter[i]!;
-    if (char === '"' && filter[i - 1] !== '\\') quoted = !quoted;
-    if (quoted) continue;
-    if (char === '(' || char === '[') depth++;
-    else if (char === ')' || char === ']') depth--;
-    else if (depth === 0 && /^\sor\s/i.test(filter.slice(i, i + 4))) return true;
-  }
-  return false;
+function scoped(world: HarnessWorld, filter?: string): string {
+  return scopeFilter(world.scim.prefix, filter === undefined ? undefined : world.scim.expand(filter));
 }
 
 const query = (parameters: Record<string, string | number>): string =>
