@@ -1,74 +1,155 @@
 /*
- * Benchmark (not a test): an Entra initial cycle of 10,000 users and 1,000 groups with memberships.
- * Reports wall time, requests/s and requests per object.
+ * Benchmark (not a test, not run by npm test): Entra's initial provisioning cycle of 10,000 users and 1,000
+ * groups with memberships, against the bundled reference SCIM server's NinjaOne tenant on SQLite ON DISK (a
+ * temp dir, WAL, synchronous=FULL), started in-process on loopback. Reports wall time, requests/s and requests
+ * per object; concurrency (objects in flight) is bounded and configurable.
  *
- *   node --import tsx bench/provision-initial-cycle.ts [--users N] [--groups N] [--concurrency N]
- *        [--url URL --token TOKEN]     # e.g. the reference SP from `npm start`; default: an in-process scimmy server
+ *   node --import tsx bench/provision-initial-cycle.ts [--users 10000] [--groups 1000] [--members-per-group 20]
+ *        [--concurrency 16] [--patch compliant|legacy] [--url URL --token TOKEN]
  *
- * The in-process server is scimmy on express 5 over loopback (a real SCIM implementation, not the project's
- * reference SP, which mock-idp code must not import).
+ * With --url the engine targets that server instead (e.g. `npm start`'s); otherwise the reference server runs in
+ * this process and shares the CPU with the client (2 cores: client + server + SQLite's fsyncs). The mappings are
+ * NinjaOne's table as written (mock-idp/scim-client/fixtures/ninjaone.yaml); users are assigned directly.
+ * Like steps/, this harness drives mock-idp's client against reference-sp's server; neither imports the other.
  */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { resolveConfig } from '../mock-idp/scim-client/config/load.ts';
+import { parse as parseYaml } from 'yaml';
+import { resolveConfig, type ProvisioningConfigInput } from '../mock-idp/scim-client/config/load.ts';
 import { createProvisioner } from '../mock-idp/scim-client/engine/create.ts';
-import { startScimmyServer } from '../mock-idp/scim-client/testing/scimmy-server.ts';
+import type { Outcome } from '../mock-idp/scim-client/log/log.ts';
+import { startReferenceScim } from '../steps/support/entra/reference-server.ts';
 
-const { values } = parseArgs({
-  options: {
-    users: { type: 'string', default: '10000' },
-    groups: { type: 'string', default: '1000' },
-    concurrency: { type: 'string', default: '16' },
-    'members-per-group': { type: 'string', default: '20' },
-    url: { type: 'string' },
-    token: { type: 'string' },
-  },
-});
-const nUsers = Number(values.users);
-const nGroups = Number(values.groups);
-const perGroup = Number(values['members-per-group']);
+export interface ProvisionBenchOptions {
+  users?: number;
+  groups?: number;
+  membersPerGroup?: number;
+  /** Objects in flight at once (the engine's settings.concurrency, 1–64). */
+  concurrency?: number;
+  /** Entra's PATCH behaviour (tenant URL flag); the in-process tenant is strict, so legacy member adds fail. */
+  patch?: 'compliant' | 'legacy';
+  /** An external SCIM endpoint instead of the in-process reference server. */
+  url?: string;
+  token?: string;
+  /** Where the in-process server's SQLite file goes; default a fresh temp dir, removed afterwards. */
+  dataDir?: string;
+}
 
-const users = Array.from({ length: nUsers }, (_, i) => ({
-  userPrincipalName: `user${i}@bench.example`,
-  displayName: `User ${i}`,
-  givenName: `Given${i}`,
-  surname: `Sur${i}`,
-  mail: `user${i}@bench.example`,
-  mailNickname: `user${i}`,
-  department: `Dept ${i % 50}`,
-}));
-const groups = Array.from({ length: nGroups }, (_, g) => ({
-  displayName: `Group ${g}`,
-  members: Array.from({ length: perGroup }, (_, k) => `user${(g * perGroup + k) % nUsers}@bench.example`),
-}));
+export interface BenchResult {
+  name: 'provision-initial-cycle';
+  target: string;
+  users: number;
+  groups: number;
+  memberships: number;
+  concurrency: number;
+  wallSeconds: number;
+  requests: number;
+  requestsPerSecond: number;
+  requestsPerObject: number;
+  byMethod: Record<string, number>;
+  summary: Record<Outcome, number>;
+  failed: number;
+}
 
-const server = values.url ? undefined : await startScimmyServer({ ninjaOne: false });
-const url = values.url ?? server!.url;
-const token = values.token ?? server!.token;
-const config = resolveConfig({
-  directory: { users, groups },
-  mappings: { users: { remove: ['urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager'] } },
-  settings: { concurrency: Number(values.concurrency) },
-});
-const { engine, log } = createProvisioner({ config, url, token });
+const FIXTURE = fileURLToPath(new URL('../mock-idp/scim-client/fixtures/ninjaone.yaml', import.meta.url));
 
-const started = process.hrtime.bigint();
-const result = await engine.runCycle();
-const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-const objects = nUsers + nGroups;
-const byMethod = log.exchanges.reduce<Record<string, number>>((m, e) => ((m[e.method] = (m[e.method] ?? 0) + 1), m), {});
+function benchDirectory(nUsers: number, nGroups: number, perGroup: number) {
+  const users = Array.from({ length: nUsers }, (_, i) => ({
+    userPrincipalName: `user${i}@bench.example`,
+    displayName: `User ${i}`,
+    givenName: `Given${i}`,
+    surname: `Sur${i}`,
+    mail: `user${i}@bench.example`,
+    mailNickname: `user${i}`,
+    jobTitle: i % 10 === 0 ? 'Technician' : 'Engineer',
+    department: `Dept ${i % 50}`,
+  }));
+  const groups = Array.from({ length: nGroups }, (_, g) => ({
+    displayName: `Group ${g}`,
+    members: Array.from({ length: Math.min(perGroup, nUsers) }, (_, k) => `user${(g * perGroup + k) % nUsers}@bench.example`),
+  }));
+  return { users, groups };
+}
 
-console.log(JSON.stringify({
-  target: values.url ? url : 'in-process scimmy',
-  users: nUsers,
-  groups: nGroups,
-  memberships: nGroups * perGroup,
-  concurrency: engine.settings.concurrency,
-  wallSeconds: Number(seconds.toFixed(2)),
-  requests: result.requests,
-  requestsPerSecond: Math.round(result.requests / seconds),
-  requestsPerObject: Number((result.requests / objects).toFixed(2)),
-  byMethod,
-  summary: result.summary,
-}, null, 2));
-await server?.close();
-process.exit(result.failed.length ? 1 : 0);
+export async function benchProvisionInitialCycle(options: ProvisionBenchOptions = {}): Promise<BenchResult> {
+  const nUsers = options.users ?? 10_000;
+  const nGroups = options.groups ?? 1_000;
+  const perGroup = options.membersPerGroup ?? 20;
+  const concurrency = options.concurrency ?? 16;
+
+  const input = parseYaml(readFileSync(FIXTURE, 'utf8')) as ProvisioningConfigInput;
+  input.directory = benchDirectory(nUsers, nGroups, perGroup);
+  input.settings = { ...input.settings, concurrency };
+  const config = resolveConfig(input);
+
+  const ownDir = options.url || options.dataDir ? undefined : mkdtempSync(join(tmpdir(), 'sso-harness-bench-'));
+  const server = options.url
+    ? undefined
+    : await startReferenceScim({
+        tenants: [{ id: 'ninjaone', mode: 'strict' }],
+        clock: { now: () => new Date() },
+        storePath: options.dataDir === ':memory:' ? ':memory:' : join(options.dataDir ?? ownDir!, 'reference-sp.sqlite'),
+      });
+  try {
+    const tenant = server?.tenants.get('ninjaone');
+    const base = options.url ?? tenant!.url;
+    const url = (options.patch ?? 'compliant') === 'compliant' && !base.includes('?') ? `${base}?aadOptscim062020` : base;
+    const { engine, log } = createProvisioner({ config, url, token: options.token ?? tenant!.token });
+
+    const started = process.hrtime.bigint();
+    const result = await engine.runCycle();
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+
+    const byMethod: Record<string, number> = {};
+    for (const e of log.exchanges) byMethod[e.method] = (byMethod[e.method] ?? 0) + 1;
+    return {
+      name: 'provision-initial-cycle',
+      target: options.url ? options.url : 'in-process reference SP (NinjaOne tenant, strict, SQLite on disk)',
+      users: nUsers,
+      groups: nGroups,
+      memberships: config.directory.groups().reduce((n, g) => n + g.members.length, 0),
+      concurrency: engine.settings.concurrency,
+      wallSeconds: Number(seconds.toFixed(2)),
+      requests: result.requests,
+      requestsPerSecond: Math.round(result.requests / seconds),
+      requestsPerObject: Number((result.requests / (nUsers + nGroups)).toFixed(2)),
+      byMethod,
+      summary: result.summary,
+      failed: result.failed.length,
+    };
+  } finally {
+    await server?.close();
+    if (ownDir) rmSync(ownDir, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const { values } = parseArgs({
+    options: {
+      users: { type: 'string', default: '10000' },
+      groups: { type: 'string', default: '1000' },
+      'members-per-group': { type: 'string', default: '20' },
+      concurrency: { type: 'string', default: '16' },
+      patch: { type: 'string', default: 'compliant' },
+      url: { type: 'string' },
+      token: { type: 'string' },
+      'data-dir': { type: 'string' },
+    },
+  });
+  if (values.patch !== 'compliant' && values.patch !== 'legacy') throw new TypeError('--patch must be compliant or legacy');
+  if (values.url && !values.token) throw new TypeError('--url needs --token');
+  const result = await benchProvisionInitialCycle({
+    users: Number(values.users),
+    groups: Number(values.groups),
+    membersPerGroup: Number(values['members-per-group']),
+    concurrency: Number(values.concurrency),
+    patch: values.patch,
+    ...(values.url ? { url: values.url, token: values.token! } : {}),
+    ...(values['data-dir'] ? { dataDir: values['data-dir'] } : {}),
+  });
+  console.log(JSON.stringify(result, null, 2));
+  process.exitCode = result.failed ? 1 : 0;
+}
