@@ -30,6 +30,15 @@ Feature: Filtering users
       When the client lists Users with the filter 'emails[type eq "work" and value eq "<alice.emails.0.value>"]'
       Then the list response holds exactly the users "alice"
 
+    # `emails[type eq "work"].value` is a PATCH path form (RFC 7644 §3.5.2); the filter ABNF (§3.4.2.2) has no
+    # sub-attribute after "]". An endpoint may answer it as the complex filter above or refuse it as invalidFilter,
+    # but never with a wrong result.
+    @id:CORE-FILTER-22 @must @rfc7644-3.4.2.2
+    Scenario: The work email in the attribute-path form is answered right or refused as invalidFilter
+      Given the users "alice" and "bob" exist
+      When the client lists Users with the filter 'emails[type eq "work"].value eq "<alice.emails.0.value>"'
+      Then the list response holds exactly the users "alice", unless the filter is refused as invalidFilter
+
   Rule: Every comparison operator and the logical grammar work (RFC 7644 §3.4.2.2)
 
     Background:

@@ -111,7 +111,7 @@ export class ScimStage {
     if (payload === undefined && options.body !== undefined) payload = JSON.stringify(options.body);
     if (payload !== undefined) headers['content-type'] ??= 'application/scim+json';
 
-    const response = await fetch(url, { method, headers, body: payload, redirect: 'manual', signal: AbortSignal.timeout(15_000) });
+    const response = await fetchHonouringRetryAfter(url, { method, headers, body: payload, redirect: 'manual' });
     const text = await response.text();
     let json: unknown;
     try {
@@ -257,6 +257,23 @@ export class ScimStage {
         if (String(operation['method']).toUpperCase() === 'POST' && match) track(match[1]!, decodeURIComponent(match[2]!));
       }
     }
+  }
+}
+
+/** Per-request timeout (SCIM_TIMEOUT_MS, default 15 s): an endpoint that hangs fails the step, not the run. */
+const timeoutMs = Number(process.env['SCIM_TIMEOUT_MS'] ?? 15_000);
+
+/**
+ * Sends a request; a 429 with Retry-After (seconds, at most 30) is honoured up to 3 times (RFC 6585 §4). The
+ * wait only spaces requests out — nothing asserts on time.
+ */
+async function fetchHonouringRetryAfter(url: string, init: RequestInit): Promise<Response> {
+  for (let attempt = 0; ; attempt++) {
+    const response = await fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
+    const retryAfter = Number(response.headers.get('retry-after'));
+    if (response.status !== 429 || attempt >= 3 || !Number.isFinite(retryAfter) || retryAfter < 0 || retryAfter > 30) return response;
+    await response.arrayBuffer();
+    await new Promise((resolve) => setTimeout(resolve, retryAfter * 1000));
   }
 }
 
