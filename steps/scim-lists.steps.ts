@@ -21,6 +21,12 @@ When('the client lists Users with the filter {string}', async function (this: Ha
   await this.scim.send('GET', `/Users?${query({ filter: this.scim.expand(filter) })}`);
 });
 
+When('the client searches Users with POST .search and the filter {string}', async function (this: HarnessWorld, filter: string) {
+  await this.scim.send('POST', '/Users/.search', {
+    body: { schemas: ['urn:ietf:params:scim:api:messages:2.0:SearchRequest'], filter: this.scim.expand(filter) },
+  });
+});
+
 When('the client filters Users on the userName of {string} written in upper case', async function (this: HarnessWorld, alias: string) {
   const userName = this.scim.known(alias).body['userName'];
   assert.equal(typeof userName, 'string');

@@ -125,6 +125,13 @@ When('the client replaces the user {string} without the title', async function (
   await this.scim.send('PUT', `/Users/${this.scim.known(alias).id}`, { body: { ...this.scim.userPayload(alias), id: this.scim.known(alias).id } });
 });
 
+/** meta is readOnly (RFC 7643 §3.1): a replacement carrying another `meta.created` must not change it. */
+When('the client replaces the user {string} sending a different meta.created', async function (this: HarnessWorld, alias: string) {
+  const resource = this.scim.known(alias);
+  const payload = { ...this.scim.userPayload(alias), id: resource.id, meta: { resourceType: 'User', created: '2001-01-01T00:00:00Z' } };
+  await this.scim.send('PUT', `/Users/${resource.id}`, { body: payload });
+});
+
 /**
  * A table of PatchOp operations (RFC 7644 §3.5.2): `op`, `path` (empty = path-less) and `value`; a value that
  * parses as JSON (object, array, boolean, number) is sent as JSON, anything else as a string. Templates expand.

@@ -39,6 +39,12 @@ Feature: Filtering users
       When the client lists Users with the filter 'emails[type eq "work"].value eq "<alice.emails.0.value>"'
       Then the list response holds exactly the users "alice", unless the filter is refused as invalidFilter
 
+    @id:CORE-FILTER-23 @should @rfc7644-3.4.3
+    Scenario: Searching with POST /Users/.search finds the user
+      Given the users "alice" and "bob" exist
+      When the client searches Users with POST .search and the filter 'userName eq "<alice.userName>"'
+      Then the list response holds exactly the users "alice"
+
   Rule: Every comparison operator and the logical grammar work (RFC 7644 §3.4.2.2)
 
     Background:

@@ -83,6 +83,13 @@ Feature: Users: create, read, replace, disable and delete
       Then the response status is 200
       And the user "alice" has no "title"
 
+    @id:CORE-USERS-14 @must @rfc7644-3.5.1 @rfc7643-3.1
+    Scenario: Read-only attributes sent with a replacement are ignored
+      Given the user "alice" exists
+      When the client replaces the user "alice" sending a different meta.created
+      Then the response status is 200
+      And the user "alice" has "meta.created" equal to "<alice.meta.created>"
+
   Rule: A deleted user is gone: 204, then 404 (RFC 7644 §3.6)
 
     @id:CORE-USERS-11 @must @rfc7644-3.6
