@@ -1,4 +1,4 @@
-@scim @entra @legacy-shape
+@scim @entra @legacy-shape @entra-quirk
 Feature: Entra legacy PATCH shapes
   Entra's default behaviour for older app registrations sends non-standard PATCH shapes. They are not RFC 7644,
   so accepting them is a SHOULD (Entra galleries expect it) or a MAY; the report lists which ones the endpoint

@@ -32,7 +32,7 @@ Feature: Entra user lifecycle, compliant PATCH behaviour
     Then the endpoint answers 204
     And reading the user answers 404 with a SCIM error
 
-  @id:ENTRA-USERS-05 @should @rfc7644-3.5.2.3
+  @id:ENTRA-USERS-05 @should @rfc7644-3.5.2.3 @entra-quirk
   Scenario: Update with a path-less replace whose keys are attribute paths
     Given Entra has provisioned a user
     When Entra replaces displayName and name.givenName in one path-less operation
