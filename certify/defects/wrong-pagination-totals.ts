@@ -10,7 +10,7 @@ export const wrongPaginationTotals = (): Defect => ({
   description: 'ListResponse totalResults equals the number of resources on the page',
   flaggedBy: ['CORE-PAGE-01'],
   // Walking every page relies on totalResults to know when to stop.
-  alsoAffects: ['CORE-PAGE-03'],
+  alsoAffects: ['CORE-PAGE-02', 'CORE-PAGE-03'],
   async handle(request, forward) {
     const response = await forward(request);
     if (request.method === 'GET' && isJson(response.body) && typeof response.body['totalResults'] === 'number') {
