@@ -146,7 +146,7 @@ export class ProvisioningEngine {
     const present = dir.users();
     await forEachLimited(present, limit, (u) => this.guard(cycle, this.userRef(u), () => this.syncUser(cycle, u)));
     const gone = [...this.users.keys()].filter((id) => !dir.user(id) || dir.user(id)!.objectId !== id);
-    await forEachLimited(gone, limit, (id) => this.guard(cycle, { type: 'user', sourceId: id, name: id }, () => this.hardDeleteUser(cycle, id)));
+    await forEachLimited(gone, limit, (id) => this.guard(cycle, this.exportedUserRef(id), () => this.hardDeleteUser(cycle, id)));
     // References (manager) whose target now exists.
     const pending = present.filter((u) => this.users.get(u.objectId)?.pendingReference);
     await forEachLimited(pending, limit, (u) => this.guard(cycle, this.userRef(u), () => this.resolveReferences(u), false));
@@ -154,8 +154,8 @@ export class ProvisioningEngine {
     if (this.settings.provisionGroups) {
       await forEachLimited(dir.groups(), limit, (g) => this.guard(cycle, this.groupRef(g), () => this.syncGroup(cycle, g)));
       const goneGroups = [...this.groups.keys()].filter((id) => !dir.group(id) || dir.group(id)!.objectId !== id);
-      await forEachLimited(goneGroups, limit, (id) => this.guard(cycle, { type: 'group', sourceId: id, name: id }, async () => {
-        await this.o.client.deleteGroup({ type: 'group', sourceId: id, name: this.groups.get(id)!.displayName }, this.groups.get(id)!.targetId);
+      await forEachLimited(goneGroups, limit, (id) => this.guard(cycle, this.exportedGroupRef(id), async () => {
+        await this.o.client.deleteGroup(this.exportedGroupRef(id), this.groups.get(id)!.targetId);
         this.groups.delete(id);
         return { outcome: 'deleted', reason: 'hard-deleted' };
       }));
@@ -179,6 +179,15 @@ export class ProvisioningEngine {
   }
   private groupRef(g: DirectoryGroup): ObjectRef {
     return { type: 'group', sourceId: g.objectId, name: g.displayName };
+  }
+
+  /** An object gone from the directory is named in the log by what was last exported (userName, displayName). */
+  private exportedUserRef(sourceId: string): ObjectRef {
+    return { type: 'user', sourceId, name: String(this.users.get(sourceId)?.state['userName'] ?? sourceId) };
+  }
+
+  private exportedGroupRef(sourceId: string): ObjectRef {
+    return { type: 'group', sourceId, name: this.groups.get(sourceId)?.displayName ?? sourceId };
   }
 
   private evalOptions() {
@@ -275,7 +284,7 @@ export class ProvisioningEngine {
 
   private async hardDeleteUser(_cycle: number, sourceId: string): Promise<Result> {
     const exported = this.users.get(sourceId)!;
-    const ref: ObjectRef = { type: 'user', sourceId, name: String(exported.state['userName'] ?? sourceId) };
+    const ref = this.exportedUserRef(sourceId);
     const active = this.activeMapping();
     const outcome = await this.o.client.deleteUser(ref, exported.targetId, active?.target);
     this.users.delete(sourceId);
