@@ -22,6 +22,7 @@ import type { SamlRejection } from './rejection.ts';
 import type { ReplayCache } from './replay-cache.ts';
 import type { OutstandingRequests } from './request-store.ts';
 import { SESSION_COOKIE, type SessionStore } from './session.ts';
+import { signedInPageHtml } from './signed-in-page.ts';
 import { escapeXml } from './xml.ts';
 
 export interface SamlRouterDeps {
@@ -145,7 +146,7 @@ export function createSamlRouter(deps: SamlRouterDeps): Router {
       res.redirect(303, relayState);
       return;
     }
-    res.status(200).type('html').send(`<!doctype html><title>Signed in</title><p data-user="${escapeXml(current.userName)}">Signed in as ${escapeXml(current.userName)}</p>`);
+    res.status(200).type('html').send(signedInPageHtml({ tenantId: tenant.id, user: current, nameId: state.nameId, attributes, created: state.userCreated === true }));
   });
 
   router.get('/saml/:tenant/me', (req, res) => {
