@@ -21,7 +21,7 @@ export function describeHarness(h: RunningHarness): string {
   const lines = [
     'sso-harness is running',
     '',
-    `  mock IdP        ${h.idpUrl}/            (login page: pick a user and sign in)`,
+    `  mock IdP        ${h.idpUrl}/            (login page: pick a user and sign in; the acme tenant accepts IdP-initiated sign-in)`,
     `  IdP metadata    ${h.idpUrl}/metadata`,
     `  reference SP    ${h.spUrl}`,
     `  admin token     ${h.adminToken}`,
@@ -32,6 +32,9 @@ export function describeHarness(h: RunningHarness): string {
     lines.push(`  ${t.id.padEnd(12)} ${t.profile.padEnd(11)} ${h.spUrl}/saml/${t.id}/metadata`);
     lines.push(`  ${''.padEnd(24)} ${h.spUrl}/scim/v2/${t.id}   token ${h.scimTokens[t.id] ?? '(from your config)'}`);
   }
+  const particle = h.config.tenants.find((t) => t.profile === 'particle' && t.scim.layout === 'particle');
+  if (particle) lines.push(`  Particle layout  ${h.spUrl}/v1/orgs/${particle.scim.orgSlug ?? particle.id}/team/provision`);
+  if (h.config.tenants.some((t) => t.scim.layout === 'ninjaone')) lines.push(`  NinjaOne layout  ${h.spUrl}/ws/scim/v2   (tenant from the token)`);
   const acme = h.scimTokens['acme'];
   if (acme) lines.push('', `  certify:  npx sso-harness certify scim --url ${h.spUrl}/scim/v2/acme --token ${acme}`);
   lines.push('  stop with Ctrl-C', '');
