@@ -127,11 +127,16 @@ export const ninjaOneExtension: ExtensionSchemaInput = {
 };
 
 /** Per-profile defaults of the seed vendors. */
+/*
+ * The generic tenant is the RFC model and strict. Particle, NinjaOne and Aritma document provisioning from Entra
+ * ID (seeds 000–002), whose default (non-`aadOptscim062020`) requests use legacy shapes; a vendor that works with
+ * Entra accepts them, so their emulations are lenient, and every tolerance is recorded.
+ */
 export const scimProfileDefaults: Readonly<Record<ProfileName, ScimTenantInput>> = {
   generic: {},
-  particle: { layout: 'particle', enforceScopes: true },
-  ninjaone: { layout: 'ninjaone', extensions: [ninjaOneExtension] },
-  aritma: {},
+  particle: { layout: 'particle', enforceScopes: true, mode: 'lenient' },
+  ninjaone: { layout: 'ninjaone', extensions: [ninjaOneExtension], mode: 'lenient' },
+  aritma: { mode: 'lenient' },
   sonarqube: {},
   datocms: {},
 };
