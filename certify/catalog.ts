@@ -6,6 +6,8 @@
  * - testStepFinished → verdict: any FAILED step fails; UNDEFINED, AMBIGUOUS or PENDING is a harness error;
  *   SKIPPED (a step or hook returned 'skipped', e.g. an optional feature not advertised) skips
  * - attachment → the request/response transcript; one named `skip-reason`, or a log line `skipped: …`, explains a skip
+ * - after `interrupt()` (SIGINT/SIGTERM): a test that does not pass is `interrupted` (its failure may be the
+ *   abort itself, or it was never started), and so is every planned test that never finished
  */
 import type { runCucumber } from '@cucumber/cucumber/api';
 import { readTags, type TestFacts } from './tags.ts';
@@ -13,7 +15,10 @@ import { readTags, type TestFacts } from './tags.ts';
 /** One cucumber message; typed from the API so we don't depend on @cucumber/messages directly. */
 export type Envelope = Parameters<NonNullable<Parameters<typeof runCucumber>[2]>>[0];
 
-export type Verdict = 'pass' | 'fail' | 'skip' | 'error';
+export type Verdict = 'pass' | 'fail' | 'skip' | 'error' | 'interrupted';
+
+/** Why an interrupted test has no verdict of its own. */
+export const INTERRUPTED_REASON = 'the run was interrupted before this test could finish';
 
 /** Attachment name a step or hook uses to say why a test was skipped (`this.attach(reason, 'skip-reason')`). */
 export const SKIP_REASON_ATTACHMENT = 'skip-reason';
@@ -56,6 +61,7 @@ export class CatalogCollector {
   readonly #order: string[] = [];
   readonly #onTest: ((outcome: TestOutcome) => void) | undefined;
   #runError: string | undefined;
+  #interrupted: string | undefined;
 
   constructor(onTest?: (outcome: TestOutcome) => void) {
     this.#onTest = onTest;
@@ -106,6 +112,30 @@ export class CatalogCollector {
     return [...this.#pickles.entries()].filter(([id]) => !this.#done.has(id) && [...this.#testCases.values()].includes(id)).map(([, p]) => ({ name: p.name, uri: p.uri }));
   }
 
+  /** From now on, a test that does not pass is reported as interrupted. */
+  interrupt(reason: string): void {
+    this.#interrupted ??= reason;
+  }
+
+  /**
+   * Outcomes in the order the tests ran, then — for an interrupted run — every planned test that never
+   * finished, as interrupted.
+   */
+  outcomesWithInterrupted(): TestOutcome[] {
+    const outcomes = this.outcomes();
+    if (this.#interrupted === undefined) return outcomes;
+    const planned = new Set(this.#testCases.values());
+    for (const [id, pickle] of this.#pickles) {
+      if (this.#done.has(id) || !planned.has(id)) continue;
+      outcomes.push({
+        ...readTags(pickle.tags, pickle.name),
+        name: pickle.name, uri: pickle.uri, line: pickle.line, verdict: 'interrupted', skipReason: undefined,
+        failure: INTERRUPTED_REASON, durationMs: 0, transcript: [],
+      });
+    }
+    return outcomes;
+  }
+
   /** A run-level error (e.g. a BeforeAll hook failed), if cucumber reported one. */
   runError(): string | undefined {
     return this.#runError;
@@ -116,16 +146,18 @@ export class CatalogCollector {
     const skipReason =
       attempt.attachments.find((a) => a.name === SKIP_REASON_ATTACHMENT)?.text ??
       attempt.attachments.find((a) => a.mediaType === LOG_MEDIA_TYPE && /^skipped:/i.test(a.text))?.text.replace(/^skipped:\s*/i, '');
+    const own = verdictOf(attempt.statuses);
+    const verdict: Verdict = this.#interrupted !== undefined && own !== 'pass' ? 'interrupted' : own;
     const outcome: TestOutcome = {
       ...readTags(pickle.tags, pickle.name),
       name: pickle.name,
       uri: pickle.uri,
       line: pickle.line,
-      verdict: verdictOf(attempt.statuses),
-      skipReason: verdictOf(attempt.statuses) === 'skip' ? (skipReason ?? 'skipped by the scenario') : undefined,
-      failure: attempt.failure,
+      verdict,
+      skipReason: verdict === 'skip' ? (skipReason ?? 'skipped by the scenario') : undefined,
+      failure: verdict === 'interrupted' ? [INTERRUPTED_REASON, attempt.failure].filter(Boolean).join(': ') : attempt.failure,
       durationMs: Math.round(attempt.durationNanos / 1e6),
-      transcript: attempt.attachments.filter((a) => a.name !== SKIP_REASON_ATTACHMENT && !(a.mediaType === LOG_MEDIA_TYPE && /^skipped:/i.test(a.text))),
+      transcript: attempt.attachments.filter((a) => a.name !== SKIP_REASON_ATTACHMENT && !(a.mediaType === LOG_MEDIA_TYPE && /^(skipped|interrupted):/i.test(a.text))),
     };
     if (!this.#done.has(attempt.pickleId)) this.#order.push(attempt.pickleId);
     this.#done.set(attempt.pickleId, outcome);

@@ -2,12 +2,12 @@
 import type { TestOutcome } from './catalog.ts';
 import type { Certification } from './run.ts';
 
-const MARK = { pass: 'PASS ', fail: 'FAIL ', skip: 'SKIP ', error: 'ERROR' } as const;
+const MARK = { pass: 'PASS ', fail: 'FAIL ', skip: 'SKIP ', error: 'ERROR', interrupted: 'INTR ' } as const;
 
 export function progressLine(o: TestOutcome): string {
   const mark = o.verdict === 'fail' && o.level === 'MAY' ? 'N/S  ' : MARK[o.verdict];
   const why =
-    o.verdict === 'skip' ? ` — ${o.skipReason}` : o.verdict === 'fail' || o.verdict === 'error' ? ` — ${(o.failure ?? '').split('\n')[0]}` : '';
+    o.verdict === 'skip' ? ` — ${o.skipReason}` : o.verdict === 'fail' || o.verdict === 'error' || o.verdict === 'interrupted' ? ` — ${(o.failure ?? '').split('\n')[0]}` : '';
   return `${mark} ${o.level.padEnd(6)} ${o.id.padEnd(16)} ${o.name}${why}`;
 }
 
@@ -15,7 +15,7 @@ export function summaryLines(run: Certification, reportPaths: readonly string[])
   const s = run.summary;
   const lines = [
     '',
-    `${s.total} tests against ${run.target} (profile ${run.profile}): ${s.byVerdict.pass} passed, ${s.byVerdict.fail} failed, ${s.byVerdict.error} errors, ${s.byVerdict.skip} skipped`,
+    `${s.total} tests against ${run.target} (profile ${run.profile}): ${s.byVerdict.pass} passed, ${s.byVerdict.fail} failed, ${s.byVerdict.error} errors, ${s.byVerdict.skip} skipped${s.byVerdict.interrupted ? `, ${s.byVerdict.interrupted} interrupted` : ''}`,
     `  MUST   ${fmt(s.byLevel.MUST)}`,
     `  SHOULD ${fmt(s.byLevel.SHOULD)}`,
     `  MAY    ${fmt(s.byLevel.MAY)}`,
@@ -23,7 +23,8 @@ export function summaryLines(run: Certification, reportPaths: readonly string[])
   if (s.mustFailures.length) lines.push(`MUST failures: ${s.mustFailures.join(', ')}`);
   if (s.otherFailures.length) lines.push(`SHOULD/MAY not met (reported, not fatal): ${s.otherFailures.join(', ')}`);
   if (run.runError) lines.push(`run error: ${run.runError}`);
-  lines.push(s.total === 0 ? 'NOT CERTIFIED: no test matched the profile and tags' : s.certified && !run.runError ? 'CERTIFIED: no MUST test failed' : 'NOT CERTIFIED');
+  if (run.interrupted) lines.push(`INTERRUPTED (${run.interrupted}): ${s.byVerdict.interrupted} test(s) did not finish`);
+  lines.push(run.interrupted ? 'NOT CERTIFIED: the run was interrupted' : s.total === 0 ? 'NOT CERTIFIED: no test matched the profile and tags' : s.certified && !run.runError ? 'CERTIFIED: no MUST test failed' : 'NOT CERTIFIED');
   for (const p of reportPaths) lines.push(`report: ${p}`);
   return lines;
 }

@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { After, Before, Then } from '@cucumber/cucumber';
 import { EndpointDriver, type EndpointTarget, type Exchange, type Json } from '../certify/driver/endpoint.ts';
+import { interruptReason, isInterrupted } from '../certify/safety/interrupt.ts';
 import type { UserSeed, VendorRequest } from '../certify/vendors/entra.ts';
 import { ERROR_SCHEMA, LIST_RESPONSE_SCHEMA } from '../certify/vendors/scim-urns.ts';
 import type { HarnessWorld } from './support/world.ts';
@@ -27,6 +28,16 @@ export interface CertifyContext {
 }
 
 const contexts = new WeakMap<HarnessWorld, CertifyContext>();
+
+/*
+ * An interrupted certification (SIGINT/SIGTERM, certify/safety/interrupt.ts) starts no new scenario: each one
+ * still queued is skipped here, before any hook talks to the endpoint, and reported as interrupted.
+ */
+Before(function (this: HarnessWorld) {
+  if (!isInterrupted()) return undefined;
+  this.log(`interrupted: ${interruptReason() ?? 'the run was interrupted'}`);
+  return 'skipped';
+});
 
 /*
  * The target is the one the SCIM stage uses (SCIM_BASE_URL/SCIM_TOKEN, scimmy, or the bundled reference server).

@@ -2,12 +2,19 @@
  * The HTTP side of the Entra and Okta certification scenarios: sends exactly the request a vendor client sends
  * and records it. Behaviour toward the endpoint (issue 5):
  * - every exchange is attached to the scenario as a transcript (the bearer token is redacted);
- * - a per-request timeout (SCIM_TIMEOUT_MS) and a process-wide bound on requests in flight (SCIM_CONCURRENCY);
+ * - a per-request timeout (SCIM_TIMEOUT_MS) and a process-wide bound on requests in flight (SCIM_CONCURRENCY),
+ *   shared with the SCIM stage (../safety/limiter.ts); an interrupted run aborts requests in flight;
  * - 429 Too Many Requests is retried after its Retry-After (RFC 6585 §4, RFC 9110 §10.2.3), at most 3 times;
- * - everything created carries the run prefix and is deleted at the end of the scenario, newest first, also when
- *   the scenario failed; nothing else is ever changed.
+ * - everything created carries the run prefix (`<run prefix>cert-…`) and is deleted at the end of the scenario,
+ *   newest first, also when the scenario failed; nothing else is ever changed;
+ * - creates and deletes are recorded in the process-wide ledger (../safety/ledger.ts), so an interrupted run
+ *   deletes what a scenario could not.
  */
 import { randomUUID } from 'node:crypto';
+import { interruptSignal } from '../safety/interrupt.ts';
+import { noteExchange } from '../safety/ledger.ts';
+import { sharedLimiter, timeoutFromEnv } from '../safety/limiter.ts';
+import { runPrefix } from '../safety/run-prefix.ts';
 
 export interface EndpointTarget {
   readonly baseUrl: string;
@@ -33,36 +40,13 @@ export interface RequestOptions {
 
 export type Attach = (text: string, name: string) => unknown;
 
-/** Prefix of every resource the harness creates, so an operator can recognise (and sweep) them. */
-export const RESOURCE_PREFIX = 'ssoh-cert-';
+/** Prefix of every resource a certification scenario creates: the run prefix, then `cert-`. */
+export function resourcePrefix(): string {
+  return `${runPrefix()}cert-`;
+}
 
 const MAX_429_RETRIES = 3;
 const MAX_RETRY_AFTER_SECONDS = 30;
-
-class Semaphore {
-  #free: number;
-  readonly #waiting: Array<() => void> = [];
-  constructor(size: number) {
-    this.#free = size;
-  }
-  async run<T>(task: () => Promise<T>): Promise<T> {
-    if (this.#free > 0) this.#free--;
-    else await new Promise<void>((resolve) => this.#waiting.push(resolve));
-    try {
-      return await task();
-    } finally {
-      const next = this.#waiting.shift();
-      if (next) next();
-      else this.#free++;
-    }
-  }
-}
-
-let inFlight: Semaphore | undefined;
-function limiter(): Semaphore {
-  inFlight ??= new Semaphore(Math.max(1, Number(process.env.SCIM_CONCURRENCY ?? 1) || 1));
-  return inFlight;
-}
 
 export class EndpointDriver {
   readonly #created: string[] = [];
@@ -72,7 +56,7 @@ export class EndpointDriver {
   constructor(
     readonly target: EndpointTarget,
     readonly attach: Attach,
-    timeoutMs = Number(process.env.SCIM_TIMEOUT_MS ?? 10_000) || 10_000,
+    timeoutMs = timeoutFromEnv(10_000),
     readonly sleep: (ms: number) => Promise<void> = (ms) => new Promise((r) => setTimeout(r, ms)),
   ) {
     this.#timeoutMs = timeoutMs;
@@ -80,7 +64,7 @@ export class EndpointDriver {
 
   /** A fresh, recognisable name for something this scenario creates. */
   uniqueName(kind: string): string {
-    return `${RESOURCE_PREFIX}${kind}-${randomUUID().slice(0, 12)}`;
+    return `${resourcePrefix()}${kind}-${randomUUID().slice(0, 12)}`;
   }
 
   async send(method: string, path: string, options: RequestOptions = {}): Promise<Exchange> {
@@ -93,14 +77,16 @@ export class EndpointDriver {
     };
     const payload = options.body === undefined ? undefined : JSON.stringify(options.body);
     for (let attempt = 0; ; attempt++) {
-      const exchange = await limiter().run(() => this.#once(method, url, headers, payload));
+      const exchange = await sharedLimiter().run(() => this.#once(method, url, headers, payload));
       if (exchange.status === 429 && attempt < MAX_429_RETRIES) {
         const seconds = Math.min(Number(exchange.headers.get('retry-after') ?? 1) || 1, MAX_RETRY_AFTER_SECONDS);
         await this.sleep(seconds * 1000);
         continue;
       }
-      if (method === 'POST' && exchange.status === 201 && typeof exchange.body?.id === 'string') {
-        const collection = path.split('?')[0]!;
+      noteExchange(method, url.split('?')[0]!, exchange.status, exchange.body?.id, this.target.token);
+      // Any 2xx create with an id is tracked: an endpoint answering 200 instead of 201 must not keep our data.
+      const collection = path.split('?')[0]!;
+      if (method === 'POST' && exchange.status >= 200 && exchange.status < 300 && /^\/(Users|Groups)\/?$/.test(collection) && typeof exchange.body?.id === 'string') {
         this.#created.push(`${collection}/${encodeURIComponent(exchange.body.id)}`);
       }
       return exchange;
@@ -131,7 +117,7 @@ export class EndpointDriver {
     let response: Response;
     let text: string;
     try {
-      response = await fetch(url, { method, headers, body: payload, signal: AbortSignal.timeout(this.#timeoutMs), redirect: 'manual' });
+      response = await fetch(url, { method, headers, body: payload, signal: AbortSignal.any([AbortSignal.timeout(this.#timeoutMs), interruptSignal()]), redirect: 'manual' });
       text = await response.text();
     } catch (error) {
       const reason = (error as Error).name === 'TimeoutError' ? `no response within ${this.#timeoutMs} ms` : (error as Error).message;

@@ -1,11 +1,32 @@
 /*
  * The machine-readable certification (certification.json). Its shape is certify/report-schema.json; bump
  * REPORT_VERSION (and the schema's $id) on any incompatible change, so consumers can tell versions apart.
+ * 2.0: the verdict `interrupted`, `interrupted` (why the run stopped) and `cleanup` (what was deleted at the end).
  */
+import type { CleanupItem } from '../safety/cleanup.ts';
 import type { Certification } from '../run.ts';
 
-export const REPORT_VERSION = '1.0.0';
-export const REPORT_SCHEMA_ID = 'https://sso-harness.dev/schemas/certification-1.0.json';
+export const REPORT_VERSION = '2.0.0';
+export const REPORT_SCHEMA_ID = 'https://sso-harness.dev/schemas/certification-2.0.json';
+
+/** What the end of the run deleted: the ledger's leftovers and the sweep by run prefix. */
+export interface CleanupReport {
+  readonly runPrefix: string;
+  readonly deleted: ReadonlyArray<{ readonly kind: string; readonly id: string; readonly name: string | null; readonly via: string }>;
+  readonly alreadyGone: number;
+  readonly failed: ReadonlyArray<{ readonly kind: string; readonly id: string; readonly via: string; readonly detail: string }>;
+  readonly problems: readonly string[];
+}
+
+export function toCleanupReport(runPrefix: string, items: readonly CleanupItem[], problems: readonly string[]): CleanupReport {
+  return {
+    runPrefix,
+    deleted: items.filter((i) => i.outcome === 'deleted').map((i) => ({ kind: i.kind, id: i.id, name: i.name ?? null, via: i.via })),
+    alreadyGone: items.filter((i) => i.outcome === 'already-gone').length,
+    failed: items.filter((i) => i.outcome === 'failed').map((i) => ({ kind: i.kind, id: i.id, via: i.via, detail: i.detail ?? 'failed' })),
+    problems,
+  };
+}
 
 export interface CertificationDocument {
   readonly $schema: string;
@@ -18,12 +39,16 @@ export interface CertificationDocument {
   readonly finishedAt: string;
   readonly certified: boolean;
   readonly runError: string | null;
+  /** Why the run stopped early (SIGINT/SIGTERM), or null when it ran to the end. */
+  readonly interrupted: string | null;
+  readonly cleanup: CleanupReport | null;
   readonly summary: {
     readonly total: number;
     readonly pass: number;
     readonly fail: number;
     readonly skip: number;
     readonly error: number;
+    readonly interrupted: number;
     readonly mustFailures: readonly string[];
     readonly otherFailures: readonly string[];
   };
@@ -58,8 +83,10 @@ export function toDocument(run: Certification, toolVersion: string): Certificati
     tagExpression: run.tagExpression,
     startedAt: run.startedAt,
     finishedAt: run.finishedAt,
-    certified: s.certified && run.runError === undefined,
+    certified: s.certified && run.runError === undefined && run.interrupted === undefined,
     runError: run.runError ?? null,
+    interrupted: run.interrupted ?? null,
+    cleanup: run.cleanup ?? null,
     summary: { total: s.total, ...s.byVerdict, mustFailures: s.mustFailures, otherFailures: s.otherFailures },
     legacyShapes: run.outcomes
       .filter((o) => o.tags.includes('@legacy-shape'))

@@ -11,7 +11,7 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
-const LABEL: Record<string, string> = { pass: 'PASS', fail: 'FAIL', skip: 'SKIP', error: 'ERROR' };
+const LABEL: Record<string, string> = { pass: 'PASS', fail: 'FAIL', skip: 'SKIP', error: 'ERROR', interrupted: 'INTERRUPTED' };
 
 /** A failed MAY test is an unsupported option, not a defect: shown as such. */
 function cls(test: Pick<Test, 'verdict' | 'level'>): string {
@@ -29,7 +29,7 @@ function matrix(doc: CertificationDocument): string {
     const cells = profiles.map((profile) => {
       const tests = doc.tests.filter((t) => t.profile === profile && t.sections.includes(section));
       if (tests.length === 0) return '<td class="none"></td>';
-      const worst = ['error', 'fail', 'unsupported', 'pass', 'skip'].find((c) => tests.some((t) => cls(t) === c))!;
+      const worst = ['error', 'fail', 'interrupted', 'unsupported', 'pass', 'skip'].find((c) => tests.some((t) => cls(t) === c))!;
       const links = tests.map((t) => `<a class="chip ${cls(t)}" href="#${anchor(t.id)}" title="${escapeHtml(`${t.id} ${label(t)}: ${t.name}`)}">${escapeHtml(t.id)}</a>`);
       return `<td class="cell ${worst}">${links.join(' ')}</td>`;
     });
@@ -67,7 +67,15 @@ export function renderHtml(doc: CertificationDocument): string {
   const s = doc.summary;
   const verdict = doc.certified
     ? `<p class="banner pass">Certified: no MUST test failed (${s.pass} passed, ${s.fail + s.error} failed, ${s.skip} skipped).</p>`
-    : `<p class="banner fail">Not certified: ${s.mustFailures.length} MUST test(s) failed${doc.runError ? ` — ${escapeHtml(doc.runError)}` : ''}.</p>`;
+    : doc.interrupted !== null
+      ? `<p class="banner interrupted">Not certified: the run was interrupted (${escapeHtml(doc.interrupted)}); ${s.interrupted} test(s) did not finish.</p>`
+      : `<p class="banner fail">Not certified: ${s.mustFailures.length} MUST test(s) failed${doc.runError ? ` — ${escapeHtml(doc.runError)}` : ''}.</p>`;
+  const c = doc.cleanup;
+  const cleanup = c
+    ? `<h2>Clean-up</h2><p>Everything this run created carries the prefix <code>${escapeHtml(c.runPrefix)}</code>. At the end of the run
+${c.deleted.length} leftover resource(s) were deleted${c.alreadyGone ? ` (${c.alreadyGone} already gone)` : ''}${c.failed.length ? `; <strong>${c.failed.length} could not be deleted</strong>` : ''}.</p>
+${c.failed.length || c.problems.length ? `<ul>${[...c.failed.map((f) => `${f.kind}/${f.id} (${f.via}): ${f.detail}`), ...c.problems].map((t) => `<li>${escapeHtml(t)}</li>`).join('')}</ul>` : ''}`
+    : '';
   const legacy = doc.legacyShapes.length
     ? `<h2>Entra legacy PATCH shapes</h2><p>Entra's default behaviour for older app registrations sends non-standard PATCH requests.
 Shapes not accepted mean customers must enable Entra's RFC-compliant behaviour (the <code>aadOptscim062020</code> flag).</p>
@@ -84,8 +92,8 @@ pre{white-space:pre-wrap;word-break:break-word;background:#f6f8fa;padding:.6rem;
 table{border-collapse:collapse;width:100%;margin:1rem 0} th,td{border:1px solid #d0d7de;padding:.35rem .5rem;text-align:left;vertical-align:top}
 thead th{background:#f6f8fa}
 .banner{padding:.8rem 1rem;border-radius:6px;font-weight:600}
-.pass{--c:#1a7f37;--b:#dafbe1} .fail{--c:#cf222e;--b:#ffebe9} .error{--c:#bc4c00;--b:#fff1e5} .skip{--c:#57606a;--b:#eaeef2} .unsupported{--c:#9a6700;--b:#fff8c5}
-.banner,.cell,.chip,tr.pass .verdict,tr.fail .verdict,tr.error .verdict,tr.skip .verdict,tr.unsupported .verdict{background:var(--b);color:var(--c)}
+.pass{--c:#1a7f37;--b:#dafbe1} .fail{--c:#cf222e;--b:#ffebe9} .error{--c:#bc4c00;--b:#fff1e5} .skip{--c:#57606a;--b:#eaeef2} .unsupported{--c:#9a6700;--b:#fff8c5} .interrupted{--c:#6639ba;--b:#fbefff}
+.banner,.cell,.chip,tr.pass .verdict,tr.fail .verdict,tr.error .verdict,tr.skip .verdict,tr.unsupported .verdict,tr.interrupted .verdict{background:var(--b);color:var(--c)}
 .chip{display:inline-block;padding:0 .3rem;margin:1px;border-radius:3px;border:1px solid var(--c);text-decoration:none;font-size:12px}
 .verdict{font-weight:700;white-space:nowrap} .legend span{margin-right:.6rem;padding:0 .4rem;border-radius:3px}
 .failure{background:#ffebe9} .reason{color:#57606a} .source{color:#57606a;font-size:12px} td.none{background:#fff}
@@ -96,12 +104,13 @@ ${verdict}
 <p>Levels follow RFC 2119: a failed <strong>MUST</strong> test fails the certification; <strong>SHOULD</strong> failures are reported;
 a failed <strong>MAY</strong> test means an option the endpoint does not support. Optional features the endpoint does not advertise in
 <code>/ServiceProviderConfig</code> are skipped with the reason.</p>
-<p class="legend"><span class="pass">PASS</span><span class="fail">FAIL</span><span class="error">ERROR (test could not run)</span><span class="unsupported">NOT SUPPORTED (MAY)</span><span class="skip">SKIP</span></p>
+<p class="legend"><span class="pass">PASS</span><span class="fail">FAIL</span><span class="error">ERROR (test could not run)</span><span class="unsupported">NOT SUPPORTED (MAY)</span><span class="skip">SKIP</span><span class="interrupted">INTERRUPTED (run stopped)</span></p>
 ${s.mustFailures.length ? `<p><strong>MUST failures:</strong> ${s.mustFailures.map((id) => `<a href="#${anchor(id)}">${escapeHtml(id)}</a>`).join(', ')}</p>` : ''}
 ${s.otherFailures.length ? `<p><strong>SHOULD/MAY not met:</strong> ${s.otherFailures.map((id) => `<a href="#${anchor(id)}">${escapeHtml(id)}</a>`).join(', ')}</p>` : ''}
 <h2>Matrix by section and profile</h2>
 ${matrix(doc)}
 ${legacy}
+${cleanup}
 ${profiles
   .map(
     (p) => `<h2>Profile ${escapeHtml(p)}</h2>

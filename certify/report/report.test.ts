@@ -33,7 +33,8 @@ function collect(): Certification {
   const outcomes = collector.outcomes();
   return {
     startedAt: '2026-01-01T00:00:00.000Z', finishedAt: '2026-01-01T00:00:01.000Z', target: 'https://scim.example.test/v2', profile: 'all',
-    tagExpression: '(@core or @entra or @okta)', outcomes, summary: summarise(outcomes), runError: undefined, support: {} as never,
+    tagExpression: '(@core or @entra or @okta)', outcomes, summary: summarise(outcomes), runError: undefined,
+    interrupted: undefined, runPrefix: 'ssoh-0123abcd-', cleanup: undefined, support: {} as never,
   };
 }
 

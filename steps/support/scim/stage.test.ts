@@ -1,5 +1,9 @@
-import { describe, expect, it } from 'vitest';
-import { ScimStage, readPath } from './stage.ts';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { resourceLedger } from '../../../certify/safety/ledger.ts';
+import { runPrefix } from '../../../certify/safety/run-prefix.ts';
+import { ScimStage, ScimTimeoutError, readPath } from './stage.ts';
 
 describe('readPath', () => {
   const user = {
@@ -40,6 +44,83 @@ describe('ScimStage.expand', () => {
 
   it('names users and groups with the scenario prefix', () => {
     expect(stage.userName('bob')).toBe(`${stage.prefix}bob@example.com`);
-    expect(stage.prefix).toMatch(/^ssoh-[0-9a-f]{8}-$/);
+    // The run prefix (certify/safety/run-prefix.ts) then the scenario's own part: the end-of-run sweep by run
+    // prefix finds every scenario's resources.
+    expect(stage.prefix).toMatch(/^ssoh-[0-9a-f]{8}-[0-9a-f]{6}-$/);
+    expect(stage.prefix.startsWith(runPrefix())).toBe(true);
+  });
+});
+
+/*
+ * Behaviour toward the endpoint: a purpose-built slow server holds every list request for a while and counts the
+ * requests it holds at once; a stage without the bound would have all six in flight.
+ */
+describe('ScimStage toward a slow endpoint', () => {
+  const TOTAL = 6;
+  let server: Server;
+  let baseUrl: string;
+  let inFlight = 0;
+  let maxInFlight = 0;
+  let created = 0;
+  const saved = { concurrency: process.env['SCIM_CONCURRENCY'], timeout: process.env['SCIM_TIMEOUT_MS'] };
+
+  beforeAll(async () => {
+    process.env['SCIM_CONCURRENCY'] = '2';
+    process.env['SCIM_TIMEOUT_MS'] = '10000';
+    server = createServer((req, res) => {
+      if (req.url?.startsWith('/hang')) return; // never answers: the stage must give up (SCIM_TIMEOUT_MS)
+      if (req.method === 'POST') {
+        res.writeHead(201, { 'content-type': 'application/scim+json' }).end(JSON.stringify({ id: `u-${++created}` }));
+        return;
+      }
+      if (req.method === 'DELETE') {
+        res.writeHead(204).end();
+        return;
+      }
+      inFlight++;
+      maxInFlight = Math.max(maxInFlight, inFlight);
+      setTimeout(() => {
+        inFlight--;
+        res.writeHead(200, { 'content-type': 'application/scim+json' }).end('{"Resources":[]}');
+      }, 150);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/scim/v2`;
+  });
+
+  afterAll(async () => {
+    for (const [key, value] of [['SCIM_CONCURRENCY', saved.concurrency], ['SCIM_TIMEOUT_MS', saved.timeout]] as const) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  });
+
+  it('never has more than SCIM_CONCURRENCY requests in flight', async () => {
+    const stage = new ScimStage(() => undefined);
+    stage.use({ baseUrl, token: 't' });
+    const answers = await Promise.all(Array.from({ length: TOTAL }, (_, i) => stage.send('GET', `/Users?i=${i}`)));
+    expect(answers.map((a) => a.status)).toEqual(Array(TOTAL).fill(200));
+    expect(maxInFlight).toBe(2);
+  });
+
+  it('gives up on a request after SCIM_TIMEOUT_MS with a typed error', async () => {
+    process.env['SCIM_TIMEOUT_MS'] = '300';
+    const stage = new ScimStage(() => undefined);
+    stage.use({ baseUrl, token: 't' });
+    const error = await stage.send('GET', `${baseUrl.replace('/scim/v2', '')}/hang`).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ScimTimeoutError);
+    expect(error).toMatchObject({ code: 'scim/timeout', timeoutMs: 300 });
+  });
+
+  it('records what it creates in the process-wide ledger and removes it when close() deletes it', async () => {
+    const stage = new ScimStage(() => undefined);
+    stage.use({ baseUrl, token: 't' });
+    const created = await stage.send('POST', '/Users', { body: { userName: stage.userName('ann') } });
+    const id = String(created.body?.['id']);
+    expect(resourceLedger().outstanding()).toContainEqual({ kind: 'Users', id, baseUrl, token: 't' });
+    await stage.close();
+    expect(resourceLedger().outstanding().filter((e) => e.id === id)).toEqual([]);
   });
 });

@@ -1,12 +1,21 @@
 /*
  * The SCIM stage: an HTTP driver (fetch) for one SCIM endpoint, held by the World as `this.scim`.
  * - every request and response is recorded and attached to the scenario as one transcript (token redacted);
- * - everything a scenario creates carries the scenario's prefix (`ssoh-<random>-`) and is deleted by `close()`,
- *   which the After hook calls also when the scenario failed; only what this stage created is ever deleted;
+ * - everything a scenario creates carries the scenario's prefix (`<run prefix><6 hex>-`, e.g.
+ *   `ssoh-1a2b3c4d-5e6f7a-`) and is deleted by `close()`, which the After hook calls also when the scenario
+ *   failed; only what this stage created is ever deleted;
+ * - every create is recorded in the process-wide ledger (certify/safety/ledger.ts) and every delete removes it,
+ *   so an interrupted certification deletes what a scenario could not;
+ * - requests share the process-wide bound SCIM_CONCURRENCY, time out after SCIM_TIMEOUT_MS (default 15 s), and
+ *   are aborted when the run is interrupted (certify/safety/interrupt.ts);
  * - resources are known by the alias the scenario gave them ("alice"); templates such as `<alice.id>`,
  *   `<alice.userName>`, `<prefix>` and `<random>` expand to their values in filters, paths and bodies.
  */
 import { randomBytes } from 'node:crypto';
+import { interruptSignal } from '../../../certify/safety/interrupt.ts';
+import { noteExchange, resourceLedger } from '../../../certify/safety/ledger.ts';
+import { sharedLimiter, timeoutFromEnv } from '../../../certify/safety/limiter.ts';
+import { runPrefix } from '../../../certify/safety/run-prefix.ts';
 import type { Attach } from '../world.ts';
 import { scimTarget, type Json, type ScimTarget } from './target.ts';
 
@@ -57,7 +66,7 @@ export interface SendOptions {
 
 export class ScimStage {
   /** Everything this scenario creates is named with it, so it is recognisable on any endpoint. */
-  readonly prefix = `ssoh-${randomBytes(4).toString('hex')}-`;
+  readonly prefix = `${runPrefix()}${randomBytes(3).toString('hex')}-`;
   readonly resources = new Map<string, KnownResource>();
   /** The list responses of a paged walk (RFC 7644 §3.4.2.4). */
   pages: Json[] = [];
@@ -111,8 +120,7 @@ export class ScimStage {
     if (payload === undefined && options.body !== undefined) payload = JSON.stringify(options.body);
     if (payload !== undefined) headers['content-type'] ??= 'application/scim+json';
 
-    const response = await fetchHonouringRetryAfter(url, { method, headers, body: payload, redirect: 'manual' });
-    const text = await response.text();
+    const { response, text } = await fetchHonouringRetryAfter(url, { method, headers, body: payload, redirect: 'manual' });
     let json: unknown;
     try {
       json = text === '' ? undefined : JSON.parse(text);
@@ -123,6 +131,7 @@ export class ScimStage {
     const exchange: ScimExchange = { method, url, status: response.status, headers: response.headers, text, body, json };
     this.#record(exchange, headers, payload);
     this.#trackCreated(exchange, endpoint, path);
+    if (method === 'DELETE') noteExchange(method, url, exchange.status, undefined, null);
     this.#last = exchange;
     return exchange;
   }
@@ -243,39 +252,64 @@ export class ScimStage {
     this.#transcript.push(lines.join('\n'), '');
   }
 
-  /** Records what a request created (POST 201, Bulk POST results) so that close() can delete it. */
+  /**
+   * Records what a request created (a 2xx POST with an id — a precondition accepts any 2xx — and Bulk POST
+   * results) so that close() can delete it, and in the process-wide ledger.
+   */
   #trackCreated(exchange: ScimExchange, endpoint: Endpoint, path: string): void {
     if (exchange.method !== 'POST') return;
-    const track = (kind: string, id: unknown): void => {
+    const track = (kind: ResourceKind, id: unknown): void => {
       const cleanup = this.#cleanupEndpoint && this.#cleanupEndpoint.baseUrl === endpoint.baseUrl ? this.#cleanupEndpoint : endpoint;
-      if (typeof id === 'string' && id !== '') this.#created.push({ endpoint: cleanup, path: `/${kind}/${encodeURIComponent(id)}` });
+      if (typeof id !== 'string' || id === '') return;
+      this.#created.push({ endpoint: cleanup, path: `/${kind}/${encodeURIComponent(id)}` });
+      resourceLedger().record({ kind, id, baseUrl: cleanup.baseUrl, token: cleanup.token });
     };
     const kindOf = (p: string): ResourceKind | undefined => (/\/Users\/?$/.test(p) ? 'Users' : /\/Groups\/?$/.test(p) ? 'Groups' : undefined);
     const kind = kindOf(path.split('?')[0]!);
-    if (kind && exchange.status === 201) track(kind, exchange.body?.['id']);
+    if (kind && exchange.status >= 200 && exchange.status < 300) track(kind, exchange.body?.['id']);
     if (/\/Bulk$/.test(path) && Array.isArray(exchange.body?.['Operations'])) {
       for (const operation of exchange.body['Operations'] as Json[]) {
         const match = /\/(Users|Groups)\/([^/?#]+)$/.exec(String(operation['location'] ?? ''));
-        if (String(operation['method']).toUpperCase() === 'POST' && match) track(match[1]!, decodeURIComponent(match[2]!));
+        if (String(operation['method']).toUpperCase() === 'POST' && match) track(match[1] as ResourceKind, decodeURIComponent(match[2]!));
       }
     }
   }
 }
 
-/** Per-request timeout (SCIM_TIMEOUT_MS, default 15 s): an endpoint that hangs fails the step, not the run. */
-const timeoutMs = Number(process.env['SCIM_TIMEOUT_MS'] ?? 15_000);
+/** Per-request timeout when SCIM_TIMEOUT_MS is not set: an endpoint that hangs fails the step, not the run. */
+export const DEFAULT_TIMEOUT_MS = 15_000;
 
 /**
- * Sends a request; a 429 with Retry-After (seconds, at most 30) is honoured up to 3 times (RFC 6585 §4). The
- * wait only spaces requests out — nothing asserts on time.
+ * Sends a request within the process-wide bound (SCIM_CONCURRENCY) and the per-request timeout
+ * (SCIM_TIMEOUT_MS); an interrupted run aborts it. A 429 with Retry-After (seconds, at most 30) is honoured up
+ * to 3 times (RFC 6585 §4, RFC 9110 §10.2.3), without holding a slot while waiting. The wait only spaces
+ * requests out — nothing asserts on time.
  */
-async function fetchHonouringRetryAfter(url: string, init: RequestInit): Promise<Response> {
+async function fetchHonouringRetryAfter(url: string, init: RequestInit): Promise<{ response: Response; text: string }> {
   for (let attempt = 0; ; attempt++) {
-    const response = await fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
+    const timeoutMs = timeoutFromEnv(DEFAULT_TIMEOUT_MS);
+    const { response, text } = await sharedLimiter().run(async () => {
+      const signal = AbortSignal.any([AbortSignal.timeout(timeoutMs), interruptSignal()]);
+      try {
+        const response = await fetch(url, { ...init, signal });
+        return { response, text: await response.text() };
+      } catch (error) {
+        if ((error as Error).name === 'TimeoutError') throw new ScimTimeoutError(init.method ?? 'GET', url, timeoutMs);
+        throw error;
+      }
+    });
     const retryAfter = Number(response.headers.get('retry-after'));
-    if (response.status !== 429 || attempt >= 3 || !Number.isFinite(retryAfter) || retryAfter < 0 || retryAfter > 30) return response;
-    await response.arrayBuffer();
+    if (response.status !== 429 || attempt >= 3 || !Number.isFinite(retryAfter) || retryAfter < 0 || retryAfter > 30) return { response, text };
     await new Promise((resolve) => setTimeout(resolve, retryAfter * 1000));
+  }
+}
+
+/** A request that got no response within SCIM_TIMEOUT_MS. */
+export class ScimTimeoutError extends Error {
+  readonly code = 'scim/timeout';
+  constructor(readonly method: string, readonly url: string, readonly timeoutMs: number) {
+    super(`${method} ${url}: no response within ${timeoutMs} ms (SCIM_TIMEOUT_MS)`);
+    this.name = 'ScimTimeoutError';
   }
 }
 

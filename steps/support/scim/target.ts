@@ -6,7 +6,10 @@
  *   falling back to scimmy (with a log line) while the bundled server is not in the tree yet.
  * The endpoint's /ServiceProviderConfig is read once per target; `@requires:<feature>` scenarios are skipped
  * when it does not advertise the feature (RFC 7643 §5).
+ * An in-process server takes its data with it when it stops: its entries leave the process-wide ledger of
+ * created resources (certify/safety/ledger.ts), so an interrupted run does not try to delete them.
  */
+import { resourceLedger } from '../../../certify/safety/ledger.ts';
 import { SCIMMY_KNOWN_GAPS, startScimmyServer } from './scimmy-server.ts';
 import { startBundledServer, type BundledFixtures } from './bundled-server.ts';
 
@@ -44,6 +47,7 @@ export async function stopScimTarget(): Promise<void> {
   const target = await pending.catch(() => undefined);
   pending = undefined;
   await target?.close();
+  if (target && target.kind !== 'external') resourceLedger().forgetOrigin(target.bundled?.origin ?? new URL(target.baseUrl).origin);
 }
 
 async function resolveTarget(): Promise<ScimTarget> {
