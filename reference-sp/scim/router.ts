@@ -37,12 +37,11 @@ import type { ScimProtocol } from './resources/protocol-port.ts';
 import {
   createResource,
   deleteResource,
-  matchingResources,
-  pageOf,
   patchResource,
   queryResources,
   readResource,
   replaceResource,
+  searchAll,
   type ServiceContext,
   type ServiceResult,
 } from './resources/service.ts';
@@ -272,12 +271,7 @@ function scimApi(protocol: ScimProtocol): Router {
   api.post(
     '/.search',
     route('read', async (req, ctx) => {
-      const search = protocol.searchFromBody(await body(req, ctx), ctx.tenant.scim.pagination);
-      const all = [userKind, groupKind].flatMap((kind) =>
-        matchingResources(ctx, kind, search).map((r) => protocol.project(ctx.tenant.registry, kind.type, r, search)),
-      );
-      const { startIndex, count } = pageOf(ctx, search);
-      return ok(protocol.listResponse(all.slice(startIndex - 1, startIndex - 1 + count), all.length, startIndex));
+      return searchAll(ctx, [userKind, groupKind], protocol.searchFromBody(await body(req, ctx), ctx.tenant.scim.pagination));
     }),
   );
 

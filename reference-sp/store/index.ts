@@ -1,5 +1,6 @@
 export { openStore, storePathFor, type OpenStoreOptions } from './open-store.ts';
 export { StoreError, isStoreError, type StoreErrorCode } from './errors.ts';
-export { hashToken, userNameKey, USER_SCHEMA, GROUP_SCHEMA } from './sqlite-store.ts';
+export { hashToken, USER_SCHEMA, GROUP_SCHEMA } from './sqlite-store.ts';
+export { displayNameKey, userNameKey } from './keys.ts';
 export type * from './types.ts';
 export type * from './sso-directory.ts';

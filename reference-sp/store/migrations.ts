@@ -5,10 +5,17 @@
  * - users.user_name_key holds userName case-folded in JS (Unicode-aware, unlike SQLite's ASCII-only NOCASE),
  *   so the per-tenant unique index enforces RFC 7643 §4.1.1 (userName caseExact false, uniqueness server) and
  *   `userName eq "x"` is one index probe at any tenant size.
+ * - groups.display_name_key (migration 3) holds displayName folded the way the filter evaluator compares a
+ *   caseExact-false string (JS toLowerCase, see ./keys.ts), so `displayName eq "x"` (RFC 7643 §4.2: caseExact
+ *   false) is one index probe instead of a scan. The index is NOT unique: databases of version 2 may hold
+ *   groups whose names differ only in case, and displayName uniqueness stays what it was (exact, enforced by
+ *   groups_tenant_display_name). SQLite's lower() folds ASCII only, so the backfill calls the same JS fold,
+ *   registered as the SQL function fold_display_name.
  * - memberships.member_id has no foreign key: a member is a user or a group; deleting either removes its
  *   memberships explicitly (RFC 7644 §3.6: the service provider removes a deleted resource from groups).
  */
 import type { Database } from 'better-sqlite3';
+import { displayNameKey } from './keys.ts';
 
 export interface Migration {
   readonly version: number;
@@ -104,10 +111,20 @@ export const migrations: readonly Migration[] = [
     name: 'memberships ordered per group',
     sql: `CREATE INDEX memberships_group_seq ON memberships(group_id, seq);`,
   },
+  {
+    version: 3,
+    name: 'groups.display_name_key: case-insensitive displayName lookup',
+    sql: `
+      ALTER TABLE groups ADD COLUMN display_name_key TEXT NOT NULL DEFAULT '';
+      UPDATE groups SET display_name_key = fold_display_name(display_name);
+      CREATE INDEX groups_tenant_display_name_key ON groups(tenant_id, display_name_key, seq);
+    `,
+  },
 ];
 
 /** Applies every migration newer than the database's version; returns the resulting version. */
 export function migrate(db: Database, all: readonly Migration[] = migrations): number {
+  db.function('fold_display_name', { deterministic: true }, (v: unknown) => (typeof v === 'string' ? displayNameKey(v) : v));
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version INTEGER PRIMARY KEY,
     name TEXT NOT NULL,

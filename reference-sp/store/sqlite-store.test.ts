@@ -37,7 +37,7 @@ describe('SqliteStore', () => {
   afterEach(() => store.close());
 
   it('records applied migrations', () => {
-    expect(store.schemaVersion()).toBe(2);
+    expect(store.schemaVersion()).toBe(3);
   });
 
   describe('users', () => {
@@ -236,7 +236,7 @@ describe('openStore on disk', () => {
     const { value } = a.createToken('acme', { name: 't' });
     a.close();
     const b = openStore({ path });
-    expect(b.schemaVersion()).toBe(2);
+    expect(b.schemaVersion()).toBe(3);
     expect(b.getUser('acme', u.id)?.userName).toBe('persist@acme.test');
     expect(b.authenticateToken(value)?.tenantId).toBe('acme');
     b.close();

@@ -6,20 +6,28 @@
  * - Every multi-statement write runs in one transaction: nothing half-written.
  * - Tokens are stored as SHA-256 hashes; the clear value is returned once by createToken. Lookup uses a short
  *   prefix of the hash, and the full hashes are compared with crypto.timingSafeEqual.
- * - userName uniqueness and lookup go through user_name_key (see ./migrations.ts).
+ * - userName uniqueness and lookup go through user_name_key; `displayName eq` on groups through
+ *   display_name_key (see ./keys.ts, ./migrations.ts).
+ * - Reads that serve a page of resources are batched: the members of every group of a page (with their display)
+ *   and the groups of every user of a page are one query each (membersOfGroups, groupRefsOfMembers), never one
+ *   query per member; the member types of a PATCH's new members are one query (memberTypes).
  */
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { Database, Statement } from 'better-sqlite3';
 import type { Clock } from '../clock.ts';
 import { StoreError } from './errors.ts';
+import { BATCH_SQL } from './batch-sql.ts';
+import { displayNameKey, userNameKey } from './keys.ts';
 import { migrate } from './migrations.ts';
 import type { GroupSyncResult, NewSsoUser, SsoUser } from './sso-directory.ts';
 import type {
   CreatedScimToken,
+  GroupRef,
   GroupRow,
   IdentityProviderRow,
   JsonObject,
   MemberType,
+  MemberRef,
   Membership,
   NewGroupRow,
   NewScimToken,
@@ -36,8 +44,7 @@ import type {
 export const USER_SCHEMA = 'urn:ietf:params:scim:schemas:core:2.0:User';
 export const GROUP_SCHEMA = 'urn:ietf:params:scim:schemas:core:2.0:Group';
 
-/** RFC 7643 §4.1.1: userName is caseExact false; the key folds case the Unicode way. */
-export const userNameKey = (userName: string): string => userName.normalize('NFC').toLowerCase();
+export { displayNameKey, userNameKey };
 
 export const hashToken = (value: string): Buffer => createHash('sha256').update(value, 'utf8').digest();
 const lookupOf = (hash: Buffer): string => hash.subarray(0, 8).toString('hex');
@@ -154,13 +161,14 @@ export class SqliteStore implements Store {
       userList: p('SELECT * FROM users WHERE tenant_id = ? ORDER BY seq LIMIT ? OFFSET ?'),
       userCount: p('SELECT COUNT(*) AS n FROM users WHERE tenant_id = ?'),
       userExists: p('SELECT 1 AS x FROM users WHERE id = ? AND tenant_id = ?'),
-      groupInsert: p(`INSERT INTO groups (id, tenant_id, display_name, external_id, resource, version, created,
-        last_modified) VALUES (?, ?, ?, ?, ?, 1, ?, ?)`),
+      groupInsert: p(`INSERT INTO groups (id, tenant_id, display_name, display_name_key, external_id, resource, version,
+        created, last_modified) VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?)`),
       groupGet: p('SELECT * FROM groups WHERE id = ? AND tenant_id = ?'),
       groupByName: p('SELECT * FROM groups WHERE tenant_id = ? AND display_name = ?'),
+      groupsByNameKey: p('SELECT * FROM groups WHERE tenant_id = ? AND display_name_key = ? ORDER BY seq'),
       groupByExternalId: p('SELECT * FROM groups WHERE tenant_id = ? AND external_id = ? ORDER BY seq'),
-      groupUpdate: p(`UPDATE groups SET display_name = ?, external_id = ?, resource = ?, version = version + 1,
-        last_modified = ? WHERE id = ? AND tenant_id = ?`),
+      groupUpdate: p(`UPDATE groups SET display_name = ?, display_name_key = ?, external_id = ?, resource = ?,
+        version = version + 1, last_modified = ? WHERE id = ? AND tenant_id = ?`),
       groupTouch: p('UPDATE groups SET version = version + 1, last_modified = ? WHERE id = ? AND tenant_id = ?'),
       groupDelete: p('DELETE FROM groups WHERE id = ? AND tenant_id = ?'),
       groupList: p('SELECT * FROM groups WHERE tenant_id = ? ORDER BY seq LIMIT ? OFFSET ?'),
@@ -168,6 +176,13 @@ export class SqliteStore implements Store {
       groupExists: p('SELECT 1 AS x FROM groups WHERE id = ? AND tenant_id = ?'),
       memberInsert: p(`INSERT OR IGNORE INTO memberships (tenant_id, group_id, member_id, member_type, seq)
         VALUES (?, ?, ?, ?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM memberships WHERE group_id = ?))`),
+      membersOfGroups: p(BATCH_SQL.membersOfGroups),
+      membersOfGroupsWithDisplay: p(BATCH_SQL.membersOfGroupsWithDisplay),
+      groupRefsOfMembers: p(BATCH_SQL.groupRefsOfMembers),
+      memberTypes: p(BATCH_SQL.memberTypes),
+      memberMaxSeq: p('SELECT COALESCE(MAX(seq), 0) AS n FROM memberships WHERE group_id = ?'),
+      memberInsertAt: p(`INSERT OR IGNORE INTO memberships (tenant_id, group_id, member_id, member_type, seq)
+        VALUES (?, ?, ?, ?, ?)`),
       memberDelete: p('DELETE FROM memberships WHERE group_id = ? AND member_id = ?'),
       membersOf: p('SELECT group_id, member_id, member_type FROM memberships WHERE group_id = ? ORDER BY seq'),
       groupsOfMember: p(`SELECT g.* FROM memberships m JOIN groups g ON g.id = m.group_id
@@ -364,6 +379,7 @@ export class SqliteStore implements Store {
           id,
           tenantId,
           group.displayName,
+          displayNameKey(group.displayName),
           group.externalId ?? null,
           JSON.stringify(group.resource),
           now,
@@ -388,14 +404,17 @@ export class SqliteStore implements Store {
     );
     const wanted = new Set(memberIds);
     for (const id of current) if (!wanted.has(id)) this.#s.memberDelete!.run(groupId, id);
-    for (const memberId of memberIds) {
-      if (current.has(memberId)) continue;
-      const type = this.memberType(tenantId, memberId);
+    const added = [...wanted].filter((id) => !current.has(id));
+    if (added.length === 0) return;
+    // One query types every new member (a PATCH adding 1,000 members is not 2,000 lookups).
+    const types = this.memberTypes(tenantId, added);
+    let seq = (this.#s.memberMaxSeq!.get(groupId) as { n: number }).n;
+    for (const memberId of added) {
+      const type = types.get(memberId);
       if (type === undefined) {
         throw new StoreError('not-found/member', `member "${memberId}" is not a user or group of this tenant`);
       }
-      this.#s.memberInsert!.run(tenantId, groupId, memberId, type, groupId);
-      current.add(memberId);
+      this.#s.memberInsertAt!.run(tenantId, groupId, memberId, type, ++seq);
     }
   }
 
@@ -407,6 +426,10 @@ export class SqliteStore implements Store {
   findGroupByDisplayName(tenantId: string, displayName: string): GroupRow | undefined {
     const r = this.#s.groupByName!.get(tenantId, displayName) as GroupDbRow | undefined;
     return r && toGroup(r);
+  }
+
+  findGroupsByDisplayNameKey(tenantId: string, displayName: string): GroupRow[] {
+    return (this.#s.groupsByNameKey!.all(tenantId, displayNameKey(displayName)) as GroupDbRow[]).map(toGroup);
   }
 
   findGroupsByExternalId(tenantId: string, externalId: string): GroupRow[] {
@@ -429,6 +452,7 @@ export class SqliteStore implements Store {
       }
       const changed = this.#s.groupUpdate!.run(
         group.displayName,
+        displayNameKey(group.displayName),
         group.externalId ?? null,
         JSON.stringify(group.resource),
         this.#now(),
@@ -463,6 +487,43 @@ export class SqliteStore implements Store {
     ).map((r) => ({ groupId: r.group_id, memberId: r.member_id, memberType: r.member_type }));
   }
 
+  membersOfGroups(
+    tenantId: string,
+    groupIds: readonly string[],
+    options: { readonly display?: boolean } = {},
+  ): Map<string, MemberRef[]> {
+    const out = new Map<string, MemberRef[]>(groupIds.map((id) => [id, []]));
+    if (groupIds.length === 0) return out;
+    const display = options.display ?? true;
+    const stmt = display ? this.#s.membersOfGroupsWithDisplay! : this.#s.membersOfGroups!;
+    const rows = stmt.all(JSON.stringify([...new Set(groupIds)]), tenantId) as {
+      group_id: string;
+      member_id: string;
+      member_type: MemberType;
+      display?: string | null;
+    }[];
+    for (const r of rows) {
+      const ref: MemberRef =
+        typeof r.display === 'string'
+          ? { memberId: r.member_id, memberType: r.member_type, display: r.display }
+          : { memberId: r.member_id, memberType: r.member_type };
+      out.get(r.group_id)?.push(ref);
+    }
+    return out;
+  }
+
+  groupRefsOfMembers(tenantId: string, memberIds: readonly string[]): Map<string, GroupRef[]> {
+    const out = new Map<string, GroupRef[]>(memberIds.map((id) => [id, []]));
+    if (memberIds.length === 0) return out;
+    const rows = this.#s.groupRefsOfMembers!.all(JSON.stringify([...new Set(memberIds)]), tenantId) as {
+      member_id: string;
+      id: string;
+      display_name: string;
+    }[];
+    for (const r of rows) out.get(r.member_id)?.push({ id: r.id, displayName: r.display_name });
+    return out;
+  }
+
   groupsOfMember(tenantId: string, memberId: string): GroupRow[] {
     return (this.#s.groupsOfMember!.all(tenantId, memberId) as GroupDbRow[]).map(toGroup);
   }
@@ -471,6 +532,16 @@ export class SqliteStore implements Store {
     if (this.#s.userExists!.get(memberId, tenantId)) return 'User';
     if (this.#s.groupExists!.get(memberId, tenantId)) return 'Group';
     return undefined;
+  }
+
+  memberTypes(tenantId: string, memberIds: readonly string[]): Map<string, MemberType> {
+    const out = new Map<string, MemberType>();
+    if (memberIds.length === 0) return out;
+    const ids = JSON.stringify([...new Set(memberIds)]);
+    for (const r of this.#s.memberTypes!.all(ids, tenantId, ids, tenantId) as { id: string; member_type: MemberType }[]) {
+      if (r.member_type === 'User' || !out.has(r.id)) out.set(r.id, r.member_type); // a user wins, as in memberType
+    }
+    return out;
   }
 
   // ---- tokens --------------------------------------------------------------------------------------------

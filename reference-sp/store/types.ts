@@ -68,6 +68,20 @@ export interface Membership {
   readonly memberType: MemberType;
 }
 
+/** One member of a group as a page of groups needs it (./sqlite-store.ts membersOfGroups). */
+export interface MemberRef {
+  readonly memberId: string;
+  readonly memberType: MemberType;
+  /** A user's displayName (or userName when it has none), a group's displayName; only when asked for. */
+  readonly display?: string;
+}
+
+/** A group a member belongs to, as User.groups needs it (RFC 7643 §4.1.2: value, display). */
+export interface GroupRef {
+  readonly id: string;
+  readonly displayName: string;
+}
+
 export interface ScimTokenRow {
   readonly id: string;
   readonly tenantId: string;
@@ -145,7 +159,13 @@ export interface GroupStore {
   /** `memberIds`: users or groups of the tenant (their type is looked up); anything else → not-found/member. */
   insertGroup(tenantId: string, group: NewGroupRow, memberIds?: readonly string[]): GroupRow;
   getGroup(tenantId: string, id: string): GroupRow | undefined;
+  /** Exact displayName (the uniqueness rule). */
   findGroupByDisplayName(tenantId: string, displayName: string): GroupRow | undefined;
+  /**
+   * Groups whose displayName equals `displayName` case-insensitively (RFC 7643 §4.2: caseExact false), in
+   * creation order; served from the (tenant_id, display_name_key) index.
+   */
+  findGroupsByDisplayNameKey(tenantId: string, displayName: string): GroupRow[];
   findGroupsByExternalId(tenantId: string, externalId: string): GroupRow[];
   /**
    * Replaces body and, when `memberIds` is given, the member list (only the difference is written); bumps the
@@ -156,10 +176,19 @@ export interface GroupStore {
   listGroups(tenantId: string, page?: Page): GroupRow[];
   countGroups(tenantId: string): number;
   membersOf(tenantId: string, groupId: string): Membership[];
+  /**
+   * The members of each of `groupIds` (every id is a key; unknown groups map to []), in membership order, with
+   * their display unless `display: false`. One query for the whole batch.
+   */
+  membersOfGroups(tenantId: string, groupIds: readonly string[], options?: { readonly display?: boolean }): Map<string, MemberRef[]>;
   /** Groups the member belongs to directly. */
   groupsOfMember(tenantId: string, memberId: string): GroupRow[];
+  /** The direct groups (id, displayName) of each of `memberIds`, in group creation order. One query. */
+  groupRefsOfMembers(tenantId: string, memberIds: readonly string[]): Map<string, GroupRef[]>;
   /** The member's type when `memberId` is a user or group of this tenant. */
   memberType(tenantId: string, memberId: string): MemberType | undefined;
+  /** memberType for many ids in one query; ids that name nothing are absent from the map. */
+  memberTypes(tenantId: string, memberIds: readonly string[]): Map<string, MemberType>;
 }
 
 export interface TokenStore {

@@ -6,9 +6,9 @@
  * - Groups: members live in the memberships table; a member value that names no user or group of the tenant
  *   → 400 invalidValue.
  */
-import type { JsonObject, Store } from '../../store/types.ts';
+import type { GroupRow, JsonObject, Store, UserRow } from '../../store/types.ts';
 import { ScimError } from '../types/errors.ts';
-import { groupResource, storableBody, userResource, type GroupRepresentation } from './represent.ts';
+import { groupResources, storableBody, userResources, type Representation } from './represent.ts';
 import type { IndexProbe } from './query-plan.ts';
 import type { ResourceTypeName } from './protocol-port.ts';
 
@@ -21,7 +21,8 @@ export interface ResourceKind {
   readonly type: ResourceTypeName;
   readonly endpoint: 'Users' | 'Groups';
   get(store: Store, tenantId: string, id: string): StoredRow | undefined;
-  represent(store: Store, tenantId: string, row: StoredRow, base: string, opts?: GroupRepresentation): JsonObject;
+  /** Rows of this kind (as returned by get/list/probe/insert/replace) as resources; batched per call. */
+  represent(store: Store, tenantId: string, rows: readonly StoredRow[], base: string, opts?: Representation): JsonObject[];
   insert(store: Store, tenantId: string, resource: JsonObject): StoredRow;
   replace(store: Store, tenantId: string, id: string, resource: JsonObject): StoredRow | undefined;
   delete(store: Store, tenantId: string, id: string): boolean;
@@ -50,7 +51,7 @@ export const userKind: ResourceKind = {
   type: 'User',
   endpoint: 'Users',
   get: (store, t, id) => store.getUser(t, id),
-  represent: (store, _t, row, base) => userResource(store, row as ReturnType<Store['getUser']> & object, base),
+  represent: (store, t, rows, base, opts) => userResources(store, t, rows as readonly UserRow[], base, opts),
   insert: (store, t, resource) =>
     store.insertUser(t, {
       userName: requiredString(resource, 'userName'),
@@ -105,7 +106,7 @@ export const groupKind: ResourceKind = {
   type: 'Group',
   endpoint: 'Groups',
   get: (store, t, id) => store.getGroup(t, id),
-  represent: (store, _t, row, base, opts) => groupResource(store, row as ReturnType<Store['getGroup']> & object, base, opts),
+  represent: (store, t, rows, base, opts) => groupResources(store, t, rows as readonly GroupRow[], base, opts),
   insert: (store, t, resource) =>
     store.insertGroup(
       t,
@@ -138,6 +139,8 @@ export const groupKind: ResourceKind = {
       }
       case 'externalId':
         return store.findGroupsByExternalId(t, p.value);
+      case 'displayName':
+        return store.findGroupsByDisplayNameKey(t, p.value);
       default:
         return store.listGroups(t);
     }

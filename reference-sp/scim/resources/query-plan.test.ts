@@ -17,7 +17,15 @@ describe('planFilter', () => {
     ['not (userName eq "a")', 'User', undefined],
     ['name.givenName eq "a"', 'User', undefined],
     ['userName eq "a"', 'Group', undefined],
-    ['displayName eq "Ops"', 'Group', undefined],
+    ['displayName eq "Ops"', 'Group', { key: 'displayName', value: 'Ops' }],
+    ['DISPLAYNAME eq "ops"', 'Group', { key: 'displayName', value: 'ops' }],
+    ['urn:ietf:params:scim:schemas:core:2.0:Group:displayName eq "Ops"', 'Group', { key: 'displayName', value: 'Ops' }],
+    ['displayName eq "Ops" and externalId pr', 'Group', { key: 'displayName', value: 'Ops' }],
+    ['members pr and displayName eq "Ops"', 'Group', { key: 'displayName', value: 'Ops' }],
+    ['displayName eq "Ops" or displayName eq "Dev"', 'Group', undefined],
+    ['displayName co "Ops"', 'Group', undefined],
+    ['displayName eq 5', 'Group', undefined],
+    ['displayName eq "Ops"', 'User', undefined],
     ['emails[type eq "work"]', 'User', undefined],
   ] as const)('%s on %s → %j', (text, rt, expected) => {
     expect(planFilter(parseFilter(text), rt)).toEqual(expected);

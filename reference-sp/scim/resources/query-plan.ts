@@ -3,6 +3,9 @@
  *
  * - `userName eq "x"` (caseExact false, RFC 7643 §4.1.1), `externalId eq "x"` and `id eq "x"` (both caseExact,
  *   RFC 7643 §3.1) are answered from an index: at most a few candidate rows, whatever the tenant's size.
+ * - On Groups, `displayName eq "x"` (caseExact false, RFC 7643 §4.2) is answered from the folded
+ *   display_name_key index (reference-sp/store/keys.ts): Entra's group matching query
+ *   `displayName eq "…"` costs one probe, not a scan of every group.
  * - `A and B` where either side is indexable narrows to that side's candidates; the full filter is still
  *   evaluated on them, so the plan never changes the result, only the work.
  * - Anything else scans the tenant's rows (and is evaluated in JS).
@@ -25,8 +28,8 @@ function probeOf(n: CompareNode, resourceType: 'User' | 'Group'): IndexProbe | u
   if (name === 'id') return { key: 'id', value: n.value };
   if (name === 'externalid') return { key: 'externalId', value: n.value };
   if (resourceType === 'User' && name === 'username') return { key: 'userName', value: n.value };
-  // Group displayName is caseExact false (RFC 7643 §4.2) but its index is exact: probing it could miss a
-  // case-insensitive match, so displayName filters scan.
+  if (resourceType === 'Group' && name === 'displayname') return { key: 'displayName', value: n.value };
+  // User displayName has no index: it scans.
   return undefined;
 }
 

@@ -16,12 +16,16 @@
  *   maxCount, a negative count is 0), attributes/excludedAttributes; the order without sortBy is creation order
  *   (stable across pages).
  * - Lenient mode: whatever the protocol layer tolerated is recorded for the tenant.
+ * - Nothing the response will not return is built (./needs.ts): a query filters and sorts resources built with
+ *   only what the filter and sortBy name, pages, and only then builds the page's rows with what the projection
+ *   returns — one batched read per page for members (and their display) or groups, never one per member.
  */
 import type { JsonObject, Store } from '../../store/types.ts';
 import { checkIfMatch, etagOf, notModified } from '../http/etag.ts';
 import { ScimError } from '../types/errors.ts';
 import type { ScimTenant } from '../tenancy.ts';
 import type { ResourceKind, StoredRow } from './kinds.ts';
+import { covers, evaluationNeeds, responseNeeds, type Needs } from './needs.ts';
 import type { Projection, ScimProtocol, SearchParams, Tolerated } from './protocol-port.ts';
 import { planFilter } from './query-plan.ts';
 
@@ -49,8 +53,9 @@ function single(
   projection: Projection,
   location: boolean,
 ): ServiceResult {
-  const full = kind.represent(ctx.store, ctx.tenant.id, row, ctx.base);
-  const body = ctx.protocol.project(ctx.tenant.registry, kind.type, full, projection);
+  const needs = responseNeeds(ctx.protocol, ctx.tenant.registry, kind.type, projection);
+  const [full] = kind.represent(ctx.store, ctx.tenant.id, [row], ctx.base, needs);
+  const body = ctx.protocol.project(ctx.tenant.registry, kind.type, full!, projection);
   const headers: Record<string, string> = { ETag: etagOf(row.version) };
   if (location) headers['Location'] = `${ctx.base}/${kind.endpoint}/${row.id}`;
   return { status, body, headers };
@@ -122,8 +127,10 @@ export function patchResource(
     const current = kind.get(ctx.store, ctx.tenant.id, id);
     if (!current) throw notFound(kind, id);
     checkIfMatch(ifMatch, current.version);
-    const full = kind.represent(ctx.store, ctx.tenant.id, current, ctx.base, { memberDisplay: false });
-    const patched = ctx.protocol.patch(ctx.tenant.registry, kind.type, ctx.tenant.scim.mode, body, full);
+    // The PatchOp applies to the whole resource (members included); a member's display is not stored, so it is
+    // not looked up.
+    const [full] = kind.represent(ctx.store, ctx.tenant.id, [current], ctx.base, { memberDisplay: false });
+    const patched = ctx.protocol.patch(ctx.tenant.registry, kind.type, ctx.tenant.scim.mode, body, full!);
     let row: StoredRow = current;
     if (patched.changed) {
       const replaced = kind.replace(ctx.store, ctx.tenant.id, id, patched.resource);
@@ -155,42 +162,78 @@ export function pageOf(ctx: ServiceContext, search: SearchParams): { startIndex:
   return { startIndex, count };
 }
 
-const represented = (ctx: ServiceContext, kind: ResourceKind, search: SearchParams) => {
-  const excludesMembers = (search.excludedAttributes ?? []).some((a) => a.toLowerCase() === 'members');
-  const withMembers = !excludesMembers || search.filter !== undefined || search.sortBy !== undefined;
-  return (row: StoredRow) => kind.represent(ctx.store, ctx.tenant.id, row, ctx.base, { withMembers });
-};
+/** A matching row and the resource it was evaluated as (built with `built`, not yet projected). */
+export interface Candidate {
+  readonly row: StoredRow;
+  readonly resource: JsonObject;
+  readonly built: Needs;
+}
 
-/** Every resource of `kind` matching the filter, sorted (or in creation order), not yet projected. */
-export function matchingResources(ctx: ServiceContext, kind: ResourceKind, search: SearchParams): JsonObject[] {
+/** Every resource of `kind` matching the filter, sorted (or in creation order), built only as far as the filter and sortBy need. */
+export function matchingResources(ctx: ServiceContext, kind: ResourceKind, search: SearchParams): Candidate[] {
   const { registry } = ctx.tenant;
   const probe = planFilter(search.filter, kind.type);
   const rows = probe ? kind.probe(ctx.store, ctx.tenant.id, probe) : kind.list(ctx.store, ctx.tenant.id);
-  let matched = rows.map(represented(ctx, kind, search));
-  if (search.filter !== undefined) matched = matched.filter(ctx.protocol.predicate(registry, kind.type, search.filter));
+  const built = evaluationNeeds(kind.type, search);
+  const resources = kind.represent(ctx.store, ctx.tenant.id, rows, ctx.base, built);
+  let matched: Candidate[] = rows.map((row, i) => ({ row, resource: resources[i]!, built }));
+  if (search.filter !== undefined) {
+    const predicate = ctx.protocol.predicate(registry, kind.type, search.filter);
+    matched = matched.filter((c) => predicate(c.resource));
+  }
   if (search.sortBy !== undefined) {
     // Array.prototype.sort is stable: ties keep creation order.
-    matched = [...matched].sort(ctx.protocol.comparator(registry, kind.type, search.sortBy, search.sortOrder));
+    const compare = ctx.protocol.comparator(registry, kind.type, search.sortBy, search.sortOrder);
+    matched = [...matched].sort((a, b) => compare(a.resource, b.resource));
   }
   return matched;
+}
+
+/** The page's candidates as the response returns them: completed (one batched read) where needed, projected. */
+export function responseResources(ctx: ServiceContext, kind: ResourceKind, page: readonly Candidate[], projection: Projection): JsonObject[] {
+  const needs = responseNeeds(ctx.protocol, ctx.tenant.registry, kind.type, projection);
+  const incomplete = page.filter((c) => !covers(c.built, needs));
+  const rebuilt = new Map<StoredRow, JsonObject>();
+  if (incomplete.length > 0) {
+    const resources = kind.represent(ctx.store, ctx.tenant.id, incomplete.map((c) => c.row), ctx.base, needs);
+    incomplete.forEach((c, i) => rebuilt.set(c.row, resources[i]!));
+  }
+  return page.map((c) => ctx.protocol.project(ctx.tenant.registry, kind.type, rebuilt.get(c.row) ?? c.resource, projection));
 }
 
 export function queryResources(ctx: ServiceContext, kind: ResourceKind, search: SearchParams): ServiceResult {
   const { startIndex, count } = pageOf(ctx, search);
   let total: number;
-  let page: JsonObject[];
+  let projected: JsonObject[];
   if (search.filter === undefined && search.sortBy === undefined) {
-    // Creation order straight from the store: only the requested page is read.
+    // Creation order straight from the store: only the requested page is read, and built once.
     total = kind.count(ctx.store, ctx.tenant.id);
-    page =
-      count === 0
-        ? []
-        : kind.list(ctx.store, ctx.tenant.id, { offset: startIndex - 1, limit: count }).map(represented(ctx, kind, search));
+    const rows = count === 0 ? [] : kind.list(ctx.store, ctx.tenant.id, { offset: startIndex - 1, limit: count });
+    const needs = responseNeeds(ctx.protocol, ctx.tenant.registry, kind.type, search);
+    projected = kind
+      .represent(ctx.store, ctx.tenant.id, rows, ctx.base, needs)
+      .map((r) => ctx.protocol.project(ctx.tenant.registry, kind.type, r, search));
   } else {
     const matched = matchingResources(ctx, kind, search);
     total = matched.length;
-    page = matched.slice(startIndex - 1, startIndex - 1 + count);
+    projected = responseResources(ctx, kind, matched.slice(startIndex - 1, startIndex - 1 + count), search);
   }
-  const projected = page.map((r) => ctx.protocol.project(ctx.tenant.registry, kind.type, r, search));
   return { status: 200, body: ctx.protocol.listResponse(projected, total, startIndex), headers: {} };
+}
+
+/** POST /.search at the root (§3.4.3): Users then Groups, filtered and paged together. */
+export function searchAll(ctx: ServiceContext, kinds: readonly ResourceKind[], search: SearchParams): ServiceResult {
+  const all = kinds.flatMap((kind) => matchingResources(ctx, kind, search).map((c) => ({ kind, c })));
+  const { startIndex, count } = pageOf(ctx, search);
+  const page = all.slice(startIndex - 1, startIndex - 1 + count);
+  const projected = new Map<Candidate, JsonObject>();
+  for (const kind of kinds) {
+    const mine = page.filter((p) => p.kind === kind).map((p) => p.c);
+    responseResources(ctx, kind, mine, search).forEach((r, i) => projected.set(mine[i]!, r));
+  }
+  return {
+    status: 200,
+    body: ctx.protocol.listResponse(page.map((p) => projected.get(p.c)!), all.length, startIndex),
+    headers: {},
+  };
 }
