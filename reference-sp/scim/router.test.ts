@@ -130,14 +130,28 @@ describe('authentication and tenancy', () => {
 });
 
 describe('bad input (RFC 7644 §3.12): a precise error, nothing stored', () => {
-  it('refuses a wrong content type, malformed JSON, a non-object body and an empty body with 400 invalidSyntax', async () => {
+  it('refuses a wrong content type with 415; malformed JSON, a non-object body and an empty body with 400 invalidSyntax', async () => {
     const { app, store } = setup();
     const post = () => request(app).post('/scim/v2/acme/Users').auth(ACME, { type: 'bearer' });
-    expectScimError(await post().set('Content-Type', 'text/plain').send('{"userName":"x"}'), 400, 'invalidSyntax');
+    expectScimError(await post().set('Content-Type', 'text/plain').send('{"userName":"x"}'), 415);
     expectScimError(await post().set('Content-Type', SCIM).send('{"userName": '), 400, 'invalidSyntax');
     expectScimError(await post().set('Content-Type', SCIM).send('[1,2]'), 400, 'invalidSyntax');
     expectScimError(await post().set('Content-Type', SCIM).send(''), 400, 'invalidSyntax');
     expect(store.countUsers('acme')).toBe(0);
+  });
+
+  it('answers 415 to PUT and PATCH in another media type, or none, and changes nothing', async () => {
+    const { app, store } = setup();
+    const created = await request(app).post('/scim/v2/acme/Users').auth(ACME, { type: 'bearer' }).type(SCIM).send(user('media@acme.test'));
+    const at = `/scim/v2/acme/Users/${created.body.id}`;
+    const put = request(app).put(at).auth(ACME, { type: 'bearer' }).set('Content-Type', 'text/plain');
+    expectScimError(await put.send(JSON.stringify(user('changed@acme.test'))), 415);
+    const patch = request(app).patch(at).auth(ACME, { type: 'bearer' }).set('Content-Type', 'application/x-www-form-urlencoded');
+    expectScimError(await patch.send('userName=changed'), 415);
+    const bare = request(app).post('/scim/v2/acme/Users').auth(ACME, { type: 'bearer' }).unset('Content-Type');
+    expectScimError(await bare.send(Buffer.from(JSON.stringify(user('bare@acme.test')))), 415);
+    expect(store.getUser('acme', created.body.id)?.userName).toBe('media@acme.test');
+    expect(store.countUsers('acme')).toBe(1);
   });
 
   it('accepts application/json as well as application/scim+json', async () => {

@@ -1,7 +1,9 @@
 /*
  * Reads and parses a SCIM request body.
  * - RFC 7644 §3.1 / §8.1: application/scim+json is the media type; application/json is accepted too (what most
- *   clients send). Any other media type on a request with a body → 400 invalidSyntax.
+ *   clients send). Any other media type (or none) on a request with a body → 415 Unsupported Media Type
+ *   (RFC 9110 §15.5.16: "the content is in a format not supported by this method on the target resource"),
+ *   with a §3.12 error body and no scimType.
  * - RFC 7644 §3.12 (Table 8, 413): a body over the limit → 413, checked on Content-Length before reading and
  *   again while streaming (chunked bodies have no length).
  * - Malformed JSON → 400 invalidSyntax; an empty body where one is required → 400 invalidSyntax.
@@ -26,7 +28,7 @@ export async function readJsonBody(req: Request, limit: number): Promise<Record<
   const type = mediaTypeOf(req);
   if (type === undefined || !ACCEPTED.has(type)) {
     req.resume();
-    throw ScimError.invalidSyntax(
+    throw ScimError.unsupportedMediaType(
       `Content-Type must be application/scim+json or application/json, got ${type ?? 'none'}`,
     );
   }

@@ -18,7 +18,7 @@ describe('ScimError (RFC 7644 §3.12)', () => {
 
   const illegal: [number, ScimType][] = [
     [404, 'invalidFilter'], [409, 'invalidValue'], [401, 'uniqueness'], [500, 'invalidSyntax'], [412, 'invalidVers'],
-    [403, 'mutability'], [413, 'tooMany'],
+    [403, 'mutability'], [413, 'tooMany'], [415, 'invalidSyntax'],
   ];
   it.each(illegal)('refuses status %i with scimType %s', (status, t) => {
     expect(() => new ScimError(status, t, 'x')).toThrow(TypeError);
@@ -27,6 +27,10 @@ describe('ScimError (RFC 7644 §3.12)', () => {
   it('accepts the RFC pairs outside 400', () => {
     expect(new ScimError(409, 'uniqueness', 'x').status).toBe(409);
     expect(new ScimError(403, 'sensitive', 'x').status).toBe(403);
+  });
+
+  it('allows 415 Unsupported Media Type (RFC 9110 §15.5.16) without a scimType', () => {
+    expect(ScimError.unsupportedMediaType('text/plain').toJSON()).toEqual({ schemas: [ERROR_SCHEMA], status: '415', detail: 'text/plain' });
   });
 
   it('refuses statuses outside Table 8 and unknown keywords', () => {

@@ -8,6 +8,9 @@
  *     409 → uniqueness (§3.3 "MUST return 409 (Conflict) with a scimType of uniqueness", §3.5.1)
  *     403 → sensitive (§7.5.2, normative text; erratum 6893 fixes the example's status to "403")
  *   any other pair is a programming error and the constructor throws a TypeError (as scimmy's ErrorResponse does).
+ * - statuses: §3.12 Table 8 lists the common ones, it does not forbid others. 415 Unsupported Media Type
+ *   (RFC 9110 §15.5.16) is added for a request body in a media type the server does not accept (§3.1, §8.1:
+ *   application/scim+json); it carries no scimType (§3.12 pairs none with it).
  * - `expose` follows node-oidc-provider: a 5xx never shows its detail to the client.
  */
 
@@ -30,8 +33,8 @@ export const SCIM_TYPES: readonly ScimType[] = [
   'invalidPath', 'noTarget', 'invalidValue', 'invalidVers', 'sensitive',
 ];
 
-/** HTTP status codes RFC 7644 §3.12 Table 8 lists for SCIM responses. */
-export const SCIM_STATUS_CODES: readonly number[] = [307, 308, 400, 401, 403, 404, 409, 412, 413, 500, 501];
+/** HTTP status codes RFC 7644 §3.12 Table 8 lists for SCIM responses, and 415 (RFC 9110 §15.5.16). */
+export const SCIM_STATUS_CODES: readonly number[] = [307, 308, 400, 401, 403, 404, 409, 412, 413, 415, 500, 501];
 
 /** Which scimType keywords each status may carry (§3.12, §3.3, §7.5.2). */
 export const ALLOWED_SCIM_TYPES: Readonly<Record<number, readonly ScimType[]>> = {
@@ -99,6 +102,8 @@ export class ScimError extends Error {
   static preconditionFailed(detail: string): ScimError { return new ScimError(412, undefined, detail); }
   /** 413 Payload Too Large: bulk maxOperations / maxPayloadSize exceeded (§3.7.4). */
   static payloadTooLarge(detail: string): ScimError { return new ScimError(413, undefined, detail); }
+  /** 415 Unsupported Media Type: a body that is not application/scim+json or application/json (RFC 9110 §15.5.16). */
+  static unsupportedMediaType(detail: string): ScimError { return new ScimError(415, undefined, detail); }
   static notImplemented(detail: string): ScimError { return new ScimError(501, undefined, detail); }
   static internal(detail: string): ScimError { return new ScimError(500, undefined, detail); }
 
