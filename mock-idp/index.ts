@@ -20,6 +20,7 @@ export { registrationFromSpMetadata } from './saml/metadata/sp-metadata.ts';
 export { autoPostForm, parsePostForm } from './saml/bindings/post-binding.ts';
 export { PRESETS, PRESET_NAMES, ENTRA_CLAIMS, ENTRA_SAML_GROUP_LIMIT, type PresetName } from './saml/presets/presets.ts';
 export type { AttributeStatement } from './saml/presets/custom-statements.ts';
+export { VENDOR_STATEMENTS, vendorStatements } from './saml/presets/vendor-statements.ts';
 export type { DirectoryUser } from './saml/presets/directory-user.ts';
 export type { SpRegistration, SpRegistrationInput, AcsInput } from './saml/sp-registry/sp-registration.ts';
 export { IdpError, type IdpErrorCode } from './saml/errors.ts';

@@ -2,8 +2,9 @@
  * Steps about what the mock IdP sends: each Given queues one builder deviation (docs/mock-idp.md) or changes
  * how the IdP is set up for the SP, so each negative scenario traces to one call.
  */
+import assert from 'node:assert/strict';
 import { Given } from '@cucumber/cucumber';
-import type { DataAlgorithmName, KeyAlgorithmName, SignatureAlgorithmName, XswKind } from '../mock-idp/index.ts';
+import { VENDOR_STATEMENTS, type AttributeStatement, type DataAlgorithmName, type KeyAlgorithmName, type SignatureAlgorithmName, type XswKind } from '../mock-idp/index.ts';
 import type { HarnessWorld } from './support/world.ts';
 
 const SIGN_ONLY = { response: 'signResponseOnly', assertion: 'signAssertionOnly', both: 'signBoth' } as const;
@@ -83,19 +84,14 @@ Given('the IdP puts two assertions in the Response', function (this: HarnessWorl
 });
 
 Given('the IdP sends the attributes {string}, {string} and {string}', function (this: HarnessWorld, a: string, b: string, c: string) {
-  const from = { email: 'email', firstName: 'givenName', lastName: 'surname' } as const;
-  this.saml.configureIdpRegistration({
-    attributes: [a, b, c].map((name) => ({ name, from: from[name as keyof typeof from] ?? 'email' })),
-  });
+  const statements = VENDOR_STATEMENTS.particle;
+  const named = [a, b, c].map((name) => statements.find((s) => s.name === name));
+  assert.ok(named.every((s) => s !== undefined), `Particle's guide names email, firstName and lastName, not ${[a, b, c].join(', ')}`);
+  this.saml.configureIdpRegistration({ attributes: named as AttributeStatement[] });
 });
 
 Given('the IdP sends the attribute {string} instead of {string}', function (this: HarnessWorld, sent: string, expected: string) {
-  const statements = [
-    { name: 'email', from: 'email' },
-    { name: 'firstName', from: 'givenName' },
-    { name: 'lastName', from: 'surname' },
-  ] as const;
-  this.saml.configureIdpRegistration({ attributes: statements.map((s) => (s.name === expected ? { ...s, name: sent } : s)) });
+  this.saml.configureIdpRegistration({ attributes: VENDOR_STATEMENTS.particle.map((s) => (s.name === expected ? { ...s, name: sent } : s)) });
 });
 
 Given('the IdP names its claims the way {word} does', function (this: HarnessWorld, idp: string) {

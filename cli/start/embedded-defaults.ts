@@ -26,18 +26,3 @@ export const DEFAULT_IDP_USERS: readonly DirectoryUser[] = [
   { email: 'bob@example.com', login: 'bob@example.com', givenName: 'Bob', surname: 'Builder', displayName: 'Bob Builder', groups: ['developers'] },
   { email: 'carol@example.com', login: 'carol@example.com', givenName: 'Carol', surname: 'Danvers', displayName: 'Carol Danvers', groups: [] },
 ];
-
-/** Attribute statements the IdP sends per vendor, as each vendor's guide tells the IdP admin to configure. */
-export const IDP_ATTRIBUTES_BY_PROFILE: Partial<Record<ProfileName, ReadonlyArray<{ name: string; from: 'email' | 'givenName' | 'surname' | 'displayName' | 'login' | 'groups' }>>> = {
-  particle: [
-    { name: 'email', from: 'email' },
-    { name: 'firstName', from: 'givenName' },
-    { name: 'lastName', from: 'surname' },
-  ],
-  sonarqube: [
-    { name: 'login', from: 'login' },
-    { name: 'email', from: 'email' },
-    { name: 'name', from: 'displayName' },
-    { name: 'groups', from: 'groups' },
-  ],
-};

@@ -8,12 +8,12 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { createMockIdp, registrationFromSpMetadata, systemClock, type MockIdp } from '../../mock-idp/index.ts';
+import { createMockIdp, registrationFromSpMetadata, systemClock, vendorStatements, type MockIdp } from '../../mock-idp/index.ts';
 import { loadConfigFile, resolveConfig, type ReferenceSpConfig } from '../../reference-sp/config/index.ts';
 import { createJsonLogger } from '../../reference-sp/log.ts';
 import { createReferenceSp } from '../../reference-sp/server/app.ts';
 import { openStore, storePathFor, type Store } from '../../reference-sp/store/index.ts';
-import { DEFAULT_IDP_USERS, DEFAULT_TENANTS, IDP_ATTRIBUTES_BY_PROFILE } from './embedded-defaults.ts';
+import { DEFAULT_IDP_USERS, DEFAULT_TENANTS } from './embedded-defaults.ts';
 
 export interface StartOptions {
   readonly host?: string;
@@ -101,7 +101,7 @@ export async function startHarness(options: StartOptions): Promise<RunningHarnes
     for (const tenant of config.tenants) {
       const response = await fetch(`${spUrl}/saml/${tenant.id}/metadata`);
       const registration = registrationFromSpMetadata(await response.text());
-      const attributes = IDP_ATTRIBUTES_BY_PROFILE[tenant.profile];
+      const attributes = vendorStatements(tenant.profile);
       idp.control.registerSp({ ...registration, encryptionCertPem: undefined, preset: 'okta', ...(attributes ? { attributes } : {}) });
     }
     return { idpUrl, spUrl, idp, config, store, scimTokens: options.configFile ? {} : scimTokens, adminToken, close };

@@ -19,7 +19,7 @@ import {
   generatedKeyPair,
   parsePostForm,
   registrationFromSpMetadata,
-  type AttributeStatement,
+  vendorStatements,
   type DeviationInput,
   type MockIdp,
   type PresetName,
@@ -63,21 +63,6 @@ interface Running {
 
 /** SP keys cost an RSA key generation; one pair per process is enough for scenarios. */
 let sharedSpKeys: SpKeys | undefined;
-
-/** Per-profile attribute statements at the IdP: the names each vendor's guide asks the admin to configure. */
-const IDP_STATEMENTS: Partial<Record<ProfileName, readonly AttributeStatement[]>> = {
-  particle: [
-    { name: 'email', from: 'email' },
-    { name: 'firstName', from: 'givenName' },
-    { name: 'lastName', from: 'surname' },
-  ],
-  sonarqube: [
-    { name: 'login', from: 'login' },
-    { name: 'email', from: 'email' },
-    { name: 'name', from: 'displayName' },
-    { name: 'groups', from: 'groups' },
-  ],
-};
 
 async function listen(app: (req: never, res: never) => void): Promise<Running> {
   const server = createServer(app as Parameters<typeof createServer>[0] & object);
@@ -238,7 +223,7 @@ export class SamlStage {
     const fromMetadata = registrationFromSpMetadata(await response.text());
     if (fromMetadata.entityId !== spEntityId) throw new Error(`SP metadata names ${fromMetadata.entityId}, expected ${spEntityId}`);
     const draft = this.tenant(tenantId);
-    const statements = IDP_STATEMENTS[draft.profile];
+    const statements = vendorStatements(draft.profile);
     idp.control.registerSp({
       ...fromMetadata,
       // Encryption is switched on per scenario, as in Okta/Entra where an uploaded SP certificate alone does not.
