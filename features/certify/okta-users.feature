@@ -3,7 +3,8 @@ Feature: Okta user provisioning
   The exact requests Okta sends: lookups with startIndex=1&count=100, full PUT updates, path-less deactivation.
 
   @id:OKTA-USERS-01 @must @rfc7644-3.4.2
-  Scenario: User lookup with count=100 finds nothing for a new userName
+  Scenario: User lookup with count=100 finds nothing for a new userName, even when users exist
+    Given Okta has provisioned a user
     When Okta looks up a new userName with startIndex 1 and count 100
     Then the endpoint answers 200 with an empty ListResponse
 

@@ -8,6 +8,8 @@ Feature: Filtering users
 
     @id:CORE-FILTER-01 @must @rfc7644-3.4.2.2
     Scenario: Test Connection: a filter on a random userName answers 200 with no results
+      # A user exists, so an endpoint that ignores the filter cannot pass by being empty.
+      Given the user "alice" exists
       When the client lists Users with the filter 'userName eq "<random>@example.com"'
       Then the response status is 200
       And the list response holds no resources
