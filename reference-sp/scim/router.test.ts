@@ -349,6 +349,34 @@ describe('queries (RFC 7644 §3.4.2, §3.4.3)', () => {
     expect(names(root)).toEqual(['Mia@acme.test']);
   });
 
+  it('emails[type eq "work"].value eq …: strict → 400 invalidFilter; lenient answers it and records the tolerance', async () => {
+    const { app } = setup();
+    const filter = encodeURIComponent('emails[type eq "work"].value eq "zoe@work.test"');
+    for (const [tenant, token] of [['acme', ACME], ['lenient', LENIENT]] as const) {
+      const body = user('zoe@acme.test', { emails: [{ value: 'zoe@work.test', type: 'work' }] });
+      await request(app).post(`/scim/v2/${tenant}/Users`).auth(token, auth).type(SCIM).send(body);
+      await request(app).post(`/scim/v2/${tenant}/Users`).auth(token, auth).type(SCIM).send(
+        user('ann@acme.test', { emails: [{ value: 'zoe@work.test', type: 'home' }] }),
+      );
+    }
+    expectScimError(await request(app).get(`/scim/v2/acme/Users?filter=${filter}`).auth(ACME, auth), 400, 'invalidFilter');
+    const strictLog = await request(app).get('/scim/v2/acme/.tolerances').auth(ACME, auth);
+    expect(strictLog.body.tolerances).toEqual([]);
+
+    const lenient = await request(app).get(`/scim/v2/lenient/Users?filter=${filter}`).auth(LENIENT, auth);
+    expect(lenient.status).toBe(200);
+    expect(names(lenient)).toEqual(['zoe@acme.test']); // the home address with the same value does not match
+    const search = await request(app).post('/scim/v2/lenient/Users/.search').auth(LENIENT, auth).type(SCIM).send({
+      schemas: ['urn:ietf:params:scim:api:messages:2.0:SearchRequest'],
+      filter: 'emails[type eq "home"].value eq "zoe@work.test"',
+    });
+    expect(names(search)).toEqual(['ann@acme.test']);
+    const log = await request(app).get('/scim/v2/lenient/.tolerances').auth(LENIENT, auth);
+    const recorded = log.body.tolerances.filter((t: { code: string }) => t.code === 'lenient/value-path-sub-attribute-filter');
+    expect(recorded).toHaveLength(2);
+    expect(recorded[0]).toMatchObject({ resourceType: 'User', operation: 'query' });
+  });
+
   it('leaves members out of groups with excludedAttributes=members', async () => {
     const { app, ids } = await seeded();
     await request(app).post('/scim/v2/acme/Groups').auth(ACME, auth).type(SCIM).send({ schemas: [GROUP], displayName: 'All', members: ids.map((value) => ({ value })) });

@@ -216,10 +216,14 @@ function scimApi(protocol: ScimProtocol): Router {
   // ---- resources (RFC 7644 §3.3–3.6) ---------------------------------------------------------------------
   const resourceRoutes = (kind: ResourceKind) => {
     const p = `/${kind.endpoint}`;
-    api.get(p, route('read', (req, ctx) => queryResources(ctx, kind, protocol.searchFromQuery(query(req), ctx.tenant.scim.pagination))));
+    const search = (ctx: ServiceContext, raw: Record<string, unknown>, from: 'query' | 'body') =>
+      from === 'query'
+        ? protocol.searchFromQuery(raw, ctx.tenant.scim.pagination, ctx.tenant.scim.mode)
+        : protocol.searchFromBody(raw as JsonObject, ctx.tenant.scim.pagination, ctx.tenant.scim.mode);
+    api.get(p, route('read', (req, ctx) => queryResources(ctx, kind, search(ctx, query(req), 'query'))));
     api.post(
       `${p}/.search`,
-      route('read', async (req, ctx) => queryResources(ctx, kind, protocol.searchFromBody(await body(req, ctx), ctx.tenant.scim.pagination))),
+      route('read', async (req, ctx) => queryResources(ctx, kind, search(ctx, await body(req, ctx), 'body'))),
     );
     api.post(
       p,
@@ -271,7 +275,8 @@ function scimApi(protocol: ScimProtocol): Router {
   api.post(
     '/.search',
     route('read', async (req, ctx) => {
-      return searchAll(ctx, [userKind, groupKind], protocol.searchFromBody(await body(req, ctx), ctx.tenant.scim.pagination));
+      const search = protocol.searchFromBody(await body(req, ctx), ctx.tenant.scim.pagination, ctx.tenant.scim.mode);
+      return searchAll(ctx, [userKind, groupKind], search);
     }),
   );
 

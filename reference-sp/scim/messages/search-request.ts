@@ -1,7 +1,8 @@
 /*
  * Query parameters — RFC 7644 §3.4.2 (GET with a query string) and §3.4.3 (POST /.search with a SearchRequest).
  *
- * - filter: parsed with the whole §3.4.2.2 grammar → 400 invalidFilter
+ * - filter: parsed with the whole §3.4.2.2 grammar → 400 invalidFilter; a lenient tenant's filter may also use
+ *   the forms the filter parser tolerates (types/filter/parser.ts), each listed in `tolerated`
  * - startIndex (§3.4.2.4): an integer; "A value less than 1 SHALL be interpreted as 1"; default 1
  * - count (§3.4.2.4): an integer; "A negative value SHALL be interpreted as 0"; default and ceiling set by the
  *   server (ServiceProviderConfig filter.maxResults); a larger count is cut to the ceiling
@@ -18,6 +19,7 @@
 import { ScimError } from '../types/errors.ts';
 import type { FilterNode } from '../types/filter/ast.ts';
 import { parseAttrPath, parseFilter } from '../types/filter/parser.ts';
+import { ToleranceLog, type Tolerance, type ValidationMode } from '../types/tolerance.ts';
 import { findKey, isObject } from '../schemas/json.ts';
 import type { SortOrder } from '../schemas/sort.ts';
 
@@ -41,12 +43,19 @@ export interface SearchRequest {
   /** 1-based (§3.4.2.4). */
   readonly startIndex: number;
   readonly count: number;
+  /** What lenient parsing accepted outside the RFC (only ever non-empty in lenient mode). */
+  readonly tolerated?: readonly Tolerance[];
+}
+
+export interface SearchParseOptions {
+  /** Default strict. */
+  readonly mode?: ValidationMode | undefined;
 }
 
 type Raw = unknown;
 
 /** From an express `req.query` (values are strings, or arrays when repeated). */
-export function parseSearchQuery(query: Record<string, Raw>, limits: SearchLimits): SearchRequest {
+export function parseSearchQuery(query: Record<string, Raw>, limits: SearchLimits, options: SearchParseOptions = {}): SearchRequest {
   const one = (name: string): string | undefined => {
     const k = findKey(query, name);
     if (k === undefined) return undefined;
@@ -64,11 +73,11 @@ export function parseSearchQuery(query: Record<string, Raw>, limits: SearchLimit
     sortOrder: one('sortOrder'),
     startIndex: one('startIndex'),
     count: one('count'),
-  }, limits);
+  }, limits, options);
 }
 
 /** From the body of POST /.search (§3.4.3). */
-export function parseSearchBody(body: unknown, limits: SearchLimits): SearchRequest {
+export function parseSearchBody(body: unknown, limits: SearchLimits, options: SearchParseOptions = {}): SearchRequest {
   if (!isObject(body)) throw ScimError.invalidSyntax('the SearchRequest body must be a JSON object');
   const schemas = body[findKey(body, 'schemas') ?? 'schemas'];
   if (!Array.isArray(schemas) || !schemas.some((s) => typeof s === 'string' && s.toLowerCase() === SEARCH_REQUEST_SCHEMA.toLowerCase())) {
@@ -86,23 +95,25 @@ export function parseSearchBody(body: unknown, limits: SearchLimits): SearchRequ
     sortOrder: get('sortOrder'),
     startIndex: get('startIndex'),
     count: get('count'),
-  }, limits);
+  }, limits, options);
 }
 
 interface RawSearch {
   filter: Raw; attributes: Raw; excludedAttributes: Raw; sortBy: Raw; sortOrder: Raw; startIndex: Raw; count: Raw;
 }
 
-function build(raw: RawSearch, limits: SearchLimits): SearchRequest {
+function build(raw: RawSearch, limits: SearchLimits, options: SearchParseOptions): SearchRequest {
   const out: {
     filter?: FilterNode; filterText?: string; attributes?: string[]; excludedAttributes?: string[]; sortBy?: string;
-    sortOrder: SortOrder; startIndex: number; count: number;
+    sortOrder: SortOrder; startIndex: number; count: number; tolerated?: Tolerance[];
   } = { sortOrder: 'ascending', startIndex: 1, count: limits.defaultCount };
 
   if (raw.filter !== undefined && raw.filter !== null) {
     if (typeof raw.filter !== 'string') throw ScimError.invalidFilter('the filter must be a string');
-    out.filter = parseFilter(raw.filter);
+    const tolerances = new ToleranceLog();
+    out.filter = parseFilter(raw.filter, { mode: options.mode, tolerances });
     out.filterText = raw.filter;
+    if (tolerances.list.length > 0) out.tolerated = tolerances.list;
   }
   const attributes = nameList(raw.attributes, 'attributes');
   const excluded = nameList(raw.excludedAttributes, 'excludedAttributes');

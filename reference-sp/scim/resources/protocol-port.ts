@@ -32,6 +32,8 @@ export interface SearchParams extends Projection {
   readonly sortOrder?: 'ascending' | 'descending' | undefined;
   readonly startIndex?: number | undefined;
   readonly count?: number | undefined;
+  /** What lenient parsing of the request accepted (recorded for the tenant like any other tolerance). */
+  readonly tolerated?: readonly Tolerated[] | undefined;
 }
 
 export interface ScimProtocol {
@@ -59,8 +61,9 @@ export interface ScimProtocol {
     sortBy: string,
     sortOrder: 'ascending' | 'descending' | undefined,
   ): (a: JsonObject, b: JsonObject) => number;
-  searchFromQuery(query: Record<string, unknown>, limits: PageLimits): SearchParams;
-  searchFromBody(body: JsonObject, limits: PageLimits): SearchParams;
+  /** `mode`: the tenant's; lenient accepts the filter forms the parser tolerates and lists them in `tolerated`. */
+  searchFromQuery(query: Record<string, unknown>, limits: PageLimits, mode?: ScimMode): SearchParams;
+  searchFromBody(body: JsonObject, limits: PageLimits, mode?: ScimMode): SearchParams;
   /** Projection parameters of a GET/POST/PUT/PATCH on one resource (§3.9). */
   projectionFromQuery(query: Record<string, unknown>): Projection;
   listResponse(resources: readonly JsonObject[], totalResults: number, startIndex: number): JsonObject;

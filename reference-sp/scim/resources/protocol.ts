@@ -32,8 +32,8 @@ export const scimProtocol: ScimProtocol = {
     ) as JsonObject,
   predicate: (registry, resourceType, filter) => filterPredicate(filter, registry, resourceType),
   comparator: (registry, resourceType, sortBy, sortOrder) => sortComparator(registry, resourceType, sortBy, sortOrder),
-  searchFromQuery: (query, limits) => parseSearchQuery(query, limits),
-  searchFromBody: (body, limits) => parseSearchBody(body, limits),
+  searchFromQuery: (query, limits, mode) => parseSearchQuery(query, limits, { mode }),
+  searchFromBody: (body, limits, mode) => parseSearchBody(body, limits, { mode }),
   projectionFromQuery: (query) => {
     // Only attributes/excludedAttributes apply to one resource (§3.9); the rest of the parser checks them.
     const { attributes, excludedAttributes } = parseSearchQuery(

@@ -15,7 +15,8 @@
  * - Query (§3.4.2): filter, sortBy/sortOrder, startIndex/count (1-based; count capped at the tenant's
  *   maxCount, a negative count is 0), attributes/excludedAttributes; the order without sortBy is creation order
  *   (stable across pages).
- * - Lenient mode: whatever the protocol layer tolerated is recorded for the tenant.
+ * - Lenient mode: whatever the protocol layer tolerated is recorded for the tenant (for a query, once it has
+ *   been answered: a refused query records nothing).
  * - Nothing the response will not return is built (./needs.ts): a query filters and sorts resources built with
  *   only what the filter and sortBy name, pages, and only then builds the page's rows with what the projection
  *   returns — one batched read per page for members (and their display) or groups, never one per member.
@@ -201,6 +202,17 @@ export function responseResources(ctx: ServiceContext, kind: ResourceKind, page:
   return page.map((c) => ctx.protocol.project(ctx.tenant.registry, kind.type, rebuilt.get(c.row) ?? c.resource, projection));
 }
 
+/** A lenient query's tolerances, recorded in a transaction of their own (so they share the group commit). */
+function recordQueryTolerated(ctx: ServiceContext, resourceType: string | undefined, search: SearchParams): void {
+  const tolerated = search.tolerated ?? [];
+  if (tolerated.length === 0) return;
+  ctx.store.transaction(() => {
+    for (const t of tolerated) {
+      ctx.store.recordTolerance(ctx.tenant.id, { code: t.code, detail: t.detail, resourceType, operation: 'query' });
+    }
+  });
+}
+
 export function queryResources(ctx: ServiceContext, kind: ResourceKind, search: SearchParams): ServiceResult {
   const { startIndex, count } = pageOf(ctx, search);
   let total: number;
@@ -218,6 +230,7 @@ export function queryResources(ctx: ServiceContext, kind: ResourceKind, search: 
     total = matched.length;
     projected = responseResources(ctx, kind, matched.slice(startIndex - 1, startIndex - 1 + count), search);
   }
+  recordQueryTolerated(ctx, kind.type, search); // only once the query has been answered
   return { status: 200, body: ctx.protocol.listResponse(projected, total, startIndex), headers: {} };
 }
 
@@ -231,6 +244,7 @@ export function searchAll(ctx: ServiceContext, kinds: readonly ResourceKind[], s
     const mine = page.filter((p) => p.kind === kind).map((p) => p.c);
     responseResources(ctx, kind, mine, search).forEach((r, i) => projected.set(mine[i]!, r));
   }
+  recordQueryTolerated(ctx, undefined, search);
   return {
     status: 200,
     body: ctx.protocol.listResponse(page.map((p) => projected.get(p.c)!), all.length, startIndex),

@@ -24,7 +24,12 @@ export type ToleranceCode =
   /** A bare string for a complex attribute with a `value` sub-attribute (Entra's legacy `manager: "id"`) — strict: 400 invalidValue. */
   | 'lenient/complex-as-value'
   /** PATCH replace through a value filter matching nothing creates the value, like add — strict: 400 noTarget. */
-  | 'lenient/replace-creates-value';
+  | 'lenient/replace-creates-value'
+  /**
+   * A filter `emails[type eq "work"].value eq "x"` (a sub-attribute after a value filter: a PATCH path form,
+   * outside the §3.4.2.2 filter ABNF) read as `emails[type eq "work" and value eq "x"]` — strict: 400 invalidFilter.
+   */
+  | 'lenient/value-path-sub-attribute-filter';
 
 export interface Tolerance {
   readonly code: ToleranceCode;

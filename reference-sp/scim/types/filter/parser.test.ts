@@ -3,6 +3,7 @@ import cases from './parse-cases.json' with { type: 'json' };
 import { ScimError } from '../errors.ts';
 import { formatFilter } from './ast.ts';
 import { parseFilter } from './parser.ts';
+import { ToleranceLog } from '../tolerance.ts';
 
 function errorOf(fn: () => unknown): ScimError {
   try { fn(); } catch (e) { if (e instanceof ScimError) return e; throw e; }
@@ -55,5 +56,48 @@ describe('parseFilter — hostile input gets invalidFilter, never a crash', () =
 
   it('still accepts reasonable nesting', () => {
     expect(() => parseFilter(`${'('.repeat(50)}a pr${')'.repeat(50)}`)).not.toThrow();
+  });
+});
+
+describe('parseFilter — a sub-attribute after a value filter (Microsoft tooling, outside the §3.4.2.2 ABNF)', () => {
+  const log = () => new ToleranceLog();
+
+  it.each([
+    'emails[type eq "work"].value eq "a@x.test"',
+    'emails[type eq "work"].value pr',
+  ])('strict (the default) refuses %s with 400 invalidFilter', (filter) => {
+    const e = errorOf(() => parseFilter(filter));
+    expect([e.status, e.scimType]).toEqual([400, 'invalidFilter']);
+    const alsoStrict = errorOf(() => parseFilter(filter, { mode: 'strict', tolerances: log() }));
+    expect(alsoStrict.scimType).toBe('invalidFilter');
+  });
+
+  it.each([
+    ['emails[type eq "work"].value eq "a@x.test"', 'emails[(type eq "work" and value eq "a@x.test")]'],
+    ['emails[type eq "work"].value pr', 'emails[(type eq "work" and value pr)]'],
+    ['EMAILS[type eq "work" or primary eq true].Value co "x" and active eq true', '(EMAILS[((type eq "work" or primary eq true) and Value co "x")] and active eq true)'],
+    ['not (addresses[type eq "home"].locality eq "Oslo")', 'not (addresses[(type eq "home" and locality eq "Oslo")])'],
+  ])('lenient reads %s as %s and records the tolerance', (filter, canonical) => {
+    const tolerances = log();
+    expect(formatFilter(parseFilter(filter, { mode: 'lenient', tolerances }))).toBe(canonical);
+    expect(tolerances.list.map((t) => t.code)).toEqual(['lenient/value-path-sub-attribute-filter']);
+  });
+
+  it('lenient records nothing for a filter inside the ABNF', () => {
+    const tolerances = log();
+    parseFilter('emails[type eq "work" and value eq "a"]', { mode: 'lenient', tolerances });
+    expect(tolerances.list).toEqual([]);
+  });
+
+  it.each([
+    ['emails[type eq "work"].', 'end of the filter'],
+    ['emails[type eq "work"].value', 'end of the filter'],
+    ['emails[type eq "work"].value.x eq "a"', "'value.x'"],
+    ['emails[type eq "work"].urn:x:value eq "a"', "'urn:x:value'"],
+    ['emails[type eq "work"]."value" eq "a"', '"value"'],
+  ])('lenient still refuses a malformed tail: %s', (filter, found) => {
+    const e = errorOf(() => parseFilter(filter, { mode: 'lenient', tolerances: log() }));
+    expect([e.status, e.scimType]).toEqual([400, 'invalidFilter']);
+    expect(e.detail).toContain(found);
   });
 });

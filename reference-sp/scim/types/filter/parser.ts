@@ -9,12 +9,23 @@
  *   in filters are case insensitive"; ABNF literals are case-insensitive, RFC 5234 §2.3)
  * - a valFilter may not itself contain a valuePath (Figure 1: valFilter = attrExp / logExp / not(valFilter))
  * - every failure is 400 invalidFilter naming the position (0-based character offset)
+ * - `attr[valFilter].subAttr op value` is not in the ABNF (a sub-attribute after "]" is a PATCH path form,
+ *   §3.5.2) but Microsoft's tooling sends it in filters (`emails[type eq "work"].value eq "x"`): strict → 400
+ *   invalidFilter; lenient (options.mode) → read as `attr[valFilter and subAttr op value]` (the same meaning:
+ *   one value of attr satisfies both) and recorded as lenient/value-path-sub-attribute-filter
  * - nesting deeper than MAX_DEPTH or more than MAX_NODES expressions → 400 invalidFilter: bad input gets a
  *   precise error, never a stack overflow (a 500)
  */
 import { ScimError } from '../errors.ts';
-import { COMPARE_OPS, type AttrPath, type CompareOp, type CompValue, type FilterNode } from './ast.ts';
+import { COMPARE_OPS, formatFilter, type AttrPath, type CompareOp, type CompValue, type FilterNode } from './ast.ts';
 import { tokenize, type Token } from './lexer.ts';
+import type { ToleranceLog, ValidationMode } from '../tolerance.ts';
+
+export interface FilterParseOptions {
+  /** Default strict. Lenient accepts what Microsoft's tooling sends (see above) and records it in `tolerances`. */
+  readonly mode?: ValidationMode | undefined;
+  readonly tolerances?: ToleranceLog | undefined;
+}
 
 const ATTRNAME = /^\$?[A-Za-z][A-Za-z0-9_-]*$/;
 
@@ -47,6 +58,8 @@ export class TokenCursor {
   /** Current parenthesis / not nesting, and nodes built so far: bounded so hostile input cannot blow the stack. */
   depth = 0;
   nodes = 0;
+  /** Set for lenient filter parsing: where acceptances of non-ABNF input are recorded. */
+  lenient: ToleranceLog | undefined;
   constructor(readonly tokens: Token[], readonly fail: (detail: string) => ScimError) {}
   peek(offset = 0): Token { return this.tokens[Math.min(this.i + offset, this.tokens.length - 1)]!; }
   next(): Token { const t = this.peek(); if (t.kind !== 'eof') this.i++; return t; }
@@ -63,9 +76,13 @@ export function describe(t: Token): string {
 }
 
 /** Parses a whole filter; the text must be consumed entirely. */
-export function parseFilter(text: string): FilterNode {
+export function parseFilter(text: string, options: FilterParseOptions = {}): FilterNode {
   if (typeof text !== 'string' || text.trim() === '') throw ScimError.invalidFilter('the filter is empty');
   const cur = new TokenCursor(tokenize(text, ScimError.invalidFilter), ScimError.invalidFilter);
+  if (options.mode === 'lenient') {
+    if (!options.tolerances) throw new TypeError('parseFilter: lenient mode needs a ToleranceLog');
+    cur.lenient = options.tolerances;
+  }
   const node = parseOr(cur, false);
   const end = cur.peek();
   if (end.kind !== 'eof') throw cur.fail(`unexpected ${describe(end)} at position ${end.pos}`);
@@ -141,10 +158,32 @@ function parseAttrOrValuePath(cur: TokenCursor, inValuePath: boolean): FilterNod
     const filter = parseOr(cur, true);
     cur.expect('rbracket', `']' closing the value filter`);
     const dot = cur.peek();
-    if (dot.kind === 'dot') throw cur.fail(`'].' at position ${dot.pos} is only allowed in a PATCH path, not in a filter`);
+    if (dot.kind === 'dot') {
+      if (!cur.lenient) throw cur.fail(`'].' at position ${dot.pos} is only allowed in a PATCH path, not in a filter`);
+      return subAttributeAfterValuePath(cur, path, filter);
+    }
     return { kind: 'valuePath', path, filter };
   }
   return parseAttrExp(cur, path);
+}
+
+/**
+ * Lenient only: `attr[filter].sub op value` (or `.sub pr`) → `attr[filter and sub op value]`. The cursor is on
+ * the dot; `sub` must be a plain ATTRNAME (no URN, no further dot).
+ */
+function subAttributeAfterValuePath(cur: TokenCursor, path: AttrPath, filter: FilterNode): FilterNode {
+  const dot = cur.next();
+  const word = cur.next();
+  if (word.kind !== 'word' || !ATTRNAME.test(word.text)) {
+    throw cur.fail(`expected a sub-attribute name after '].' at position ${dot.pos + 1} but found ${describe(word)}`);
+  }
+  const tail = parseAttrExp(cur, { attribute: word.text });
+  const node: FilterNode = { kind: 'valuePath', path, filter: { kind: 'and', left: filter, right: tail } };
+  cur.lenient!.add(
+    'lenient/value-path-sub-attribute-filter',
+    `read the filter '${formatFilter({ kind: 'valuePath', path, filter })}.${word.text} …' as '${formatFilter(node)}' (RFC 7644 §3.4.2.2 has no sub-attribute after ']')`,
+  );
+  return node;
 }
 
 function parseAttrExp(cur: TokenCursor, path: AttrPath): FilterNode {
