@@ -237,32 +237,15 @@ function scimApi(protocol: ScimProtocol): Router {
         readResource(ctx, kind, String(req.params['id']), protocol.projectionFromQuery(query(req)), header(req, 'if-none-match')),
       ),
     );
-    api.put(
-      `${p}/:id`,
-      route('update', async (req, ctx) =>
-        replaceResource(
-          ctx,
-          kind,
-          String(req.params['id']),
-          await body(req, ctx),
-          header(req, 'if-match'),
-          protocol.projectionFromQuery(query(req)),
+    // PUT replaces (§3.5.1), PATCH modifies (§3.5.2): the same request shape, conditional on If-Match (§3.14).
+    for (const [method, update] of [['put', replaceResource], ['patch', patchResource]] as const) {
+      api[method](
+        `${p}/:id`,
+        route('update', async (req, ctx) =>
+          update(ctx, kind, String(req.params['id']), await body(req, ctx), header(req, 'if-match'), protocol.projectionFromQuery(query(req))),
         ),
-      ),
-    );
-    api.patch(
-      `${p}/:id`,
-      route('update', async (req, ctx) =>
-        patchResource(
-          ctx,
-          kind,
-          String(req.params['id']),
-          await body(req, ctx),
-          header(req, 'if-match'),
-          protocol.projectionFromQuery(query(req)),
-        ),
-      ),
-    );
+      );
+    }
     api.delete(
       `${p}/:id`,
       route('delete', (req, ctx) => deleteResource(ctx, kind, String(req.params['id']), header(req, 'if-match'))),
