@@ -25,12 +25,12 @@ import {
   type PresetName,
   type SpRegistrationInput,
 } from '../../../mock-idp/index.ts';
-import { resolveConfig, type ProfileName, type ReferenceSpConfig, type SamlTenantInput } from '../../../reference-sp/config/index.ts';
+import type { ProfileName, SamlTenantInput } from '../../../reference-sp/config/index.ts';
 import type { ScimTenantInput } from '../../../reference-sp/config/scim-section.ts';
-import { createSpKeys, type SpKeys } from '../../../reference-sp/saml/keys.ts';
-import { createReferenceSp, type ReferenceSp } from '../../../reference-sp/server/app.ts';
+import type { ReferenceSp } from '../../../reference-sp/server/app.ts';
 import { openStore, type Store } from '../../../reference-sp/store/index.ts';
 import type { ScenarioClock } from '../clock.ts';
+import { startReferenceSp, type InProcessReferenceSp } from '../reference-sp-server.ts';
 import type { Attach } from '../world.ts';
 
 /** How the trusted IdP reaches the tenant's configuration (NinjaOne's import choices, SonarQube's Manual tab). */
@@ -60,9 +60,6 @@ interface Running {
   readonly server: Server;
   readonly url: string;
 }
-
-/** SP keys cost an RSA key generation; one pair per process is enough for scenarios. */
-let sharedSpKeys: SpKeys | undefined;
 
 async function listen(app: (req: never, res: never) => void): Promise<Running> {
   const server = createServer(app as Parameters<typeof createServer>[0] & object);
@@ -103,9 +100,7 @@ export class SamlStage {
   lastSignInEmail: string | undefined;
 
   #idp: { readonly idp: MockIdp; readonly running: Running } | undefined;
-  #sp: { readonly sp: ReferenceSp; readonly running: Running; readonly config: ReferenceSpConfig } | undefined;
-  #spApp: Express | undefined;
-  #spListening: Running | undefined;
+  #sp: InProcessReferenceSp | undefined;
 
   constructor(
     readonly clock: ScenarioClock,
@@ -203,22 +198,16 @@ export class SamlStage {
 
   async sp(): Promise<{ readonly sp: ReferenceSp; readonly url: string }> {
     if (!this.#sp) {
-      const running = await listen(((req: never, res: never) => this.#spApp!(req, res)) as never);
-      this.#spListening = running;
-      const config = await resolveConfig(await this.configInput(running.url));
-      sharedSpKeys ??= createSpKeys('sso-harness scenario SP');
-      const sp = createReferenceSp({ config, clock: this.clock, store: this.store, spKeys: sharedSpKeys });
-      this.#spApp = sp.app;
-      this.#sp = { sp, running, config };
-      for (const tenant of config.tenants) await this.registerAtIdp(tenant.id, tenant.saml.spEntityId);
+      this.#sp = await startReferenceSp({ clock: this.clock, store: this.store, config: (origin) => this.configInput(origin) });
+      for (const tenant of this.#sp.config.tenants) await this.registerAtIdp(tenant.id, tenant.saml.spEntityId);
     }
-    return { sp: this.#sp.sp, url: this.#sp.running.url };
+    return { sp: this.#sp.sp, url: this.#sp.origin };
   }
 
   /** The IdP learns the SP from the SP's own metadata, fetched over HTTP, as an admin would upload it. */
   private async registerAtIdp(tenantId: string, spEntityId: string): Promise<void> {
     const idp = await this.idp();
-    const response = await fetch(`${this.#sp!.running.url}/saml/${tenantId}/metadata`);
+    const response = await fetch(`${this.#sp!.origin}/saml/${tenantId}/metadata`);
     if (!response.ok) throw new Error(`SP metadata for ${tenantId}: HTTP ${response.status}`);
     const fromMetadata = registrationFromSpMetadata(await response.text());
     if (fromMetadata.entityId !== spEntityId) throw new Error(`SP metadata names ${fromMetadata.entityId}, expected ${spEntityId}`);
@@ -345,7 +334,7 @@ export class SamlStage {
   }
 
   async close(): Promise<void> {
-    await Promise.all([close(this.#idp?.running), close(this.#spListening)]);
+    await Promise.all([close(this.#idp?.running), this.#sp?.close()]);
     this.store.close();
   }
 

@@ -1,0 +1,80 @@
+/*
+ * The bundled reference SP started in-process for scenarios, tests and benchmarks, the way `npm start` runs it:
+ * an HTTP server on an ephemeral loopback port, the configuration resolved (validated, frozen) once with the
+ * port known, an SQLite store (':memory:' or a file), the whole app (SAML routes and the SCIM router). Every
+ * in-process start goes through here, so the scenarios exercise exactly the server a vendor reads.
+ */
+import { createServer, type IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { generatedKeyPair } from '../../mock-idp/index.ts';
+import { resolveConfig, type ReferenceSpConfig } from '../../reference-sp/config/index.ts';
+import type { Clock } from '../../reference-sp/clock.ts';
+import { createSpKeys, type SpKeys } from '../../reference-sp/saml/keys.ts';
+import { createReferenceSp, type ReferenceSp } from '../../reference-sp/server/app.ts';
+import { openStore, type Store } from '../../reference-sp/store/index.ts';
+
+export interface StartReferenceSpOptions {
+  readonly clock: Clock;
+  /** The configuration input, given the server's origin (http://127.0.0.1:PORT) once it listens. */
+  readonly config: (origin: string) => unknown | Promise<unknown>;
+  /** A store opened by the caller (it stays open on close), or a path to open: ':memory:' (default) or a file. */
+  readonly store?: Store | undefined;
+  readonly storePath?: string | undefined;
+  /** Token for the admin API (Aritma's flow). */
+  readonly adminToken?: string | undefined;
+  /** Sees every request before the app does (e.g. to record what arrived). */
+  readonly onRequest?: ((req: IncomingMessage) => void) | undefined;
+}
+
+export interface InProcessReferenceSp {
+  readonly origin: string;
+  readonly sp: ReferenceSp;
+  readonly config: ReferenceSpConfig;
+  readonly store: Store;
+  close(): Promise<void>;
+}
+
+/** SP keys cost an RSA key generation; one pair per process is enough for every in-process start. */
+let sharedSpKeys: SpKeys | undefined;
+
+/**
+ * The reference SP requires a trusted SAML IdP per tenant. Tenants that only serve SCIM trust the mock IdP's
+ * signing certificate by hand (SonarQube's "Manual" tab); nothing signs in through them.
+ */
+export function placeholderIdp(origin: string, clock: Clock): { entityId: string; ssoUrl: string; signingCertificates: string[] } {
+  const certificate = generatedKeyPair('signing', clock).certificatePem;
+  return { entityId: `${origin}/placeholder-idp`, ssoUrl: `${origin}/placeholder-idp/sso`, signingCertificates: [certificate] };
+}
+
+export async function startReferenceSp(options: StartReferenceSpOptions): Promise<InProcessReferenceSp> {
+  let app: ReferenceSp['app'] | undefined;
+  const server = createServer((req, res) => {
+    options.onRequest?.(req);
+    app!(req, res);
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const ownStore = options.store === undefined;
+  const store = options.store ?? openStore({ path: options.storePath ?? ':memory:', clock: options.clock });
+  const close = (): Promise<void> =>
+    new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => {
+        if (ownStore) store.close();
+        resolve();
+      });
+    });
+  try {
+    const config = await resolveConfig(await options.config(origin));
+    sharedSpKeys ??= createSpKeys('sso-harness in-process reference SP');
+    const sp = createReferenceSp({ config, clock: options.clock, store, spKeys: sharedSpKeys, adminToken: options.adminToken });
+    app = sp.app;
+    return { origin, sp, config, store, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
