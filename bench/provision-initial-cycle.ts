@@ -22,6 +22,7 @@ import { resolveConfig, type ProvisioningConfigInput } from '../mock-idp/scim-cl
 import { createProvisioner } from '../mock-idp/scim-client/engine/create.ts';
 import type { Outcome } from '../mock-idp/scim-client/log/log.ts';
 import { startReferenceScim } from '../steps/support/entra/reference-server.ts';
+import { spawnBenchServer, stopBenchServer } from './child-server.ts';
 
 export interface ProvisionBenchOptions {
   users?: number;
@@ -34,8 +35,13 @@ export interface ProvisionBenchOptions {
   /** An external SCIM endpoint instead of the in-process reference server. */
   url?: string;
   token?: string;
-  /** Where the in-process server's SQLite file goes; default a fresh temp dir, removed afterwards. */
+  /** Where the server's SQLite file goes; default a fresh temp dir, removed afterwards. */
   dataDir?: string;
+  /**
+   * 'child' (default): the reference server in its own process, as Entra and the SP never share one;
+   * 'in-process': client and server on one event loop (what the scenarios do).
+   */
+  server?: 'child' | 'in-process';
 }
 
 export interface BenchResult {
@@ -86,18 +92,25 @@ export async function benchProvisionInitialCycle(options: ProvisionBenchOptions 
   const config = resolveConfig(input);
 
   const ownDir = options.url || options.dataDir ? undefined : mkdtempSync(join(tmpdir(), 'sso-harness-bench-'));
-  const server = options.url
-    ? undefined
-    : await startReferenceScim({
-        tenants: [{ id: 'ninjaone', mode: 'strict' }],
-        clock: { now: () => new Date() },
-        storePath: options.dataDir === ':memory:' ? ':memory:' : join(options.dataDir ?? ownDir!, 'reference-sp.sqlite'),
-      });
+  const dataDir = options.dataDir ?? ownDir!;
+  const mode = options.server ?? 'child';
+  let target: { url: string; token: string; close(): Promise<void> } | undefined;
+  if (!options.url && mode === 'child') {
+    const child = await spawnBenchServer('reference', { BENCH_DATA_DIR: dataDir, BENCH_PROFILE: 'ninjaone' });
+    target = { url: child.baseUrl, token: child.token, close: () => stopBenchServer(child) };
+  } else if (!options.url) {
+    const server = await startReferenceScim({
+      tenants: [{ id: 'ninjaone', mode: 'strict' }],
+      clock: { now: () => new Date() },
+      storePath: dataDir === ':memory:' ? ':memory:' : join(dataDir, 'reference-sp.sqlite'),
+    });
+    const tenant = server.tenants.get('ninjaone')!;
+    target = { url: tenant.url, token: tenant.token, close: () => server.close() };
+  }
   try {
-    const tenant = server?.tenants.get('ninjaone');
-    const base = options.url ?? tenant!.url;
+    const base = options.url ?? target!.url;
     const url = (options.patch ?? 'compliant') === 'compliant' && !base.includes('?') ? `${base}?aadOptscim062020` : base;
-    const { engine, log } = createProvisioner({ config, url, token: options.token ?? tenant!.token });
+    const { engine, log } = createProvisioner({ config, url, token: options.token ?? target!.token });
 
     const started = process.hrtime.bigint();
     const result = await engine.runCycle();
@@ -107,7 +120,7 @@ export async function benchProvisionInitialCycle(options: ProvisionBenchOptions 
     for (const e of log.exchanges) byMethod[e.method] = (byMethod[e.method] ?? 0) + 1;
     return {
       name: 'provision-initial-cycle',
-      target: options.url ? options.url : 'in-process reference SP (NinjaOne tenant, strict, SQLite on disk)',
+      target: options.url ? options.url : `reference SP ${mode === 'child' ? 'in its own process' : 'in-process'} (NinjaOne tenant, strict, SQLite on disk)`,
       users: nUsers,
       groups: nGroups,
       memberships: config.directory.groups().reduce((n, g) => n + g.members.length, 0),
@@ -121,7 +134,7 @@ export async function benchProvisionInitialCycle(options: ProvisionBenchOptions 
       failed: result.failed.length,
     };
   } finally {
-    await server?.close();
+    await target?.close();
     if (ownDir) rmSync(ownDir, { recursive: true, force: true });
   }
 }
@@ -137,10 +150,12 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
       url: { type: 'string' },
       token: { type: 'string' },
       'data-dir': { type: 'string' },
+      server: { type: 'string', default: 'child' },
     },
   });
   if (values.patch !== 'compliant' && values.patch !== 'legacy') throw new TypeError('--patch must be compliant or legacy');
   if (values.url && !values.token) throw new TypeError('--url needs --token');
+  if (values.server !== 'child' && values.server !== 'in-process') throw new TypeError('--server must be child or in-process');
   const result = await benchProvisionInitialCycle({
     users: Number(values.users),
     groups: Number(values.groups),
@@ -149,6 +164,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     patch: values.patch,
     ...(values.url ? { url: values.url, token: values.token! } : {}),
     ...(values['data-dir'] ? { dataDir: values['data-dir'] } : {}),
+    server: values.server,
   });
   console.log(JSON.stringify(result, null, 2));
   process.exitCode = result.failed ? 1 : 0;

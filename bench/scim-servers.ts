@@ -4,6 +4,7 @@
  * `{ "baseUrl", "token" }` when listening.
  *
  * - reference: the reference SP's SCIM router, SQLite on disk in BENCH_DATA_DIR (WAL, synchronous=FULL);
+ *   BENCH_PROFILE=ninjaone serves a strict NinjaOne tenant at /ws/scim/v2 instead of a generic one;
  *   BENCH_SEED_USERS=n pre-creates n users (bench-seed-{i}@example.com) straight through the store.
  * - scimmy: scimmy + scimmy-routers with the in-memory handlers the scenarios use (steps/support/scim).
  * - bare: node:http answering every request with a fixed small JSON body: the ceiling of the machine.
@@ -29,11 +30,14 @@ async function reference(): Promise<{ baseUrl: string; token: string }> {
   server.listen(0, '127.0.0.1');
   await new Promise<void>((r) => server.once('listening', r));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  // BENCH_PROFILE=ninjaone serves NinjaOne's layout (/ws/scim/v2, ninjaone extension) in strict mode, for the
+  // Entra provisioning benchmark; the default is a generic lenient tenant at /scim/v2/bench.
+  const ninjaone = process.env['BENCH_PROFILE'] === 'ninjaone';
   const tenant: TenantConfig = {
     id: 'bench',
-    profile: 'generic',
+    profile: ninjaone ? 'ninjaone' : 'generic',
     saml: {} as TenantConfig['saml'],
-    scim: resolveScimSection('generic', { tokens: [{ value: BENCH_TOKEN }], mode: 'lenient' }),
+    scim: resolveScimSection(ninjaone ? 'ninjaone' : 'generic', { tokens: [{ value: BENCH_TOKEN }], mode: ninjaone ? 'strict' : 'lenient' }),
   };
   const config: ReferenceSpConfig = { baseUrl: origin, dataDir, tenants: [tenant] };
   const app = express();
@@ -59,7 +63,7 @@ async function reference(): Promise<{ baseUrl: string; token: string }> {
       }
     });
   }
-  return { baseUrl: `${origin}/scim/v2/bench`, token: BENCH_TOKEN };
+  return { baseUrl: ninjaone ? `${origin}/ws/scim/v2` : `${origin}/scim/v2/bench`, token: BENCH_TOKEN };
 }
 
 async function bare(): Promise<{ baseUrl: string; token: string }> {

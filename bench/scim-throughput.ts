@@ -11,45 +11,18 @@
  *
  * Knobs: BENCH_SECONDS (default 5), BENCH_CONCURRENCY (default 8), BENCH_BIG (default 100000).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { spawnBenchServer as start, stopBenchServer as stop, type BenchServer } from './child-server.ts';
 
 const SCIM = 'application/scim+json';
 const USER = 'urn:ietf:params:scim:schemas:core:2.0:User';
 const GROUP = 'urn:ietf:params:scim:schemas:core:2.0:Group';
 const PATCH_OP = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
 
-interface Server {
-  readonly baseUrl: string;
-  readonly token: string;
-  readonly child: ChildProcess;
-}
-
-async function start(kind: 'reference' | 'scimmy' | 'bare', env: Record<string, string> = {}): Promise<Server> {
-  const script = fileURLToPath(new URL('./scim-servers.ts', import.meta.url));
-  const child = spawn(process.execPath, ['--import', 'tsx', script, kind], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const line = await new Promise<string>((resolve, reject) => {
-    const rl = createInterface({ input: child.stdout! });
-    rl.once('line', resolve);
-    child.once('exit', (code) => reject(new Error(`${kind} server exited with ${code}`)));
-  });
-  const { baseUrl, token } = JSON.parse(line) as { baseUrl: string; token: string };
-  return { baseUrl, token, child };
-}
-
-async function stop(s: Server): Promise<void> {
-  if (s.child.exitCode !== null) return;
-  const exited = new Promise((r) => s.child.once('exit', r));
-  s.child.kill('SIGTERM');
-  await exited;
-}
+type Server = BenchServer;
 
 interface Timed {
   readonly ms: number;
