@@ -67,6 +67,10 @@ Given('the IdP addresses its responses to a second reply URL {string}', function
   this.saml.deviations.push({ method: 'destination', args: [url] }, { method: 'recipient', args: [url] });
 });
 
+Given('the IdP has only the reply URL {string} registered for the SP', function (this: HarnessWorld, url: string) {
+  this.saml.configureIdpRegistration({ acs: url });
+});
+
 Given('the IdP names itself {string} as the issuer', function (this: HarnessWorld, issuer: string) {
   this.saml.deviations.push({ method: 'issuer', args: [issuer] });
 });
