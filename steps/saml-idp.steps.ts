@@ -102,6 +102,10 @@ Given('the IdP names its claims the way {word} does', function (this: HarnessWor
   this.saml.configureIdpRegistration({ preset: this.saml.presetFor(idp), attributes: undefined });
 });
 
+Given('the IdP sends {string} in {int} groups', async function (this: HarnessWorld, email: string, count: number) {
+  await this.saml.idpUser(email, Array.from({ length: count }, (_, i) => `team-${String(i + 1).padStart(3, '0')}`));
+});
+
 Given('the IdP sends {string} in the groups {aliases}', async function (this: HarnessWorld, email: string, groups: string[]) {
   await this.saml.idpUser(email, groups);
 });

@@ -96,6 +96,12 @@ Then('the error page says {string}', async function (this: HarnessWorld, wording
   assert.ok(html.includes(wording), `the page does not say "${wording}"`);
 });
 
+Then("the SP reports that group synchronisation was skipped for Entra's group overage", function (this: HarnessWorld) {
+  const outcome = this.saml.outcome;
+  assert.equal(outcome?.kind, 'accepted', describe(outcome));
+  assert.equal(outcome.body.groupSync?.skipped, 'entra-group-overage');
+});
+
 Then('the IdP refuses the AuthnRequest with {string}', function (this: HarnessWorld, code: string) {
   const outcome = this.saml.outcome;
   assert.equal(outcome?.kind, 'idp-refused', describe(outcome));

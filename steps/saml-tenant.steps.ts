@@ -130,3 +130,25 @@ Then('{string} is a member of exactly {aliases} in the tenant', function (this: 
   assert.ok(user, `no user ${email}`);
   assert.deepEqual([...user.groups].sort(), [...groups].sort());
 });
+
+/** Entra ID's default SAML claim names (Microsoft identity platform, "Claims in SAML tokens"). */
+const ENTRA_DEFAULT_CLAIMS = {
+  login: 'http://schemas.xmlsoap.org/ws/2005/05/identity/claims/name',
+  email: 'http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress',
+  name: 'http://schemas.microsoft.com/identity/claims/displayname',
+  groups: 'http://schemas.microsoft.com/ws/2008/06/identity/claims/groups',
+} as const;
+
+Given("the tenant reads Entra's default claim names", function (this: HarnessWorld) {
+  this.saml.configureSaml({
+    attributeMapping: ENTRA_DEFAULT_CLAIMS,
+    requiredAttributes: [ENTRA_DEFAULT_CLAIMS.login, ENTRA_DEFAULT_CLAIMS.email, ENTRA_DEFAULT_CLAIMS.name],
+    groupSync: { enabled: true, attributeName: ENTRA_DEFAULT_CLAIMS.groups, preservedGroups: ['Members'] },
+  });
+});
+
+Then('{string} is a member of {int} groups in the tenant', function (this: HarnessWorld, email: string, count: number) {
+  const user = this.saml.store.findUserByUserName(this.saml.tenant().id, email);
+  assert.ok(user, `no user ${email}`);
+  assert.equal(user.groups.length, count);
+});

@@ -18,3 +18,24 @@ Feature: Group synchronisation at sign-in
     Given the IdP sends "alice@example.com" in the groups "Legacy-Team"
     When "alice@example.com" signs in starting at the SP
     Then "alice@example.com" is a member of exactly "Legacy-Team" and "Members" in the tenant
+
+  Rule: Past Entra's group limit the token says nothing about groups, so nothing is removed
+
+    @entra
+    Scenario: A user in 150 groups at Entra has all 150 synchronised
+      Given the tenant reads Entra's default claim names
+      And the IdP names its claims the way Entra does
+      And the IdP sends "alice@example.com" in 150 groups
+      When "alice@example.com" signs in starting at the SP
+      Then the SP signs "alice@example.com" in
+      And "alice@example.com" is a member of 151 groups in the tenant
+
+    @entra
+    Scenario: A user in 151 groups at Entra keeps the memberships the SP already had
+      Given the tenant reads Entra's default claim names
+      And the IdP names its claims the way Entra does
+      And the IdP sends "alice@example.com" in 151 groups
+      When "alice@example.com" signs in starting at the SP
+      Then the SP signs "alice@example.com" in
+      And the SP reports that group synchronisation was skipped for Entra's group overage
+      And "alice@example.com" is a member of exactly "Members" and "legacy-team" in the tenant

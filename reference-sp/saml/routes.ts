@@ -14,7 +14,7 @@ import type { Logger } from '../log.ts';
 import type { SsoDirectory, SsoUser } from '../store/sso-directory.ts';
 import { buildRedirectRequest } from './authn-request.ts';
 import { errorPageHtml } from './error-page.ts';
-import { syncGroups } from './group-sync.ts';
+import { syncGroups, type GroupSyncOutcome } from './group-sync.ts';
 import type { SpKeys } from './keys.ts';
 import { spMetadataXml } from './metadata.ts';
 import { runAcsPipeline } from './pipeline.ts';
@@ -102,13 +102,16 @@ export function createSamlRouter(deps: SamlRouterDeps): Router {
     const state = result.state;
     const user = state.user!;
     const attributes = state.attributes ?? {};
-    let groups: { added: readonly string[]; removed: readonly string[] } | undefined;
+    let groups: GroupSyncOutcome | undefined;
     try {
       groups = syncGroups(deps.directory, tenant.id, user.id, tenant.saml, attributes);
     } catch (e) {
       deps.log.log('error', 'saml.acs', { tenant: tenant.id, outcome: 'error', step: 'group-sync', error: e instanceof Error ? e.message : String(e) });
       res.status(500).json({ error: 'server/error', detail: { message: 'group synchronisation failed' } });
       return;
+    }
+    if (groups?.skipped) {
+      deps.log.log('warn', 'saml.group-sync', { tenant: tenant.id, userName: user.userName, skipped: groups.skipped, link: groups.link });
     }
     const current = groups ? (deps.directory.findUserByUserName(tenant.id, user.userName) ?? user) : user;
     const session = deps.sessions.create(
@@ -129,6 +132,7 @@ export function createSamlRouter(deps: SamlRouterDeps): Router {
       jitCreated: state.userCreated === true,
       groupsAdded: groups?.added,
       groupsRemoved: groups?.removed,
+      groupSyncSkipped: groups?.skipped,
     });
     if (wantsJson(req)) {
       res.status(200).json({

@@ -47,7 +47,11 @@ interface TenantDraft {
 }
 
 export type SignInOutcome =
-  | { readonly kind: 'accepted'; readonly status: number; readonly body: { user: { userName: string }; attributes: Record<string, string[]> } }
+  | {
+      readonly kind: 'accepted';
+      readonly status: number;
+      readonly body: { user: { userName: string }; attributes: Record<string, string[]>; groupSync?: { skipped?: string } | null };
+    }
   | { readonly kind: 'rejected'; readonly status: number; readonly code: string; readonly detail: { expected?: string | string[] } }
   | { readonly kind: 'idp-refused'; readonly status: number; readonly code: string };
 
