@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { Given } from '@cucumber/cucumber';
-import { VENDOR_STATEMENTS, type AttributeStatement, type DataAlgorithmName, type KeyAlgorithmName, type SignatureAlgorithmName, type XswKind } from '../mock-idp/index.ts';
+import { VENDOR_STATEMENTS, type AttributeStatement, type DataAlgorithmName, type KeyAlgorithmName, type PresetName, type SignatureAlgorithmName, type XswKind } from '../mock-idp/index.ts';
 import type { HarnessWorld } from './support/world.ts';
 
 const SIGN_ONLY = { response: 'signResponseOnly', assertion: 'signAssertionOnly', both: 'signBoth' } as const;
@@ -98,8 +98,8 @@ Given('the IdP sends the attribute {string} instead of {string}', function (this
   this.saml.configureIdpRegistration({ attributes: VENDOR_STATEMENTS.particle.map((s) => (s.name === expected ? { ...s, name: sent } : s)) });
 });
 
-Given('the IdP names its claims the way {word} does', function (this: HarnessWorld, idp: string) {
-  this.saml.configureIdpRegistration({ preset: this.saml.presetFor(idp), attributes: undefined });
+Given('the IdP names its claims the way {idpPreset} does', function (this: HarnessWorld, preset: PresetName) {
+  this.saml.configureIdpRegistration({ preset, attributes: undefined });
 });
 
 Given('the IdP sends {string} in {int} groups', async function (this: HarnessWorld, email: string, count: number) {

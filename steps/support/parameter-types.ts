@@ -1,7 +1,7 @@
 /*
  * Custom cucumber parameter types (STYLE.md §6): each converts its text and fails on a typo before the step
  * body runs, so a misspelled status or scimType is a scenario error, never a silently different assertion.
- * Grouped by domain; SAML parameter types go in their own section below.
+ * Grouped by domain; the SAML parameter types are in ./saml/parameter-types.ts.
  */
 import { defineParameterType } from '@cucumber/cucumber';
 import { SCIM_TYPES, type ScimType } from '../../reference-sp/scim/types/errors.ts';
@@ -63,6 +63,3 @@ defineParameterType({
     return text as ParticleScope;
   },
 });
-
-// ---- SAML ------------------------------------------------------------------------------------------------------
-// (SAML parameter types — {binding}, … — are added here by the SAML steps.)

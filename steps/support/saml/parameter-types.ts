@@ -2,7 +2,7 @@
  * SAML parameter types (STYLE.md §6): each converts its text and fails on a typo before the step body runs.
  */
 import { defineParameterType } from '@cucumber/cucumber';
-import type { DataAlgorithmName, KeyAlgorithmName, SignatureAlgorithmName, XswKind } from '../../../mock-idp/index.ts';
+import type { DataAlgorithmName, KeyAlgorithmName, PresetName, SignatureAlgorithmName, XswKind } from '../../../mock-idp/index.ts';
 import type { ProfileName } from '../../../reference-sp/config/index.ts';
 import { parseDuration } from '../clock.ts';
 
@@ -28,6 +28,9 @@ oneOf<ProfileName>('profile', {
   NinjaOne: 'ninjaone',
   Aritma: 'aritma',
 });
+
+/** An IdP whose default claim names the mock IdP reproduces (docs/mock-idp.md, Presets). */
+oneOf<PresetName>('idpPreset', { Entra: 'entra', Okta: 'okta', JumpCloud: 'jumpcloud', OneLogin: 'onelogin' });
 
 /** Where the IdP puts its signature(s). */
 oneOf<'response' | 'assertion' | 'both'>('placement', {

@@ -22,7 +22,6 @@ import {
   vendorStatements,
   type DeviationInput,
   type MockIdp,
-  type PresetName,
   type SpRegistrationInput,
 } from '../../../mock-idp/index.ts';
 import type { ProfileName, SamlTenantInput } from '../../../reference-sp/config/index.ts';
@@ -345,9 +344,5 @@ export class SamlStage {
   /** A key pair the IdP does not know: for AuthnRequests signed with the wrong key. */
   foreignCertificatePem(): string {
     return generatedKeyPair('scenario-foreign', this.clock).certificatePem;
-  }
-
-  presetFor(name: string): PresetName {
-    return name.toLowerCase() as PresetName;
   }
 }
