@@ -60,7 +60,10 @@ function persistentSecret(dataDir: string, name: string): string {
 export async function startHarness(options: StartOptions): Promise<RunningHarness> {
   const host = options.host ?? '127.0.0.1';
   const clock = systemClock;
-  const scimTokens = Object.fromEntries(DEFAULT_TENANTS.map((t) => [t.id, persistentSecret(options.dataDir, `scim-token-${t.id}`)]));
+  // Tokens for the embedded tenants only: a --config file brings its own tenants and tokens.
+  const scimTokens: Record<string, string> = options.configFile
+    ? {}
+    : Object.fromEntries(DEFAULT_TENANTS.map((t) => [t.id, persistentSecret(options.dataDir, `scim-token-${t.id}`)]));
   const adminToken = process.env['SSO_HARNESS_ADMIN_TOKEN'] ?? persistentSecret(options.dataDir, 'admin-token');
 
   let idpHandler: Parameters<typeof createServer>[1] | undefined;
@@ -104,7 +107,7 @@ export async function startHarness(options: StartOptions): Promise<RunningHarnes
       const attributes = vendorStatements(tenant.profile);
       idp.control.registerSp({ ...registration, encryptionCertPem: undefined, preset: 'okta', ...(attributes ? { attributes } : {}) });
     }
-    return { idpUrl, spUrl, idp, config, store, scimTokens: options.configFile ? {} : scimTokens, adminToken, close };
+    return { idpUrl, spUrl, idp, config, store, scimTokens, adminToken, close };
   } catch (error) {
     await close();
     throw error;
