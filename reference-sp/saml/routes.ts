@@ -22,6 +22,7 @@ import type { SamlRejection } from './rejection.ts';
 import type { ReplayCache } from './replay-cache.ts';
 import type { OutstandingRequests } from './request-store.ts';
 import { SESSION_COOKIE, type SessionStore } from './session.ts';
+import { resolveRelayState, spOrigins } from './relay-state.ts';
 import { signedInPageHtml } from './signed-in-page.ts';
 import { escapeXml } from './xml.ts';
 
@@ -146,9 +147,14 @@ export function createSamlRouter(deps: SamlRouterDeps): Router {
       });
       return;
     }
-    if (relayState && relayState.startsWith('/') && !relayState.startsWith('//')) {
-      res.redirect(303, relayState);
+    const next = resolveRelayState(relayState, spOrigins(tenant.saml.acsUrls));
+    if (next.follow) {
+      res.redirect(303, next.location);
       return;
+    }
+    if (next.reason !== 'absent') {
+      // Dropped, never followed (./relay-state.ts); only its length is logged, not the sender's text.
+      deps.log.log('warn', 'saml.relay-state', { tenant: tenant.id, outcome: 'dropped', reason: next.reason, length: relayState?.length });
     }
     res.status(200).type('html').send(signedInPageHtml({ tenantId: tenant.id, user: current, nameId: state.nameId, attributes, created: state.userCreated === true }));
   });

@@ -126,3 +126,32 @@ describe('SP routes', () => {
     expect(empty.body.error).toBe('binding/malformed');
   });
 });
+
+describe('RelayState after sign-in (open redirect, CWE-601)', () => {
+  const signInWith = async (RelayState: string) => {
+    const h = await harness({ allowUnsolicited: true, autoProvisioningEnabled: true });
+    const SAMLResponse = await h.mint({ sign: 'assertion', attributes: attrs });
+    const res = await request(h.sp.app).post(`/saml/${h.tenantId}/acs`).set('Accept', 'text/html').type('form').send({ SAMLResponse, RelayState });
+    return { h, res };
+  };
+
+  it.each(['/\\evil.example/', '//evil.example/', '\\\\evil.example', '/\t/evil.example/', 'http://evil.example/', 'javascript:alert(1)', '/.//evil.example/'])(
+    'never sends the browser off-site for %j: the signed-in page instead, and the drop is logged',
+    async (relayState) => {
+      const { h, res } = await signInWith(relayState);
+      const location = res.headers['location'] as string | undefined;
+      if (location !== undefined) expect(new URL(location, 'http://browser.invalid').origin).toBe(new URL(h.acsUrl).origin);
+      if (relayState !== '/.//evil.example/') {
+        expect(res.status).toBe(200);
+        expect(res.text).toContain('data-user="alice@example.com"');
+        expect(h.log.entries.find((e) => e.event === 'saml.relay-state')?.fields['reason']).toMatch(/other-origin|control-character/);
+      }
+    },
+  );
+
+  it('follows a path of the SP itself with an absolute same-origin Location', async () => {
+    const { h, res } = await signInWith('/apps/dashboard?tab=2');
+    expect(res.status).toBe(303);
+    expect(res.headers['location']).toBe(`${new URL(h.acsUrl).origin}/apps/dashboard?tab=2`);
+  });
+});
