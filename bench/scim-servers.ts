@@ -16,6 +16,7 @@ import { systemClock } from '../reference-sp/clock.ts';
 import { resolveScimSection } from '../reference-sp/config/scim-section.ts';
 import type { ReferenceSpConfig, TenantConfig } from '../reference-sp/config/types.ts';
 import { createScimRouter } from '../reference-sp/scim/router.ts';
+import { createReadyServer } from '../reference-sp/server/http-server.ts';
 import { openStore, storePathFor } from '../reference-sp/store/open-store.ts';
 import { startScimmyServer } from '../steps/support/scim/scimmy-server.ts';
 
@@ -26,10 +27,9 @@ async function reference(): Promise<{ baseUrl: string; token: string }> {
   if (!dataDir) throw new Error('BENCH_DATA_DIR is required');
   const store = openStore({ path: storePathFor(dataDir) });
   const seed = Number(process.env['BENCH_SEED_USERS'] ?? 0);
-  const server = createServer();
-  server.listen(0, '127.0.0.1');
-  await new Promise<void>((r) => server.once('listening', r));
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  // Listens first (the tenant's base URL needs the port) and answers 503 until the router is ready, never a hang.
+  const server = createReadyServer();
+  const origin = `http://127.0.0.1:${await server.listen(0, '127.0.0.1')}`;
   // BENCH_PROFILE=ninjaone serves NinjaOne's layout (/ws/scim/v2, ninjaone extension) in strict mode, for the
   // Entra provisioning benchmark; the default is a generic lenient tenant at /scim/v2/bench.
   const ninjaone = process.env['BENCH_PROFILE'] === 'ninjaone';
@@ -42,7 +42,7 @@ async function reference(): Promise<{ baseUrl: string; token: string }> {
   const config: ReferenceSpConfig = { baseUrl: origin, dataDir, tenants: [tenant] };
   const app = express();
   app.use(createScimRouter({ store, config, clock: systemClock }));
-  server.on('request', app);
+  server.ready(app);
   if (seed > 0) {
     store.transaction(() => {
       for (let i = 0; i < seed; i++) {

@@ -5,13 +5,13 @@
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { createMockIdp, registrationFromSpMetadata, systemClock, vendorStatements, type MockIdp } from '../../mock-idp/index.ts';
 import { loadConfigFile, resolveConfig, type ReferenceSpConfig } from '../../reference-sp/config/index.ts';
 import { createJsonLogger } from '../../reference-sp/log.ts';
 import { createReferenceSp } from '../../reference-sp/server/app.ts';
+import { createReadyServer, type RequestHandler } from '../../reference-sp/server/http-server.ts';
+import type { HttpTimeouts } from '../../reference-sp/server/http-timeouts.ts';
 import { openStore, storePathFor, type Store } from '../../reference-sp/store/index.ts';
 import { DEFAULT_IDP_USERS, DEFAULT_TENANTS } from './embedded-defaults.ts';
 
@@ -25,6 +25,8 @@ export interface StartOptions {
   readonly configFile?: string | undefined;
   /** Where the SP writes its JSON log lines; default stderr. */
   readonly log?: (line: string) => void;
+  /** Idle and slow client limits of both servers (defaults: reference-sp/server/http-timeouts.ts). */
+  readonly httpTimeouts?: Partial<HttpTimeouts> | undefined;
 }
 
 export interface RunningHarness {
@@ -37,14 +39,6 @@ export interface RunningHarness {
   readonly scimTokens: Readonly<Record<string, string>>;
   readonly adminToken: string;
   close(): Promise<void>;
-}
-
-async function listen(server: Server, host: string, port: number): Promise<number> {
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => resolve());
-  });
-  return (server.address() as AddressInfo).port;
 }
 
 /** A secret made once per data directory and reused, so a vendor's saved token keeps working after a restart. */
@@ -66,24 +60,32 @@ export async function startHarness(options: StartOptions): Promise<RunningHarnes
     : Object.fromEntries(DEFAULT_TENANTS.map((t) => [t.id, persistentSecret(options.dataDir, `scim-token-${t.id}`)]));
   const adminToken = process.env['SSO_HARNESS_ADMIN_TOKEN'] ?? persistentSecret(options.dataDir, 'admin-token');
 
-  let idpHandler: Parameters<typeof createServer>[1] | undefined;
-  let spHandler: Parameters<typeof createServer>[1] | undefined;
-  const idpServer = createServer((req, res) => idpHandler!(req, res));
-  const spServer = createServer((req, res) => spHandler!(req, res));
+  // Each server has its request listener from the start and gets its application only once that exists
+  // (reference-sp/server/http-server.ts). A fixed port opens only then; port 0 (tests) must open first to learn
+  // the port, and answers 503 + Retry-After until ready. Either way a request during start-up never crashes.
+  const idpServer = createReadyServer(options.httpTimeouts);
+  const spServer = createReadyServer(options.httpTimeouts);
+  const servers = [idpServer.server, spServer.server];
   let store: Store | undefined;
   const close = async (): Promise<void> => {
-    for (const server of [idpServer, spServer]) server.closeAllConnections();
-    await Promise.all([idpServer, spServer].filter((s) => s.listening).map((s) => new Promise<void>((resolve) => s.close(() => resolve()))));
+    for (const server of servers) server.closeAllConnections();
+    await Promise.all(servers.filter((s) => s.listening).map((s) => new Promise<void>((resolve) => s.close(() => resolve()))));
     store?.close();
+  };
+  const urlOf = (port: number) => `http://${host}:${port}`;
+  const openEarly = async (s: typeof idpServer, port: number) => urlOf(port === 0 ? await s.listen(0, host) : port);
+  const openWhenReady = async (s: typeof idpServer, port: number, handler: RequestHandler) => {
+    s.ready(handler);
+    if (!s.server.listening) await s.listen(port, host);
   };
 
   try {
-    const idpUrl = `http://${host}:${await listen(idpServer, host, options.idpPort)}`;
-    const spUrl = `http://${host}:${await listen(spServer, host, options.spPort)}`;
-
+    const idpUrl = await openEarly(idpServer, options.idpPort);
     const idp = createMockIdp({ baseUrl: idpUrl, dataDir: join(options.dataDir, 'idp'), clock, users: DEFAULT_IDP_USERS });
-    idpHandler = idp.app as never;
+    await openWhenReady(idpServer, options.idpPort, idp.app as never);
 
+    const spUrl = await openEarly(spServer, options.spPort);
+    // The SP imports the IdP's metadata by URL: the IdP is serving by now.
     const config = options.configFile
       ? await loadConfigFile(options.configFile)
       : await resolveConfig({
@@ -98,7 +100,7 @@ export async function startHarness(options: StartOptions): Promise<RunningHarnes
         });
     store = openStore({ path: storePathFor(config.dataDir), clock });
     const sp = createReferenceSp({ config, clock, store, adminToken, log: createJsonLogger(options.log) });
-    spHandler = sp.app as never;
+    await openWhenReady(spServer, options.spPort, sp.app as never);
 
     // The IdP admin uploads each SP's metadata, then sets the attribute statements the vendor's guide asks for.
     for (const tenant of config.tenants) {

@@ -4,13 +4,14 @@
  * port known, an SQLite store (':memory:' or a file), the whole app (SAML routes and the SCIM router). Every
  * in-process start goes through here, so the scenarios exercise exactly the server a vendor reads.
  */
-import { createServer, type IncomingMessage } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage } from 'node:http';
 import { generatedKeyPair } from '../../mock-idp/index.ts';
 import { resolveConfig, type ReferenceSpConfig } from '../../reference-sp/config/index.ts';
 import type { Clock } from '../../reference-sp/clock.ts';
 import { createSpKeys, type SpKeys } from '../../reference-sp/saml/keys.ts';
 import { createReferenceSp, type ReferenceSp } from '../../reference-sp/server/app.ts';
+import { createReadyServer } from '../../reference-sp/server/http-server.ts';
+import type { HttpTimeouts } from '../../reference-sp/server/http-timeouts.ts';
 import { openStore, type Store } from '../../reference-sp/store/index.ts';
 
 export interface StartReferenceSpOptions {
@@ -24,6 +25,8 @@ export interface StartReferenceSpOptions {
   readonly adminToken?: string | undefined;
   /** Sees every request before the app does (e.g. to record what arrived). */
   readonly onRequest?: ((req: IncomingMessage) => void) | undefined;
+  /** Idle and slow client limits (defaults: reference-sp/server/http-timeouts.ts). */
+  readonly httpTimeouts?: Partial<HttpTimeouts> | undefined;
 }
 
 export interface InProcessReferenceSp {
@@ -47,16 +50,11 @@ export function placeholderIdp(origin: string, clock: Clock): { entityId: string
 }
 
 export async function startReferenceSp(options: StartReferenceSpOptions): Promise<InProcessReferenceSp> {
-  let app: ReferenceSp['app'] | undefined;
-  const server = createServer((req, res) => {
-    options.onRequest?.(req);
-    app!(req, res);
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  // The port must be known before the configuration resolves: the server listens first and answers 503 +
+  // Retry-After until the app is ready (reference-sp/server/http-server.ts), never a crash.
+  const ready = createReadyServer(options.httpTimeouts);
+  const server = ready.server;
+  const origin = `http://127.0.0.1:${await ready.listen(0, '127.0.0.1')}`;
   const ownStore = options.store === undefined;
   const store = options.store ?? openStore({ path: options.storePath ?? ':memory:', clock: options.clock });
   const close = (): Promise<void> =>
@@ -71,7 +69,10 @@ export async function startReferenceSp(options: StartReferenceSpOptions): Promis
     const config = await resolveConfig(await options.config(origin));
     sharedSpKeys ??= createSpKeys('sso-harness in-process reference SP');
     const sp = createReferenceSp({ config, clock: options.clock, store, spKeys: sharedSpKeys, adminToken: options.adminToken });
-    app = sp.app;
+    ready.ready((req, res) => {
+      options.onRequest?.(req);
+      sp.app(req, res);
+    });
     return { origin, sp, config, store, close };
   } catch (error) {
     await close();
