@@ -5,7 +5,6 @@
  */
 import { randomBytes } from 'node:crypto';
 import { DOMParser, XMLSerializer } from '@xmldom/xmldom';
-import type { Document, Element } from '@xmldom/xmldom';
 import { idpError } from './errors.ts';
 
 /** Escapes text for element content and double-quoted attribute values. */
@@ -29,8 +28,8 @@ export function parseXml(xml: string, what = 'XML'): Document {
   let doc: Document;
   try {
     doc = new DOMParser({
-      onError: (level, message) => {
-        if (level !== 'warning') problems.push(message);
+      errorHandler: (level: string, message: unknown) => {
+        if (level !== 'warning') problems.push(String(message));
       },
     }).parseFromString(xml, 'text/xml');
   } catch (e) {

@@ -6,7 +6,6 @@
  * An EntitiesDescriptor is accepted when it holds exactly one IdP.
  */
 import { NS, attr, children, parseXml, certBody, type XmlParseError } from '../saml/xml.ts';
-import type { Element } from '@xmldom/xmldom';
 
 export interface IdpMetadata {
   readonly entityId: string;

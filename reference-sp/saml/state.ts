@@ -4,7 +4,6 @@
  * are nodes re-parsed from the XML the signature actually covered (never the original document), so every
  * later check sees verified data only.
  */
-import type { Document, Element } from '@xmldom/xmldom';
 import type { Clock } from '../clock.ts';
 import type { SamlTenantConfig } from '../config/saml-section.ts';
 import type { TenantConfig } from '../config/types.ts';

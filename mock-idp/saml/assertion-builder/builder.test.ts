@@ -20,7 +20,7 @@ function verifies(xml: string, certificatePem: string, id: string): boolean {
   );
   if (!signature) return false;
   const sig = new SignedXml({ publicCert: certificatePem, getCertFromKeyInfo: () => null });
-  sig.loadSignature(signature as unknown as Node);
+  sig.loadSignature(signature);
   try {
     return sig.checkSignature(xml);
   } catch {

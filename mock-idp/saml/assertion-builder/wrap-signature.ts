@@ -15,7 +15,6 @@
  * - XSW8: the evil Assertion keeps the signature, which gets a ds:Object holding the unsigned original
  * "Evil content" means the NameID is replaced by the attacker's identity.
  */
-import type { Document, Element } from '@xmldom/xmldom';
 import { idpError } from '../errors.ts';
 import { NS } from '../namespaces.ts';
 import { descendants, firstChild, newId, parseXml, serialize } from '../xml.ts';

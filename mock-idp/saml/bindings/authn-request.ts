@@ -5,7 +5,6 @@
  * - AssertionConsumerServiceURL / AssertionConsumerServiceIndex / ProtocolBinding, NameIDPolicy/@Format
  * - a DOCTYPE is refused (no DTD processing at all)
  */
-import type { Document } from '@xmldom/xmldom';
 import { idpError } from '../errors.ts';
 import { NS } from '../namespaces.ts';
 import { firstChild, parseXml } from '../xml.ts';

@@ -10,7 +10,6 @@
  * - parsePostForm reads such a form back, for steps and tests that play the browser
  */
 import { SignedXml } from 'xml-crypto';
-import type { Element } from '@xmldom/xmldom';
 import { idpError } from '../errors.ts';
 import { NS } from '../namespaces.ts';
 import { childElements, descendants } from '../xml.ts';
@@ -47,7 +46,7 @@ export function verifyPostRequestSignature(request: AuthnRequestInfo, certificat
   const sig = new SignedXml({ publicCert: certificatePem, getCertFromKeyInfo: () => null });
   let ok = false;
   try {
-    sig.loadSignature(signatures[0]! as unknown as Node);
+    sig.loadSignature(signatures[0]!);
     ok = sig.checkSignature(request.xml);
   } catch {
     ok = false;

@@ -7,7 +7,6 @@
  * - the first NameIDFormat, when it is one the IdP knows
  * A DOCTYPE is refused and bad XML is sp/bad-metadata, never a crash.
  */
-import type { Element } from '@xmldom/xmldom';
 import { IdpError, idpError } from '../errors.ts';
 import { BINDING, NAMEID_FORMAT, NS, type NameIdFormatName } from '../namespaces.ts';
 import { certToPem, childElements, descendants, parseXml } from '../xml.ts';

@@ -3,7 +3,6 @@
  * - its Format, when given, must be the entity format (saml-profiles §4.1.4.2)
  * - the Response's <saml:Issuer> may be omitted, but when present must equal it too (saml-profiles §4.1.4.2)
  */
-import type { Element } from '@xmldom/xmldom';
 import { reject } from '../rejection.ts';
 import { need, type Check } from '../state.ts';
 import { NS, attr, child, text } from '../xml.ts';

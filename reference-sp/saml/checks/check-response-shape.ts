@@ -3,7 +3,6 @@
  * - Version must be "2.0" (saml-core §3.2.2)
  * - ID and IssueInstant are required (saml-core §3.2.2)
  */
-import type { Element } from '@xmldom/xmldom';
 import { reject } from '../rejection.ts';
 import { need, type Check } from '../state.ts';
 import { NS, attr } from '../xml.ts';

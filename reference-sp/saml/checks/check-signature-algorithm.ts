@@ -4,7 +4,6 @@
  * xmldsig-core §6.2 (digests), §6.4 (signature algorithms); SHA-1 is collision-broken, so a tenant can
  * refuse it before any cryptography runs on it.
  */
-import type { Element } from '@xmldom/xmldom';
 import { DIGEST_ALGORITHMS, SIGNATURE_ALGORITHMS, type SamlTenantConfig } from '../../config/saml-section.ts';
 import { reject } from '../rejection.ts';
 import { NS, attr, children, path } from '../xml.ts';

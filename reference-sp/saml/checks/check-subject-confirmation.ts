@@ -9,7 +9,6 @@
  * - the passing confirmation's @InResponseTo is kept for check-in-response-to
  * When none passes, the first bearer confirmation's failure is reported.
  */
-import type { Element } from '@xmldom/xmldom';
 import { reject, type SamlRejection } from '../rejection.ts';
 import { need, type AcsState, type Check } from '../state.ts';
 import { NS, attr, child, children, text } from '../xml.ts';
