@@ -1,5 +1,5 @@
 /*
- * The statements that read for a whole page at once (./sqlite-store.ts membersOfGroups, groupRefsOfMembers,
+ * The statements that read for a whole page at once (./sqlite/groups.ts membersOfGroups, groupRefsOfMembers,
  * memberTypes): one query per page instead of one per member.
  *
  * - The ids of a batch travel as one JSON array parameter read with json_each: one prepared statement for any

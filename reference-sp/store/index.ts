@@ -4,3 +4,5 @@ export { hashToken, USER_SCHEMA, GROUP_SCHEMA } from './sqlite-store.ts';
 export { displayNameKey, userNameKey } from './keys.ts';
 export type * from './types.ts';
 export type * from './sso-directory.ts';
+export type * from './sp-state.ts';
+export { MAX_OUTSTANDING_REQUESTS_PER_TENANT } from './sp-state.ts';

@@ -11,6 +11,9 @@
  *   groups whose names differ only in case, and displayName uniqueness stays what it was (exact, enforced by
  *   groups_tenant_display_name). SQLite's lower() folds ASCII only, so the backfill calls the same JS fold,
  *   registered as the SQL function fold_display_name.
+ * - migration 4 keeps the SAML side's state (./sp-state.ts) across restarts: outstanding AuthnRequest IDs with
+ *   the hash of the browser binding they belong to, accepted assertion IDs, and sessions keyed by the hash of
+ *   their cookie. Every row has expires_at (ms since the epoch, indexed) so expired rows are swept cheaply.
  * - memberships.member_id has no foreign key: a member is a user or a group; deleting either removes its
  *   memberships explicitly (RFC 7644 §3.6: the service provider removes a deleted resource from groups).
  */
@@ -118,6 +121,39 @@ export const migrations: readonly Migration[] = [
       ALTER TABLE groups ADD COLUMN display_name_key TEXT NOT NULL DEFAULT '';
       UPDATE groups SET display_name_key = fold_display_name(display_name);
       CREATE INDEX groups_tenant_display_name_key ON groups(tenant_id, display_name_key, seq);
+    `,
+  },
+  {
+    version: 4,
+    name: 'SAML state: outstanding AuthnRequests bound to a browser, accepted assertion IDs, sessions',
+    sql: `
+      CREATE TABLE saml_authn_requests (
+        tenant_id TEXT NOT NULL,
+        request_id TEXT NOT NULL,
+        binding TEXT,
+        expires_at INTEGER NOT NULL,
+        PRIMARY KEY (tenant_id, request_id)
+      );
+      CREATE INDEX saml_authn_requests_expiry ON saml_authn_requests(expires_at);
+      CREATE INDEX saml_authn_requests_tenant_expiry ON saml_authn_requests(tenant_id, expires_at);
+      CREATE TABLE saml_assertion_ids (
+        tenant_id TEXT NOT NULL,
+        assertion_id TEXT NOT NULL,
+        expires_at INTEGER NOT NULL,
+        PRIMARY KEY (tenant_id, assertion_id)
+      );
+      CREATE INDEX saml_assertion_ids_expiry ON saml_assertion_ids(expires_at);
+      CREATE TABLE saml_sessions (
+        id_hash TEXT PRIMARY KEY,
+        tenant_id TEXT NOT NULL,
+        user_id TEXT NOT NULL,
+        user_name TEXT NOT NULL,
+        attributes TEXT NOT NULL,
+        name_id TEXT,
+        created TEXT NOT NULL,
+        expires_at INTEGER NOT NULL
+      );
+      CREATE INDEX saml_sessions_expiry ON saml_sessions(expires_at);
     `,
   },
 ];

@@ -8,7 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { systemClock, type Clock } from '../clock.ts';
-import { SqliteStore } from './sqlite-store.ts';
+import { createSqliteStore } from './sqlite-store.ts';
 import type { Store } from './types.ts';
 
 export interface OpenStoreOptions {
@@ -36,7 +36,7 @@ export function openStore(options: OpenStoreOptions): Store {
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
-    return new SqliteStore(db, options.clock ?? systemClock, { groupCommit: options.groupCommit ?? !memory });
+    return createSqliteStore(db, options.clock ?? systemClock, { groupCommit: options.groupCommit ?? !memory });
   } catch (e) {
     db.close();
     throw e;

@@ -37,7 +37,7 @@ describe('SqliteStore', () => {
   afterEach(() => store.close());
 
   it('records applied migrations', () => {
-    expect(store.schemaVersion()).toBe(3);
+    expect(store.schemaVersion()).toBe(4);
   });
 
   describe('users', () => {
@@ -215,6 +215,19 @@ describe('SqliteStore', () => {
       expect(store.findGroupByDisplayName('acme', 'A')).toBeDefined();
     });
 
+    it.each([
+      ['the primary email first', [{ value: 'w@x', type: 'work' }, { value: 'p@x', primary: true }], 'p@x'],
+      ['else the first work email', [{ value: 'h@x', type: 'home' }, { value: 'w@x', type: 'work' }], 'w@x'],
+      ['else the first email', [{ value: 'h@x', type: 'home' }, { value: 'o@x' }], 'h@x'],
+      ['a "true" string is not primary', [{ value: 'a@x', primary: 'true' }, { value: 'w@x', type: 'work' }], 'w@x'],
+      ['a value that is not a string is no email', [{ value: 42, primary: true }], undefined],
+      ['an entry that is not an object is no email', ['x@y'], undefined],
+      ['emails that are not a list are no email', { value: 'x@y' }, undefined],
+    ])('projects a SCIM user for sign-in: %s', (_name, emails, email) => {
+      store.insertUser('acme', userBody('proj', { emails, name: { givenName: 'P', familyName: 7 }, displayName: 'Proj' }));
+      expect(store.findUserByUserName('acme', 'PROJ')).toMatchObject({ email, givenName: 'P', familyName: undefined, displayName: 'Proj', groups: [] });
+    });
+
     it('reports an inactive SCIM user as inactive', () => {
       store.insertUser('acme', { ...userBody('off'), active: false });
       expect(store.findUserByUserName('acme', 'off')?.active).toBe(false);
@@ -236,7 +249,7 @@ describe('openStore on disk', () => {
     const { value } = a.createToken('acme', { name: 't' });
     a.close();
     const b = openStore({ path });
-    expect(b.schemaVersion()).toBe(3);
+    expect(b.schemaVersion()).toBe(4);
     expect(b.getUser('acme', u.id)?.userName).toBe('persist@acme.test');
     expect(b.authenticateToken(value)?.tenantId).toBe('acme');
     b.close();

@@ -6,6 +6,7 @@
  * depends on the URL layout a request came through (generic, Particle, NinjaOne), so the route layer builds
  * `meta` from these columns instead of storing it.
  */
+import type { SpStateStore } from './sp-state.ts';
 import type { SsoDirectory } from './sso-directory.ts';
 
 export type JsonObject = { [key: string]: unknown };
@@ -68,7 +69,7 @@ export interface Membership {
   readonly memberType: MemberType;
 }
 
-/** One member of a group as a page of groups needs it (./sqlite-store.ts membersOfGroups). */
+/** One member of a group as a page of groups needs it (./sqlite/groups.ts membersOfGroups). */
 export interface MemberRef {
   readonly memberId: string;
   readonly memberType: MemberType;
@@ -214,7 +215,7 @@ export interface ToleranceStore {
 }
 
 export interface Store
-  extends SsoDirectory, UserStore, GroupStore, TokenStore, IdentityProviderStore, ToleranceStore {
+  extends SsoDirectory, SpStateStore, UserStore, GroupStore, TokenStore, IdentityProviderStore, ToleranceStore {
   /** Creates the tenant if it does not exist (idempotent). */
   ensureTenant(id: string, profile?: string): TenantRow;
   getTenant(id: string): TenantRow | undefined;
@@ -224,7 +225,7 @@ export interface Store
    */
   transaction<T>(fn: () => T): T;
   /**
-   * Resolves once every write made so far is committed to disk (group commit, see ./sqlite-store.ts);
+   * Resolves once every write made so far is committed to disk (group commit, see ./sqlite/database.ts);
    * rejects if that commit failed. Acknowledge a write to a client only after this resolves.
    */
   durable(): Promise<void>;

@@ -1,0 +1,52 @@
+/*
+ * The port through which the SAML side keeps what it must remember between requests, in the same SQLite
+ * database as the users, so none of it is lost on a restart:
+ * - outstanding AuthnRequest IDs, each bound to the browser that started the sign-in (saml-profiles §4.1.4.3:
+ *   a response must answer a request this SP sent; a restart must not turn a pending sign-in into a failure);
+ * - the IDs of accepted assertions until they expire (saml-profiles §4.1.4.5: a bearer assertion is used once;
+ *   a restart must not re-open that window);
+ * - signed-in sessions (a restart does not sign everybody out).
+ * Every row carries its expiry (milliseconds since the epoch); expired rows are never answered and are swept
+ * a bounded number at a time by the writes.
+ */
+
+/** What answering an outstanding AuthnRequest found. */
+export type AuthnRequestMatch =
+  /** It was outstanding for this browser: now forgotten, it cannot be answered again. */
+  | 'consumed'
+  /** Never sent by this tenant, expired, or already answered. */
+  | 'unknown'
+  /** Outstanding, but started by another browser (or the binding cookie did not arrive): left outstanding. */
+  | 'other-browser';
+
+export interface StoredSession {
+  /** SHA-256 of the session cookie value, hex: the cookie value itself is never stored. */
+  readonly idHash: string;
+  readonly tenantId: string;
+  readonly userId: string;
+  readonly userName: string;
+  readonly attributes: Readonly<Record<string, readonly string[]>>;
+  readonly nameId: string | undefined;
+  readonly createdAt: string;
+  readonly expiresAt: string;
+}
+
+export interface SpStateStore {
+  /**
+   * Remembers a sent AuthnRequest until `expiresAt`. `binding` is the hash of the browser's binding cookie
+   * (null only for requests made outside a browser, e.g. in tests).
+   */
+  rememberAuthnRequest(tenantId: string, requestId: string, binding: string | null, expiresAt: Date, now: Date): void;
+  /** Consumes the request when it is outstanding at `now` for exactly this binding. */
+  consumeAuthnRequest(tenantId: string, requestId: string, binding: string | null, now: Date): AuthnRequestMatch;
+  /** Records an accepted assertion ID until `until`; false when it is already recorded and unexpired (a replay). */
+  rememberAssertionId(tenantId: string, assertionId: string, until: Date, now: Date): boolean;
+  saveSession(session: StoredSession, now: Date): void;
+  /** The unexpired session of this tenant with this id hash. */
+  findSession(idHash: string, tenantId: string, now: Date): StoredSession | undefined;
+}
+
+/** At most this many outstanding AuthnRequests per tenant; beyond it the one nearest to expiry is forgotten. */
+export const MAX_OUTSTANDING_REQUESTS_PER_TENANT = 10_000;
+/** Expired rows a write sweeps at most, per table: the cost of a write stays bounded whatever has piled up. */
+export const SWEEP_BATCH = 64;

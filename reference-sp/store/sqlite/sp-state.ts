@@ -1,0 +1,120 @@
+/*
+ * The SAML side's state (../sp-state.ts) in SQLite (tables of migration 4, ../migrations.ts).
+ *
+ * - Consuming a request is one DELETE that matches tenant, ID, binding and expiry together: a request is
+ *   answered once, by the browser that started it, and a wrong browser does not burn it.
+ * - Remembering an assertion ID is one upsert that only overwrites an expired row: two concurrent posts of
+ *   the same assertion cannot both be accepted.
+ * - Each write first sweeps at most SWEEP_BATCH expired rows of its table (index on expires_at), so expired
+ *   rows never pile up and no write pays for more than a bounded sweep.
+ * - Outstanding requests are unauthenticated to create (GET /login): at most
+ *   MAX_OUTSTANDING_REQUESTS_PER_TENANT per tenant are kept; beyond that the one nearest to expiry goes.
+ * - A session row is keyed by the SHA-256 of the cookie value: reading the database does not yield sessions.
+ */
+import { MAX_OUTSTANDING_REQUESTS_PER_TENANT, SWEEP_BATCH, type SpStateStore, type StoredSession } from '../sp-state.ts';
+import type { SqliteDatabase } from './database.ts';
+import { prepareAll, sql } from './statements.ts';
+
+interface SessionDbRow {
+  id_hash: string;
+  tenant_id: string;
+  user_id: string;
+  user_name: string;
+  attributes: string;
+  name_id: string | null;
+  created: string;
+  expires_at: number;
+}
+
+const sweep = (table: string) =>
+  sql<[now: number]>(`DELETE FROM ${table} WHERE rowid IN (SELECT rowid FROM ${table} WHERE expires_at <= ? ORDER BY expires_at LIMIT ${SWEEP_BATCH})`);
+
+export function sqliteSpState(d: SqliteDatabase): SpStateStore {
+  const s = prepareAll(d.db, {
+    sweepRequests: sweep('saml_authn_requests'),
+    sweepAssertions: sweep('saml_assertion_ids'),
+    sweepSessions: sweep('saml_sessions'),
+    requestInsert: sql<[tenantId: string, requestId: string, binding: string | null, expiresAt: number]>(
+      'INSERT OR REPLACE INTO saml_authn_requests (tenant_id, request_id, binding, expires_at) VALUES (?, ?, ?, ?)',
+    ),
+    requestCount: sql<[tenantId: string], { n: number }>('SELECT COUNT(*) AS n FROM saml_authn_requests WHERE tenant_id = ?'),
+    requestEvictOldest: sql<[tenantId: string, count: number]>(
+      `DELETE FROM saml_authn_requests WHERE rowid IN (
+        SELECT rowid FROM saml_authn_requests WHERE tenant_id = ? ORDER BY expires_at LIMIT ?)`,
+    ),
+    requestConsume: sql<[tenantId: string, requestId: string, binding: string | null, now: number]>(
+      'DELETE FROM saml_authn_requests WHERE tenant_id = ? AND request_id = ? AND binding IS ? AND expires_at > ?',
+    ),
+    requestOutstanding: sql<[tenantId: string, requestId: string, now: number], { x: number }>(
+      'SELECT 1 AS x FROM saml_authn_requests WHERE tenant_id = ? AND request_id = ? AND expires_at > ?',
+    ),
+    assertionRemember: sql<[tenantId: string, assertionId: string, expiresAt: number, now: number]>(
+      `INSERT INTO saml_assertion_ids (tenant_id, assertion_id, expires_at) VALUES (?, ?, ?)
+        ON CONFLICT (tenant_id, assertion_id) DO UPDATE SET expires_at = excluded.expires_at
+        WHERE saml_assertion_ids.expires_at <= ?`,
+    ),
+    sessionInsert: sql<[idHash: string, tenantId: string, userId: string, userName: string, attributes: string, nameId: string | null, created: string, expiresAt: number]>(
+      `INSERT INTO saml_sessions (id_hash, tenant_id, user_id, user_name, attributes, name_id, created, expires_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    sessionGet: sql<[idHash: string, tenantId: string, now: number], SessionDbRow>(
+      'SELECT * FROM saml_sessions WHERE id_hash = ? AND tenant_id = ? AND expires_at > ?',
+    ),
+  });
+
+  return {
+    rememberAuthnRequest(tenantId, requestId, binding, expiresAt, now) {
+      d.transaction(() => {
+        s.sweepRequests.run(now.getTime());
+        s.requestInsert.run(tenantId, requestId, binding, expiresAt.getTime());
+        const over = s.requestCount.get(tenantId)!.n - MAX_OUTSTANDING_REQUESTS_PER_TENANT;
+        if (over > 0) s.requestEvictOldest.run(tenantId, over);
+      });
+    },
+
+    consumeAuthnRequest(tenantId, requestId, binding, now) {
+      return d.transaction(() => {
+        if (s.requestConsume.run(tenantId, requestId, binding, now.getTime()).changes === 1) return 'consumed';
+        return s.requestOutstanding.get(tenantId, requestId, now.getTime()) ? 'other-browser' : 'unknown';
+      });
+    },
+
+    rememberAssertionId(tenantId, assertionId, until, now) {
+      return d.transaction(() => {
+        s.sweepAssertions.run(now.getTime());
+        return s.assertionRemember.run(tenantId, assertionId, until.getTime(), now.getTime()).changes === 1;
+      });
+    },
+
+    saveSession(session, now) {
+      d.transaction(() => {
+        s.sweepSessions.run(now.getTime());
+        s.sessionInsert.run(
+          session.idHash,
+          session.tenantId,
+          session.userId,
+          session.userName,
+          JSON.stringify(session.attributes),
+          session.nameId ?? null,
+          session.createdAt,
+          Date.parse(session.expiresAt),
+        );
+      });
+    },
+
+    findSession(idHash, tenantId, now): StoredSession | undefined {
+      const r = s.sessionGet.get(idHash, tenantId, now.getTime());
+      if (!r) return undefined;
+      return {
+        idHash: r.id_hash,
+        tenantId: r.tenant_id,
+        userId: r.user_id,
+        userName: r.user_name,
+        attributes: JSON.parse(r.attributes) as Record<string, string[]>,
+        nameId: r.name_id ?? undefined,
+        createdAt: r.created,
+        expiresAt: new Date(r.expires_at).toISOString(),
+      };
+    },
+  };
+}
