@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { Then, When } from '@cucumber/cucumber';
-import type { ScimType } from '../reference-sp/scim/types/errors.ts';
+import { UNEXPOSED_DETAIL, type ScimType } from '../reference-sp/scim/types/errors.ts';
 import { assertAbsent, assertAttribute, describeExchange as describe, jsonBody as body, listed } from './support/scim/assertions.ts';
 import { ERROR_SCHEMA, readPath, type ScimExchange } from './support/scim/stage.ts';
 import type { Json } from './support/scim/target.ts';
@@ -25,6 +25,16 @@ When('the client lists Users without a token', async function (this: HarnessWorl
 When('the client lists Users with a wrong token', async function (this: HarnessWorld) {
   const { baseUrl, token } = await this.scim.endpoint();
   await this.scim.send('GET', '/Users', { endpoint: { baseUrl, token: `wrong-${(token ?? 'none').split('').reverse().join('')}` } });
+});
+
+/** A path from the server's origin (`/scim/v2//Users`): what lies under the SCIM base but outside any tenant. */
+When('the client requests {string} on the server', async function (this: HarnessWorld, path: string) {
+  const { baseUrl } = await this.scim.endpoint();
+  await this.scim.send('GET', `${new URL(baseUrl).origin}${path}`);
+});
+
+When('the client sends {word} to {string}', async function (this: HarnessWorld, method: string, path: string) {
+  await this.scim.send(method, path, ['GET', 'HEAD', 'DELETE', 'OPTIONS'].includes(method) ? {} : { raw: '{}' });
 });
 
 // ---- status and errors ---------------------------------------------------------------------------------------
@@ -57,6 +67,12 @@ Then(
     assertScimError(this.scim.last, status, scimType);
   },
 );
+
+/** A 501 names what is not implemented (RFC 7644 §3.12 Table 8), instead of the hidden detail of a 500. */
+Then('the error names what is not implemented', function (this: HarnessWorld) {
+  const detail = body(this.scim.last)['detail'];
+  assert.ok(typeof detail === 'string' && detail !== '' && detail !== UNEXPOSED_DETAIL, `expected a detail naming the feature: ${describe(this.scim.last)}`);
+});
 
 Then('the response reveals no resources', function (this: HarnessWorld) {
   const response = this.scim.last.body ?? {};

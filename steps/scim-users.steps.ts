@@ -6,7 +6,8 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { Given, Then, When, type DataTable } from '@cucumber/cucumber';
 import { assertAbsent, assertAttribute, describeExchange, jsonBody } from './support/scim/assertions.ts';
-import { ENTERPRISE_USER, PATCH_OP, USER_SCHEMA } from './support/scim/stage.ts';
+import { MAX_PATCH_OPERATIONS, MAX_VALUES_PER_ATTRIBUTE } from '../reference-sp/scim/limits.ts';
+import { BULK_REQUEST, ENTERPRISE_USER, PATCH_OP, readPath, USER_SCHEMA } from './support/scim/stage.ts';
 import type { Json } from './support/scim/target.ts';
 import type { HarnessWorld } from './support/world.ts';
 
@@ -83,6 +84,46 @@ When('the client creates a user without a userName', async function (this: Harne
 
 When('the client creates a user with a malformed JSON body', async function (this: HarnessWorld) {
   await this.scim.send('POST', '/Users', { raw: `{"schemas": ["${USER_SCHEMA}"], "userName": "${this.scim.userName('broken')}",` });
+});
+
+// ---- hostile requests (docs/reference-scim.md "Limits") ---------------------------------------------------------
+
+When('the client creates the user {string} with a lone surrogate in the displayName', async function (this: HarnessWorld, alias: string) {
+  // JSON's \ud800 escape decodes to half a surrogate pair: no character at all (RFC 8259 §8.2)
+  const text = JSON.stringify(this.scim.userPayload(alias)).replace(/"displayName":"[^"]*"/, '"displayName":"Eve\\ud800"');
+  await this.scim.send('POST', '/Users', { raw: text });
+});
+
+When('the client patches the user {string} with one operation more than the PATCH limit', async function (this: HarnessWorld, alias: string) {
+  const Operations = Array.from({ length: MAX_PATCH_OPERATIONS + 1 }, (_, i) => ({ op: 'replace', path: 'displayName', value: `n${i}` }));
+  await this.scim.send('PATCH', `/Users/${this.scim.known(alias).id}`, { body: { schemas: [PATCH_OP], Operations } });
+});
+
+When('the client patches the user {string} adding one email more than the per-attribute limit', async function (this: HarnessWorld, alias: string) {
+  const emails = Array.from({ length: MAX_VALUES_PER_ATTRIBUTE + 1 }, (_, i) => ({ value: `e${i}@example.com` }));
+  await this.scim.send('PATCH', `/Users/${this.scim.known(alias).id}`, { body: { schemas: [PATCH_OP], Operations: [{ op: 'add', path: 'emails', value: emails }] } });
+});
+
+When('the client replaces the emails of {string} with the same values in another key order', async function (this: HarnessWorld, alias: string) {
+  const user = this.scim.known(alias);
+  const emails = (user.body['emails'] as Json[]).map((e) => Object.fromEntries(Object.entries(e).reverse()));
+  await this.scim.send('PATCH', `/Users/${user.id}`, { body: { schemas: [PATCH_OP], Operations: [{ op: 'replace', path: 'emails', value: emails }] } });
+});
+
+When('the client sends a Bulk request whose data nests {int} levels deep', async function (this: HarnessWorld, levels: number) {
+  const payload = JSON.stringify(this.scim.userPayload('deep'));
+  const data = `${payload.slice(0, -1)},"nickName":${'['.repeat(levels)}"bulkId:deep"${']'.repeat(levels)}}`;
+  await this.scim.send('POST', '/Bulk', { raw: `{"schemas":["${BULK_REQUEST}"],"Operations":[{"method":"POST","path":"/Users","bulkId":"deep","data":${data}}]}` });
+});
+
+When('the client lists users with a filter nesting {int} parentheses', async function (this: HarnessWorld, levels: number) {
+  const filter = `${'('.repeat(levels)}userName pr${')'.repeat(levels)}`;
+  await this.scim.send('GET', `/Users?filter=${encodeURIComponent(filter)}`);
+});
+
+Then('the response keeps the version {string} was created with', function (this: HarnessWorld, alias: string) {
+  const created = readPath(this.scim.known(alias).body, 'meta.version');
+  assert.equal(readPath(jsonBody(this.scim.last), 'meta.version'), created, describeExchange(this.scim.last));
 });
 
 // ---- read ------------------------------------------------------------------------------------------------------

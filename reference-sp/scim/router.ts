@@ -19,6 +19,12 @@
  *   detail and is logged.
  * - /ResourceTypes and /Schemas refuse `filter` with 403 (RFC 7644 §4: "the service provider SHOULD respond
  *   with HTTP status code 403").
+ * - every parsed body is checked before anything walks it (./types/request-json.ts): nested deeper than
+ *   MAX_JSON_DEPTH → 400 invalidSyntax, a lone surrogate in any string or key → 400 invalidValue.
+ * - every response under a SCIM base is a SCIM body: an unknown path (an empty tenant segment `/scim/v2//Users`
+ *   included) is a SCIM 404, a method an endpoint does not support a 501 whose detail names the method and the
+ *   endpoint (RFC 7644 §3.12 Table 8: "Service provider does not support the request operation"); no refusal
+ *   echoes the request path.
  */
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import type { Clock } from '../clock.ts';
@@ -47,6 +53,7 @@ import {
 } from './resources/service.ts';
 import { authenticate, seedTenants, Tenants, type ScimRequestContext } from './tenancy.ts';
 import { ScimError } from './types/errors.ts';
+import { checkRequestJson } from './types/request-json.ts';
 
 export interface ScimRouterDeps {
   readonly store: Store;
@@ -122,6 +129,12 @@ export function createScimRouter(deps: ScimRouterDeps): Router {
     })),
     api,
   );
+  // Under a SCIM base but matching no tenant (`/scim/v2//Users`, `/scim/v2/`): still a SCIM body, not the
+  // app's text/plain 404.
+  router.use(['/scim/v2', '/v1/orgs'], (req: Request, res: Response) => {
+    req.resume();
+    sendScimError(res, ScimError.notFound('no SCIM endpoint at this path'));
+  });
   router.use(scimErrorHandler);
   return router;
 }
@@ -129,7 +142,8 @@ export function createScimRouter(deps: ScimRouterDeps): Router {
 /** Errors raised by express itself (e.g. a path segment that is not valid percent-encoding) → §3.12 too. */
 function scimErrorHandler(err: unknown, req: Request, res: Response, _next: NextFunction): void {
   const status = (err as { status?: unknown }).status;
-  const e = status === 400 ? ScimError.invalidSyntax(`malformed request: ${(err as Error).message}`) : toScimError(err);
+  // express's own 400 (a path segment that is not valid percent-encoding) names the segment: not echoed
+  const e = status === 400 ? ScimError.invalidSyntax('malformed request: the path is not valid percent-encoded UTF-8') : toScimError(err);
   if (e.status >= 500) console.error('SCIM request failed', req.method, req.originalUrl, err);
   req.resume();
   sendScimError(res, e);
@@ -150,13 +164,17 @@ function scimApi(protocol: ScimProtocol): Router {
         sendScim(res, result.status, result.body, { ...result.headers });
       } catch (e) {
         const err = toScimError(e);
-        if (err.status >= 500) console.error('SCIM request failed', req.method, req.originalUrl, e);
+        if (err.status >= 500 && err.status !== 501) console.error('SCIM request failed', req.method, req.originalUrl, e);
         req.resume();
         sendScimError(res, err);
       }
     };
 
-  const body = (req: Request, ctx: ServiceContext, limit = ctx.tenant.scim.maxBodyBytes) => readJsonBody(req, limit);
+  const body = async (req: Request, ctx: ServiceContext, limit = ctx.tenant.scim.maxBodyBytes) => {
+    const parsed = await readJsonBody(req, limit);
+    checkRequestJson(parsed);
+    return parsed;
+  };
   const query = (req: Request) => req.query as Record<string, unknown>;
   const ok = (b: JsonObject): ServiceResult => ({ status: 200, body: b, headers: {} });
 
@@ -271,7 +289,7 @@ function scimApi(protocol: ScimProtocol): Router {
         maxOperations: ctx.tenant.scim.bulk.maxOperations,
         maxPayloadSize: ctx.tenant.scim.bulk.maxPayloadSize,
       });
-      return ok(runBulk(ctx, ctx.token, message));
+      return ok(await runBulk(ctx, ctx.token, message));
     }),
   );
 
@@ -281,15 +299,37 @@ function scimApi(protocol: ScimProtocol): Router {
     route('read', (_req, ctx) => ok({ tolerances: ctx.store.listTolerances(ctx.tenant.id) as unknown as JsonObject[] })),
   );
 
-  // ---- anything else: a SCIM 404, or 501 for a method the endpoint does not support ----------------------
+  // ---- anything else: a SCIM 404, or 501 naming the method and endpoint it does not support ---------------
+  // The detail names the endpoint from this fixed list (and the method, which node's parser limits to known
+  // ones), never the path as sent.
   api.use(
     route('none', (req) => {
-      if (/^\/(Users|Groups)(\/[^/]+)?\/?$/i.test(req.path) || /^\/(ServiceProviderConfig|ResourceTypes|Schemas|Bulk)/i.test(req.path)) {
-        throw ScimError.notImplemented(`${req.method} is not supported on ${req.path}`);
+      const endpoint = knownEndpoint(req.path);
+      if (endpoint !== undefined) {
+        throw ScimError.notImplemented(`${req.method} is not implemented for ${endpoint} (RFC 7644 §3.2 lists the methods each endpoint takes)`);
       }
-      throw ScimError.notFound(`no SCIM endpoint at ${req.path}`);
+      throw ScimError.notFound('no SCIM endpoint at this path');
     }),
   );
   api.use(scimErrorHandler);
   return api;
+}
+
+const ENDPOINTS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/^\/(Users|Groups)\/\.search\/?$/i, '/{resourceType}/.search'],
+  [/^\/Users\/?$/i, '/Users'],
+  [/^\/Users\/[^/]+\/?$/i, '/Users/{id}'],
+  [/^\/Groups\/?$/i, '/Groups'],
+  [/^\/Groups\/[^/]+\/?$/i, '/Groups/{id}'],
+  [/^\/\.search\/?$/i, '/.search'],
+  [/^\/ServiceProviderConfig\/?$/i, '/ServiceProviderConfig'],
+  [/^\/ResourceTypes(\/[^/]+)?\/?$/i, '/ResourceTypes'],
+  [/^\/Schemas(\/[^/]+)?\/?$/i, '/Schemas'],
+  [/^\/Bulk\/?$/i, '/Bulk'],
+  [/^\/\.tolerances\/?$/i, '/.tolerances'],
+];
+
+/** The endpoint a path names, spelled as this server spells it; undefined for no endpoint. */
+function knownEndpoint(path: string): string | undefined {
+  return ENDPOINTS.find(([re]) => re.test(path))?.[1];
 }

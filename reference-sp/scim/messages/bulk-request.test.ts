@@ -81,6 +81,28 @@ describe('resolveBulkIds (§3.7.2)', () => {
   });
 });
 
+describe('deeply nested data (issue 8, item 9): a 400, never a stack overflow', () => {
+  const deep = (levels: number): Record<string, unknown> => {
+    let v: unknown = 'bulkId:qwerty';
+    for (let i = 0; i < levels; i++) v = [v];
+    return { schemas: [CORE_USER], userName: 'deep', x: v };
+  };
+
+  it('parseBulkRequest marks an operation whose data nests too deep as 400 invalidSyntax, and parses the rest', () => {
+    const req = parseBulkRequest(bulk([
+      { method: 'POST', path: '/Users', bulkId: 'a', data: deep(50_000) },
+      { method: 'POST', path: '/Users', bulkId: 'b', data: { schemas: [CORE_USER], userName: 'fine' } },
+    ]), registry, limits);
+    expect([req.operations[0]!.error?.status, req.operations[0]!.error?.scimType]).toEqual([400, 'invalidSyntax']);
+    expect(req.operations[1]!.error).toBeUndefined();
+  });
+
+  it('referencedBulkIds walks any depth iteratively; resolveBulkIds refuses nesting past MAX_JSON_DEPTH', () => {
+    expect(referencedBulkIds({ index: 0, data: deep(50_000) as never })).toEqual(['qwerty']);
+    expect(failure(() => resolveBulkIds(deep(50_000) as never, new Map([['qwerty', 'id-1']])))).toEqual([400, 'invalidSyntax']);
+  });
+});
+
 describe('bulkResponse (§3.7.3)', () => {
   it('reports status as a string and errors as §3.12 bodies', () => {
     expect(bulkResponse([

@@ -15,11 +15,16 @@
  * - bulkId REQUIRED for POST ("bulkId ... REQUIRED when method is POST") and unique in the request → 400 invalidSyntax
  * - data REQUIRED (an object) for POST / PUT / PATCH → 400 invalidSyntax
  * - version: an optional ETag, used as If-Match (§3.7, §3.14)
+ * - data nested deeper than MAX_JSON_DEPTH, or holding a lone surrogate → 400 invalidSyntax / invalidValue
+ *   (types/request-json.ts; the router checks the whole body first, this keeps a direct caller as safe)
  * resolveBulkIds replaces every `bulkId:{id}` string in a value with the id created for it; a reference that
  * cannot be resolved (unknown, failed or circular) → 409 Conflict (§3.7.1: "MAY stop after a failed attempt and
- * instead return HTTP status code 409 (Conflict)").
+ * instead return HTTP status code 409 (Conflict)"). Both walks over `data` are bounded: referencedBulkIds is
+ * iterative, resolveBulkIds refuses nesting past MAX_JSON_DEPTH with 400 invalidSyntax — never a stack overflow.
  */
+import { MAX_JSON_DEPTH } from '../limits.ts';
 import { ScimError } from '../types/errors.ts';
+import { checkRequestJson } from '../types/request-json.ts';
 import { findKey, isObject, type Json, type JsonObject } from '../schemas/json.ts';
 import type { SchemaRegistry } from '../schemas/registry.ts';
 
@@ -133,6 +138,7 @@ function parseOperation(raw: Json, index: number, registry: SchemaRegistry, seen
   }
   const data = get('data');
   if (method !== 'DELETE' && !isObject(data)) throw ScimError.invalidSyntax(`${at}: ${method} needs a data object`);
+  if (data !== undefined) checkRequestJson(data, MAX_JSON_DEPTH - 3); // BulkRequest → Operations → [i] → data
   const version = get('version');
   if (version !== undefined && version !== null && typeof version !== 'string') throw ScimError.invalidSyntax(`${at}.version must be a string`);
 
@@ -148,13 +154,15 @@ function parseOperation(raw: Json, index: number, registry: SchemaRegistry, seen
 /** Every `bulkId:…` an operation refers to (in its path id and its data), to order or detect cycles. */
 export function referencedBulkIds(op: BulkOperation): string[] {
   const out = new Set<string>();
-  const walk = (v: unknown): void => {
-    if (typeof v === 'string') { const m = BULK_REF.exec(v); if (m) out.add(m[1]!); return; }
-    if (Array.isArray(v)) { v.forEach(walk); return; }
-    if (isObject(v)) Object.values(v).forEach(walk);
-  };
-  walk(op.resourceId);
-  walk(op.data);
+  const stack: unknown[] = [op.resourceId, op.data];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (typeof v === 'string') {
+      const m = BULK_REF.exec(v);
+      if (m) out.add(m[1]!);
+    } else if (Array.isArray(v)) stack.push(...v);
+    else if (isObject(v)) stack.push(...Object.values(v));
+  }
   return [...out];
 }
 
@@ -164,7 +172,8 @@ export function referencedBulkIds(op: BulkOperation): string[] {
  */
 export function resolveBulkIds<T extends Json | undefined>(value: T, ids: ReadonlyMap<string, string> | Readonly<Record<string, string>>): T {
   const lookup = (k: string): string | undefined => (ids instanceof Map ? ids.get(k) : (ids as Record<string, string>)[k]);
-  const walk = (v: Json): Json => {
+  const walk = (v: Json, depth = 0): Json => {
+    if (depth > MAX_JSON_DEPTH) throw ScimError.invalidSyntax(`the data nests deeper than ${MAX_JSON_DEPTH} levels`);
     if (typeof v === 'string') {
       const m = BULK_REF.exec(v);
       if (!m) return v;
@@ -172,8 +181,8 @@ export function resolveBulkIds<T extends Json | undefined>(value: T, ids: Readon
       if (id === undefined) throw ScimError.conflict(`the reference '${v}' cannot be resolved: no successful POST has that bulkId`);
       return id;
     }
-    if (Array.isArray(v)) return v.map(walk);
-    if (isObject(v)) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
+    if (Array.isArray(v)) return v.map((x) => walk(x, depth + 1));
+    if (isObject(v)) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x, depth + 1)]));
     return v;
   };
   return (value === undefined ? value : walk(value)) as T;

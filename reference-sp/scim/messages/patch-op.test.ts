@@ -3,7 +3,7 @@ import { ScimError, type ScimType } from '../types/errors.ts';
 import type { ToleranceCode, ValidationMode } from '../types/tolerance.ts';
 import type { JsonObject } from '../schemas/json.ts';
 import { CORE_GROUP, CORE_USER, ENTERPRISE, NINJAONE_SCHEMA_ID, registryWithNinjaOne } from '../schemas/test-fixtures.ts';
-import { PATCH_OP_SCHEMA, PatchOp } from './patch-op.ts';
+import { PATCH_LIMITS, PATCH_OP_SCHEMA, PatchOp, ValueIndex } from './patch-op.ts';
 
 const registry = registryWithNinjaOne();
 
@@ -181,5 +181,65 @@ describe('PatchOp in lenient mode records each tolerance', () => {
   it('still refuses what no client should send', () => {
     expect(failure(() => run([{ op: 'Move', path: 'title', value: 'x' }], { mode: 'lenient' }))).toEqual([400, 'invalidSyntax']);
     expect(failure(() => run([{ op: 'Replace', path: 'active', value: 'maybe' }], { mode: 'lenient' }))).toEqual([400, 'invalidValue']);
+  });
+});
+
+// Issue 8, item 7: bounded cost, and a value that differs only in key order is the same value.
+describe('PatchOp cost and equality', () => {
+  const emails = (n: number, tag: string) => Array.from({ length: n }, (_, i) => ({ value: `${tag}${i}@x.test`, type: 'work' }));
+
+  it('adding 20,000 values to a list of 20,000 is linear: an index, not every value against every other', () => {
+    // The old code compared each new value with each existing one by JSON.stringify: 20k × 20k = 4·10⁸
+    // stringify pairs (minutes). Here the index computes about one key per value.
+    const resource: JsonObject = { ...USER, emails: emails(20_000, 'old') };
+    const patch = new PatchOp(body(
+      { op: 'add', path: 'emails', value: emails(10_000, 'new') },
+      { op: 'add', path: 'emails', value: emails(10_000, 'more') },
+      { op: 'add', path: 'emails', value: emails(5, 'old') },
+    ), { registry, resourceType: 'User', mode: 'strict', limits: { maxValuesPerAttribute: 20_005 } });
+    const { resource: out, changed } = patch.apply(resource);
+    expect(changed).toBe(true);
+    expect((out['emails'] as unknown[]).length).toBe(40_000);
+  });
+
+  it('ValueIndex computes O(n + k) keys', () => {
+    const list: JsonObject[] = emails(5_000, 'old');
+    const index = new ValueIndex(list);
+    for (const e of emails(5_000, 'new')) if (!index.has(e)) index.add(e);
+    expect(index.has({ value: 'old7@x.test' })).toBe(true); // a subset of an existing value is already there
+    expect(index.has({ type: 'work', value: 'old7@x.test' })).toBe(true); // in any key order
+    expect(index.has({ value: 'old7@x.test', type: 'home' })).toBe(false);
+    expect(index.work).toBeLessThan(6 * 10_000);
+  });
+
+  it('a replace with the same values in another key order reports no change (meta.version stays)', () => {
+    const resource: JsonObject = { ...USER, emails: [{ value: 'a@x.test', type: 'work', primary: true }] };
+    for (const op of [
+      { op: 'replace', path: 'emails', value: [{ primary: true, type: 'work', value: 'a@x.test' }] },
+      { op: 'replace', path: 'name', value: { familyName: 'Jensen', givenName: 'Barbara' } },
+      { op: 'replace', value: { [ENTERPRISE]: { manager: { displayName: 'Boss', value: 'm1' } } } },
+      { op: 'add', path: 'emails', value: [{ type: 'work', value: 'a@x.test' }] },
+    ]) {
+      expect(run([op], { resource }).changed).toBe(false);
+    }
+    expect(run([{ op: 'replace', path: 'emails', value: [{ primary: true, type: 'home', value: 'a@x.test' }] }], { resource }).changed).toBe(true);
+  });
+
+  it('a new primary value clears the primary of the others, also when added in place', () => {
+    const { resource } = run([{ op: 'add', path: 'emails', value: [{ value: 'n@x.test', type: 'other', primary: true }] }, { op: 'add', path: 'emails', value: [{ value: 'bjensen@example.com', type: 'work', primary: false }] }]);
+    expect((resource['emails'] as JsonObject[]).map((e) => e['primary'] === true)).toEqual([false, false, true]);
+  });
+
+  it('caps: operations → tooMany, values of one attribute over the request → invalidValue, filter scans → tooMany', () => {
+    const op = { op: 'replace', path: 'displayName', value: 'x' };
+    expect(failure(() => new PatchOp(body(...Array.from({ length: PATCH_LIMITS.maxOperations + 1 }, () => op)), { registry, resourceType: 'User', mode: 'strict' }))).toEqual([400, 'tooMany']);
+    expect(failure(() => new PatchOp(body(op, op), { registry, resourceType: 'User', mode: 'strict', limits: { maxOperations: 1 } }))).toEqual([400, 'tooMany']);
+    const limits = { maxValuesPerAttribute: 3, maxScan: 4 };
+    const run2 = (...ops: unknown[]) => new PatchOp(body(...ops), { registry, resourceType: 'User', mode: 'strict', limits }).apply(USER);
+    expect(failure(() => run2({ op: 'add', path: 'emails', value: emails(2, 'a') }, { op: 'add', value: { emails: emails(2, 'b') } }))).toEqual([400, 'invalidValue']);
+    expect(run2({ op: 'add', path: 'emails', value: emails(3, 'a') }).changed).toBe(true);
+    const filtered = { op: 'replace', path: 'emails[type eq "work"].display', value: 'W' };
+    expect(run2(filtered, filtered).changed).toBe(true); // 2 × 2 values tested
+    expect(failure(() => run2(filtered, filtered, filtered))).toEqual([400, 'tooMany']);
   });
 });

@@ -32,13 +32,26 @@
  *   their object's keys; URN-qualified attribute keys are accepted; dotted keys (`"name.givenName"`) are
  *   lenient/dotted-key, strict 400 invalidPath; a `schemas` key is ignored
  * - values are checked and coerced like a POST body (schemas/validate.ts): lenient/string-boolean etc.
+ *
+ * Bounded cost (issue 8; the limits and why are in ../limits.ts):
+ * - more than MAX_PATCH_OPERATIONS operations → 400 tooMany, before anything is applied
+ * - more than MAX_VALUES_PER_ATTRIBUTE values given to one multi-valued attribute, summed over the operations →
+ *   400 invalidValue
+ * - more than MAX_PATCH_SCAN value-filter evaluations (an operation with a filter tests every value of its
+ *   attribute) → 400 tooMany (§3.12 Table 9: tooMany for a PATCH path filter)
+ * - values are compared by a canonical text (sorted keys), never by JSON.stringify: a value that differs only in
+ *   key order is the same value, so a no-op replace reports `changed: false` and meta.version stays
+ * - adding k values to a list of n costs O(n + k): existing values are looked up in an index built once per list
+ *   and apply() (ValueIndex below), and appended in place, never by copying the list per operation
  */
 import { ScimError } from '../types/errors.ts';
 import { evaluateValueFilter } from '../types/filter/evaluate.ts';
 import type { FilterNode } from '../types/filter/ast.ts';
 import { parsePath, type PatchPath } from '../types/path.ts';
 import { ToleranceLog, type Tolerance, type ValidationMode } from '../types/tolerance.ts';
-import { clone, findKey, isObject, isUnassigned, type Json, type JsonObject } from '../schemas/json.ts';
+import { canonical, clone, findKey, isObject, isUnassigned, sameJson, type Json, type JsonObject } from '../schemas/json.ts';
+import { MAX_PATCH_OPERATIONS, MAX_PATCH_SCAN, MAX_VALUES_PER_ATTRIBUTE } from '../limits.ts';
+import { isDeepStrictEqual } from 'node:util';
 import type { ResolvedAttribute, ResourceTypeDefinition, SchemaRegistry } from '../schemas/registry.ts';
 import { findAttribute, type AttributeDefinition } from '../schemas/types.ts';
 import { coerceSingleValue, coerceValue } from '../schemas/validate.ts';
@@ -57,10 +70,31 @@ export interface PatchOperation {
   readonly removeByValue?: boolean;
 }
 
+export interface PatchLimits {
+  readonly maxOperations: number;
+  readonly maxValuesPerAttribute: number;
+  readonly maxScan: number;
+}
+
+export const PATCH_LIMITS: PatchLimits = {
+  maxOperations: MAX_PATCH_OPERATIONS,
+  maxValuesPerAttribute: MAX_VALUES_PER_ATTRIBUTE,
+  maxScan: MAX_PATCH_SCAN,
+};
+
 export interface PatchOpOptions {
   readonly registry: SchemaRegistry;
   readonly resourceType: string;
   readonly mode: ValidationMode;
+  /** Default PATCH_LIMITS (../limits.ts). */
+  readonly limits?: Partial<PatchLimits>;
+}
+
+/** What one apply() has spent, against the limits; and the value indexes of the lists it appends to. */
+interface Budget {
+  scanned: number;
+  readonly values: Map<string, number>;
+  readonly indexes: WeakMap<Json[], ValueIndex>;
 }
 
 export interface PatchResult {
@@ -85,9 +119,12 @@ export class PatchOp {
   readonly operations: readonly PatchOperation[];
   private readonly log = new ToleranceLog();
   private readonly rt: ResourceTypeDefinition;
+  private readonly limits: PatchLimits;
+  private budget: Budget = newBudget();
 
   constructor(body: unknown, private readonly opts: PatchOpOptions) {
     this.rt = opts.registry.requireResourceType(opts.resourceType);
+    this.limits = { ...PATCH_LIMITS, ...opts.limits };
     if (!isObject(body)) throw ScimError.invalidSyntax('the PATCH body must be a JSON object');
     const schemas = body[findKey(body, 'schemas') ?? 'schemas'];
     if (!Array.isArray(schemas) || !schemas.some((s) => typeof s === 'string' && s.toLowerCase() === PATCH_OP_SCHEMA.toLowerCase())) {
@@ -95,6 +132,9 @@ export class PatchOp {
     }
     const ops = body[findKey(body, 'Operations') ?? 'Operations'];
     if (!Array.isArray(ops) || ops.length === 0) throw ScimError.invalidSyntax(`'Operations' must be a non-empty array`);
+    if (ops.length > this.limits.maxOperations) {
+      throw ScimError.tooMany(`the PATCH has ${ops.length} operations; at most ${this.limits.maxOperations} are accepted in one request`);
+    }
     this.operations = ops.map((raw, i) => this.parseOperation(raw, i));
   }
 
@@ -172,6 +212,7 @@ export class PatchOp {
     const log = new ToleranceLog();
     for (const t of this.log.list) log.add(t.code, t.detail);
     const out = clone(resource);
+    this.budget = newBudget();
     for (const [i, op] of this.operations.entries()) {
       this.applyOne(out, op, `Operations[${i}]`, log);
     }
@@ -185,8 +226,9 @@ export class PatchOp {
       if (k !== undefined && isUnassigned(out[k])) delete out[k];
     }
     const schemas = [this.rt.schema, ...ext];
-    if (JSON.stringify(out['schemas']) !== JSON.stringify(schemas)) out['schemas'] = schemas;
-    return { resource: out, tolerated: log.list, changed: JSON.stringify(out) !== JSON.stringify(resource) };
+    if (!sameJson(out['schemas'], schemas)) out['schemas'] = schemas;
+    // key order is no change (RFC 8259 §4: object members are unordered); value order in an array is
+    return { resource: out, tolerated: log.list, changed: !isDeepStrictEqual(out, resource) };
   }
 
   private applyOne(res: JsonObject, op: PatchOperation, at: string, log: ToleranceLog): void {
@@ -254,7 +296,7 @@ export class PatchOp {
     // readOnly keys equal to the current value are no-ops: clients echo `id` back
     if (d.mutability === 'readOnly' && !t.sub) {
       const cur = this.read(res, t.resolved);
-      if (JSON.stringify(cur) === JSON.stringify(value)) return;
+      if (sameJson(cur, value)) return;
     }
     this.applyTarget(res, op, t, value, at, log, false);
   }
@@ -296,14 +338,16 @@ export class PatchOp {
 
     if (t.filter) {
       const list = Array.isArray(current) ? current : current === undefined || current === null ? [] : [current];
+      this.spendScan(list.length, where);
       const matches = list.map((el, idx) => ({ el, idx })).filter(({ el }) => evaluateValueFilter(t.filter!, el, a, this.opts.registry));
+      const matched = new Set(matches.map((m) => m.idx));
       if (op === 'remove') {
         if (matches.length === 0) throw ScimError.noTarget(`${where}: no value matches the filter`);
         if (t.sub) {
           checkMutable(t.sub, 'remove', true, where);
           if (t.sub.required) throw ScimError.invalidValue(`${where}: '${t.sub.name}' is required`);
           const next = list.map((el, idx) => {
-            if (!matches.some((m) => m.idx === idx) || !isObject(el)) return el;
+            if (!matched.has(idx) || !isObject(el)) return el;
             const copy = { ...el };
             const k = findKey(copy, t.sub!.name);
             if (k !== undefined) delete copy[k];
@@ -312,7 +356,7 @@ export class PatchOp {
           this.setMulti(res, t.resolved, next, where);
         } else {
           checkMutable(a, 'remove', true, where);
-          this.setMulti(res, t.resolved, list.filter((_, idx) => !matches.some((m) => m.idx === idx)), where);
+          this.setMulti(res, t.resolved, list.filter((_, idx) => !matched.has(idx)), where);
         }
         return;
       }
@@ -327,11 +371,11 @@ export class PatchOp {
           return;
         }
         const next = list.map((el, idx) => {
-          if (!matches.some((m) => m.idx === idx) || !isObject(el)) return el;
+          if (!matched.has(idx) || !isObject(el)) return el;
           const copy = { ...el };
           const k = findKey(copy, t.sub!.name);
           const before = k === undefined ? undefined : copy[k];
-          if (JSON.stringify(before) === JSON.stringify(v)) return copy;
+          if (sameJson(before, v)) return copy;
           checkMutable(t.sub!, op, !isUnassigned(before), where);
           if (k !== undefined) delete copy[k];
           if (v !== undefined) copy[t.sub!.name] = v;
@@ -351,7 +395,7 @@ export class PatchOp {
         return;
       }
       const next = list.map((el, idx) => {
-        if (!matches.some((m) => m.idx === idx)) return el;
+        if (!matched.has(idx)) return el;
         return op === 'replace' ? v : { ...(isObject(el) ? el : {}), ...v };
       });
       this.setMulti(res, t.resolved, next, where, v['primary'] === true ? matches.map((m) => m.idx) : []);
@@ -394,7 +438,7 @@ export class PatchOp {
         return;
       }
       const v = coerceValue(s, value as Json, t.text, mode, log);
-      if (JSON.stringify(before) === JSON.stringify(v)) return;
+      if (sameJson(before, v)) return;
       checkMutable(a, 'replace', !isUnassigned(current), where, true);
       checkMutable(s, op, !isUnassigned(before), where);
       if (k !== undefined) delete obj[k];
@@ -407,11 +451,12 @@ export class PatchOp {
     if (op === 'remove') {
       if (removeByValue) {
         const list = Array.isArray(current) ? current : [];
-        const drop = (value as JsonObject[]).map((v) => v[findKey(v, 'value')!]);
         const valueDef = findAttribute(a.subAttributes, 'value');
-        const same = (x: Json | undefined, y: Json | undefined) =>
-          typeof x === 'string' && typeof y === 'string' && !valueDef?.caseExact ? x.toLowerCase() === y.toLowerCase() : JSON.stringify(x) === JSON.stringify(y);
-        this.setMulti(res, t.resolved, list.filter((el) => !(isObject(el) && drop.some((d) => same(el[findKey(el, 'value') ?? 'value'], d)))), where);
+        // one key per value, looked up in a Set: O(n + k), not every value against every value to drop
+        const keyOf = (x: Json | undefined) => (typeof x === 'string' && !valueDef?.caseExact ? `s${x.toLowerCase()}` : canonical(x));
+        const drop = new Set((value as JsonObject[]).map((v) => keyOf(v[findKey(v, 'value')!])));
+        this.countValues(t, drop.size, where);
+        this.setMulti(res, t.resolved, list.filter((el) => !(isObject(el) && drop.has(keyOf(el[findKey(el, 'value') ?? 'value'])))), where);
         return;
       }
       if (isUnassigned(current)) return;
@@ -424,17 +469,15 @@ export class PatchOp {
     if (a.multiValued) {
       const list = Array.isArray(current) ? current : [];
       const incoming = (v ?? []) as Json[];
+      this.countValues(t, incoming.length, where);
       if (op === 'replace') {
-        if (JSON.stringify(list) === JSON.stringify(incoming)) return;
+        if (sameJson(list, incoming)) return;
         checkMutable(a, 'replace', list.length > 0, where);
         this.setMulti(res, t.resolved, incoming, where, primaryIndexes(incoming));
         return;
       }
       checkMutable(a, 'add', false, where);
-      const added: Json[] = incoming.filter((n) => !list.some((e) => contains(e, n)));
-      if (added.length === 0) return;
-      const next = [...list, ...added];
-      this.setMulti(res, t.resolved, next, where, primaryIndexes(added).map((i) => i + list.length));
+      this.appendNew(res, t.resolved, Array.isArray(current) ? current : undefined, incoming);
       return;
     }
     if (a.type === 'complex' && isObject(v)) {
@@ -445,7 +488,7 @@ export class PatchOp {
         const sd = findAttribute(a.subAttributes, sk)!;
         const k = findKey(obj, sd.name);
         const before = k === undefined ? undefined : obj[k];
-        if (JSON.stringify(before) === JSON.stringify(sv)) continue;
+        if (sameJson(before, sv)) continue;
         checkMutable(sd, op, !isUnassigned(before), where);
         if (k !== undefined) delete obj[k];
         obj[sd.name] = sv;
@@ -457,7 +500,7 @@ export class PatchOp {
       }
       return;
     }
-    if (JSON.stringify(current) === JSON.stringify(v)) return;
+    if (sameJson(current, v)) return;
     checkMutable(a, op, !isUnassigned(current), where);
     if (isUnassigned(v) && a.required) throw ScimError.invalidValue(`${where}: '${a.name}' is required`);
     this.write(res, t.resolved, v);
@@ -471,6 +514,57 @@ export class PatchOp {
   private replaceWithoutMatch(where: string, log: ToleranceLog): void {
     if (this.opts.mode === 'strict') throw ScimError.noTarget(`${where}: no value matches the filter`);
     log.add('lenient/replace-creates-value', where);
+  }
+
+  /**
+   * §3.5.2.1 add to a multi-valued attribute: the values not already there (an existing value holding every
+   * sub-attribute a new one gives counts as there) are appended, in place, to the list apply() owns (a clone);
+   * a new primary value clears the others' primary (§3.5.2). The list's index is kept up to date, so the next
+   * add to it costs only its own values.
+   */
+  private appendNew(res: JsonObject, r: ResolvedAttribute, current: Json[] | undefined, incoming: Json[]): void {
+    const list = current ?? [];
+    let index = this.budget.indexes.get(list);
+    if (!index) {
+      index = new ValueIndex(list);
+      this.budget.indexes.set(list, index);
+    }
+    let primary: JsonObject | undefined;
+    const before = list.length;
+    for (const n of incoming) {
+      if (index.has(n)) continue;
+      list.push(n);
+      index.add(n);
+      if (isObject(n) && n['primary'] === true) primary = n;
+    }
+    if (list.length === before) return;
+    if (primary) {
+      for (const el of list) {
+        if (el === primary || !isObject(el) || el['primary'] !== true) continue;
+        index.remove(el);
+        el['primary'] = false;
+        index.add(el);
+      }
+    }
+    if (current === undefined) this.write(res, r, list);
+  }
+
+  /** Counts the values one request gives one attribute, over all its operations (maxValuesPerAttribute). */
+  private countValues(t: Target, n: number, where: string): void {
+    const key = `${t.resolved.schemaId}:${t.resolved.attribute.name}`.toLowerCase();
+    const total = (this.budget.values.get(key) ?? 0) + n;
+    this.budget.values.set(key, total);
+    if (total > this.limits.maxValuesPerAttribute) {
+      throw ScimError.invalidValue(`${where}: this request gives '${t.resolved.attribute.name}' ${total} values; at most ${this.limits.maxValuesPerAttribute} are accepted in one request`);
+    }
+  }
+
+  /** Counts value-filter evaluations over the whole request (maxScan). */
+  private spendScan(n: number, where: string): void {
+    this.budget.scanned += n;
+    if (this.budget.scanned > this.limits.maxScan) {
+      throw ScimError.tooMany(`${where}: the value filters of this PATCH would test more than ${this.limits.maxScan} values; send fewer operations per request`);
+    }
   }
 
   /** Writes a multi-valued attribute; `primaryAt` are indexes whose primary:true clears the others' (§3.5.2). */
@@ -496,15 +590,92 @@ function checkMutable(d: AttributeDefinition, op: PatchOpName, hasValue: boolean
   }
 }
 
-/** Whether an existing value already holds everything a new value says (so adding it again changes nothing). */
-function contains(existing: Json, incoming: Json): boolean {
-  if (isObject(existing) && isObject(incoming)) {
-    return Object.entries(incoming).every(([k, v]) => {
-      const ek = findKey(existing, k);
-      return ek !== undefined && JSON.stringify(existing[ek]) === JSON.stringify(v);
-    });
+function newBudget(): Budget {
+  return { scanned: 0, values: new Map(), indexes: new WeakMap() };
+}
+
+/**
+ * Answers "does the list already hold this value?" in O(1): an existing value holds a new one when it has every
+ * sub-attribute the new one gives, with an equal value (so `{value: id}` is already in a members list whose
+ * entry also has `type` and `$ref`); simple values must be equal. Keys are canonical texts (../schemas/json.ts),
+ * so key order never matters and no value is compared with every other.
+ *
+ * Complex values are indexed per signature (the sorted sub-attribute names a new value gives), built the first
+ * time a new value with that signature is looked up: O(n) per signature, and signatures are subsets of the
+ * attribute's few sub-attributes. Counts rather than sets, so that a value changed in place (primary cleared)
+ * can be re-indexed.
+ */
+export class ValueIndex {
+  private readonly exact = new Map<string, number>();
+  private readonly bySignature = new Map<string, { names: readonly string[]; keys: Map<string, number> }>();
+  /** Keys computed so far: a test's proof of O(n + k) rather than O(n · k). */
+  work = 0;
+
+  constructor(private readonly list: readonly Json[]) {
+    for (const el of list) if (!isObject(el)) bump(this.exact, this.key(el), 1);
   }
-  return JSON.stringify(existing) === JSON.stringify(incoming);
+
+  has(value: Json): boolean {
+    if (!isObject(value)) return this.exact.has(this.key(value));
+    const names = Object.keys(value).map((k) => k.toLowerCase()).sort();
+    return this.signature(names).has(this.project(value, names)!);
+  }
+
+  add(value: Json): void {
+    this.update(value, 1);
+  }
+
+  remove(value: Json): void {
+    this.update(value, -1);
+  }
+
+  private update(value: Json, by: 1 | -1): void {
+    if (!isObject(value)) {
+      bump(this.exact, this.key(value), by);
+      return;
+    }
+    for (const { names, keys } of this.bySignature.values()) {
+      const p = this.project(value, names);
+      if (p !== undefined) bump(keys, p, by);
+    }
+  }
+
+  private signature(names: readonly string[]): Map<string, number> {
+    const sig = names.join(',');
+    let entry = this.bySignature.get(sig);
+    if (!entry) {
+      entry = { names, keys: new Map() };
+      for (const el of this.list) {
+        const p = isObject(el) ? this.project(el, names) : undefined;
+        if (p !== undefined) bump(entry.keys, p, 1);
+      }
+      this.bySignature.set(sig, entry);
+    }
+    return entry.keys;
+  }
+
+  /** The canonical text of `obj` restricted to `names` (lower-case); undefined when it lacks one of them. */
+  private project(obj: JsonObject, names: readonly string[]): string | undefined {
+    this.work++;
+    let out = '';
+    for (const n of names) {
+      const k = Object.prototype.hasOwnProperty.call(obj, n) ? n : findKey(obj, n);
+      if (k === undefined) return undefined;
+      out += `${canonical(obj[k])},`;
+    }
+    return out;
+  }
+
+  private key(v: Json): string {
+    this.work++;
+    return canonical(v);
+  }
+}
+
+function bump(map: Map<string, number>, key: string, by: number): void {
+  const n = (map.get(key) ?? 0) + by;
+  if (n <= 0) map.delete(key);
+  else map.set(key, n);
 }
 
 function primaryIndexes(list: Json[]): number[] {

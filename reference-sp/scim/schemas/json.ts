@@ -35,3 +35,24 @@ export function isUnassigned(v: unknown): boolean {
 export function clone<T>(v: T): T {
   return structuredClone(v);
 }
+
+/**
+ * A canonical text for a JSON value: object keys sorted, so two values that differ only in key order (which
+ * JSON does not give meaning to, RFC 8259 §4) have the same text. Used as a Map/Set key to find equal values in
+ * O(1) instead of comparing pairwise, and by `sameJson`. Request values are depth-bounded before they get here
+ * (types/request-json.ts), so the recursion is shallow.
+ */
+export function canonical(v: Json | undefined): string {
+  if (v === undefined) return 'u';
+  if (v === null || typeof v !== 'object') return JSON.stringify(v);
+  if (Array.isArray(v)) return `[${v.map((x) => canonical(x)).join(',')}]`;
+  const keys = Object.keys(v).sort();
+  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonical(v[k])}`).join(',')}}`;
+}
+
+/** Whether two JSON values are equal, whatever the order of their object keys (arrays keep their order). */
+export function sameJson(a: Json | undefined, b: Json | undefined): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  return canonical(a) === canonical(b);
+}

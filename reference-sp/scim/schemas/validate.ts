@@ -15,13 +15,15 @@
  * - null and [] mean unassigned (RFC 7643 §2.5) and are dropped
  * - required attributes (and required extensions, RFC 7643 §6 schemaExtensions.required) → 400 invalidValue
  * - at most one `primary: true` per multi-valued attribute (RFC 7643 §2.4) → 400 invalidValue
+ * - at most MAX_VALUES_PER_ATTRIBUTE values for one multi-valued attribute (../limits.ts) → 400 invalidValue
  * - replace with an `existing` resource: an immutable attribute that already has a different value → 400
  *   mutability (RFC 7644 §3.5.1)
  */
+import { MAX_VALUES_PER_ATTRIBUTE } from '../limits.ts';
 import { ScimError } from '../types/errors.ts';
 import { parseAttrPath } from '../types/filter/parser.ts';
 import { ToleranceLog, type Tolerance, type ValidationMode } from '../types/tolerance.ts';
-import { findKey, isObject, isUnassigned, type Json, type JsonObject } from './json.ts';
+import { findKey, isObject, isUnassigned, sameJson, type Json, type JsonObject } from './json.ts';
 import type { ResourceTypeDefinition, SchemaRegistry } from './registry.ts';
 import { findAttribute, type AttributeDefinition } from './types.ts';
 
@@ -179,6 +181,9 @@ function coerce(def: AttributeDefinition, value: Json, where: string, ctx: Ctx):
       ctx.log.add('lenient/single-value-as-array', where);
       list = [value];
     } else throw ScimError.invalidValue(`'${where}' is multi-valued: expected an array`);
+    if (list.length > MAX_VALUES_PER_ATTRIBUTE) {
+      throw ScimError.invalidValue(`'${where}' has ${list.length} values; at most ${MAX_VALUES_PER_ATTRIBUTE} are accepted in one request`);
+    }
     const items = list.map((item) => coerceSingle(def, item, where, ctx)).filter((x): x is Json => x !== undefined);
     if (items.length === 0) return undefined;
     if (def.type === 'complex' && items.filter((i) => isObject(i) && i['primary'] === true).length > 1) {
@@ -253,7 +258,7 @@ function checkImmutable(registry: SchemaRegistry, rt: ResourceTypeDefinition, ex
       if (d.mutability !== 'immutable') continue;
       const b = isObject(before) ? before[findKey(before, d.name) ?? d.name] : undefined;
       const a = isObject(after) ? after[d.name] : undefined;
-      if (!isUnassigned(b) && JSON.stringify(a) !== JSON.stringify(b)) {
+      if (!isUnassigned(b) && !sameJson(a, b)) {
         throw ScimError.mutability(`'${prefix}${d.name}' is immutable and already set`);
       }
     }

@@ -11,7 +11,9 @@
  * - statuses: §3.12 Table 8 lists the common ones, it does not forbid others. 415 Unsupported Media Type
  *   (RFC 9110 §15.5.16) is added for a request body in a media type the server does not accept (§3.1, §8.1:
  *   application/scim+json); it carries no scimType (§3.12 pairs none with it).
- * - `expose` follows node-oidc-provider: a 5xx never shows its detail to the client.
+ * - `expose` follows node-oidc-provider: a 5xx never shows its detail to the client (UNEXPOSED_DETAIL instead),
+ *   except 501 Not Implemented, whose detail names what is not implemented (the method and endpoint, never
+ *   anything the client sent): "Internal server error" for a feature the server simply lacks misleads the client.
  */
 
 export const ERROR_SCHEMA = 'urn:ietf:params:scim:api:messages:2.0:Error';
@@ -43,6 +45,9 @@ export const ALLOWED_SCIM_TYPES: Readonly<Record<number, readonly ScimType[]>> =
   403: ['sensitive'],
 };
 
+/** The detail a hidden (5xx) error shows instead of its own. */
+export const UNEXPOSED_DETAIL = 'Internal server error';
+
 export interface ScimErrorBody {
   schemas: [typeof ERROR_SCHEMA];
   status: string;
@@ -54,7 +59,7 @@ export class ScimError extends Error {
   readonly status: number;
   readonly scimType?: ScimType;
   readonly detail: string;
-  /** Whether the detail may be shown to the client (never for 5xx). */
+  /** Whether the detail may be shown to the client (never for 5xx, but for 501). */
   readonly expose: boolean;
 
   constructor(status: number, scimType: ScimType | undefined, detail: string) {
@@ -72,11 +77,11 @@ export class ScimError extends Error {
     this.name = 'ScimError';
     this.status = status;
     this.detail = detail;
-    this.expose = status < 500;
+    this.expose = status < 500 || status === 501;
   }
 
   toJSON(): ScimErrorBody {
-    const body: ScimErrorBody = { schemas: [ERROR_SCHEMA], status: String(this.status), detail: this.expose ? this.detail : 'Internal server error' };
+    const body: ScimErrorBody = { schemas: [ERROR_SCHEMA], status: String(this.status), detail: this.expose ? this.detail : UNEXPOSED_DETAIL };
     if (this.scimType !== undefined) body.scimType = this.scimType;
     return body;
   }

@@ -6,8 +6,11 @@
  * - an attribute path word may hold a URN prefix (":"), sub-attribute dots and "$ref"
  * - every token keeps its 0-based offset so errors name the position
  * - anything else (unterminated string, stray character) → 400 invalidFilter naming the position
+ * - a string literal whose escapes decode to a lone surrogate (`"\ud800"`) is not a string of characters
+ *   (RFC 8259 §8.2) → 400 invalidFilter (invalidPath in a PATCH path) naming the position
  */
 import { ScimError } from '../errors.ts';
+import { isWellFormedText } from '../request-json.ts';
 
 export type TokenKind = 'lparen' | 'rparen' | 'lbracket' | 'rbracket' | 'string' | 'number' | 'word' | 'dot' | 'eof';
 
@@ -53,8 +56,9 @@ export function tokenize(text: string, errorFor: (detail: string) => ScimError =
       try {
         value = JSON.parse(raw) as string;
       } catch {
-        throw errorFor(`invalid string literal ${raw} at position ${start}`);
+        throw errorFor(`invalid string literal at position ${start}`);
       }
+      if (!isWellFormedText(value)) throw errorFor(`the string literal at position ${start} is not well-formed Unicode (a lone surrogate)`);
       tokens.push({ kind: 'string', text: raw, value, pos: start });
       continue;
     }
