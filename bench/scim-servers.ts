@@ -37,7 +37,12 @@ async function reference(): Promise<{ baseUrl: string; token: string }> {
     id: 'bench',
     profile: ninjaone ? 'ninjaone' : 'generic',
     saml: {} as TenantConfig['saml'],
-    scim: resolveScimSection(ninjaone ? 'ninjaone' : 'generic', { tokens: [{ value: BENCH_TOKEN }], mode: ninjaone ? 'strict' : 'lenient' }),
+    // No rate limit: the benchmark measures what the server can do, not what a tenant is allowed.
+    scim: resolveScimSection(ninjaone ? 'ninjaone' : 'generic', {
+      tokens: [{ value: BENCH_TOKEN }],
+      mode: ninjaone ? 'strict' : 'lenient',
+      rateLimit: false,
+    }),
   };
   const config: ReferenceSpConfig = { baseUrl: origin, dataDir, tenants: [tenant] };
   const app = express();

@@ -63,6 +63,40 @@ describe('resolveConfig', () => {
     expect(found).toHaveLength(4);
   });
 
+  it('validates the SCIM limits (maxScan, rateLimit, upload), each problem naming its full path', async () => {
+    const found = await problems({
+      baseUrl: 'http://sp.test',
+      tenants: [
+        { id: 'a', saml: { idp: manualIdp }, scim: { maxScan: 0, rateLimit: { requestsPerSecond: -1, burst: 1.5 } } },
+        { id: 'b', saml: { idp: manualIdp }, scim: { rateLimit: 'fast', upload: { idleTimeoutMs: 0, slowly: true } } },
+      ],
+    });
+    expect(found).toEqual([
+      'tenants[0].scim.maxScan must be a positive integer',
+      'tenants[0].scim.rateLimit.requestsPerSecond must be a positive number',
+      'tenants[0].scim.rateLimit.burst must be a positive integer',
+      'tenants[1].scim.rateLimit must be true, false, or an object with enabled, requestsPerSecond and burst',
+      'tenants[1].scim.upload.slowly is not a known option',
+      'tenants[1].scim.upload.idleTimeoutMs must be a positive integer',
+    ]);
+  });
+
+  it('resolves the SCIM limits: defaults, a rate without burst (two seconds of it), and off', async () => {
+    const cfg = await resolveConfig({
+      baseUrl: 'http://sp.test',
+      tenants: [
+        { id: 'a', saml: { idp: manualIdp } },
+        { id: 'b', saml: { idp: manualIdp }, scim: { rateLimit: { requestsPerSecond: 5 }, maxScan: 10, upload: { timeoutMs: 100 } } },
+        { id: 'c', saml: { idp: manualIdp }, scim: { rateLimit: false } },
+      ],
+    });
+    expect(cfg.tenants.map((t) => [t.scim.rateLimit, t.scim.maxScan, t.scim.upload])).toEqual([
+      [{ requestsPerSecond: 200, burst: 400 }, 5000, { idleTimeoutMs: 10_000, timeoutMs: 30_000 }],
+      [{ requestsPerSecond: 5, burst: 10 }, 10, { idleTimeoutMs: 10_000, timeoutMs: 100 }],
+      [false, 5000, { idleTimeoutMs: 10_000, timeoutMs: 30_000 }],
+    ]);
+  });
+
   it('refuses a second ACS URL for SonarQube, naming the path', async () => {
     const found = await problems({ baseUrl: 'http://sp.test', tenants: [{ id: 'sq', profile: 'sonarqube', saml: { idp: manualIdp, acsUrls: ['http://sp.test/a', 'http://sp.test/b'] } }] });
     expect(found).toHaveLength(1);

@@ -65,6 +65,24 @@ export interface ScimTenantInput {
   readonly pagination?: { readonly defaultCount?: number; readonly maxCount?: number };
   readonly bulk?: { readonly maxOperations?: number; readonly maxPayloadSize?: number };
   readonly maxBodyBytes?: number;
+  readonly maxScan?: number;
+  /** `false` (or `enabled: false`) turns the limit off; `true` is the default limit. */
+  readonly rateLimit?: boolean | { readonly enabled?: boolean; readonly requestsPerSecond?: number; readonly burst?: number };
+  readonly upload?: { readonly idleTimeoutMs?: number; readonly timeoutMs?: number };
+}
+
+/** A token bucket (reference-sp/server/rate-limit.ts): `burst` requests at once, refilled at `requestsPerSecond`. */
+export interface ScimRateLimit {
+  readonly requestsPerSecond: number;
+  readonly burst: number;
+}
+
+/** How slowly a request body may arrive (reference-sp/scim/http/read-body.ts): 408 beyond either bound. */
+export interface ScimUploadTimeouts {
+  /** The longest pause between two chunks of the body. */
+  readonly idleTimeoutMs: number;
+  /** The longest the whole body may take, from the first byte the handler waits for. */
+  readonly timeoutMs: number;
 }
 
 export interface ScimTenantConfig {
@@ -79,6 +97,9 @@ export interface ScimTenantConfig {
   readonly pagination: { readonly defaultCount: number; readonly maxCount: number };
   readonly bulk: { readonly maxOperations: number; readonly maxPayloadSize: number };
   readonly maxBodyBytes: number;
+  readonly maxScan: number;
+  readonly rateLimit: false | ScimRateLimit;
+  readonly upload: ScimUploadTimeouts;
 }
 
 /** Particle's API-user scopes (seed 000) and the operations each one allows. */
@@ -111,6 +132,21 @@ export const scimDefaults = {
   bulk: { maxOperations: 1000, maxPayloadSize: 1_048_576 },
   /** Largest request body for any other endpoint; 413 beyond it. */
   maxBodyBytes: 1_048_576,
+  /**
+   * Most resources of one type a query may examine when no index serves its filter or sortBy (indexed: `id eq`,
+   * `externalId eq`, Users' `userName eq`, Groups' `displayName eq`, alone or as one side of `and`; see
+   * reference-sp/scim/resources/query-plan.ts). Beyond it: 400 tooMany (RFC 7644 §3.4.2.2, §3.12 Table 9). A scan
+   * costs about 20 µs per resource on the event loop, so 5,000 bounds one query near 100 ms.
+   */
+  maxScan: 5_000,
+  /**
+   * Requests per second the tenant's SCIM clients may make, over all its tokens: `burst` at once, refilled at
+   * `requestsPerSecond`; beyond it 429 with Retry-After (RFC 6585 §4). Entra's and Okta's clients honour
+   * Retry-After. `false` turns it off.
+   */
+  rateLimit: { requestsPerSecond: 200, burst: 400 },
+  /** A request body that pauses longer than idleTimeoutMs, or takes longer than timeoutMs in all, gets 408. */
+  upload: { idleTimeoutMs: 10_000, timeoutMs: 30_000 },
 } as const satisfies ScimTenantConfig;
 
 /** NinjaOne's extension (seed 002): organizationId required ('all' = global end user), userType optional. */
@@ -155,7 +191,34 @@ export function resolveScimSection(profile: ProfileName, input: ScimTenantInput 
     pagination: { ...scimDefaults.pagination, ...p.pagination, ...i.pagination },
     bulk: { ...scimDefaults.bulk, ...p.bulk, ...i.bulk },
     maxBodyBytes: i.maxBodyBytes ?? p.maxBodyBytes ?? scimDefaults.maxBodyBytes,
+    maxScan: i.maxScan ?? p.maxScan ?? scimDefaults.maxScan,
+    rateLimit: resolveRateLimit(p.rateLimit, i.rateLimit),
+    upload: { ...scimDefaults.upload, ...p.upload, ...i.upload },
   });
+}
+
+/**
+ * defaults ← profile ← input. A resolved section (rateLimit false, or { requestsPerSecond, burst }) resolves to
+ * itself. A burst not given is two seconds' worth of requests (at least 1) when the rate is given, else the default.
+ */
+function resolveRateLimit(...layers: ReadonlyArray<ScimTenantInput['rateLimit'] | ScimRateLimit>): false | ScimRateLimit {
+  let resolved: false | ScimRateLimit = scimDefaults.rateLimit;
+  for (const layer of layers) {
+    if (layer === undefined) continue;
+    if (layer === false || (typeof layer === 'object' && 'enabled' in layer && layer.enabled === false)) {
+      resolved = false;
+      continue;
+    }
+    if (layer === true) {
+      if (resolved === false) resolved = scimDefaults.rateLimit;
+      continue;
+    }
+    const base: ScimRateLimit = resolved === false ? scimDefaults.rateLimit : resolved;
+    const requestsPerSecond: number = layer.requestsPerSecond ?? base.requestsPerSecond;
+    const burst: number = layer.burst ?? (layer.requestsPerSecond !== undefined ? Math.max(1, Math.ceil(requestsPerSecond * 2)) : base.burst);
+    resolved = { requestsPerSecond, burst };
+  }
+  return resolved;
 }
 
 const attributeSchema = {
@@ -176,7 +239,7 @@ const attributeSchema = {
   },
 } as const;
 
-const positiveInteger = { type: 'integer', minimum: 1 } as const;
+const positiveInteger = { type: 'integer', minimum: 1, 'x-expect': 'a positive integer' } as const;
 
 /** JSON schema of ScimTenantInput (ajv draft-07). */
 export const scimTenantJsonSchema = {
@@ -229,5 +292,21 @@ export const scimTenantJsonSchema = {
       properties: { maxOperations: positiveInteger, maxPayloadSize: positiveInteger },
     },
     maxBodyBytes: positiveInteger,
+    maxScan: positiveInteger,
+    rateLimit: {
+      type: ['boolean', 'object'],
+      'x-expect': 'true, false, or an object with enabled, requestsPerSecond and burst',
+      additionalProperties: false,
+      properties: {
+        enabled: { type: 'boolean', 'x-expect': 'true or false' },
+        requestsPerSecond: { type: 'number', exclusiveMinimum: 0, 'x-expect': 'a positive number' },
+        burst: positiveInteger,
+      },
+    },
+    upload: {
+      type: 'object',
+      additionalProperties: false,
+      properties: { idleTimeoutMs: positiveInteger, timeoutMs: positiveInteger },
+    },
   },
 } as const;

@@ -6,6 +6,10 @@
  *   tenant's orgSlug (default: its id), matched lower-case as Particle's Console does.
  * - NinjaOne (seed 002): /ws/scim/v2 — no tenant in the URL; the tenant is the bearer token's.
  * In every layout, the token must belong to the tenant: a token never reaches another tenant's data (401).
+ *
+ * Once authenticated, the request counts against its tenant's rate limit (`scim.rateLimit`, a token bucket per
+ * tenant, ../server/rate-limit.ts): over it → 429 with Retry-After (RFC 6585 §4). Only authenticated requests
+ * count, so nobody without a tenant's token can use up its budget.
  */
 import type { Request } from 'express';
 import type { ReferenceSpConfig, TenantConfig } from '../config/types.ts';
@@ -13,7 +17,9 @@ import { resolveScimSection, type ScimTenantConfig } from '../config/scim-sectio
 import type { Store, ScimTokenRow } from '../store/types.ts';
 import { normaliseSchema } from './schemas/types.ts';
 import { SchemaRegistry } from './schemas/registry.ts';
+import { TokenBuckets, type Admission } from '../server/rate-limit.ts';
 import { bearerTokenOf } from './http/bearer.ts';
+import { TooManyRequests } from './http/too-many-requests.ts';
 import { ScimError } from './types/errors.ts';
 
 export interface ScimTenant {
@@ -48,8 +54,11 @@ export function registryFor(scim: ScimTenantConfig): SchemaRegistry {
 export class Tenants {
   readonly #byId = new Map<string, ScimTenant>();
   readonly #byOrgSlug = new Map<string, ScimTenant>();
+  readonly #buckets: TokenBuckets;
 
-  constructor(config: ReferenceSpConfig) {
+  /** `now`: monotonic milliseconds for the rate limit (tests); default performance.now. */
+  constructor(config: ReferenceSpConfig, now?: () => number) {
+    this.#buckets = new TokenBuckets(now);
     for (const t of config.tenants) {
       const scim = resolveScimSection(t.profile, t.scim);
       const tenant: ScimTenant = { id: t.id, profile: t.profile, scim, registry: registryFor(scim) };
@@ -68,6 +77,12 @@ export class Tenants {
 
   byOrgSlug(slug: string): ScimTenant | undefined {
     return this.#byOrgSlug.get(slug.toLowerCase());
+  }
+
+  /** Takes one request from the tenant's rate limit (always admitted when the tenant has none). */
+  admit(tenant: ScimTenant): Admission {
+    const limit = tenant.scim.rateLimit;
+    return limit === false ? { admitted: true } : this.#buckets.take(tenant.id, limit);
   }
 }
 
@@ -88,6 +103,8 @@ export function authenticate(
   if (!tenant || tenant.id !== token.tenantId || !tenants.byId(tenant.id)) {
     throw ScimError.unauthorized('the bearer token is not valid for this tenant');
   }
+  const admission = tenants.admit(tenant);
+  if (!admission.admitted) throw new TooManyRequests(admission.retryAfterSeconds);
   return { tenant, token };
 }
 

@@ -6,10 +6,16 @@
  *   with a §3.12 error body and no scimType.
  * - RFC 7644 §3.12 (Table 8, 413): a body over the limit → 413, checked on Content-Length before reading and
  *   again while streaming (chunked bodies have no length).
- * - Malformed JSON → 400 invalidSyntax; an empty body where one is required → 400 invalidSyntax.
+ * - Malformed JSON → 400 invalidSyntax, with a fixed detail (the parser's message quotes the body: never echoed);
+ *   an empty body where one is required → 400 invalidSyntax.
  * - The body must be a JSON object (every SCIM request message is one).
+ * - A body that arrives too slowly (RFC 9110 §15.5.9, 408 Request Timeout): no data for `idleTimeoutMs`, or not
+ *   complete within `timeoutMs` → 408 with a §3.12 body and `Connection: close` (./send.ts), so a trickling
+ *   client holds neither the handler nor the connection (tenant `scim.upload`, reference-sp/config/scim-section.ts;
+ *   node's own requestTimeout, reference-sp/server/http-timeouts.ts, is the outer bound).
  */
 import type { Request } from 'express';
+import { scimDefaults, type ScimUploadTimeouts } from '../../config/scim-section.ts';
 import { ScimError } from '../types/errors.ts';
 
 const ACCEPTED = new Set(['application/scim+json', 'application/json']);
@@ -19,7 +25,17 @@ export function mediaTypeOf(req: Request): string | undefined {
   return h?.split(';')[0]?.trim().toLowerCase() || undefined;
 }
 
-export async function readJsonBody(req: Request, limit: number): Promise<Record<string, unknown>> {
+/** The upload timeouts of the request's tenant (the router's `res.locals.scim`), else the defaults. */
+function uploadTimeoutsOf(req: Request): ScimUploadTimeouts {
+  const ctx = req.res?.locals['scim'] as { tenant?: { scim?: { upload?: ScimUploadTimeouts } } } | undefined;
+  return ctx?.tenant?.scim?.upload ?? scimDefaults.upload;
+}
+
+export async function readJsonBody(
+  req: Request,
+  limit: number,
+  timeouts: ScimUploadTimeouts = uploadTimeoutsOf(req),
+): Promise<Record<string, unknown>> {
   const declared = Number(req.headers['content-length'] ?? NaN);
   if (Number.isFinite(declared) && declared > limit) {
     req.resume(); // drain so the connection stays usable
@@ -32,13 +48,13 @@ export async function readJsonBody(req: Request, limit: number): Promise<Record<
       `Content-Type must be application/scim+json or application/json, got ${type ?? 'none'}`,
     );
   }
-  const text = await readText(req, limit);
+  const text = await readText(req, limit, timeouts);
   if (text.trim() === '') throw ScimError.invalidSyntax('request body is empty; a JSON object is required');
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
-  } catch (e) {
-    throw ScimError.invalidSyntax(`request body is not valid JSON: ${(e as Error).message}`);
+  } catch {
+    throw ScimError.invalidSyntax('request body is not valid JSON');
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
     throw ScimError.invalidSyntax('request body must be a JSON object');
@@ -46,7 +62,7 @@ export async function readJsonBody(req: Request, limit: number): Promise<Record<
   return parsed as Record<string, unknown>;
 }
 
-function readText(req: Request, limit: number): Promise<string> {
+function readText(req: Request, limit: number, timeouts: ScimUploadTimeouts): Promise<string> {
   // A body parser mounted before us (e.g. express.json) already consumed the stream.
   const pre = (req as { body?: unknown }).body;
   if (pre !== undefined && req.readableEnded) {
@@ -55,25 +71,48 @@ function readText(req: Request, limit: number): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    let failed = false;
-    req.on('data', (chunk: Buffer) => {
-      if (failed) return;
+    let settled = false;
+    let idle: NodeJS.Timeout | undefined;
+    const stop = () => {
+      settled = true;
+      clearTimeout(idle);
+      clearTimeout(total);
+      req.off('data', onData);
+      req.off('end', onEnd);
+      req.off('error', onError);
+      // Keep one error listener: a reset after we stopped listening must not become an uncaught 'error'.
+      req.on('error', () => undefined);
+    };
+    const fail = (error: ScimError) => {
+      if (settled) return;
+      stop();
+      reject(error);
+    };
+    const timedOut = (detail: string) => () => fail(new ScimError(408, undefined, detail));
+    const armIdle = () => {
+      clearTimeout(idle);
+      idle = setTimeout(timedOut(`request body stalled: no data for ${timeouts.idleTimeoutMs} ms`), timeouts.idleTimeoutMs);
+    };
+    const total = setTimeout(timedOut(`request body not complete within ${timeouts.timeoutMs} ms`), timeouts.timeoutMs);
+    const onData = (chunk: Buffer) => {
+      if (settled) return;
       size += chunk.length;
       if (size > limit) {
-        failed = true;
-        reject(ScimError.payloadTooLarge(`request body exceeds the limit of ${limit} bytes`));
+        fail(ScimError.payloadTooLarge(`request body exceeds the limit of ${limit} bytes`));
         return;
       }
       chunks.push(chunk);
-    });
-    req.on('end', () => {
-      if (!failed) resolve(Buffer.concat(chunks).toString('utf8'));
-    });
-    req.on('error', (e) => {
-      if (!failed) {
-        failed = true;
-        reject(ScimError.invalidSyntax(`request body could not be read: ${e.message}`));
-      }
-    });
+      armIdle();
+    };
+    const onEnd = () => {
+      if (settled) return;
+      stop();
+      resolve(Buffer.concat(chunks).toString('utf8'));
+    };
+    const onError = () => fail(ScimError.invalidSyntax('request body could not be read'));
+    armIdle();
+    req.on('data', onData);
+    req.on('end', onEnd);
+    req.on('error', onError);
   });
 }

@@ -15,6 +15,11 @@
  * - Query (§3.4.2): filter, sortBy/sortOrder, startIndex/count (1-based; count capped at the tenant's
  *   maxCount, a negative count is 0), attributes/excludedAttributes; the order without sortBy is creation order
  *   (stable across pages).
+ * - Bounded work (RFC 7644 §3.4.2.2, §3.12 Table 9 tooMany: "the specified filter yields many more results than
+ *   the server is willing to calculate or process"): a filter or sortBy no index serves (./query-plan.ts) examines
+ *   every resource of the type; when the tenant holds more than its `maxScan`, the query is refused with 400
+ *   tooMany before anything is read, and so is an index probe that yields more than maxScan candidates. The
+ *   filters Entra and Okta send are all index-served, whatever the tenant's size.
  * - Lenient mode: whatever the protocol layer tolerated is recorded for the tenant (for a query, once it has
  *   been answered: a refused query records nothing).
  * - Nothing the response will not return is built (./needs.ts): a query filters and sorts resources built with
@@ -174,7 +179,14 @@ export interface Candidate {
 export function matchingResources(ctx: ServiceContext, kind: ResourceKind, search: SearchParams): Candidate[] {
   const { registry } = ctx.tenant;
   const probe = planFilter(search.filter, kind.type);
-  const rows = probe ? kind.probe(ctx.store, ctx.tenant.id, probe) : kind.list(ctx.store, ctx.tenant.id);
+  let rows: StoredRow[];
+  if (probe) {
+    rows = kind.probe(ctx.store, ctx.tenant.id, probe);
+    if (rows.length > ctx.tenant.scim.maxScan) throw tooManyToScan(ctx, kind, rows.length);
+  } else {
+    refuseScanBeyondMaxScan(ctx, kind);
+    rows = kind.list(ctx.store, ctx.tenant.id);
+  }
   const built = evaluationNeeds(kind.type, search);
   const resources = kind.represent(ctx.store, ctx.tenant.id, rows, ctx.base, built);
   let matched: Candidate[] = rows.map((row, i) => ({ row, resource: resources[i]!, built }));
@@ -189,6 +201,19 @@ export function matchingResources(ctx: ServiceContext, kind: ResourceKind, searc
   }
   return matched;
 }
+
+/** A query no index serves reads every resource of the type: refused beyond the tenant's maxScan (§3.4.2.2). */
+function refuseScanBeyondMaxScan(ctx: ServiceContext, kind: ResourceKind): void {
+  const total = kind.count(ctx.store, ctx.tenant.id);
+  if (total > ctx.tenant.scim.maxScan) throw tooManyToScan(ctx, kind, total);
+}
+
+const tooManyToScan = (ctx: ServiceContext, kind: ResourceKind, n: number): ScimError =>
+  ScimError.tooMany(
+    `this filter or sortBy would examine ${n} ${kind.endpoint}; without an index the server examines at most ` +
+      `${ctx.tenant.scim.maxScan}. Filter with eq on id, externalId or ${kind.type === 'User' ? 'userName' : 'displayName'} ` +
+      '(alone or with and), or page without filter and sortBy',
+  );
 
 /** The page's candidates as the response returns them: completed (one batched read) where needed, projected. */
 export function responseResources(ctx: ServiceContext, kind: ResourceKind, page: readonly Candidate[], projection: Projection): JsonObject[] {

@@ -35,8 +35,12 @@ export const SCIM_TYPES: readonly ScimType[] = [
   'invalidPath', 'noTarget', 'invalidValue', 'invalidVers', 'sensitive',
 ];
 
-/** HTTP status codes RFC 7644 §3.12 Table 8 lists for SCIM responses, and 415 (RFC 9110 §15.5.16). */
-export const SCIM_STATUS_CODES: readonly number[] = [307, 308, 400, 401, 403, 404, 409, 412, 413, 415, 500, 501];
+/**
+ * HTTP status codes RFC 7644 §3.12 Table 8 lists for SCIM responses, 415 (RFC 9110 §15.5.16), and the two the
+ * server's bounds need (no scimType): 408 Request Timeout for a body that arrives too slowly (RFC 9110 §15.5.9)
+ * and 429 Too Many Requests with Retry-After for a tenant over its rate limit (RFC 6585 §4).
+ */
+export const SCIM_STATUS_CODES: readonly number[] = [307, 308, 400, 401, 403, 404, 408, 409, 412, 413, 415, 429, 500, 501];
 
 /** Which scimType keywords each status may carry (§3.12, §3.3, §7.5.2). */
 export const ALLOWED_SCIM_TYPES: Readonly<Record<number, readonly ScimType[]>> = {
