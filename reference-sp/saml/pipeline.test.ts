@@ -97,7 +97,7 @@ const rows: Row[] = [
   { name: 'an InResponseTo the SP never sent', craft: { inResponseTo: '_never-sent' }, expected: 'in-response-to/unknown' },
   { name: 'an InResponseTo the SP sent', craft: { inResponseTo: '_sent' }, before: (s) => s.deps.requests.remember('acme', '_sent', 600), expected: 'accepted' },
   { name: 'an InResponseTo sent for another tenant', craft: { inResponseTo: '_sent' }, before: (s) => s.deps.requests.remember('other', '_sent', 600), expected: 'in-response-to/unknown' },
-  { name: 'Response and confirmation answering different requests', craft: { inResponseTo: '_a', scInResponseTo: '_b' }, before: (s) => s.deps.requests.remember('acme', '_a', 600), expected: 'in-response-to/unknown' },
+  { name: 'Response and confirmation answering different requests', craft: { inResponseTo: '_a', scInResponseTo: '_b' }, before: (s) => s.deps.requests.remember('acme', '_a', 600), expected: 'in-response-to/mismatch' },
   { name: 'an unsolicited response when refused', saml: { allowUnsolicited: false }, expected: 'unsolicited/refused' },
   { name: 'a misspelled required attribute', saml: { requiredAttributes: ['email'] }, craft: { attributes: { emailaddress: 'a@b.c' } }, expected: 'attributes/missing', expectedDetail: 'email' },
   { name: 'a missing login attribute', saml: { attributeMapping: { login: 'uid' } }, expected: 'attributes/missing', expectedDetail: 'uid' },

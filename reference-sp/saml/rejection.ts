@@ -26,6 +26,8 @@ export type SamlRejectionCode =
   | 'conditions/not-yet-valid'
   | 'conditions/expired'
   | 'in-response-to/unknown'
+  | 'in-response-to/mismatch'
+  | 'in-response-to/other-browser'
   | 'unsolicited/refused'
   | 'replay/detected'
   | 'attributes/missing'

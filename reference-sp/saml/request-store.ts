@@ -1,33 +1,54 @@
 /*
  * AuthnRequest IDs the SP has sent and not yet seen answered, per tenant, until their TTL ends. A solicited
- * response's InResponseTo must name one of them (saml-profiles §4.1.4.3); each is consumed once, so a second
- * response to the same request is refused.
+ * response's bearer SubjectConfirmationData InResponseTo must name one of them (saml-profiles §4.1.4.3).
+ * - Each ID is bound to the browser that started the sign-in (the hash of its binding cookie,
+ *   ./browser-binding.ts): only that browser may answer it, so an ID fetched by someone else from /login
+ *   cannot be used to pass a captured assertion off as solicited, nor one browser's sign-in completed by another.
+ * - Each ID is consumed once: a second response to the same request is refused.
+ * - A post from the wrong browser does not consume it: the right browser can still complete its sign-in.
+ * The app keeps them in the store (storedOutstandingRequests: they survive a restart); the in-memory variant
+ * serves unit tests and benchmarks of the pipeline alone.
  */
 import type { Clock } from '../clock.ts';
+import type { AuthnRequestMatch, SpStateStore } from '../store/sp-state.ts';
+
+export type { AuthnRequestMatch };
 
 export interface OutstandingRequests {
-  remember(tenantId: string, requestId: string, ttlSeconds: number): void;
-  /** True, and forgotten, when the ID was outstanding and unexpired. */
-  consume(tenantId: string, requestId: string): boolean;
+  /** `binding`: the hash of the starting browser's binding cookie; null/absent only outside a browser (tests). */
+  remember(tenantId: string, requestId: string, ttlSeconds: number, binding?: string | null): void;
+  /** 'consumed' (and forgotten) when the ID is outstanding, unexpired and bound to exactly this binding. */
+  consume(tenantId: string, requestId: string, binding?: string | null): AuthnRequestMatch;
 }
 
-export function createOutstandingRequests(clock: Clock): OutstandingRequests {
-  const pending = new Map<string, number>();
-  const key = (tenantId: string, requestId: string) => `${tenantId}\u0000${requestId}`;
-  const sweep = (now: number) => {
-    for (const [k, exp] of pending) if (exp <= now) pending.delete(k);
-  };
+/** Outstanding requests in the SP's SQLite store: they survive a restart. */
+export function storedOutstandingRequests(state: SpStateStore, clock: Clock): OutstandingRequests {
   return {
-    remember(tenantId, requestId, ttlSeconds) {
-      const now = clock.now().getTime();
-      sweep(now);
-      pending.set(key(tenantId, requestId), now + ttlSeconds * 1000);
+    remember(tenantId, requestId, ttlSeconds, binding = null) {
+      const now = clock.now();
+      state.rememberAuthnRequest(tenantId, requestId, binding, new Date(now.getTime() + ttlSeconds * 1000), now);
     },
-    consume(tenantId, requestId) {
+    consume: (tenantId, requestId, binding = null) => state.consumeAuthnRequest(tenantId, requestId, binding, clock.now()),
+  };
+}
+
+/** In memory, for unit tests and benchmarks of the pipeline alone: lost on restart. */
+export function createOutstandingRequests(clock: Clock): OutstandingRequests {
+  const pending = new Map<string, { readonly expires: number; readonly binding: string | null }>();
+  const key = (tenantId: string, requestId: string) => `${tenantId}\u0000${requestId}`;
+  return {
+    remember(tenantId, requestId, ttlSeconds, binding = null) {
+      const now = clock.now().getTime();
+      for (const [k, p] of pending) if (p.expires <= now) pending.delete(k);
+      pending.set(key(tenantId, requestId), { expires: now + ttlSeconds * 1000, binding });
+    },
+    consume(tenantId, requestId, binding = null) {
       const k = key(tenantId, requestId);
-      const exp = pending.get(k);
+      const p = pending.get(k);
+      if (p === undefined || p.expires <= clock.now().getTime()) return 'unknown';
+      if (p.binding !== binding) return 'other-browser';
       pending.delete(k);
-      return exp !== undefined && exp > clock.now().getTime();
+      return 'consumed';
     },
   };
 }

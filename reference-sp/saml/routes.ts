@@ -1,9 +1,12 @@
 /*
  * The SAML routes of every tenant, under /saml/{tenant}/:
  * - GET  metadata  SP metadata (./metadata.ts)
- * - GET  login     SP-initiated sign-in: redirect to the IdP with an AuthnRequest (./authn-request.ts)
- * - POST acs       HTTP-POST binding ACS (saml-bindings §3.5): the check pipeline (./pipeline.ts), then
- *                  group sync and a session cookie; JSON or HTML by the Accept header; never a 500
+ * - GET  login     SP-initiated sign-in: redirect to the IdP with an AuthnRequest (./authn-request.ts) whose
+ *                  ID is remembered with this browser's binding cookie (./browser-binding.ts); a RelayState
+ *                  the ACS would not follow (./relay-state.ts) is not sent along
+ * - POST acs       HTTP-POST binding ACS (saml-bindings §3.5): the check pipeline (./pipeline.ts) with the
+ *                  posting browser's binding, then group sync and a session cookie; JSON or HTML by the
+ *                  Accept header; answered only once its writes are on disk; never a 500 for client input
  * - GET  me        the signed-in user of this tenant's session
  * Every ACS decision is logged as exactly one structured line.
  */
@@ -13,6 +16,7 @@ import type { TenantConfig } from '../config/types.ts';
 import type { Logger } from '../log.ts';
 import type { SsoDirectory, SsoUser } from '../store/sso-directory.ts';
 import { buildRedirectRequest } from './authn-request.ts';
+import { bindingCookie, bindingHash, bindingSetCookie, newBindingValue, validBindingValue } from './browser-binding.ts';
 import { errorPageHtml } from './error-page.ts';
 import { syncGroups, type GroupSyncOutcome } from './group-sync.ts';
 import type { SpKeys } from './keys.ts';
@@ -35,6 +39,8 @@ export interface SamlRouterDeps {
   readonly replay: ReplayCache;
   readonly sessions: SessionStore;
   readonly log: Logger;
+  /** Resolves once the state written so far is on disk (the store's group commit); answers wait for it. */
+  readonly durable?: () => Promise<void>;
 }
 
 export function wantsJson(req: Request): boolean {
@@ -44,7 +50,13 @@ export function wantsJson(req: Request): boolean {
 function readCookie(req: Request, name: string): string | undefined {
   for (const part of (req.headers.cookie ?? '').split(';')) {
     const i = part.indexOf('=');
-    if (i > 0 && part.slice(0, i).trim() === name) return decodeURIComponent(part.slice(i + 1).trim());
+    if (i > 0 && part.slice(0, i).trim() === name) {
+      try {
+        return decodeURIComponent(part.slice(i + 1).trim());
+      } catch {
+        return undefined; // a malformed escape is no cookie, never a 500
+      }
+    }
   }
   return undefined;
 }
@@ -73,13 +85,34 @@ export function createSamlRouter(deps: SamlRouterDeps): Router {
     res.type('application/samlmetadata+xml').send(spMetadataXml(tenant, deps.spKeys));
   });
 
-  router.get('/saml/:tenant/login', (req, res) => {
+  const durable = async (res: Response, tenant: TenantConfig, step: string): Promise<boolean> => {
+    try {
+      await deps.durable?.();
+      return true;
+    } catch (e) {
+      deps.log.log('error', 'saml.store', { tenant: tenant.id, step, error: e instanceof Error ? e.message : String(e) });
+      res.status(500).json({ error: 'server/error', detail: { message: 'the sign-in state could not be saved' } });
+      return false;
+    }
+  };
+
+  router.get('/saml/:tenant/login', async (req, res) => {
     const tenant = tenantOf(req, res);
     if (!tenant) return;
-    const relayState = typeof req.query['RelayState'] === 'string' ? req.query['RelayState'] : undefined;
-    const request = buildRedirectRequest(tenant, deps.spKeys, deps.clock.now(), relayState);
-    deps.requests.remember(tenant.id, request.id, tenant.saml.authnRequestTtlSeconds);
+    const asked = typeof req.query['RelayState'] === 'string' ? req.query['RelayState'] : undefined;
+    const next = resolveRelayState(asked, spOrigins(tenant.saml.acsUrls));
+    if (!next.follow && next.reason !== 'absent') {
+      deps.log.log('warn', 'saml.relay-state', { tenant: tenant.id, outcome: 'dropped', at: 'login', reason: next.reason, length: asked?.length });
+    }
+    const request = buildRedirectRequest(tenant, deps.spKeys, deps.clock.now(), next.follow ? asked : undefined);
+    const cookie = bindingCookie(tenant.saml.acsUrls[0]!);
+    const binding = validBindingValue(readCookie(req, cookie.name)) ?? newBindingValue();
+    const ttl = tenant.saml.authnRequestTtlSeconds;
+    deps.requests.remember(tenant.id, request.id, ttl, bindingHash(binding));
+    if (!(await durable(res, tenant, 'authn-request'))) return;
     deps.log.log('info', 'saml.authn-request', { tenant: tenant.id, requestId: request.id });
+    res.setHeader('Set-Cookie', bindingSetCookie(cookie, binding, ttl));
+    res.setHeader('Cache-Control', 'no-store');
     res.redirect(302, request.url);
   });
 
@@ -93,10 +126,14 @@ export function createSamlRouter(deps: SamlRouterDeps): Router {
     if (!tenant) return;
     const body = (req.body ?? {}) as Record<string, unknown>;
     const relayState = typeof body['RelayState'] === 'string' ? body['RelayState'] : undefined;
-    const result = await runAcsPipeline({ tenant, samlResponse: body['SAMLResponse'], relayState }, deps);
+    const sentBinding = validBindingValue(readCookie(req, bindingCookie(tenant.saml.acsUrls[0]!).name));
+    const browserBinding = sentBinding === undefined ? null : bindingHash(sentBinding);
+    const result = await runAcsPipeline({ tenant, samlResponse: body['SAMLResponse'], relayState }, { ...deps, browserBinding });
     const assertionId = result.state.assertion?.getAttribute('ID') ?? undefined;
     if (!result.ok) {
       deps.log.log('warn', 'saml.acs', { tenant: tenant.id, outcome: 'rejected', code: result.rejection.code, detail: result.rejection.detail.message, assertionId });
+      // A JIT user or a consumed request may have been written before the refusal: on disk before answering.
+      if (!(await durable(res, tenant, 'acs-rejected'))) return;
       reply(req, res, tenant, result.rejection);
       return;
     }
@@ -119,6 +156,9 @@ export function createSamlRouter(deps: SamlRouterDeps): Router {
       { tenantId: tenant.id, userId: current.id, userName: current.userName, attributes, nameId: state.nameId },
       tenant.saml.sessionTtlSeconds,
     );
+    // The assertion ID, the consumed request, a JIT user, group changes and the session: all on disk before
+    // the browser is told it is signed in, so a crash right after cannot re-open the replay window.
+    if (!(await durable(res, tenant, 'acs-accepted'))) return;
     const secure = tenant.saml.acsUrls[0]!.startsWith('https:') ? '; Secure' : '';
     res.setHeader(
       'Set-Cookie',

@@ -1,9 +1,12 @@
 /*
- * Signed-in sessions: a random 256-bit id in an HttpOnly, SameSite=Lax cookie, mapped in memory to the user
- * and the attributes of the assertion that signed them in. Sessions end after the tenant's sessionTtlSeconds.
+ * Signed-in sessions: a random 256-bit id in an HttpOnly, SameSite=Lax cookie (Secure over https), mapped to
+ * the user and the attributes of the assertion that signed them in. Sessions end after the tenant's
+ * sessionTtlSeconds. They live in the SP's SQLite store, keyed by the SHA-256 of the id: a restart signs
+ * nobody out, and reading the database yields no usable cookie.
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { Clock } from '../clock.ts';
+import type { SpStateStore } from '../store/sp-state.ts';
 
 export interface SpSession {
   readonly id: string;
@@ -23,8 +26,9 @@ export interface SessionStore {
 
 export const SESSION_COOKIE = 'sp_session';
 
-export function createSessionStore(clock: Clock): SessionStore {
-  const sessions = new Map<string, SpSession>();
+const hashOf = (id: string): string => createHash('sha256').update(id, 'utf8').digest('hex');
+
+export function createSessionStore(clock: Clock, state: SpStateStore): SessionStore {
   return {
     create(s, ttlSeconds) {
       const now = clock.now();
@@ -34,18 +38,16 @@ export function createSessionStore(clock: Clock): SessionStore {
         createdAt: now.toISOString(),
         expiresAt: new Date(now.getTime() + ttlSeconds * 1000).toISOString(),
       };
-      sessions.set(session.id, session);
+      const { id, ...rest } = session;
+      state.saveSession({ ...rest, idHash: hashOf(id) }, now);
       return session;
     },
     get(id, tenantId) {
-      if (!id) return undefined;
-      const s = sessions.get(id);
-      if (!s || s.tenantId !== tenantId) return undefined;
-      if (Date.parse(s.expiresAt) <= clock.now().getTime()) {
-        sessions.delete(id);
-        return undefined;
-      }
-      return s;
+      if (!id || id.length > 128) return undefined;
+      const stored = state.findSession(hashOf(id), tenantId, clock.now());
+      if (!stored) return undefined;
+      const { idHash: _hash, ...rest } = stored;
+      return { ...rest, id };
     },
   };
 }

@@ -19,6 +19,11 @@ export interface AcsDeps {
   readonly requests: OutstandingRequests;
   readonly replay: ReplayCache;
   readonly directory: SsoDirectory;
+  /**
+   * The SHA-256 of the binding cookie the posting browser sent (./browser-binding.ts), null when it sent none;
+   * set per request by the ACS route. Absent outside a browser (unit tests, benchmarks): treated as null.
+   */
+  readonly browserBinding?: string | null;
 }
 
 export interface SignatureInfo {

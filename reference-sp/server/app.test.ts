@@ -40,7 +40,8 @@ describe('SP routes', () => {
 
   it('redirects to the IdP with a deflated, signed AuthnRequest whose ID a solicited response may answer once', async () => {
     const h = await harness({ autoProvisioningEnabled: true });
-    const res = await request(h.sp.app).get(`/saml/${h.tenantId}/login?RelayState=%2Fhome`);
+    const browser = request.agent(h.sp.app);
+    const res = await browser.get(`/saml/${h.tenantId}/login?RelayState=%2Fhome`);
     expect(res.status).toBe(302);
     const url = new URL(res.headers['location'] as string);
     expect(url.origin + url.pathname).toBe('https://idp.example.test/sso');
@@ -52,11 +53,11 @@ describe('SP routes', () => {
     expect(attr(authn, 'AssertionConsumerServiceURL')).toBe(h.acsUrl);
     const id = attr(authn, 'ID')!;
     const SAMLResponse = await h.mint({ sign: 'assertion', inResponseTo: id, attributes: attrs });
-    const ok = await request(h.sp.app).post(`/saml/${h.tenantId}/acs`).set('Accept', 'application/json').type('form').send({ SAMLResponse, RelayState: '/home' });
+    const ok = await browser.post(`/saml/${h.tenantId}/acs`).set('Accept', 'application/json').type('form').send({ SAMLResponse, RelayState: '/home' });
     expect(ok.status).toBe(200);
     expect(ok.body.relayState).toBe('/home');
     const again = await h.mint({ sign: 'assertion', inResponseTo: id, attributes: attrs });
-    const refused = await request(h.sp.app).post(`/saml/${h.tenantId}/acs`).set('Accept', 'application/json').type('form').send({ SAMLResponse: again });
+    const refused = await browser.post(`/saml/${h.tenantId}/acs`).set('Accept', 'application/json').type('form').send({ SAMLResponse: again });
     expect(refused.status).toBe(403);
     expect(refused.body.error).toBe('in-response-to/unknown');
   });
@@ -98,11 +99,12 @@ describe('SP routes', () => {
     const refused = await request(h.sp.app).post(`/saml/${h.tenantId}/acs`).set('Accept', 'application/json').type('form').send({ SAMLResponse: unsolicited });
     expect(refused.body.error).toBe('unsolicited/refused');
 
+    const browser = request.agent(h.sp.app);
     const login = async (groups: string[]) => {
-      const loc = new URL((await request(h.sp.app).get(`/saml/${h.tenantId}/login`)).headers['location'] as string);
+      const loc = new URL((await browser.get(`/saml/${h.tenantId}/login`)).headers['location'] as string);
       const id = attr(parseXml(inflateRawSync(Buffer.from(loc.searchParams.get('SAMLRequest')!, 'base64')).toString()).documentElement!, 'ID')!;
       const SAMLResponse = await h.mint({ sign: 'both', inResponseTo: id, attributes: { login: 'alice', email: 'alice@example.com', name: 'Alice', groups } });
-      return request(h.sp.app).post(`/saml/${h.tenantId}/acs`).set('Accept', 'application/json').type('form').send({ SAMLResponse });
+      return browser.post(`/saml/${h.tenantId}/acs`).set('Accept', 'application/json').type('form').send({ SAMLResponse });
     };
     const first = await login(['Admins', 'devs']);
     expect(first.status).toBe(200);
@@ -153,5 +155,125 @@ describe('RelayState after sign-in (open redirect, CWE-601)', () => {
     const { h, res } = await signInWith('/apps/dashboard?tab=2');
     expect(res.status).toBe(303);
     expect(res.headers['location']).toBe(`${new URL(h.acsUrl).origin}/apps/dashboard?tab=2`);
+  });
+});
+
+/** The request ID inside the AuthnRequest the SP redirected a browser with. */
+const requestIdOf = (location: string): string =>
+  attr(parseXml(inflateRawSync(Buffer.from(new URL(location).searchParams.get('SAMLRequest')!, 'base64')).toString()).documentElement!, 'ID')!;
+
+/** An attacker's edit of an unsigned Response element: it now claims to answer `requestId`. */
+const claimInResponseTo = (samlResponse: string, requestId: string): string => {
+  const xml = Buffer.from(samlResponse, 'base64').toString('utf8');
+  const claimed = xml.replace(/<(\w+:)?Response\b/, (open) => `${open} InResponseTo="${requestId}"`);
+  expect(claimed).not.toBe(xml);
+  return Buffer.from(claimed, 'utf8').toString('base64');
+};
+
+describe('AuthnRequests are bound to the browser that started them (saml-profiles §4.1.4.3)', () => {
+  it('refuses a captured unsolicited assertion wrapped in a Response claiming an ID the attacker fetched from /login', async () => {
+    const h = await harness({ autoProvisioningEnabled: true }); // refuses unsolicited sign-in
+    const attacker = request.agent(h.sp.app);
+    const id = requestIdOf((await attacker.get(`/saml/${h.tenantId}/login`)).headers['location'] as string);
+    const captured = await h.mint({ sign: 'assertion', attributes: attrs }); // IdP-initiated: no InResponseTo anywhere
+    const res = await attacker.post(`/saml/${h.tenantId}/acs`).set('Accept', 'application/json').type('form').send({ SAMLResponse: claimInResponseTo(captured, id) });
+    expect(res.body.error).toBe('in-response-to/mismatch');
+    expect(res.status).toBe(403);
+  });
+
+  it('refuses an answer to browser A\'s request posted by browser B, and leaves the request to A', async () => {
+    const h = await harness({ autoProvisioningEnabled: true });
+    const a = request.agent(h.sp.app);
+    const b = request.agent(h.sp.app);
+    const id = requestIdOf((await a.get(`/saml/${h.tenantId}/login`)).headers['location'] as string);
+    const stolen = await h.mint({ sign: 'assertion', inResponseTo: id, attributes: attrs });
+    const byB = await b.post(`/saml/${h.tenantId}/acs`).set('Accept', 'application/json').type('form').send({ SAMLResponse: stolen });
+    expect(byB.body.error).toBe('in-response-to/other-browser');
+    const noCookie = await request(h.sp.app).post(`/saml/${h.tenantId}/acs`).set('Accept', 'application/json').type('form').send({ SAMLResponse: await h.mint({ sign: 'assertion', inResponseTo: id, attributes: attrs }) });
+    expect(noCookie.body.error).toBe('in-response-to/other-browser');
+    const byA = await a.post(`/saml/${h.tenantId}/acs`).set('Accept', 'application/json').type('form').send({ SAMLResponse: await h.mint({ sign: 'assertion', inResponseTo: id, attributes: attrs }) });
+    expect(byA.status).toBe(200);
+  });
+
+  it('sets the binding cookie HttpOnly for the whole SP, keeps a browser\'s existing one, and drops an off-site RelayState', async () => {
+    const h = await harness({ autoProvisioningEnabled: true });
+    const browser = request.agent(h.sp.app);
+    const first = await browser.get(`/saml/${h.tenantId}/login?RelayState=${encodeURIComponent('//evil.example/')}`);
+    const cookie = String(first.headers['set-cookie']);
+    expect(cookie).toMatch(/^sp_authn=[A-Za-z0-9_-]{43}; Path=\/; HttpOnly; Max-Age=\d+$/);
+    expect(new URL(first.headers['location'] as string).searchParams.has('RelayState')).toBe(false);
+    const second = await browser.get(`/saml/${h.tenantId}/login`);
+    expect(String(second.headers['set-cookie']).split(';')[0]).toBe(cookie.split(';')[0]);
+  });
+});
+
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createReferenceSp } from './app.ts';
+import { openStore, storePathFor } from '../store/index.ts';
+import { tenantConfig, testSpKeys } from '../saml/test-support/fixture.ts';
+
+describe('SP state survives a restart (store and app closed, reopened on the same file)', () => {
+  const cookieOf = (res: request.Response, name: string): string => {
+    const set = ([] as string[]).concat(res.headers['set-cookie'] ?? []).find((c) => c.startsWith(`${name}=`));
+    expect(set, `no ${name} cookie`).toBeDefined();
+    return set!.split(';')[0]!;
+  };
+
+  const saml = { allowUnsolicited: true, autoProvisioningEnabled: true };
+  const restartable = async () => {
+    const h = await harness(saml); // only its clock and IdP (mint) are used: the SPs below run on a file
+    const config = await tenantConfig(saml);
+    const dir = mkdtempSync(join(tmpdir(), 'sso-harness-restart-'));
+    const start = () => {
+      const store = openStore({ path: storePathFor(dir), clock: h.clock });
+      return { store, app: createReferenceSp({ config, clock: h.clock, store, spKeys: testSpKeys() }).app };
+    };
+    return { h, start, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+  };
+
+  it('refuses a replay of a response accepted before the restart (replay/detected), and keeps the session', async () => {
+    const { h, start, cleanup } = await restartable();
+    try {
+      const before = start();
+      const unsolicited = await h.mint({ sign: 'assertion', attributes: attrs });
+      const accepted = await request(before.app).post(`/saml/${h.tenantId}/acs`).set('Accept', 'application/json').type('form').send({ SAMLResponse: unsolicited });
+      expect(accepted.status).toBe(200);
+      const session = cookieOf(accepted, 'sp_session');
+      before.store.close();
+
+      h.clock.advance(30);
+      const after = start();
+      const replay = await request(after.app).post(`/saml/${h.tenantId}/acs`).set('Accept', 'application/json').type('form').send({ SAMLResponse: unsolicited });
+      expect(replay.body.error).toBe('replay/detected');
+      const me = await request(after.app).get(`/saml/${h.tenantId}/me`).set('Cookie', session);
+      expect(me.status).toBe(200);
+      expect(me.body.user.userName).toBe('alice@example.com');
+      after.store.close();
+    } finally {
+      cleanup();
+    }
+  });
+
+  it('accepts after the restart the answer to an AuthnRequest sent before it, from the same browser only', async () => {
+    const { h, start, cleanup } = await restartable();
+    try {
+      const before = start();
+      const login = await request(before.app).get(`/saml/${h.tenantId}/login`);
+      const binding = cookieOf(login, 'sp_authn');
+      const pending = requestIdOf(login.headers['location'] as string);
+      before.store.close();
+
+      h.clock.advance(30);
+      const after = start();
+      const answer = await h.mint({ sign: 'assertion', inResponseTo: pending, attributes: attrs });
+      const solicited = await request(after.app).post(`/saml/${h.tenantId}/acs`).set('Accept', 'application/json').set('Cookie', binding).type('form').send({ SAMLResponse: answer });
+      expect(solicited.status).toBe(200);
+      expect(solicited.body.user.userName).toBe('alice@example.com');
+      after.store.close();
+    } finally {
+      cleanup();
+    }
   });
 });

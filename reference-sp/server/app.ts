@@ -8,8 +8,8 @@ import type { Clock } from '../clock.ts';
 import type { ReferenceSpConfig } from '../config/types.ts';
 import { silentLogger, type Logger } from '../log.ts';
 import { loadOrCreateSpKeys, type SpKeys } from '../saml/keys.ts';
-import { createReplayCache, type ReplayCache } from '../saml/replay-cache.ts';
-import { createOutstandingRequests, type OutstandingRequests } from '../saml/request-store.ts';
+import { storedReplayCache, type ReplayCache } from '../saml/replay-cache.ts';
+import { storedOutstandingRequests, type OutstandingRequests } from '../saml/request-store.ts';
 import { createSamlRouter, wantsJson } from '../saml/routes.ts';
 import { createSessionStore, type SessionStore } from '../saml/session.ts';
 import { createScimRouter } from '../scim/router.ts';
@@ -41,13 +41,14 @@ export function createReferenceSp(deps: ReferenceSpDeps): ReferenceSp {
   const log = deps.log ?? silentLogger;
   const spKeys = deps.spKeys ?? loadOrCreateSpKeys(config.dataDir, clock.now());
   for (const t of config.tenants) store.ensureTenant(t.id, t.profile);
-  const requests = createOutstandingRequests(clock);
-  const replay = createReplayCache(clock);
-  const sessions = createSessionStore(clock);
+  // The SAML side's state lives in the store, so a restart keeps pending sign-ins, the replay cache and sessions.
+  const requests = storedOutstandingRequests(store, clock);
+  const replay = storedReplayCache(store, clock);
+  const sessions = createSessionStore(clock, store);
 
   const app = express();
   app.disable('x-powered-by');
-  app.use(createSamlRouter({ tenants: config.tenants, clock, spKeys, directory: store, requests, replay, sessions, log }));
+  app.use(createSamlRouter({ tenants: config.tenants, clock, spKeys, directory: store, requests, replay, sessions, log, durable: () => store.durable() }));
   app.use(createScimRouter({ config, clock, store, adminToken: deps.adminToken }));
 
   app.use((req: Request, res: Response) => {

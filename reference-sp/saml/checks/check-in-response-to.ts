@@ -1,9 +1,19 @@
 /*
- * - a solicited response (InResponseTo on the Response or on the bearer SubjectConfirmationData) must answer
- *   an AuthnRequest this SP sent for this tenant and has not yet seen answered (saml-profiles §4.1.4.3);
- *   both values, when present, must agree; the request is consumed (in-response-to/unknown)
- * - an unsolicited response (no InResponseTo at all, saml-profiles §4.1.5) is accepted only when the tenant
- *   allows IdP-initiated SSO (unsolicited/refused)
+ * saml-profiles §4.1.4.2–§4.1.4.3, §4.1.5: which request a response answers is what the verified assertion's
+ * bearer <SubjectConfirmationData InResponseTo> says (kept by check-subject-confirmation), never the
+ * Response's own InResponseTo alone: when only the assertion is signed, the Response element is not covered
+ * by any signature, and anyone could wrap a captured unsolicited assertion in a Response claiming a request
+ * ID fetched from /login.
+ * - the Response claims an InResponseTo and the bearer confirmation carries none, or another one
+ *   (in-response-to/mismatch)
+ * - the confirmation's InResponseTo must name an AuthnRequest this SP sent for this tenant, unexpired and not
+ *   yet answered (in-response-to/unknown)
+ * - ... sent for the browser that posts this response: the request is bound to the browser that started the
+ *   sign-in by a cookie (../browser-binding.ts); a post from any other browser is refused and does not use
+ *   the request up (in-response-to/other-browser)
+ * - the request is consumed: a second answer to it is refused (in-response-to/unknown)
+ * - with no InResponseTo at all the response is unsolicited (saml-profiles §4.1.5), accepted only when the
+ *   tenant allows IdP-initiated SSO (unsolicited/refused)
  */
 import { reject } from '../rejection.ts';
 import { need, type Check } from '../state.ts';
@@ -14,21 +24,31 @@ export const checkInResponseTo: Check = {
   run(state) {
     const onResponse = attr(need(state.response, 'the Response'), 'InResponseTo');
     const onConfirmation = state.inResponseTo;
-    if (onResponse === undefined && onConfirmation === undefined) {
+    if (onResponse !== undefined && onResponse !== onConfirmation) {
+      throw reject('in-response-to/mismatch', {
+        message: onConfirmation === undefined
+          ? 'the Response claims to answer a request but the assertion\'s bearer confirmation answers none'
+          : 'the Response and its bearer confirmation answer different requests',
+        spec: 'saml-profiles §4.1.4.3',
+      });
+    }
+    if (onConfirmation === undefined) {
       if (!state.saml.allowUnsolicited) {
         throw reject('unsolicited/refused', { message: 'this tenant accepts only responses to its own AuthnRequests (SP-initiated SSO)', spec: 'saml-profiles §4.1.5' });
       }
       state.solicited = false;
       return;
     }
-    if (onResponse !== undefined && onConfirmation !== undefined && onResponse !== onConfirmation) {
-      throw reject('in-response-to/unknown', { message: 'the Response and its SubjectConfirmationData answer different requests', expected: onResponse, actual: onConfirmation, spec: 'saml-profiles §4.1.4.3' });
+    const match = state.deps.requests.consume(state.tenant.id, onConfirmation, state.deps.browserBinding ?? null);
+    if (match === 'other-browser') {
+      throw reject('in-response-to/other-browser', {
+        message: 'the request this response answers was started by another browser (or the browser did not send the sign-in cookie)',
+        spec: 'saml-profiles §4.1.4.3',
+      });
     }
-    const id = (onResponse ?? onConfirmation)!;
-    if (!state.deps.requests.consume(state.tenant.id, id)) {
-      throw reject('in-response-to/unknown', { message: `InResponseTo ${id} does not answer an outstanding AuthnRequest of this tenant`, actual: id, spec: 'saml-profiles §4.1.4.3' });
+    if (match !== 'consumed') {
+      throw reject('in-response-to/unknown', { message: 'the response does not answer an outstanding AuthnRequest of this tenant', spec: 'saml-profiles §4.1.4.3' });
     }
-    state.inResponseTo = id;
     state.solicited = true;
   },
 };
