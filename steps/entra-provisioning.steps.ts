@@ -28,6 +28,11 @@ Given('the NinjaOne tenant is {scimMode}', function (this: HarnessWorld, mode: S
   this.entra.tenantMode = mode;
 });
 
+Given('the NinjaOne tenant refuses schema URNs it does not know', async function (this: HarnessWorld) {
+  // Knows the core, enterprise and NinjaOne schema URNs only: Microsoft's ADSCIM Group URN is unknown to it.
+  await this.entra.refuseUnknownSchemaUrns();
+});
+
 Given('the tenant URL carries the aadOptscim062020 flag', function (this: HarnessWorld) {
   this.entra.patch = 'compliant';
 });
@@ -93,6 +98,15 @@ Given('a scoping filter on users: {word} {word} {string}', function (this: Harne
 
 When('the admin unassigns {string} from the app', function (this: HarnessWorld, upn: string) {
   this.entra.changeDirectory((directory) => directory.unassign(upn));
+});
+
+When('the admin blocks sign-in for {string}', function (this: HarnessWorld, upn: string) {
+  // Entra admin center: user → Properties → "Account enabled" off (accountEnabled = false).
+  this.entra.changeDirectory((directory) => directory.disable(upn));
+});
+
+When('the admin allows sign-in for {string} again', function (this: HarnessWorld, upn: string) {
+  this.entra.changeDirectory((directory) => directory.enable(upn));
 });
 
 When(/^"([^"]+)" is soft-deleted in the directory$/, function (this: HarnessWorld, upn: string) {

@@ -3,8 +3,10 @@
  *
  * - initial cycle: every object in the directory is evaluated; incremental cycles send only changes — an object
  *   whose source record and scope are what was last exported (the watermark) produces no request at all
- * - in scope = assigned (or "sync all") AND the scoping filters AND not soft-deleted
- * - going out of scope, unassigned or soft-deleted → disable through the `active` mapping; hard delete → DELETE
+ * - in scope = assigned (or "sync all") AND the scoping filters AND not soft-deleted AND sign-in not blocked
+ *   (accountEnabled); "How provisioning works", section "Incremental cycles", steps 7–9
+ * - going out of scope, unassigned, soft-deleted or blocked from sign-in → disable via an update through the `active`
+ *   mapping (GET, then PATCH active false in the tenant URL's PATCH behaviour); hard delete → DELETE
  *   (groups out of scope are deleted)
  * - new objects: match on the matching attributes by precedence, create when nothing matches; a matched object
  *   is updated with the "always" mappings only
@@ -80,6 +82,8 @@ export interface EngineOptions {
 }
 
 const IN_SCOPE = 'in scope';
+/** The reason logged for a user whose sign-in is blocked in the directory (accountEnabled = false). */
+export const SIGN_IN_BLOCKED = 'sign-in blocked';
 
 export class ProvisioningEngine {
   readonly settings: EngineSettings;
@@ -198,6 +202,9 @@ export class ProvisioningEngine {
   /** Why a user is out of scope, or IN_SCOPE. */
   private userScope(u: DirectoryUser, source: Record<string, unknown>): string {
     if (u.IsSoftDeleted) return 'soft-deleted';
+    // "How provisioning works", Incremental cycles step 8 and Deprovisioning: a user disabled (blocked from sign-in,
+    // accountEnabled = false) is disabled in the target via an update; a disabled user is never provisioned.
+    if (!u.accountEnabled) return SIGN_IN_BLOCKED;
     if (this.settings.scope === 'assigned' && !this.o.directory.isUserAssigned(u)) return 'unassigned';
     if (this.o.scoping?.users && !this.o.scoping.users.inScope(source)) return 'out of scope (scoping filter)';
     return IN_SCOPE;

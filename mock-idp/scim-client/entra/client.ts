@@ -4,9 +4,12 @@
  * - Test Connection: GET /Users?filter=<matching attribute> eq "<random GUID>", expecting 200 and an empty
  *   ListResponse
  * - create: GET /Users?filter=<matching attribute> eq "<value>" (each matching attribute by precedence), then POST
+ *   with Entra's envelope (./resources.ts): `meta.resourceType`, the email marked primary; a group lists the core
+ *   and the ADSCIM Group URNs
  * - update: GET /Users/{id}, then PATCH with one op per changed attribute; the manager reference is set in its
  *   own PATCH after the create (the round trip Entra makes to link a user with its manager)
- * - disable: PATCH of the attribute mapped to `active`; hard delete: DELETE /Users/{id}
+ * - disable (unassigned, out of scope, soft-deleted or blocked from sign-in): PATCH of the attribute mapped to
+ *   `active`; hard delete: DELETE /Users/{id}
  * - groups: GET /Groups?excludedAttributes=members&filter=displayName eq "…", POST without members, PATCH add
  *   members with {"$ref": null, "value": id}, PATCH replace displayName, PATCH remove members, DELETE
  * - PATCH succeeds on 204 or 200
@@ -19,6 +22,7 @@ import type { ObjectRef } from '../log/log.ts';
 import type { TargetPath } from '../mappings/target-path.ts';
 import { filterEq, listResources } from '../engine/client.ts';
 import type { Found, GroupUpdate, MatchingValue, ProvisioningClient, ScimResource } from '../engine/client.ts';
+import { entraCreateGroupBody, entraCreateUserBody } from './resources.ts';
 import { addMembersOperation, attributeOperations, patchBody, removeMembersOperations, replaceDisplayNameOperation } from './patch-ops.ts';
 
 const PATCH_OK = [200, 204] as const;
@@ -61,7 +65,7 @@ export class EntraClient implements ProvisioningClient {
   }
 
   async createUser(ref: ObjectRef, resource: ScimResource): Promise<Found> {
-    const res = await this.http.request('POST', '/Users', { body: resource, object: ref, expect: [201, 200] });
+    const res = await this.http.request('POST', '/Users', { body: entraCreateUserBody(resource), object: ref, expect: [201, 200] });
     const id = (res.body as ScimResource | undefined)?.id;
     if (typeof id !== 'string' || !id) throw new ProvisioningError('http/bad-response', 'POST /Users answered without an id', [], res.status);
     return { id, resource: res.body as ScimResource };
@@ -95,7 +99,7 @@ export class EntraClient implements ProvisioningClient {
   }
 
   async createGroup(ref: ObjectRef, resource: ScimResource, memberIds: readonly string[]): Promise<Found> {
-    const res = await this.http.request('POST', '/Groups', { body: resource, object: ref, expect: [201, 200] });
+    const res = await this.http.request('POST', '/Groups', { body: entraCreateGroupBody(resource), object: ref, expect: [201, 200] });
     const id = (res.body as ScimResource | undefined)?.id;
     if (typeof id !== 'string' || !id) throw new ProvisioningError('http/bad-response', 'POST /Groups answered without an id', [], res.status);
     if (memberIds.length) await this.patchGroup(ref, id, [addMembersOperation(memberIds, this.patch)]);

@@ -3,6 +3,9 @@
  * failure scenarios the reference server never produces by itself:
  * - throttling: 429 Too Many Requests with a Retry-After header (RFC 6585 §4, RFC 9110 §10.2.3)
  * - a broken server: 500, or a Test Connection filter on a random GUID that matches users
+ * - a server strict about schema URNs: a POST or PUT whose `schemas` lists a URN it does not know gets 400
+ *   invalidSyntax (RFC 7644 §3.12: "The request body message structure was invalid or did not conform to the
+ *   request schema"), as a vendor server that refuses Entra's ADSCIM Group URN answers real Entra
  * A scripted answer replaces the next `times` requests that match its method and path prefix (relative to the
  * tenant base); every other request is forwarded unchanged, so what the client provisions lands in the real store.
  */
@@ -31,6 +34,8 @@ export interface ScimGateway {
   /** Requests the gateway answered itself. */
   readonly answered: Array<{ method: string; path: string; status: number }>;
   script(method: string, pathPrefix: string, answer: ScriptedAnswer, times?: number, bodyIncludes?: string): void;
+  /** From now on, refuses any POST or PUT whose `schemas` lists a URN outside `known` (compared case-insensitively). */
+  refuseSchemaUrnsOtherThan(known: readonly string[]): void;
   close(): Promise<void>;
 }
 
@@ -42,6 +47,7 @@ export async function startScimGateway(upstream: string): Promise<ScimGateway> {
   const basePath = base.pathname.replace(/\/+$/, '');
   const scripts: Script[] = [];
   const answered: ScimGateway['answered'] = [];
+  let knownUrns: Set<string> | undefined;
   const app = express();
   app.disable('x-powered-by');
   app.use(express.raw({ type: () => true, limit: '2mb' }));
@@ -51,6 +57,14 @@ export async function startScimGateway(upstream: string): Promise<ScimGateway> {
     const script = scripts.find(
       (s) => s.remaining > 0 && s.method === req.method && path.startsWith(s.pathPrefix) && (s.bodyIncludes === undefined || text.includes(s.bodyIncludes)),
     );
+    const unknownUrn = knownUrns && (req.method === 'POST' || req.method === 'PUT') ? firstUnknownUrn(text, knownUrns) : undefined;
+    if (unknownUrn !== undefined) {
+      answered.push({ method: req.method, path, status: 400 });
+      // The URN is not echoed back: a rejection names the rule, not the client's input.
+      const error = { schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'], status: '400', scimType: 'invalidSyntax', detail: "'schemas' lists a schema URN this server does not know" };
+      res.status(400).type('application/scim+json').send(JSON.stringify(error));
+      return;
+    }
     if (script) {
       script.remaining--;
       answered.push({ method: req.method, path, status: script.answer.status });
@@ -79,6 +93,9 @@ export async function startScimGateway(upstream: string): Promise<ScimGateway> {
   return {
     url: `${origin}${basePath}`,
     answered,
+    refuseSchemaUrnsOtherThan(known) {
+      knownUrns = new Set(known.map((u) => u.toLowerCase()));
+    },
     script(method, pathPrefix, answer, times = 1, bodyIncludes) {
       scripts.push({ method: method.toUpperCase(), pathPrefix, remaining: times, answer, bodyIncludes });
     },
@@ -88,4 +105,17 @@ export async function startScimGateway(upstream: string): Promise<ScimGateway> {
         server.close(() => resolve());
       }),
   };
+}
+
+/** The first entry of a JSON body's `schemas` that is not in `known`, or undefined (also for a body that is not JSON). */
+function firstUnknownUrn(text: string, known: ReadonlySet<string>): string | undefined {
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  const schemas = body && typeof body === 'object' ? (body as { schemas?: unknown }).schemas : undefined;
+  if (!Array.isArray(schemas)) return undefined;
+  return schemas.find((u): u is string => typeof u === 'string' && !known.has(u.toLowerCase()));
 }

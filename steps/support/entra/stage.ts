@@ -50,6 +50,14 @@ export interface StoredResource {
 
 const TENANTS = { strict: 'ninjaone', lenient: 'ninjaone-lenient' } as const;
 
+/** The schema URNs a server "that refuses URNs it does not know" knows: NinjaOne's tenant schemas. */
+const NINJAONE_KNOWN_URNS = [
+  'urn:ietf:params:scim:schemas:core:2.0:User',
+  'urn:ietf:params:scim:schemas:core:2.0:Group',
+  'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User',
+  'urn:ietf:params:scim:schemas:extension:ninjaone:2.0:User',
+] as const;
+
 export class EntraStage {
   /** The scenario's name, set by a Before hook: names its provisioning-log directory under reports/. */
   scenarioName = 'scenario';
@@ -104,6 +112,15 @@ export class EntraStage {
     this.notStarted('a gateway');
     this.#gateway ??= await startScimGateway((await this.tenant()).url);
     return this.#gateway;
+  }
+
+  /**
+   * Puts a server in front of the tenant that refuses, with 400 invalidSyntax, a create or replace whose `schemas`
+   * lists a URN outside NinjaOne's schemas — a vendor server strict about schema URNs, whatever the reference
+   * server itself tolerates.
+   */
+  async refuseUnknownSchemaUrns(): Promise<void> {
+    (await this.gateway()).refuseSchemaUrnsOtherThan(NINJAONE_KNOWN_URNS);
   }
 
   useWrongToken(): void {
