@@ -12,6 +12,7 @@ import { createOutstandingRequests } from './request-store.ts';
 import type { AcsDeps } from './state.ts';
 import { b64, responseXml, sign, type CraftOptions } from './test-support/craft.ts';
 import { IDP_ENTITY_ID, TestClock, attackerKeys, tenantConfig, testIdpKeys, testSpKeys } from './test-support/fixture.ts';
+import { hostileResponseXml, type HostileOptions } from './test-support/hostile.ts';
 import { mintWithSamlify } from './test-support/samlify-idp.ts';
 
 const NOW = new Date('2026-01-01T00:00:00Z');
@@ -242,5 +243,55 @@ describe('signature wrapping (XSW) and duplicates', () => {
     const { result } = await run({ name: 'ok', expected: 'accepted' });
     expect(result.ok && result.state.nameId).toBe('alice@example.com');
     expect(result.state.signatures.map((s) => s.on)).toEqual(['Assertion']);
+  });
+});
+
+describe('bounded cost before any cryptography (issue 8 item 4)', () => {
+  const verdict = async (xml: string) => {
+    const { result } = await run({ name: 'hostile', expected: 'accepted' }, b64(xml));
+    return result.ok ? 'accepted' : result.rejection.code;
+  };
+  const hostile = (o: Partial<HostileOptions> & { emptyElements: number }) => hostileResponseXml({ ...base, privateKeyPem: attackerKeys().privateKeyPem, ...o });
+
+  it('refuses 120k empty elements signed by an unknown key as xml/too-large', async () => {
+    const xml = hostile({ emptyElements: 120_000 });
+    expect(xml.length).toBeGreaterThan(450_000);
+    expect(await verdict(xml)).toBe('xml/too-large');
+  });
+
+  it('refuses the same padding inside the signed assertion as xml/too-large', async () => {
+    expect(await verdict(hostile({ emptyElements: 120_000, where: 'assertion' }))).toBe('xml/too-large');
+  });
+
+  it('refuses deep nesting as xml/too-deep', async () => {
+    expect(await verdict(hostile({ emptyElements: 200, nested: true }))).toBe('xml/too-deep');
+  });
+
+  it('refuses an element with hundreds of namespace declarations as xml/too-large', async () => {
+    const decls = Array.from({ length: 300 }, (_, i) => ` xmlns:p${i}="urn:p${i}"`).join('');
+    const xml = sign(responseXml(base), 'Assertion', { privateKeyPem: testIdpKeys().privateKeyPem }).replace('<samlp:Response ', `<samlp:Response${decls} `);
+    expect(await verdict(xml)).toBe('xml/too-large');
+  });
+
+  it('refuses padding added inside a genuinely signed assertion (signature/invalid)', async () => {
+    expect(await verdict(hostile({ emptyElements: 5000, where: 'assertion', privateKeyPem: testIdpKeys().privateKeyPem }))).toBe('signature/invalid');
+  });
+
+  it('still accepts a genuinely signed assertion with unsigned content beside it (only the signed element is verified and read)', async () => {
+    expect(await verdict(hostile({ emptyElements: 5000, where: 'response', privateKeyPem: testIdpKeys().privateKeyPem }))).toBe('accepted');
+  });
+
+  it.each([
+    ['inclusive C14N', 'http://www.w3.org/TR/2001/REC-xml-c14n-20010315'],
+    ['inclusive C14N with comments', 'http://www.w3.org/TR/2001/REC-xml-c14n-20010315#WithComments'],
+    ['exclusive C14N with comments', 'http://www.w3.org/2001/10/xml-exc-c14n#WithComments'],
+  ])('accepts signatures canonicalized with %s, a comment and a CR in the signed assertion', async (_name, canonicalization) => {
+    const crafted = responseXml({ ...base, attributes: { email: 'alice@example.com', note: 'line1 line2' } })
+      .replace('line1 line2', 'line1&#13;&#10;<![CDATA[line2]]>')
+      .replace('<saml:Subject>', '<!-- a comment --><saml:Subject>');
+    const signOpts = { privateKeyPem: testIdpKeys().privateKeyPem, canonicalization };
+    const assertionOnly = sign(crafted, 'Assertion', signOpts);
+    expect(await verdict(assertionOnly)).toBe('accepted');
+    expect(await verdict(sign(assertionOnly, 'Response', signOpts))).toBe('accepted');
   });
 });

@@ -8,6 +8,8 @@ export type SamlRejectionCode =
   | 'binding/malformed'
   | 'xml/doctype'
   | 'xml/malformed'
+  | 'xml/too-large'
+  | 'xml/too-deep'
   | 'response/invalid'
   | 'status/not-success'
   | 'decryption/failed'
@@ -34,7 +36,7 @@ export type SamlRejectionCode =
   | 'user/unknown'
   | 'user/inactive';
 
-const BAD_REQUEST: ReadonlySet<SamlRejectionCode> = new Set(['binding/malformed', 'xml/doctype', 'xml/malformed', 'response/invalid']);
+const BAD_REQUEST: ReadonlySet<SamlRejectionCode> = new Set(['binding/malformed', 'xml/doctype', 'xml/malformed', 'xml/too-large', 'xml/too-deep', 'response/invalid']);
 
 export interface SamlRejectionDetail {
   /** Human-readable explanation (for people; never matched by tests). */

@@ -10,96 +10,221 @@
  * - at most two transforms, only enveloped-signature and (exclusive) canonicalization (saml-core §5.4.3/§5.4.4):
  *   XPath/XSLT transforms can make a signature cover something other than what is read;
  * - the key is the tenant's trusted certificate, never one carried in the message's KeyInfo.
+ *
+ * What it may cost (issue 8 item 4). xml-crypto resolves every reference with document-wide XPath searches
+ * (tens of microseconds per element), and it checks the references before the signature value, so a large
+ * document signed by nobody we trust used to cost seconds. Hence, cheapest first:
+ * 1. structure: the rules above, a Signature of at most MAX_SIGNATURE_ELEMENTS elements, the ID looked up
+ *    in the document's one-pass index (../xml.ts idIndex), never by XPath;
+ * 2. a refuse-only pre-check with xml-crypto's own canonicalizers and algorithms but no XPath: the
+ *    SignatureValue over the canonical SignedInfo against the trusted certificates, then the Reference digest
+ *    over the canonical element. A message not signed by the IdP, or changed since, stops here after linear
+ *    work on the element; this step can only refuse, never accept;
+ * 3. xml-crypto's full checkSignature, the authority, on a pruned copy of the document: the signed element
+ *    with its ancestors (so every in-scope namespace is exact) but none of their other children. Padding put
+ *    beside a genuinely signed assertion is never searched. The copy is written as inclusive canonical XML,
+ *    which re-parses to the same nodes (CR, tabs and CDATA included) and drops comments, which a same-document
+ *    reference ignores anyway (xmldsig-core1 §4.4.3.3).
+ * Every refusal carries one fixed message: nothing from the message (IDs, URIs, digests, library errors).
  */
-import type { Element, Node } from '@xmldom/xmldom';
-import { SignedXml } from 'xml-crypto';
+import { C14nCanonicalization, SignedXml, type NamespacePrefix } from 'xml-crypto';
 import type { SamlTenantConfig } from '../config/saml-section.ts';
 import { checkSignatureAlgorithm } from './checks/check-signature-algorithm.ts';
-import { reject } from './rejection.ts';
+import { reject, type SamlRejection } from './rejection.ts';
 import type { SignatureInfo } from './state.ts';
-import { NS, attr, children, isElement, path } from './xml.ts';
+import { NS, attr, children, idIndex, isElement, path, text } from './xml.ts';
 
-const ALLOWED_TRANSFORMS = new Set([
-  'http://www.w3.org/2000/09/xmldsig#enveloped-signature',
+const ENVELOPED = 'http://www.w3.org/2000/09/xmldsig#enveloped-signature';
+const INCLUSIVE_C14N = 'http://www.w3.org/TR/2001/REC-xml-c14n-20010315';
+const CANONICALIZATIONS = new Set([
   'http://www.w3.org/2001/10/xml-exc-c14n#',
   'http://www.w3.org/2001/10/xml-exc-c14n#WithComments',
-  'http://www.w3.org/TR/2001/REC-xml-c14n-20010315',
+  INCLUSIVE_C14N,
   'http://www.w3.org/TR/2001/REC-xml-c14n-20010315#WithComments',
 ]);
+const ALLOWED_TRANSFORMS = new Set([ENVELOPED, ...CANONICALIZATIONS]);
+
+/*
+ * A SAML enveloped signature has about fifteen elements (SignedInfo, its methods, one Reference with two
+ * transforms, SignatureValue, KeyInfo with a certificate or two). xml-crypto reads it with `.//` XPath, so
+ * its size is bounded before xml-crypto sees it.
+ */
+const MAX_SIGNATURE_ELEMENTS = 64;
 
 export interface VerifiedElement {
   readonly verifiedXml: string;
   readonly info: SignatureInfo;
 }
 
-function countById(root: Node, id: string): number {
+function invalid(on: SignatureInfo['on'], message: string, spec: string): SamlRejection {
+  return reject('signature/invalid', { message: `the ${on} signature ${message}`, spec });
+}
+
+function elementCount(root: Element, max: number): number {
   let n = 0;
-  const walk = (node: Node) => {
-    if (isElement(node)) {
-      for (const name of ['ID', 'Id', 'id']) if (node.getAttribute(name) === id) n++;
-    }
-    for (let c = node.firstChild; c; c = c.nextSibling) walk(c);
-  };
-  walk(root);
+  const stack: Node[] = [root];
+  while (stack.length > 0 && n <= max) {
+    const node = stack.pop()!;
+    if (!isElement(node)) continue;
+    n++;
+    for (let c = node.firstChild; c; c = c.nextSibling) stack.push(c);
+  }
   return n;
+}
+
+/*
+ * The namespaces an element inherits from its ancestors, nearest declaration first, minus the ones it declares
+ * itself and its own prefix: what xml-crypto's findAncestorNs computes, without its XPath lookup.
+ */
+function ancestorNamespaces(element: Element): NamespacePrefix[] {
+  const own = new Set<string>([element.prefix ?? '']);
+  for (const a of Array.from(element.attributes)) if (a.name === 'xmlns' || a.name.startsWith('xmlns:')) own.add(a.name.replace(/^xmlns:?/, ''));
+  const seen = new Set<string>();
+  const out: NamespacePrefix[] = [];
+  for (let p = element.parentNode; p && isElement(p); p = p.parentNode) {
+    for (const a of Array.from(p.attributes)) {
+      if (a.name !== 'xmlns' && !a.name.startsWith('xmlns:')) continue;
+      const prefix = a.name.replace(/^xmlns:?/, '');
+      if (seen.has(prefix)) continue;
+      seen.add(prefix);
+      if (a.value !== '' && !own.has(prefix)) out.push({ prefix, namespaceURI: a.value });
+    }
+  }
+  return out;
+}
+
+/*
+ * A same-document reference is dereferenced without comments (xmldsig-core1 §4.4.3.3), so a "#WithComments"
+ * canonicalization of it is the same as the one without; xml-crypto strips the comments first to the same
+ * effect. Mapping the algorithm spares a copy of the element.
+ */
+const WITHOUT_COMMENTS: Readonly<Record<string, string>> = {
+  'http://www.w3.org/2001/10/xml-exc-c14n#WithComments': 'http://www.w3.org/2001/10/xml-exc-c14n#',
+  'http://www.w3.org/TR/2001/REC-xml-c14n-20010315#WithComments': INCLUSIVE_C14N,
+};
+
+/*
+ * The enveloped-signature transform without copying the element: the Signature is taken out of the parsed
+ * document for the duration of one synchronous canonicalization and put back in the same place.
+ */
+function withoutSignature<T>(element: Element, signature: Element, body: () => T): T {
+  const next = signature.nextSibling;
+  element.removeChild(signature);
+  try {
+    return body();
+  } finally {
+    element.insertBefore(signature, next);
+  }
+}
+
+/** Step 2: true when some trusted certificate signed this SignedInfo and its one Reference matches `element`. */
+function preVerify(element: Element, signature: Element, signatureAlgorithm: string, certificates: readonly string[]): boolean {
+  const signedInfo = path(signature, NS.ds, 'SignedInfo')!;
+  const reference = children(signedInfo, NS.ds, 'Reference')[0]!;
+  const c14n = attr(path(signedInfo, NS.ds, 'CanonicalizationMethod'), 'Algorithm') ?? '';
+  const digestAlgorithm = attr(path(reference, NS.ds, 'DigestMethod'), 'Algorithm') ?? '';
+  const digestValue = text(path(reference, NS.ds, 'DigestValue')) ?? '';
+  const signatureValue = (text(path(signature, NS.ds, 'SignatureValue')) ?? '').replace(/\s+/g, '');
+  if (!CANONICALIZATIONS.has(c14n) || !digestValue || !signatureValue) return false;
+
+  const tools = new SignedXml();
+  const Signer = tools.SignatureAlgorithms[signatureAlgorithm];
+  const Hash = tools.HashAlgorithms[digestAlgorithm];
+  if (!Signer || !Hash) return false;
+  const canonicalSignedInfo = tools.getCanonXml([c14n], signedInfo, { ancestorNamespaces: ancestorNamespaces(signedInfo) });
+  const signer = new Signer();
+  if (!certificates.some((cert) => signer.verifySignature(canonicalSignedInfo, cert, signatureValue))) return false;
+
+  // The Reference: enveloped-signature done by hand, then the one canonicalization it names (inclusive C14N
+  // when it names none, xmldsig-core1 §4.4.3.2), as xml-crypto's loadReference fills it in.
+  const transformElements = children(path(reference, NS.ds, 'Transforms') ?? reference, NS.ds, 'Transform');
+  const transforms = transformElements.map((t) => attr(t, 'Algorithm') ?? '');
+  const canonical = transforms.filter((t) => t !== ENVELOPED);
+  if (transforms.length === 0 || transforms[transforms.length - 1] === ENVELOPED) canonical.push(INCLUSIVE_C14N);
+  if (canonical.length !== 1) return false;
+  const Canonicalizer = tools.CanonicalizationAlgorithms[WITHOUT_COMMENTS[canonical[0]!] ?? canonical[0]!];
+  if (!Canonicalizer) return false;
+  const last = transformElements[transformElements.length - 1];
+  const prefixList = last
+    ? Array.from(last.childNodes)
+        .filter((n): n is Element => isElement(n) && n.localName === 'InclusiveNamespaces')
+        .flatMap((n) => (n.getAttribute('PrefixList') ?? '').split(' '))
+        .filter((p) => p.length > 0)
+    : [];
+  const canonicalElement = withoutSignature(element, signature, () =>
+    String(
+      new Canonicalizer().process(element, {
+        ancestorNamespaces: ancestorNamespaces(element),
+        inclusiveNamespacesPrefixList: prefixList,
+        defaultNsForPrefix: SignedXml.defaultNsForPrefix,
+      }),
+    ),
+  );
+  const digest = Buffer.from(new Hash().getHash(canonicalElement), 'base64');
+  const expected = Buffer.from(digestValue, 'base64');
+  return digest.length === expected.length && digest.equals(expected);
+}
+
+/** Step 3's input: the element and its ancestors' start tags only, as inclusive canonical XML. */
+function prunedDocumentXml(element: Element): string {
+  const doc = element.ownerDocument!;
+  const copy = doc.implementation.createDocument(null, null, null);
+  let parent: Node = copy;
+  const chain: Element[] = [];
+  for (let p = element.parentNode; p && isElement(p); p = p.parentNode) chain.unshift(p);
+  for (const ancestor of chain) parent = parent.appendChild(copy.importNode(ancestor, false));
+  parent.appendChild(copy.importNode(element, true));
+  return new C14nCanonicalization().process(copy.documentElement!, {}).toString();
 }
 
 /** undefined when the element carries no signature; throws a SamlRejection when it carries a bad one. */
 export function verifyEnvelopedSignature(
-  fullXml: string,
   element: Element,
   on: SignatureInfo['on'],
   saml: Pick<SamlTenantConfig, 'allowedSignatureAlgorithms' | 'allowedDigestAlgorithms' | 'idp'>,
 ): VerifiedElement | undefined {
-  const spec = 'saml-core §5.4';
   const signatures = children(element, NS.ds, 'Signature');
   if (signatures.length === 0) return undefined;
-  if (signatures.length > 1) throw reject('signature/invalid', { message: `the ${on} carries ${signatures.length} signatures; exactly one is allowed`, spec });
+  if (signatures.length > 1) throw invalid(on, 'must be the only Signature of its element', 'saml-core §5.4.2');
   const signature = signatures[0]!;
+  if (elementCount(signature, MAX_SIGNATURE_ELEMENTS) > MAX_SIGNATURE_ELEMENTS) throw invalid(on, 'is larger than an enveloped SAML signature can be', 'saml-core §5.4');
   const algorithms = checkSignatureAlgorithm(signature, saml);
 
   const signedInfo = path(signature, NS.ds, 'SignedInfo');
   const references = signedInfo ? children(signedInfo, NS.ds, 'Reference') : [];
-  if (references.length !== 1) throw reject('signature/invalid', { message: `the ${on} signature has ${references.length} references; exactly one is allowed`, spec: 'saml-core §5.4.2' });
+  if (references.length !== 1) throw invalid(on, 'must have exactly one Reference', 'saml-core §5.4.2');
   const reference = references[0]!;
   const transforms = children(path(reference, NS.ds, 'Transforms') ?? reference, NS.ds, 'Transform');
-  if (transforms.length > 2) throw reject('signature/invalid', { message: `the ${on} signature has ${transforms.length} transforms; at most two are allowed`, spec: 'saml-core §5.4.4' });
-  for (const t of transforms) {
-    const alg = attr(t, 'Algorithm') ?? '';
-    if (!ALLOWED_TRANSFORMS.has(alg)) throw reject('signature/invalid', { message: `unexpected transform ${alg}`, spec: 'saml-core §5.4.4' });
-  }
+  if (transforms.length > 2) throw invalid(on, 'has more than two transforms', 'saml-core §5.4.4');
+  if (!transforms.every((t) => ALLOWED_TRANSFORMS.has(attr(t, 'Algorithm') ?? ''))) throw invalid(on, 'uses a transform other than enveloped-signature and canonicalization', 'saml-core §5.4.4');
   const id = attr(element, 'ID');
-  const uri = attr(reference, 'URI') ?? '';
-  if (!id || uri !== `#${id}`) {
-    throw reject('signature/invalid', { message: `the ${on} signature must reference its own element (#${id ?? '?'}), not "${uri}"`, spec: 'saml-core §5.4.2' });
-  }
-  if (/['"]/.test(id)) throw reject('signature/invalid', { message: 'the referenced ID contains a quote character', spec: 'saml-core §5.4.2' });
-  const owner = element.ownerDocument;
-  if (!owner || countById(owner, id) !== 1) {
-    throw reject('signature/invalid', { message: `the ID ${id} appears more than once in the document`, spec: 'saml-core §5.4.2' });
-  }
+  if (!id || attr(reference, 'URI') !== `#${id}`) throw invalid(on, 'must reference its own element by ID', 'saml-core §5.4.2');
+  if (/['"]/.test(id)) throw invalid(on, 'references an ID that contains a quote character', 'saml-core §5.4.2');
+  // One indexed pass over the document (cached per document), never an XPath search per reference.
+  const index = element.ownerDocument ? idIndex(element.ownerDocument) : undefined;
+  if (!index || index.duplicates.has(id) || index.byId.get(id) !== element) throw invalid(on, 'references an ID that appears more than once in the document', 'saml-core §5.4.2');
 
-  const errors: string[] = [];
-  for (const cert of saml.idp.signingCertificates) {
+  const certificates = saml.idp.signingCertificates;
+  const spec = 'xmldsig-core1 §3.2';
+  let genuine = false;
+  try {
+    genuine = preVerify(element, signature, algorithms.signatureAlgorithm, certificates);
+  } catch {
+    genuine = false;
+  }
+  if (!genuine) throw invalid(on, 'does not verify against the trusted IdP certificate', spec);
+
+  const pruned = prunedDocumentXml(element);
+  for (const cert of certificates) {
     const sig = new SignedXml({ publicCert: cert, getCertFromKeyInfo: () => null });
     try {
-      sig.loadSignature(signature as unknown as Parameters<SignedXml['loadSignature']>[0]);
-      if (!sig.checkSignature(fullXml)) {
-        errors.push('signature value does not verify');
-        continue;
-      }
+      sig.loadSignature(signature);
+      if (!sig.checkSignature(pruned)) continue;
       const signed = sig.getSignedReferences();
-      if (signed.length !== 1 || !signed[0]) {
-        errors.push(`${signed.length} signed references`);
-        continue;
-      }
-      return { verifiedXml: signed[0], info: { on, ...algorithms } };
-    } catch (e) {
-      errors.push(e instanceof Error ? e.message : String(e));
+      if (signed.length === 1 && signed[0]) return { verifiedXml: signed[0], info: { on, ...algorithms } };
+    } catch {
+      // another certificate may still verify; the answer names none of xml-crypto's messages
     }
   }
-  throw reject('signature/invalid', {
-    message: `the ${on} signature does not verify against the trusted IdP certificate${saml.idp.signingCertificates.length > 1 ? 's' : ''}: ${errors[0] ?? 'no certificate'}`,
-    spec: 'xmldsig-core §3.2',
-  });
+  throw invalid(on, 'does not verify against the trusted IdP certificate', spec);
 }

@@ -14,7 +14,7 @@ export const verifyAssertionSignature: Check = {
   name: 'verify-assertion-signature',
   run(state) {
     const assertion = need(state.assertion, 'the Assertion');
-    const verified = verifyEnvelopedSignature(need(state.assertionDocXml, 'the assertion XML'), assertion, 'Assertion', state.saml);
+    const verified = verifyEnvelopedSignature(assertion, 'Assertion', state.saml);
     if (!verified) {
       if (state.saml.wantAssertionsSigned) {
         throw reject('signature/missing', { message: 'the Assertion is not signed and the tenant requires signed assertions', expected: 'Assertion', spec: 'saml-profiles §4.1.3.5' });

@@ -83,6 +83,8 @@ export interface SignOptions {
   readonly privateKeyPem: string;
   readonly signatureAlgorithm?: string;
   readonly digestAlgorithm?: string;
+  /** Canonicalization of SignedInfo and of the Reference (default exclusive C14N without comments). */
+  readonly canonicalization?: string;
 }
 
 /** Enveloped signature on the element at `target` ('Response' or the Response's first 'Assertion'). */
@@ -90,12 +92,12 @@ export function sign(xml: string, target: 'Response' | 'Assertion', o: SignOptio
   const sig = new SignedXml({
     privateKey: o.privateKeyPem,
     signatureAlgorithm: o.signatureAlgorithm ?? 'http://www.w3.org/2001/04/xmldsig-more#rsa-sha256',
-    canonicalizationAlgorithm: 'http://www.w3.org/2001/10/xml-exc-c14n#',
+    canonicalizationAlgorithm: o.canonicalization ?? 'http://www.w3.org/2001/10/xml-exc-c14n#',
   });
   const path = target === 'Response' ? "/*[local-name(.)='Response']" : "/*[local-name(.)='Response']/*[local-name(.)='Assertion'][1]";
   sig.addReference({
     xpath: path,
-    transforms: ['http://www.w3.org/2000/09/xmldsig#enveloped-signature', 'http://www.w3.org/2001/10/xml-exc-c14n#'],
+    transforms: ['http://www.w3.org/2000/09/xmldsig#enveloped-signature', o.canonicalization ?? 'http://www.w3.org/2001/10/xml-exc-c14n#'],
     digestAlgorithm: o.digestAlgorithm ?? 'http://www.w3.org/2001/04/xmlenc#sha256',
   });
   sig.computeSignature(xml, { prefix: 'ds', location: { reference: `${path}/*[local-name(.)='Issuer']`, action: 'after' } });
