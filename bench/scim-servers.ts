@@ -93,3 +93,5 @@ if (!started) {
   process.exit(2);
 }
 process.stdout.write(`${JSON.stringify({ baseUrl: started.baseUrl, token: started.token })}\n`);
+// Exit normally on SIGTERM (bench/child-server.ts stops us so), so that a --cpu-prof profile is written.
+process.once('SIGTERM', () => process.exit(0));

@@ -6,7 +6,8 @@
  *    user, PATCH it (replace displayName + active), GET it, PATCH a group to add it as a member — against the
  *    reference server (SQLite on disk), scimmy + scimmy-routers (in-memory handlers) and a bare node:http
  *    server (the ceiling), in the same run, each in its own process, with the same concurrency. Reports
- *    requests/s, p50 and p99, failures, and the reference/scimmy ratio (goal: ≥ 2×).
+ *    requests/s, p50 and p99, failures, the reference/scimmy ratio (goal: ≥ 2×) and the reference/bare ratio
+ *    (goal: ≥ 0.4).
  * 2. Filter latency of `userName eq "…"` at 1,000 and at 100,000 users (goal: the 100k p50 within 1.5× of 1k).
  *
  * Knobs: BENCH_SECONDS (default 5), BENCH_CONCURRENCY (default 8), BENCH_BIG (default 100000).
@@ -60,7 +61,7 @@ export interface WorkloadResult {
   readonly p99: number;
 }
 
-async function workload(name: string, s: Server, seconds: number, concurrency: number): Promise<WorkloadResult> {
+export async function workload(name: string, s: Server, seconds: number, concurrency: number): Promise<WorkloadResult> {
   const run = Date.now().toString(36);
   const group = await call(s, 'POST', '/Groups', { schemas: [GROUP], displayName: `bench-${run}` });
   const groupId = String(group.body?.['id'] ?? 'bare');
@@ -162,8 +163,9 @@ export async function runScimBenchmark(): Promise<void> {
   console.table(
     results.map((r) => ({ server: r.name, requests: r.requests, failures: r.failures, 'req/s': fmt(r.rps), 'p50 ms': fmt(r.p50), 'p99 ms': fmt(r.p99) })),
   );
-  const [ref, scimmy] = results;
+  const [ref, scimmy, bare] = results;
   console.log(`reference / scimmy throughput: ${(ref!.rps / scimmy!.rps).toFixed(2)}× (goal ≥ 2×)`);
+  console.log(`reference / bare node:http throughput: ${(ref!.rps / bare!.rps).toFixed(2)} (goal ≥ 0.4)`);
 
   console.log('\nFilter latency, userName eq (case-insensitive, index-served)');
   const small = await filterLatency(1_000, 500);

@@ -72,11 +72,20 @@ function readText(req: Request, limit: number, timeouts: ScimUploadTimeouts): Pr
     const chunks: Buffer[] = [];
     let size = 0;
     let settled = false;
-    let idle: NodeJS.Timeout | undefined;
+    // One timer per body, re-checked when it fires (not re-armed per chunk); none for a body that has fully
+    // arrived already (`req.complete`, the usual case for a small body sent with its headers).
+    const started = performance.now();
+    let lastData = started;
+    let timer: NodeJS.Timeout | undefined;
+    const check = () => {
+      const now = performance.now();
+      if (now - started >= timeouts.timeoutMs) return fail(timedOut(`request body not complete within ${timeouts.timeoutMs} ms`));
+      if (now - lastData >= timeouts.idleTimeoutMs) return fail(timedOut(`request body stalled: no data for ${timeouts.idleTimeoutMs} ms`));
+      timer = setTimeout(check, Math.min(started + timeouts.timeoutMs, lastData + timeouts.idleTimeoutMs) - now);
+    };
     const stop = () => {
       settled = true;
-      clearTimeout(idle);
-      clearTimeout(total);
+      clearTimeout(timer);
       req.off('data', onData);
       req.off('end', onEnd);
       req.off('error', onError);
@@ -88,31 +97,27 @@ function readText(req: Request, limit: number, timeouts: ScimUploadTimeouts): Pr
       stop();
       reject(error);
     };
-    const timedOut = (detail: string) => () => fail(new ScimError(408, undefined, detail));
-    const armIdle = () => {
-      clearTimeout(idle);
-      idle = setTimeout(timedOut(`request body stalled: no data for ${timeouts.idleTimeoutMs} ms`), timeouts.idleTimeoutMs);
-    };
-    const total = setTimeout(timedOut(`request body not complete within ${timeouts.timeoutMs} ms`), timeouts.timeoutMs);
     const onData = (chunk: Buffer) => {
       if (settled) return;
+      lastData = performance.now();
       size += chunk.length;
       if (size > limit) {
         fail(ScimError.payloadTooLarge(`request body exceeds the limit of ${limit} bytes`));
         return;
       }
       chunks.push(chunk);
-      armIdle();
     };
     const onEnd = () => {
       if (settled) return;
       stop();
-      resolve(Buffer.concat(chunks).toString('utf8'));
+      resolve(chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks).toString('utf8'));
     };
     const onError = () => fail(ScimError.invalidSyntax('request body could not be read'));
-    armIdle();
+    if (!req.complete) timer = setTimeout(check, Math.min(timeouts.timeoutMs, timeouts.idleTimeoutMs));
     req.on('data', onData);
     req.on('end', onEnd);
     req.on('error', onError);
   });
 }
+
+const timedOut = (detail: string): ScimError => new ScimError(408, undefined, detail);

@@ -27,6 +27,11 @@ describe('planFilter', () => {
     ['displayName eq 5', 'Group', undefined],
     ['displayName eq "Ops"', 'User', undefined],
     ['emails[type eq "work"]', 'User', undefined],
+    // What Entra and Okta send (issue 8, item 11): every one index-served.
+    ['id eq "g1" and members[value eq "u1"]', 'Group', { key: 'id', value: 'g1' }],
+    ['members[value eq "u1"] and id eq "g1"', 'Group', { key: 'id', value: 'g1' }],
+    ['externalId eq "e1" and userName eq "a"', 'User', { key: 'externalId', value: 'e1' }],
+    ['members[value eq "u1"]', 'Group', undefined],
   ] as const)('%s on %s → %j', (text, rt, expected) => {
     expect(planFilter(parseFilter(text), rt)).toEqual(expected);
   });

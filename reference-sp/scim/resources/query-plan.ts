@@ -8,7 +8,10 @@
  *   `displayName eq "…"` costs one probe, not a scan of every group.
  * - `A and B` where either side is indexable narrows to that side's candidates; the full filter is still
  *   evaluated on them, so the plan never changes the result, only the work.
- * - Anything else scans the tenant's rows (and is evaluated in JS).
+ * - Anything else scans the tenant's rows (and is evaluated in JS), which ./service.ts refuses with 400 tooMany
+ *   once the tenant holds more than its `maxScan` resources of the type.
+ * - The filters Entra and Okta send are all served by an index: `userName eq`, `externalId eq`, Groups'
+ *   `displayName eq`, and Entra's membership check `id eq "…" and members[value eq "…"]` (the id side).
  */
 import type { CompareNode, FilterNode } from '../types/filter/ast.ts';
 
