@@ -3,6 +3,7 @@ import { ScimError, type ScimType } from '../types/errors.ts';
 import type { ToleranceCode, ValidationMode } from '../types/tolerance.ts';
 import type { JsonObject } from '../schemas/json.ts';
 import { CORE_GROUP, CORE_USER, ENTERPRISE, NINJAONE_SCHEMA_ID, registryWithNinjaOne } from '../schemas/test-fixtures.ts';
+import { MAX_VALUES_PER_ATTRIBUTE } from '../limits.ts';
 import { PATCH_LIMITS, PATCH_OP_SCHEMA, PatchOp, ValueIndex } from './patch-op.ts';
 
 const registry = registryWithNinjaOne();
@@ -189,17 +190,17 @@ describe('PatchOp cost and equality', () => {
   const emails = (n: number, tag: string) => Array.from({ length: n }, (_, i) => ({ value: `${tag}${i}@x.test`, type: 'work' }));
 
   it('adding 20,000 values to a list of 20,000 is linear: an index, not every value against every other', () => {
-    // The old code compared each new value with each existing one by JSON.stringify: 20k × 20k = 4·10⁸
-    // stringify pairs (minutes). Here the index computes about one key per value.
+    // The old code compared each new value with each existing one by JSON.stringify (20k × 20k = 4·10⁸
+    // stringify pairs: minutes) and copied the whole list for each of these 20 operations. Here the list's index
+    // is built once and each value costs about one key; values are appended in place.
     const resource: JsonObject = { ...USER, emails: emails(20_000, 'old') };
-    const patch = new PatchOp(body(
-      { op: 'add', path: 'emails', value: emails(10_000, 'new') },
-      { op: 'add', path: 'emails', value: emails(10_000, 'more') },
-      { op: 'add', path: 'emails', value: emails(5, 'old') },
-    ), { registry, resourceType: 'User', mode: 'strict', limits: { maxValuesPerAttribute: 20_005 } });
+    const ops = Array.from({ length: 20 }, (_, i) => ({ op: 'add', path: 'emails', value: emails(MAX_VALUES_PER_ATTRIBUTE, `new${i}-`) }));
+    const patch = new PatchOp(body(...ops, { op: 'add', path: 'emails', value: emails(5, 'old') }), {
+      registry, resourceType: 'User', mode: 'strict', limits: { maxValuesPerAttribute: 20 * MAX_VALUES_PER_ATTRIBUTE + 5 },
+    });
     const { resource: out, changed } = patch.apply(resource);
     expect(changed).toBe(true);
-    expect((out['emails'] as unknown[]).length).toBe(40_000);
+    expect((out['emails'] as unknown[]).length).toBe(20_000 + 20 * MAX_VALUES_PER_ATTRIBUTE);
   });
 
   it('ValueIndex computes O(n + k) keys', () => {
@@ -241,5 +242,34 @@ describe('PatchOp cost and equality', () => {
     const filtered = { op: 'replace', path: 'emails[type eq "work"].display', value: 'W' };
     expect(run2(filtered, filtered).changed).toBe(true); // 2 × 2 values tested
     expect(failure(() => run2(filtered, filtered, filtered))).toEqual([400, 'tooMany']);
+  });
+});
+
+describe('a run of remove members[value eq "…"] (Okta: one operation per member)', () => {
+  const removeOp = (v: string) => ({ op: 'remove', path: `members[value eq "${v}"]` });
+  const group = (n: number): JsonObject => ({ ...GROUP, members: Array.from({ length: n }, (_, i) => ({ value: `U${i}`, type: 'User' })) });
+  const oneByOne = (resource: JsonObject, values: string[]) =>
+    values.reduce((r, v) => new PatchOp(body(removeOp(v)), { registry, resourceType: 'Group', mode: 'strict' }).apply(r).resource, resource);
+
+  it('gives what one operation at a time gives, letter case included (members.value is caseExact)', () => {
+    const values = ['U3', 'U7', 'U0'];
+    const { resource } = run(values.map(removeOp), { resource: group(10), resourceType: 'Group' });
+    expect(resource['members']).toEqual(oneByOne(group(10), values)['members']);
+    expect(failure(() => oneByOne(group(10), ['U3', 'u5']))).toEqual([400, 'noTarget']);
+    expect(failure(() => run([removeOp('U3'), removeOp('u5')], { resource: group(10), resourceType: 'Group' }))).toEqual([400, 'noTarget']);
+  });
+
+  it('an operation matching nothing (or a value already removed by the run) is 400 noTarget', () => {
+    expect(failure(() => run([removeOp('U1'), removeOp('nobody')], { resource: group(3), resourceType: 'Group' }))).toEqual([400, 'noTarget']);
+    expect(failure(() => run([removeOp('U1'), removeOp('U1')], { resource: group(3), resourceType: 'Group' }))).toEqual([400, 'noTarget']);
+  });
+
+  it('1,000 removals from a group of 20,000 cost one pass, well within the scan budget', () => {
+    const values = Array.from({ length: 1_000 }, (_, i) => `U${i * 20}`);
+    const { resource } = run(values.map(removeOp), { resource: group(20_000), resourceType: 'Group' });
+    expect((resource['members'] as unknown[]).length).toBe(19_000);
+    // the same operations interleaved with another one are applied one at a time: 1,000 scans of 20,000 values
+    const interleaved = values.flatMap((v) => [removeOp(v), { op: 'replace', path: 'displayName', value: 'G' }]);
+    expect(failure(() => run(interleaved, { resource: group(20_000), resourceType: 'Group' }))).toEqual([400, 'tooMany']);
   });
 });

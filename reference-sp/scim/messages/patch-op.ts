@@ -213,8 +213,15 @@ export class PatchOp {
     for (const t of this.log.list) log.add(t.code, t.detail);
     const out = clone(resource);
     this.budget = newBudget();
-    for (const [i, op] of this.operations.entries()) {
-      this.applyOne(out, op, `Operations[${i}]`, log);
+    for (let i = 0; i < this.operations.length; ) {
+      const run = this.removeByValueRun(i);
+      if (run > 1) {
+        this.applyRemoveRun(out, i, run);
+        i += run;
+        continue;
+      }
+      this.applyOne(out, this.operations[i]!, `Operations[${i}]`, log);
+      i++;
     }
     // keep `schemas` in step with the extensions present (RFC 7643 §3)
     const ext = this.rt.schemaExtensions.map((e) => e.schema).filter((id) => {
@@ -254,6 +261,64 @@ export class PatchOp {
       return;
     }
     this.applyTarget(res, op.op, t, op.value, at, log, op.removeByValue === true);
+  }
+
+  /**
+   * How many operations from `start` are `remove attr[value eq "…"]` on one attribute (Okta removes group members
+   * this way, one operation per member). Such a run is applied at once by applyRemoveRun: one index of the list
+   * instead of one scan per operation.
+   */
+  private removeByValueRun(start: number): number {
+    const key = (op: PatchOperation | undefined): string | undefined => {
+      const p = op?.parsedPath;
+      const f = p?.filter;
+      if (!op || op.op !== 'remove' || op.removeByValue || !p || !f || p.subAttribute !== undefined) return undefined;
+      if (f.kind !== 'compare' || f.op !== 'eq' || typeof f.value !== 'string' || f.path.schema !== undefined || f.path.subAttribute !== undefined) return undefined;
+      if (f.path.attribute.toLowerCase() !== 'value') return undefined;
+      const r = this.opts.registry.resolve(this.rt, p.attrPath);
+      return r ? `${r.schemaId}:${r.attribute.name}`.toLowerCase() : undefined;
+    };
+    const first = key(this.operations[start]);
+    if (first === undefined) return 0;
+    let n = 1;
+    while (key(this.operations[start + n]) === first) n++;
+    return n;
+  }
+
+  /**
+   * A run of `remove attr[value eq "…"]` operations, with the same outcome as one by one: each operation removes
+   * the values its filter matches among those still there (checked by the filter evaluator itself, on the
+   * candidates an index of lower-cased `value`s gives), and one that matches nothing is 400 noTarget (§3.5.2.2).
+   */
+  private applyRemoveRun(res: JsonObject, start: number, count: number): void {
+    const first = this.operations[start]!;
+    const t = this.target(first.parsedPath!, first.path!)!;
+    const a = t.resolved.attribute;
+    const current = this.read(res, t.resolved);
+    const list = Array.isArray(current) ? current : current === undefined || current === null ? [] : [current];
+    // one pass to index the list, like any operation that reads it; only filter evaluations count against maxScan
+    const byValue = new Map<string, number[]>();
+    list.forEach((el, idx) => {
+      const v = isObject(el) ? el[findKey(el, 'value') ?? 'value'] : undefined;
+      if (typeof v !== 'string') return;
+      const k = v.toLowerCase();
+      const at = byValue.get(k);
+      if (at) at.push(idx);
+      else byValue.set(k, [idx]);
+    });
+    const removed = new Set<number>();
+    for (let i = start; i < start + count; i++) {
+      const op = this.operations[i]!;
+      const where = `Operations[${i}] '${op.path}'`;
+      const filter = op.parsedPath!.filter!;
+      const candidates = byValue.get(String((filter as { value: string }).value).toLowerCase()) ?? [];
+      this.spendScan(candidates.length, where);
+      const matches = candidates.filter((idx) => !removed.has(idx) && evaluateValueFilter(filter, list[idx], a, this.opts.registry));
+      if (matches.length === 0) throw ScimError.noTarget(`${where}: no value matches the filter`);
+      checkMutable(a, 'remove', true, where);
+      for (const idx of matches) removed.add(idx);
+    }
+    this.setMulti(res, t.resolved, list.filter((_, idx) => !removed.has(idx)), `Operations[${start + count - 1}] '${t.text}'`);
   }
 
   private checkRequiredExtension(id: string): void {
@@ -339,7 +404,10 @@ export class PatchOp {
     if (t.filter) {
       const list = Array.isArray(current) ? current : current === undefined || current === null ? [] : [current];
       this.spendScan(list.length, where);
-      const matches = list.map((el, idx) => ({ el, idx })).filter(({ el }) => evaluateValueFilter(t.filter!, el, a, this.opts.registry));
+      const matches: { idx: number }[] = [];
+      for (let idx = 0; idx < list.length; idx++) {
+        if (evaluateValueFilter(t.filter, list[idx], a, this.opts.registry)) matches.push({ idx });
+      }
       const matched = new Set(matches.map((m) => m.idx));
       if (op === 'remove') {
         if (matches.length === 0) throw ScimError.noTarget(`${where}: no value matches the filter`);

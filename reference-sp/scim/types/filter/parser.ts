@@ -16,6 +16,7 @@
  * - nesting deeper than MAX_DEPTH or more than MAX_NODES expressions → 400 invalidFilter: bad input gets a
  *   precise error, never a stack overflow (a 500)
  */
+import { MAX_FILTER_DEPTH, MAX_FILTER_NODES } from '../../limits.ts';
 import { ScimError } from '../errors.ts';
 import { COMPARE_OPS, formatFilter, type AttrPath, type CompareOp, type CompValue, type FilterNode } from './ast.ts';
 import { tokenize, type Token } from './lexer.ts';
@@ -29,8 +30,9 @@ export interface FilterParseOptions {
 
 const ATTRNAME = /^\$?[A-Za-z][A-Za-z0-9_-]*$/;
 
-export const MAX_DEPTH = 64;
-export const MAX_NODES = 1000;
+/** ../../limits.ts: MAX_FILTER_DEPTH, MAX_FILTER_NODES. */
+export const MAX_DEPTH = MAX_FILTER_DEPTH;
+export const MAX_NODES = MAX_FILTER_NODES;
 
 /** Parses `[URI ":"] ATTRNAME *1subAttr`; `fail` builds the error (invalidFilter or invalidPath). */
 export function parseAttrPath(word: string, fail: (detail: string) => ScimError, pos = 0): AttrPath {
