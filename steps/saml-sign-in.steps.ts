@@ -4,7 +4,8 @@
  */
 import assert from 'node:assert/strict';
 import { Given, Then, When } from '@cucumber/cucumber';
-import type { SignInOutcome } from './support/saml/stage.ts';
+import { Browser } from './support/saml/browser.ts';
+import type { PostedForm, SignInOutcome } from './support/saml/stage.ts';
 import type { HarnessWorld } from './support/world.ts';
 
 function describe(outcome: SignInOutcome | undefined): string {
@@ -81,7 +82,7 @@ Then('nobody is signed in as {string}', async function (this: HarnessWorld, emai
   const outcome = this.saml.outcome;
   assert.ok(outcome?.kind !== 'accepted' || outcome.body.user.userName !== email, `${email} was signed in`);
   const { url } = await this.saml.sp();
-  const me = await fetch(`${url}/saml/${this.saml.tenant().id}/me`, { headers: { accept: 'application/json' } });
+  const me = await this.saml.browser.fetch(`${url}/saml/${this.saml.tenant().id}/me`, { headers: { accept: 'application/json' } });
   assert.equal(me.status, 401, 'the browser holds no session');
 });
 
@@ -121,4 +122,86 @@ Then('the IdP verified the signature of the AuthnRequest', async function (this:
   assert.equal(this.saml.lastAuthnRequest?.signed, true, 'the AuthnRequest carried no Signature');
   // The registration demands signed requests, so the IdP refuses any request whose signature does not verify.
   assert.equal(registration?.authnRequestsSigned, true);
+});
+
+// ---- RelayState: where the browser goes after sign-in ----
+
+When('{string} signs in from the IdP\'s portal, which sends the RelayState {string}', async function (this: HarnessWorld, email: string, relayState: string) {
+  const form = await this.saml.startAtIdp(email, relayState);
+  assert.ok(form, describe(this.saml.outcome));
+  await this.saml.postAsBrowser(form);
+});
+
+When('{string} signs in starting at the SP to return to {string}', async function (this: HarnessWorld, email: string, relayState: string) {
+  const form = await this.saml.startAtSp(email, relayState);
+  assert.ok(form, describe(this.saml.outcome));
+  await this.saml.postAsBrowser(form);
+});
+
+Then('the browser is sent to {string} on the SP', async function (this: HarnessWorld, path: string) {
+  const { url } = await this.saml.sp();
+  assert.equal(this.saml.landing?.status, 303, `expected a 303 redirect, got HTTP ${this.saml.landing?.status}`);
+  assert.equal(this.saml.landing.location, `${url}${path}`);
+});
+
+Then('the browser stays on the SP, where {string} is signed in', function (this: HarnessWorld, email: string) {
+  const landing = this.saml.landing;
+  assert.equal(landing?.status, 200, `expected the signed-in page, got HTTP ${landing?.status} ${landing?.location ?? ''}`);
+  assert.equal(landing.location, undefined);
+  assert.ok(landing.html.includes(`data-user="${email}"`), 'the signed-in page does not name the user');
+});
+
+// ---- which browser may answer an AuthnRequest ----
+
+/** The attacker's edit: the unsigned Response element now claims to answer `requestId`. */
+function claimInResponseTo(form: PostedForm, requestId: string): PostedForm {
+  const xml = Buffer.from(form.fields['SAMLResponse'] ?? '', 'base64').toString('utf8');
+  const claimed = xml.replace(/<(\w+:)?Response\b/, (open) => `${open} InResponseTo="${requestId}"`);
+  assert.notEqual(claimed, xml, 'no Response element to edit');
+  return { action: form.action, fields: { ...form.fields, SAMLResponse: Buffer.from(claimed, 'utf8').toString('base64') } };
+}
+
+Given('an attacker has captured an assertion the IdP issued to {string} unsolicited', async function (this: HarnessWorld, email: string) {
+  const captured = await this.saml.startAtIdp(email);
+  assert.ok(captured, describe(this.saml.outcome));
+  this.saml.attacker = { browser: new Browser('attacker'), captured };
+});
+
+Given('the attacker has fetched a request ID from the SP\'s login URL in their own browser', async function (this: HarnessWorld) {
+  const attacker = this.saml.attacker;
+  assert.ok(attacker, 'no attacker yet');
+  attacker.requestId = await this.saml.sendAuthnRequest(attacker.browser);
+});
+
+When('the attacker posts the captured assertion in a Response claiming to answer that request', async function (this: HarnessWorld) {
+  const attacker = this.saml.attacker;
+  assert.ok(attacker?.captured && attacker.requestId, 'the attacker has no captured assertion or request ID');
+  await this.saml.postAndRecord(claimInResponseTo(attacker.captured, attacker.requestId), attacker.browser);
+});
+
+When('another browser posts that response', async function (this: HarnessWorld) {
+  assert.ok(this.saml.heldForm, 'no response is waiting to be posted');
+  await this.saml.postAndRecord(this.saml.heldForm, new Browser('another'));
+});
+
+When('the browser posts the response', async function (this: HarnessWorld) {
+  assert.ok(this.saml.heldForm, 'no response is waiting to be posted');
+  await this.saml.postAndRecord(this.saml.heldForm);
+});
+
+// ---- the SP's state across a restart ----
+
+Given('the reference SP keeps its state in a database file', function (this: HarnessWorld) {
+  this.saml.keepStateInFile();
+});
+
+When('the reference SP restarts', async function (this: HarnessWorld) {
+  await this.saml.restartSp();
+});
+
+Then('the browser is still signed in as {string}', async function (this: HarnessWorld, email: string) {
+  const { url } = await this.saml.sp();
+  const me = await this.saml.browser.fetch(`${url}/saml/${this.saml.tenant().id}/me`, { headers: { accept: 'application/json' } });
+  assert.equal(me.status, 200, 'the browser holds no session');
+  assert.equal(((await me.json()) as { user: { userName: string } }).user.userName, email);
 });

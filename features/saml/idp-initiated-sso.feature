@@ -34,3 +34,14 @@ Feature: IdP-initiated (unsolicited) single sign-on
     And the user "alice@example.com" exists in the tenant
     When "alice@example.com" signs in starting at the SP
     Then the SP signs "alice@example.com" in
+
+  @saml-profiles-4.1.4.2 @saml-profiles-4.1.4.3
+  Scenario: A captured unsolicited assertion passed off as the answer to a request is refused
+    Given the reference SP has a tenant "acme" with the generic profile
+    And the tenant trusts the mock IdP through its metadata
+    And the user "alice@example.com" exists in the tenant
+    And the IdP signs the assertion with RSA-SHA256
+    And an attacker has captured an assertion the IdP issued to "alice@example.com" unsolicited
+    And the attacker has fetched a request ID from the SP's login URL in their own browser
+    When the attacker posts the captured assertion in a Response claiming to answer that request
+    Then the SP rejects the sign-in with "in-response-to/mismatch"

@@ -32,3 +32,10 @@ Feature: SP-initiated single sign-on
     Given the IdP answers an AuthnRequest the SP never sent
     When "alice@example.com" signs in starting at the SP
     Then the SP rejects the sign-in with "in-response-to/unknown"
+
+  @saml-profiles-4.1.4.3
+  Scenario: A Response to a sign-in started in one browser is refused from another
+    Given "alice@example.com" is signed in by the IdP but the browser is slow to post
+    When another browser posts that response
+    Then the SP rejects the sign-in with "in-response-to/other-browser"
+

@@ -27,6 +27,8 @@ export interface StartReferenceSpOptions {
   readonly onRequest?: ((req: IncomingMessage) => void) | undefined;
   /** Idle and slow client limits (defaults: reference-sp/server/http-timeouts.ts). */
   readonly httpTimeouts?: Partial<HttpTimeouts> | undefined;
+  /** Listen on this loopback port (a restart keeps its origin); default: an ephemeral one. */
+  readonly port?: number | undefined;
 }
 
 export interface InProcessReferenceSp {
@@ -54,7 +56,7 @@ export async function startReferenceSp(options: StartReferenceSpOptions): Promis
   // Retry-After until the app is ready (reference-sp/server/http-server.ts), never a crash.
   const ready = createReadyServer(options.httpTimeouts);
   const server = ready.server;
-  const origin = `http://127.0.0.1:${await ready.listen(0, '127.0.0.1')}`;
+  const origin = `http://127.0.0.1:${await ready.listen(options.port ?? 0, '127.0.0.1')}`;
   const ownStore = options.store === undefined;
   const store = options.store ?? openStore({ path: options.storePath ?? ':memory:', clock: options.clock });
   const close = (): Promise<void> =>

@@ -6,10 +6,13 @@
  * Given steps describe tenants, users and IdP behaviour; the SP is configured from them when the first sign-in
  * needs it (its configuration is validated and frozen at start-up, like the real one). Users live in the SP's
  * SQLite store from the start, so a Background can create them before a scenario adjusts the tenant.
+ *
+ * The browser keeps cookies (./browser.ts): the binding cookie /login sets comes back to the ACS, the session
+ * cookie to /me. A scenario may keep the store in a file and restart the SP on the same origin.
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
@@ -27,10 +30,11 @@ import {
 import type { ProfileName, SamlTenantInput } from '../../../reference-sp/config/index.ts';
 import type { ScimTenantInput } from '../../../reference-sp/config/scim-section.ts';
 import type { ReferenceSp } from '../../../reference-sp/server/app.ts';
-import { openStore, type Store } from '../../../reference-sp/store/index.ts';
+import { openStore, storePathFor, type Store } from '../../../reference-sp/store/index.ts';
 import type { ScenarioClock } from '../clock.ts';
 import { startReferenceSp, type InProcessReferenceSp } from '../reference-sp-server.ts';
 import type { Attach } from '../world.ts';
+import { Browser } from './browser.ts';
 
 /** How the trusted IdP reaches the tenant's configuration (NinjaOne's import choices, SonarQube's Manual tab). */
 export type IdpTrust = 'metadata-url' | 'metadata-file' | 'metadata-xml' | 'manual' | { readonly custom: SamlTenantInput['idp'] };
@@ -81,8 +85,16 @@ function titleCase(word: string): string {
   return word.charAt(0).toUpperCase() + word.slice(1);
 }
 
+/** Where the browser landed after posting a response as a browser does (HTML, redirects not followed). */
+export interface BrowserLanding {
+  readonly status: number;
+  readonly location: string | undefined;
+  readonly html: string;
+}
+
 export class SamlStage {
-  readonly store: Store;
+  /** The user's browser; an attacker or a second device is another Browser. */
+  readonly browser = new Browser('user');
   readonly tenants = new Map<string, TenantDraft>();
   /** The tenant the last Given step named: "the tenant …" steps refer to it. */
   currentTenantId: string | undefined;
@@ -101,6 +113,14 @@ export class SamlStage {
   scimToken: string | undefined;
   /** Who signed in last, so a Then step can repeat the same sign-in as a browser. */
   lastSignInEmail: string | undefined;
+  /** What the browser got back from the ACS when it posted as a browser (asking for HTML). */
+  landing: BrowserLanding | undefined;
+  /** Someone else's browser: what it captured and which request ID it fetched from the SP. */
+  attacker: { readonly browser: Browser; captured?: PostedForm; requestId?: string } | undefined;
+
+  #store: Store;
+  /** The data directory when the store is a file (a restart reopens it). */
+  #dataDir: string | undefined;
 
   #idp: { readonly idp: MockIdp; readonly running: Running } | undefined;
   #sp: InProcessReferenceSp | undefined;
@@ -109,7 +129,30 @@ export class SamlStage {
     readonly clock: ScenarioClock,
     readonly attach: Attach,
   ) {
-    this.store = openStore({ path: ':memory:', clock });
+    this.#store = openStore({ path: ':memory:', clock });
+  }
+
+  get store(): Store {
+    return this.#store;
+  }
+
+  /** Keeps the SP's store in a database file from now on; only before anything was written to it. */
+  keepStateInFile(): void {
+    if (this.#sp || this.tenants.size > 0) throw new Error('keep the state in a file before defining tenants or starting the SP');
+    this.#store.close();
+    this.#dataDir = mkdtempSync(join(tmpdir(), 'ssoh-sp-state-'));
+    this.#store = openStore({ path: storePathFor(this.#dataDir), clock: this.clock });
+  }
+
+  /** Stops the SP and closes its store, reopens the store from its file and starts the SP on the same origin. */
+  async restartSp(): Promise<void> {
+    const running = this.#sp;
+    if (!running) throw new Error('the SP is not running yet');
+    if (!this.#dataDir) throw new Error('a restart keeps state only with "the reference SP keeps its state in a database file"');
+    await running.close();
+    this.#store.close();
+    this.#store = openStore({ path: storePathFor(this.#dataDir), clock: this.clock });
+    this.#sp = await startReferenceSp({ clock: this.clock, store: this.#store, config: (origin) => this.configInput(origin), port: Number(new URL(running.origin).port) });
   }
 
   // ---- the mock IdP ----
@@ -237,23 +280,24 @@ export class SamlStage {
   // ---- the browser ----
 
   /** SP-initiated: GET the SP's login URL, follow the redirect to the IdP, and return the IdP's answer. */
-  async startAtSp(email: string): Promise<PostedForm | undefined> {
+  async startAtSp(email: string, relayState?: string): Promise<PostedForm | undefined> {
     await this.idpUser(email, (await this.idp()).control.findUser(email)?.groups ?? []);
-    const redirect = await this.followSpLogin();
+    const redirect = await this.followSpLogin(this.browser, relayState);
     this.queueNextSignIn(email);
-    return this.readIdpAnswer(await fetch(redirect, { headers: { accept: 'text/html' } }));
+    return this.readIdpAnswer(await this.browser.fetch(redirect, { headers: { accept: 'text/html' } }));
   }
 
-  /** The SP sends an AuthnRequest (GET its login URL); returns the request ID the answer must carry. */
-  async sendAuthnRequest(): Promise<string> {
-    await this.followSpLogin();
+  /** The SP sends an AuthnRequest (GET its login URL) to `browser`; returns the request ID the answer must carry. */
+  async sendAuthnRequest(browser: Browser = this.browser): Promise<string> {
+    await this.followSpLogin(browser);
     return this.lastAuthnRequest!.id;
   }
 
   /** GET the SP's login URL and read the AuthnRequest out of the redirect, as the browser carries it. */
-  private async followSpLogin(): Promise<URL> {
+  private async followSpLogin(browser: Browser, relayState?: string): Promise<URL> {
     const { url } = await this.sp();
-    const login = await fetch(`${url}/saml/${this.tenant().id}/login`, { redirect: 'manual' });
+    const query = relayState === undefined ? '' : `?RelayState=${encodeURIComponent(relayState)}`;
+    const login = await browser.fetch(`${url}/saml/${this.tenant().id}/login${query}`, { redirect: 'manual' });
     const location = login.headers.get('location');
     if (login.status !== 302 || !location) throw new Error(`SP login answered ${login.status} without a redirect`);
     const redirect = new URL(location);
@@ -264,15 +308,16 @@ export class SamlStage {
     return redirect;
   }
 
-  /** IdP-initiated: the user clicks the SP's tile on the IdP's portal. */
-  async startAtIdp(email: string): Promise<PostedForm | undefined> {
+  /** IdP-initiated: the user clicks the SP's tile on the IdP's portal (whose RelayState an admin may set). */
+  async startAtIdp(email: string, relayState?: string): Promise<PostedForm | undefined> {
     await this.idpUser(email, (await this.idp()).control.findUser(email)?.groups ?? []);
     const idp = await this.idp();
     const spEntityId = await this.spEntityId();
     this.queueNextSignIn(email);
     const portal = new URL(`${idp.baseUrl}/saml/idp-initiated`);
     portal.searchParams.set('sp', spEntityId);
-    return this.readIdpAnswer(await fetch(portal, { headers: { accept: 'text/html' } }));
+    if (relayState !== undefined) portal.searchParams.set('RelayState', relayState);
+    return this.readIdpAnswer(await this.browser.fetch(portal, { headers: { accept: 'text/html' } }));
   }
 
   private queueNextSignIn(email: string): void {
@@ -300,19 +345,28 @@ export class SamlStage {
   }
 
   /** Posts a form to the ACS as the browser would, asking for JSON so the verdict is machine-readable. */
-  async post(form: PostedForm, accept = 'application/json'): Promise<Response> {
+  async post(form: PostedForm, accept = 'application/json', browser: Browser = this.browser): Promise<Response> {
     this.lastPosted = form;
     const samlResponse = form.fields['SAMLResponse'];
     if (samlResponse) this.attach(Buffer.from(samlResponse, 'base64').toString('utf8'), 'SAMLResponse.xml');
-    return fetch(form.action, {
+    return browser.fetch(form.action, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded', accept },
       body: new URLSearchParams(form.fields).toString(),
+      redirect: 'manual',
     });
   }
 
-  async postAndRecord(form: PostedForm): Promise<SignInOutcome> {
-    const response = await this.post(form);
+  /** Posts the form exactly as a browser does (HTML, redirects not followed) and records where it landed. */
+  async postAsBrowser(form: PostedForm): Promise<BrowserLanding> {
+    const response = await this.post(form, 'text/html');
+    this.landing = { status: response.status, location: response.headers.get('location') ?? undefined, html: await response.text() };
+    this.attach(`HTTP ${this.landing.status}${this.landing.location === undefined ? '' : `\nLocation: ${this.landing.location}`}`, 'ACS answer');
+    return this.landing;
+  }
+
+  async postAndRecord(form: PostedForm, browser: Browser = this.browser): Promise<SignInOutcome> {
+    const response = await this.post(form, 'application/json', browser);
     const text = await response.text();
     this.attach(`HTTP ${response.status}\n${text}`, 'ACS answer');
     let body: Record<string, unknown>;
@@ -338,7 +392,8 @@ export class SamlStage {
 
   async close(): Promise<void> {
     await Promise.all([close(this.#idp?.running), this.#sp?.close()]);
-    this.store.close();
+    this.#store.close();
+    if (this.#dataDir) rmSync(this.#dataDir, { recursive: true, force: true });
   }
 
   /** A key pair the IdP does not know: for AuthnRequests signed with the wrong key. */
