@@ -5,7 +5,10 @@
  * - values are converted to the target attribute's type: Boolean targets take "True"/"False" (what Switch
  *   returns) as real booleans, Integer targets numbers; a value that does not convert fails the object
  * - a required target attribute without a value fails the object (`mapping/required-missing`)
- * - extension attributes nest under their URN; whether the URN is also listed in `schemas` is a setting
+ * - extension attributes nest under their URN; whether the URN is also listed in `schemas` is a setting. Listed, it
+ *   is every extension the mappings target, with or without a value in this object: Microsoft's Create User example
+ *   lists the enterprise URN for a user that carries no enterprise attribute ("use-scim-to-provision-users-and-groups",
+ *   section "Create User")
  */
 import { ProvisioningError } from '../errors.ts';
 import type { CompiledMapping, CompiledObjectMappings, EvaluateOptions } from './compile.ts';
@@ -83,6 +86,7 @@ export function serialise(set: CompiledObjectMappings, state: MappedState, optio
   const resource: Record<string, unknown> = { schemas: [core] };
   const urns = new Set<string>();
   for (const m of set.mappings) {
+    if (m.target.urn) urns.add(m.target.urn);
     const v = state[m.target.text];
     if (v === undefined) continue;
     if (m.attribute.type === 'Reference') {
@@ -91,7 +95,6 @@ export function serialise(set: CompiledObjectMappings, state: MappedState, optio
       if (id === undefined) continue;
       writePath(resource, m.target, { value: id });
     } else writePath(resource, m.target, v);
-    if (m.target.urn) urns.add(m.target.urn);
   }
   if (options.listExtensionSchemas) (resource['schemas'] as string[]).push(...urns);
   return resource;
