@@ -295,3 +295,39 @@ describe('bounded cost before any cryptography (issue 8 item 4)', () => {
     expect(await verdict(sign(assertionOnly, 'Response', signOpts))).toBe('accepted');
   });
 });
+
+describe('no rejection echoes what the sender wrote (issue 8 item 2)', () => {
+  const SECRET = 'SECRET-from-the-message';
+  const detailOf = async (samlResponse: string) => {
+    const { result } = await run({ name: 'echo', expected: 'accepted' }, samlResponse);
+    return result.ok ? 'accepted' : JSON.stringify(result.rejection.toJSON());
+  };
+  const signedXml = () => sign(responseXml(base), 'Assertion', { privateKeyPem: testIdpKeys().privateKeyPem });
+
+  it.each<[string, () => string]>([
+    ['an unexpected exception inside a check', () => 'unused'],
+    ['a StatusMessage and unknown status codes (read before any signature check)', () =>
+      b64(responseXml({ ...base, status: `urn:x:${SECRET}` }).replace('</samlp:Status>', `<samlp:StatusMessage>${SECRET}</samlp:StatusMessage></samlp:Status>`))],
+    ['a root element that is not a Response', () => b64(`<x:${SECRET} xmlns:x="urn:x" Version="${SECRET}"/>`)],
+    ['a Version that is not 2.0', () => b64(responseXml(base).replace('Version="2.0"', `Version="${SECRET}"`))],
+    ['a parser error quoting the document', () => b64(`<samlp:Response xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol"><${SECRET}></samlp:Response>`)],
+    ['a signature reference to another ID', () => b64(signedXml().replace('URI="#_assertion1"', `URI="#${SECRET}"`))],
+    ['a transform that is not allowed', () => b64(signedXml().replace('Algorithm="http://www.w3.org/2000/09/xmldsig#enveloped-signature"', `Algorithm="urn:${SECRET}"`))],
+    ['a digest that does not match', () => b64(signedXml().replace('alice@example.com</saml:NameID>', `${SECRET}</saml:NameID>`))],
+  ])('%s', async (name, make) => {
+    let detail: string;
+    if (name.startsWith('an unexpected exception')) {
+      const config = await tenantConfig({ allowUnsolicited: true });
+      const boom = { name: 'boom', run: () => { throw new Error(SECRET); } };
+      const clock = new TestClock(NOW);
+      const deps: AcsDeps = { clock, spKeys: testSpKeys(), requests: createOutstandingRequests(clock), replay: createReplayCache(clock), directory: openStore({ path: ':memory:', clock }) };
+      const result = await runAcsPipeline({ tenant: config.tenants[0]!, samlResponse: '' }, deps, [boom]);
+      expect(result.ok ? undefined : (result.rejection.cause as Error).message).toBe(SECRET);
+      detail = result.ok ? 'accepted' : JSON.stringify(result.rejection.toJSON());
+    } else {
+      detail = await detailOf(make());
+    }
+    expect(detail).not.toBe('accepted');
+    expect(detail).not.toContain(SECRET);
+  });
+});

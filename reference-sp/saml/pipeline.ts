@@ -72,10 +72,12 @@ export async function runAcsPipeline(input: AcsInput, deps: AcsDeps, checks: rea
       await check.run(state);
     } catch (e) {
       if (e instanceof SamlRejection) return { ok: false, rejection: e, state };
-      // An unexpected exception inside a check is still the response's fault, never a 500: refuse it.
+      // An unexpected exception inside a check is still the response's fault, never a 500: refuse it. Its text
+      // can quote the response (or decrypted bytes), so the answer is fixed; the exception rides along as
+      // `cause` for a server-side log, never in the JSON or the page.
       return {
         ok: false,
-        rejection: new SamlRejection('response/invalid', { message: `${check.name} could not process the response: ${e instanceof Error ? e.message : String(e)}` }),
+        rejection: new SamlRejection('response/invalid', { message: 'the response could not be processed' }, { cause: e }),
         state,
       };
     }

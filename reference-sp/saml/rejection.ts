@@ -2,6 +2,10 @@
  * Every way the reference SP refuses a SAML response is a SamlRejection with a stable code from this union.
  * Steps and tests assert codes, never message text (STYLE.md §3). `status` is the HTTP status the ACS answers
  * with: 400 when the message itself is unusable (binding, XML), 403 when it is well-formed but not acceptable.
+ * A detail never echoes what the sender controls before it is authenticated, nor anything decrypted: messages
+ * are fixed text, `expected` is the SP's own configuration, and `actual` is set only for values the SP computed
+ * itself, values from a fixed vocabulary (known algorithm URIs, SAML status codes) or values read after the
+ * signature checks (content the trusted IdP signed).
  */
 
 export type SamlRejectionCode =
@@ -55,8 +59,12 @@ export class SamlRejection extends Error {
   readonly detail: SamlRejectionDetail;
   readonly status: 400 | 403;
 
-  constructor(code: SamlRejectionCode, detail: SamlRejectionDetail) {
-    super(`${code}: ${detail.message}`);
+  /**
+   * `options.cause` keeps an unexpected exception for server-side logs only: toJSON, the JSON answer and the
+   * HTML page never include it (it can quote the attacker's document or decrypted text).
+   */
+  constructor(code: SamlRejectionCode, detail: SamlRejectionDetail, options?: { readonly cause?: unknown }) {
+    super(`${code}: ${detail.message}`, options?.cause === undefined ? undefined : { cause: options.cause });
     this.code = code;
     this.detail = detail;
     this.status = BAD_REQUEST.has(code) ? 400 : 403;

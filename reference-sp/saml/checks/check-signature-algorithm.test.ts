@@ -34,3 +34,19 @@ describe('check-signature-algorithm (xmldsig-core §6.2, §6.4)', () => {
     expect(outcome).toBe(expected);
   });
 });
+
+describe('check-signature-algorithm never echoes an unknown algorithm URI', () => {
+  it.each([
+    ['signature', () => sig('urn:x:<script>alert(1)</script>', SHA256)],
+    ['digest', () => sig(RSA_SHA256, 'urn:x:<script>alert(1)</script>')],
+  ])('%s', (_name, make) => {
+    let detail = '';
+    try {
+      checkSignatureAlgorithm(make(), strict);
+    } catch (e) {
+      detail = isSamlRejection(e) ? JSON.stringify(e.toJSON()) : 'threw';
+    }
+    expect(detail).toContain('signature/algorithm-refused');
+    expect(detail).not.toContain('script');
+  });
+});
