@@ -8,8 +8,11 @@ import { SCIM_TYPES, type ScimType } from '../../reference-sp/scim/types/errors.
 
 // ---- HTTP ------------------------------------------------------------------------------------------------------
 
-/** Statuses the scenarios may assert: RFC 7644 §3.12 Table 8 plus the success codes of §3.3–§3.7 and §3.14. */
-const HTTP_STATUSES: ReadonlySet<number> = new Set([200, 201, 204, 304, 307, 308, 400, 401, 403, 404, 409, 412, 413, 429, 500, 501]);
+/**
+ * Statuses the scenarios may assert: RFC 7644 §3.12 Table 8 plus the success codes of §3.3–§3.7 and §3.14, and
+ * 408 (a request body too slow, RFC 9110 §15.5.9).
+ */
+const HTTP_STATUSES: ReadonlySet<number> = new Set([200, 201, 204, 304, 307, 308, 400, 401, 403, 404, 408, 409, 412, 413, 429, 500, 501]);
 
 defineParameterType({
   name: 'httpStatus',
