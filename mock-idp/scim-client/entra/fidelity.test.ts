@@ -4,6 +4,7 @@
  * sent must match the documented one — method, path, query and body, per-run ids aside — except where the table
  * lists a difference as deliberate. A deliberate difference that no longer exists fails too.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { judge } from '../fidelity/compare.ts';
 import { entraDocumentedRequests } from './fidelity/documented-requests.ts';
@@ -18,6 +19,11 @@ describe('Entra sends what Microsoft documents', () => {
       expect(e.source.section.length, e.id).toBeGreaterThan(0);
       for (const d of e.deliberate ?? []) expect(d.reason.length, `${e.id} ${d.at}`).toBeGreaterThan(20);
     }
+  });
+
+  it('lists every entry in the table of docs/provisioning.md', () => {
+    const docs = readFileSync(new URL('../../../docs/provisioning.md', import.meta.url), 'utf8');
+    expect(entraDocumentedRequests.map((e) => e.id).filter((id) => !docs.includes(`\`${id}\``))).toEqual([]);
   });
 
   it.each(entraDocumentedRequests.map((e) => [e.id, e] as const))('%s', async (_id, entry) => {
