@@ -93,5 +93,16 @@ if (!started) {
   process.exit(2);
 }
 process.stdout.write(`${JSON.stringify({ baseUrl: started.baseUrl, token: started.token })}\n`);
-// Exit normally on SIGTERM (bench/child-server.ts stops us so), so that a --cpu-prof profile is written.
-process.once('SIGTERM', () => process.exit(0));
+// Exit normally on SIGTERM (bench/child-server.ts stops us so), so that a --cpu-prof profile is written; with
+// BENCH_STATS=1, first print to stderr the CPU time and event-loop busy time spent since listening (per-request
+// server cost, steadier than req/s on a shared machine).
+const elu0 = performance.eventLoopUtilization();
+const cpu0 = process.cpuUsage();
+process.once('SIGTERM', () => {
+  if (process.env['BENCH_STATS'] === '1') {
+    const cpu = process.cpuUsage(cpu0);
+    const busy = performance.eventLoopUtilization(elu0).active;
+    process.stderr.write(`BENCH_STATS ${JSON.stringify({ cpuMs: Math.round((cpu.user + cpu.system) / 1000), busyMs: Math.round(busy) })}\n`);
+  }
+  process.exit(0);
+});
