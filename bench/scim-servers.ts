@@ -11,6 +11,7 @@
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { performance } from 'node:perf_hooks';
 import express from 'express';
 import { systemClock } from '../reference-sp/clock.ts';
 import { resolveScimSection } from '../reference-sp/config/scim-section.ts';
