@@ -1,7 +1,9 @@
 /*
  * openStore: the one way to get a Store.
  * - `path` is a database file (its directory is created) or ':memory:' (tests).
- * - WAL + synchronous=FULL: a write acknowledged after `durable()` survives kill -9 (and an OS crash).
+ * - WAL: a write acknowledged after `durable()` survives kill -9 and an OS crash. With group commit (a file) the
+ *   COMMIT runs with synchronous=NORMAL and the WAL is fsynced off the event loop before `durable()` resolves
+ *   (./sqlite/database.ts); without it, synchronous=FULL fsyncs inside COMMIT.
  * - foreign_keys on: memberships cascade when their group goes.
  */
 import { mkdirSync } from 'node:fs';
@@ -33,10 +35,12 @@ export function openStore(options: OpenStoreOptions): Store {
   const db = new Database(options.path);
   try {
     if (!memory) db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = FULL');
+    const groupCommit = options.groupCommit ?? !memory;
+    const walPath = !memory && groupCommit ? `${options.path}-wal` : undefined;
+    db.pragma(walPath ? 'synchronous = NORMAL' : 'synchronous = FULL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
-    return createSqliteStore(db, options.clock ?? systemClock, { groupCommit: options.groupCommit ?? !memory });
+    return createSqliteStore(db, options.clock ?? systemClock, { groupCommit, walPath });
   } catch (e) {
     db.close();
     throw e;

@@ -273,6 +273,23 @@ describe('openStore on disk', () => {
     a.close();
   });
 
+  it('group commit acknowledges only after the WAL fsync, which runs off the event loop', async () => {
+    const path = storePathFor(dir);
+    const a = openStore({ path });
+    const reader = openStore({ path, groupCommit: false });
+    a.insertUser('acme', userBody('synced'));
+    await new Promise((r) => setImmediate(r)); // the batch has committed (synchronous=NORMAL: no fsync yet)
+    expect(reader.countUsers('acme')).toBe(1);
+    let acknowledged = false;
+    const durable = a.durable().then(() => (acknowledged = true));
+    await Promise.resolve();
+    expect(acknowledged).toBe(false); // the fsync is still on the thread pool
+    await durable;
+    expect(acknowledged).toBe(true);
+    reader.close();
+    a.close();
+  });
+
   it('close() commits an open batch', () => {
     const path = storePathFor(dir);
     const a = openStore({ path });

@@ -31,7 +31,7 @@ import type { Store } from './types.ts';
 export { hashToken } from './sqlite/tokens.ts';
 export { GROUP_SCHEMA, USER_SCHEMA } from './sqlite/sso-directory.ts';
 
-export function createSqliteStore(db: Database, clock: Clock, options: { groupCommit?: boolean } = {}): Store {
+export function createSqliteStore(db: Database, clock: Clock, options: { groupCommit?: boolean; walPath?: string | undefined } = {}): Store {
   const d = new SqliteDatabase(db, clock, options);
   const tenants = sqliteTenants(d);
   const groups = sqliteGroups(d, tenants);
