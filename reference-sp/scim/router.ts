@@ -53,7 +53,6 @@ import {
 } from './resources/service.ts';
 import { authenticate, seedTenants, Tenants, type ScimRequestContext } from './tenancy.ts';
 import { ScimError } from './types/errors.ts';
-import { checkRequestJson } from './types/request-json.ts';
 
 export interface ScimRouterDeps {
   readonly store: Store;
@@ -171,9 +170,7 @@ function scimApi(protocol: ScimProtocol): Router {
     };
 
   const body = async (req: Request, ctx: ServiceContext, limit = ctx.tenant.scim.maxBodyBytes) => {
-    const parsed = await readJsonBody(req, limit);
-    checkRequestJson(parsed);
-    return parsed;
+    return readJsonBody(req, limit, ctx.tenant.scim.upload);
   };
   const query = (req: Request) => req.query as Record<string, unknown>;
   const ok = (b: JsonObject): ServiceResult => ({ status: 200, body: b, headers: {} });

@@ -96,4 +96,22 @@ describe('readJsonBody bounds', () => {
     expect([res.status, body.scimType]).toEqual([400, 'invalidSyntax']);
     expect(body.detail).not.toContain('script');
   });
+
+  it('bytes that are not well-formed UTF-8 are a 400 invalidValue, not a silent U+FFFD', async () => {
+    const port = await serve();
+    const bytes = Buffer.concat([Buffer.from('{"userName":"a'), Buffer.from([0xc3, 0x28]), Buffer.from('"}')]);
+    const res = await fetch(`http://127.0.0.1:${port}/Users`, { method: 'POST', headers: { 'content-type': 'application/scim+json' }, body: bytes });
+    const body = (await res.json()) as { scimType: string };
+    expect([res.status, body.scimType]).toEqual([400, 'invalidValue']);
+  });
+
+  it('every body is bounded in depth and well-formed Unicode before any route sees it', async () => {
+    const port = await serve();
+    const post = async (body: string) => {
+      const res = await fetch(`http://127.0.0.1:${port}/Users`, { method: 'POST', headers: { 'content-type': 'application/scim+json' }, body });
+      return [res.status, ((await res.json()) as { scimType: string }).scimType];
+    };
+    expect(await post('{"a":' + '['.repeat(200) + ']'.repeat(200) + '}')).toEqual([400, 'invalidSyntax']);
+    expect(await post('{"userName":"\\ud800"}')).toEqual([400, 'invalidValue']);
+  });
 });

@@ -8,7 +8,10 @@
  *   again while streaming (chunked bodies have no length).
  * - Malformed JSON → 400 invalidSyntax, with a fixed detail (the parser's message quotes the body: never echoed);
  *   an empty body where one is required → 400 invalidSyntax.
- * - The body must be a JSON object (every SCIM request message is one).
+ * - The bytes must be well-formed UTF-8 (RFC 8259 §8.1) → else 400 invalidValue: a lenient decoder would turn
+ *   them into U+FFFD, so the value stored would not be the value sent.
+ * - The body must be a JSON object (every SCIM request message is one), bounded in depth and well-formed Unicode
+ *   throughout (../types/request-json.ts), checked here once for every route that reads a body.
  * - A body that arrives too slowly (RFC 9110 §15.5.9, 408 Request Timeout): no data for `idleTimeoutMs`, or not
  *   complete within `timeoutMs` → 408 with a §3.12 body and `Connection: close` (./send.ts), so a trickling
  *   client holds neither the handler nor the connection (tenant `scim.upload`, reference-sp/config/scim-section.ts;
@@ -17,6 +20,7 @@
 import type { Request } from 'express';
 import { scimDefaults, type ScimUploadTimeouts } from '../../config/scim-section.ts';
 import { ScimError } from '../types/errors.ts';
+import { checkRequestJson } from '../types/request-json.ts';
 
 const ACCEPTED = new Set(['application/scim+json', 'application/json']);
 
@@ -59,6 +63,7 @@ export async function readJsonBody(
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
     throw ScimError.invalidSyntax('request body must be a JSON object');
   }
+  checkRequestJson(parsed);
   return parsed as Record<string, unknown>;
 }
 
@@ -66,7 +71,7 @@ function readText(req: Request, limit: number, timeouts: ScimUploadTimeouts): Pr
   // A body parser mounted before us (e.g. express.json) already consumed the stream.
   const pre = (req as { body?: unknown }).body;
   if (pre !== undefined && req.readableEnded) {
-    return Promise.resolve(typeof pre === 'string' ? pre : Buffer.isBuffer(pre) ? pre.toString('utf8') : JSON.stringify(pre));
+    return Promise.resolve(typeof pre === 'string' ? pre : Buffer.isBuffer(pre) ? decodeUtf8(pre) : JSON.stringify(pre));
   }
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -110,7 +115,11 @@ function readText(req: Request, limit: number, timeouts: ScimUploadTimeouts): Pr
     const onEnd = () => {
       if (settled) return;
       stop();
-      resolve(chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks).toString('utf8'));
+      try {
+        resolve(decodeUtf8(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)));
+      } catch (e) {
+        reject(e);
+      }
     };
     const onError = () => fail(ScimError.invalidSyntax('request body could not be read'));
     if (!req.complete) timer = setTimeout(check, Math.min(timeouts.timeoutMs, timeouts.idleTimeoutMs));
@@ -118,6 +127,16 @@ function readText(req: Request, limit: number, timeouts: ScimUploadTimeouts): Pr
     req.on('end', onEnd);
     req.on('error', onError);
   });
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+function decodeUtf8(bytes: Uint8Array): string {
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    throw ScimError.invalidValue('request body is not well-formed UTF-8');
+  }
 }
 
 const timedOut = (detail: string): ScimError => new ScimError(408, undefined, detail);
