@@ -4,7 +4,8 @@
  * - the body must be a JSON object → else 400 invalidSyntax
  * - `schemas` must list the core schema and every extension the body uses (RFC 7643 §3 "schemas ... REQUIRED",
  *   §3.3 "the schemas attribute ... MUST include the extension's URN"); a URN that is not the core schema or an
- *   extension of the resource type → 400 invalidSyntax. Lenient: missing URNs are added (lenient/missing-schema-urn)
+ *   extension of the resource type → 400 invalidSyntax (the URN is not echoed). Lenient: missing URNs are added
+ *   (lenient/missing-schema-urn), unknown ones dropped (lenient/unknown-schema-urn, Entra's ADSCIM Group URN)
  * - attribute names are case-insensitive (RFC 7643 §2.1); the output uses the schema's spelling
  * - unknown attributes and sub-attributes → 400 invalidSyntax ("did not conform to the request schema", RFC 7644
  *   §3.12); we chose invalidSyntax over invalidValue because the structure, not a value, is at fault
@@ -122,11 +123,20 @@ function declaredSchemas(rt: ResourceTypeDefinition, body: JsonObject, ctx: Ctx,
     }
     throw ScimError.invalidSyntax(`'schemas' must be an array of schema URNs including '${rt.schema}'`);
   }
-  const list = raw as string[];
-  for (const urn of list) {
-    if (urn.toLowerCase() !== rt.schema.toLowerCase() && !registry.extension(rt, urn)) {
-      throw ScimError.invalidSyntax(`'schemas' lists '${urn}', which is not a schema of ${rt.name}`);
+  const list: string[] = [];
+  for (const urn of raw as string[]) {
+    if (urn.toLowerCase() === rt.schema.toLowerCase() || registry.extension(rt, urn)) {
+      list.push(urn);
+      continue;
     }
+    // Entra lists an attribute-less URN of its own in every group create
+    // (http://schemas.microsoft.com/2006/11/ResourceManagement/ADSCIM/2.0/Group): lenient drops such a URN,
+    // strict refuses it. Attributes under an unknown URN are refused either way (unknown attribute).
+    if (ctx.mode === 'lenient') {
+      ctx.log.add('lenient/unknown-schema-urn', `a schema URN that is not a schema of ${rt.name}`);
+      continue;
+    }
+    throw ScimError.invalidSyntax(`'schemas' lists a URN that is not a schema of ${rt.name}`);
   }
   if (!list.some((s) => s.toLowerCase() === rt.schema.toLowerCase())) {
     if (ctx.mode === 'strict') throw ScimError.invalidSyntax(`'schemas' must include the core schema '${rt.schema}'`);
