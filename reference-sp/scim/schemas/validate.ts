@@ -5,7 +5,8 @@
  * - `schemas` must list the core schema and every extension the body uses (RFC 7643 §3 "schemas ... REQUIRED",
  *   §3.3 "the schemas attribute ... MUST include the extension's URN"); a URN that is not the core schema or an
  *   extension of the resource type → 400 invalidSyntax (the URN is not echoed). Lenient: missing URNs are added
- *   (lenient/missing-schema-urn), unknown ones dropped (lenient/unknown-schema-urn, Entra's ADSCIM Group URN)
+ *   (lenient/missing-schema-urn), unknown ones dropped (lenient/unknown-schema-urn). Entra's attribute-less ADSCIM
+ *   Group URN is accepted and dropped in both modes (./definitions/group.ts)
  * - attribute names are case-insensitive (RFC 7643 §2.1); the output uses the schema's spelling
  * - unknown attributes and sub-attributes → 400 invalidSyntax ("did not conform to the request schema", RFC 7644
  *   §3.12); we chose invalidSyntax over invalidValue because the structure, not a value, is at fault
@@ -27,6 +28,7 @@ import { ToleranceLog, type Tolerance, type ValidationMode } from '../types/tole
 import { findKey, isObject, isUnassigned, sameJson, type Json, type JsonObject } from './json.ts';
 import type { ResourceTypeDefinition, SchemaRegistry } from './registry.ts';
 import { findAttribute, type AttributeDefinition } from './types.ts';
+import { GROUP_MARKER_URNS, GROUP_SCHEMA_ID } from './definitions/group.ts';
 
 export interface ValidateOptions {
   readonly mode: ValidationMode;
@@ -129,9 +131,8 @@ function declaredSchemas(rt: ResourceTypeDefinition, body: JsonObject, ctx: Ctx,
       list.push(urn);
       continue;
     }
-    // Entra lists an attribute-less URN of its own in every group create
-    // (http://schemas.microsoft.com/2006/11/ResourceManagement/ADSCIM/2.0/Group): lenient drops such a URN,
-    // strict refuses it. Attributes under an unknown URN are refused either way (unknown attribute).
+    if (rt.schema === GROUP_SCHEMA_ID && GROUP_MARKER_URNS.has(urn.toLowerCase())) continue; // Entra's ADSCIM URN (./definitions/group.ts)
+    // Any other URN: lenient drops it, strict refuses it. Attributes under it are refused either way (unknown attribute).
     if (ctx.mode === 'lenient') {
       ctx.log.add('lenient/unknown-schema-urn', `a schema URN that is not a schema of ${rt.name}`);
       continue;

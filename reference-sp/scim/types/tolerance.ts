@@ -19,10 +19,7 @@ export type ToleranceCode =
   | 'lenient/single-value-as-array'
   /** An extension used in the body but missing from `schemas` (or core missing) — strict: 400 invalidSyntax. */
   | 'lenient/missing-schema-urn'
-  /**
-   * A URN in `schemas` that is not a schema of the resource type, dropped (Entra's attribute-less
-   * `http://schemas.microsoft.com/2006/11/ResourceManagement/ADSCIM/2.0/Group` on every group create) — strict: 400 invalidSyntax.
-   */
+  /** A URN in `schemas` that is not a schema of the resource type (and names no attribute sent), dropped — strict: 400 invalidSyntax. */
   | 'lenient/unknown-schema-urn'
   /** A top-level key that is a URN-qualified attribute (`"urn:…:User:department": "x"`) — strict: 400 invalidSyntax. */
   | 'lenient/flat-urn-attribute'
