@@ -28,8 +28,9 @@ export function parseXml(xml: string, what = 'XML'): Document {
   let doc: Document;
   try {
     doc = new DOMParser({
-      errorHandler: (level: string, message: unknown) => {
-        if (level !== 'warning') problems.push(String(message));
+      // xmldom 0.8 reports an unclosed or mismatched element only as a warning: every report is a problem.
+      errorHandler: (_level: string, message: unknown) => {
+        problems.push(String(message));
       },
     }).parseFromString(xml, 'text/xml');
   } catch (e) {

@@ -35,6 +35,21 @@ describe('prescanXml', () => {
     expect(reason(xml)).toBe(expected);
   });
 
+  it.each([
+    ['an element never closed', '<Response>'],
+    ['an end tag that closes the wrong element', '<a><b></a>'],
+    ['text after the root element', '<a/>trailing'],
+    ['two root elements', '<a/><b/>'],
+  ])('parseXml refuses %s as malformed (xmldom 0.8 only warns about some)', (_name, xml) => {
+    let reason: string | undefined;
+    try {
+      parseXml(xml);
+    } catch (e) {
+      reason = e instanceof XmlParseError ? e.reason : 'threw';
+    }
+    expect(reason).toBe('malformed');
+  });
+
   it('parseXml refuses with the same reason before building anything', () => {
     expect(() => parseXml('<a><b><c><d><e/></d></c></b></a>', limits)).toThrow(XmlParseError);
   });

@@ -136,9 +136,11 @@ export function parseXml(xml: string, limits: XmlLimits = XML_LIMITS): Document 
   prescanXml(xml, limits);
   let doc: Document;
   try {
+    // xmldom 0.8 reports some ill-formed input (an element never closed, an end tag that closes the wrong
+    // element) only as a warning and builds a tree anyway: every report is a refusal here.
     doc = new DOMParser({
-      errorHandler: (level: string, message: unknown) => {
-        if (level !== 'warning') throw new XmlParseError('malformed', String(message));
+      errorHandler: (_level: string, message: unknown) => {
+        throw new XmlParseError('malformed', String(message));
       },
     }).parseFromString(xml, 'text/xml');
   } catch (e) {
@@ -147,6 +149,11 @@ export function parseXml(xml: string, limits: XmlLimits = XML_LIMITS): Document 
   }
   if (doc.doctype) throw new XmlParseError('doctype', 'the document carries a DOCTYPE, which is refused');
   if (!doc.documentElement) throw new XmlParseError('malformed', 'the document has no root element');
+  // Beside the root element, a document holds only comments, processing instructions and white space
+  // (XML 1.0 §2.1 "Misc"); xmldom 0.8 keeps text there without a word.
+  for (let n = doc.firstChild; n; n = n.nextSibling) {
+    if ((n.nodeType === 3 || n.nodeType === 4) && (n.nodeValue ?? '').trim() !== '') throw new XmlParseError('malformed', 'text outside the root element');
+  }
   return doc;
 }
 
