@@ -14,6 +14,7 @@ export {
 } from './saml/assertion-builder/builder.ts';
 export { XSW_KINDS, type XswKind } from './saml/assertion-builder/wrap-signature.ts';
 export type { DataAlgorithmName, KeyAlgorithmName, EncryptOptions } from './saml/encrypt/encrypt-assertion.ts';
+export { CIPHERTEXT_CORRUPTIONS, CORRUPT_MARKER, type CiphertextCorruption } from './saml/encrypt/encrypt-assertion.ts';
 export { loadIdpKeys, generatedKeyPair, type IdpKeys, type KeyPair } from './saml/keys/key-store.ts';
 export { idpMetadataXml, signingCertificateFromMetadata } from './saml/metadata/idp-metadata.ts';
 export { registrationFromSpMetadata } from './saml/metadata/sp-metadata.ts';

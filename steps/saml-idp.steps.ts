@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { Given } from '@cucumber/cucumber';
-import { VENDOR_STATEMENTS, type AttributeStatement, type DataAlgorithmName, type KeyAlgorithmName, type PresetName, type SignatureAlgorithmName, type XswKind } from '../mock-idp/index.ts';
+import { VENDOR_STATEMENTS, type AttributeStatement, type CiphertextCorruption, type DataAlgorithmName, type KeyAlgorithmName, type PresetName, type SignatureAlgorithmName, type XswKind } from '../mock-idp/index.ts';
 import type { HarnessWorld } from './support/world.ts';
 
 const SIGN_ONLY = { response: 'signResponseOnly', assertion: 'signAssertionOnly', both: 'signBoth' } as const;
@@ -33,6 +33,26 @@ Given('the IdP encrypts the assertion with {dataEncryption} and {keyTransport}',
   const { sp } = await this.saml.sp();
   this.saml.deviations.push({ method: 'encryptTo', args: [sp.spKeys.certificatePem, { dataAlgorithm: data, keyAlgorithm: key }] });
 });
+
+/*
+ * What a decryption-oracle attacker sends (xmlenc-core1 §6.1.2): one ciphertext change per wording, each a
+ * `corrupt` option of the builder's encryptTo (mock-idp/saml/encrypt/encrypt-assertion.ts).
+ */
+const CORRUPTIONS: Readonly<Record<string, CiphertextCorruption>> = {
+  'breaks the CBC padding': 'padding',
+  'breaks the GCM tag': 'tag',
+  'encrypts text that is not XML': 'plaintext-not-xml',
+  'encrypts an assertion that is not well-formed': 'plaintext-not-well-formed',
+};
+
+Given(
+  /^the IdP encrypts the assertion with (AES128-CBC|AES256-CBC|AES128-GCM|AES256-GCM) and RSA-OAEP but (breaks the CBC padding|breaks the GCM tag|encrypts text that is not XML|encrypts an assertion that is not well-formed)$/,
+  async function (this: HarnessWorld, data: string, corruption: string) {
+    const { sp } = await this.saml.sp();
+    const dataAlgorithm = data.toLowerCase() as DataAlgorithmName;
+    this.saml.deviations.push({ method: 'encryptTo', args: [sp.spKeys.certificatePem, { dataAlgorithm, keyAlgorithm: 'rsa-oaep', corrupt: CORRUPTIONS[corruption]! }] });
+  },
+);
 
 Given('the IdP encrypts the assertion to a certificate that is not the SP\'s', function (this: HarnessWorld) {
   this.saml.deviations.push({ method: 'encryptTo', args: [this.saml.foreignCertificatePem(), {}] });

@@ -51,3 +51,26 @@ Feature: Encrypted assertions
       Given the IdP encrypts the assertion to a certificate that is not the SP's
       When "alice@example.com" signs in starting at the SP
       Then the SP rejects the sign-in with "decryption/failed"
+
+  Rule: Every failure to decrypt gets the same answer, so the ACS is no decryption oracle
+
+    The Response here is unsigned, so nothing but the SP's key stands between an attacker's changed ciphertext
+    and the decryption step. Bad padding, a bad tag and a plaintext that decrypts but is not an acceptable
+    assertion must be indistinguishable: same code, same status, same page, no decrypted text.
+
+    @xmlenc-core1-6.1.2
+    Scenario Outline: An assertion whose ciphertext was changed so that the IdP <corruption> gets the one decryption answer
+      Given the IdP signs the assertion with RSA-SHA256
+      And the IdP encrypts the assertion with <data> and RSA-OAEP but <corruption>
+      When "alice@example.com" signs in starting at the SP
+      Then the SP rejects the sign-in with "decryption/failed"
+      And the error page says "the EncryptedAssertion cannot be decrypted by this SP"
+
+      Examples:
+        | data       | corruption                                    |
+        | AES256-CBC | breaks the CBC padding                        |
+        | AES128-CBC | breaks the CBC padding                        |
+        | AES256-CBC | encrypts text that is not XML                 |
+        | AES256-CBC | encrypts an assertion that is not well-formed |
+        | AES256-GCM | breaks the GCM tag                            |
+        | AES256-GCM | encrypts an assertion that is not well-formed |

@@ -5,6 +5,12 @@
  * - key transport: RSA-OAEP (mgf1p, SHA-1 digest) or RSA PKCS#1 v1.5 (xmlenc-core §5.4)
  * The legacy algorithms (CBC, RSA 1.5) are still emitted on request, because real IdPs still send them and an SP
  * must decide what to do about them; xml-encryption refuses them by default, so the refusal is switched off here.
+ * - `corrupt`: what a decryption-oracle attacker sends (xmlenc-core1 §6.1.2; Jager & Somorovsky, CCS 2011), so
+ *   an SP can be shown to answer each the same way: 'padding' flips the last octet of the block before the
+ *   last one, which is how an attacker changes CBC padding without the key (AES-CBC only); 'tag' flips a
+ *   bit of the GCM tag (AES-GCM only); 'plaintext-not-xml' and 'plaintext-not-well-formed' encrypt, correctly
+ *   padded, text that is not XML and an assertion cut short. The text carries the marker CORRUPT_MARKER, so a
+ *   test can check the SP never quotes decrypted text back.
  */
 import { createPublicKey } from 'node:crypto';
 import xmlenc from 'xml-encryption';
@@ -26,9 +32,42 @@ export const KEY_ALGORITHMS = {
   'rsa-1_5': 'http://www.w3.org/2001/04/xmlenc#rsa-1_5',
 } as const satisfies Record<KeyAlgorithmName, string>;
 
+export const CIPHERTEXT_CORRUPTIONS = ['padding', 'tag', 'plaintext-not-xml', 'plaintext-not-well-formed'] as const;
+export type CiphertextCorruption = (typeof CIPHERTEXT_CORRUPTIONS)[number];
+export const CORRUPT_MARKER = 'DECRYPTED-SECRET';
+
 export interface EncryptOptions {
   readonly dataAlgorithm?: DataAlgorithmName;
   readonly keyAlgorithm?: KeyAlgorithmName;
+  readonly corrupt?: CiphertextCorruption;
+}
+
+/** The plaintext that goes into the cipher: the assertion, or the attacker's text for the plaintext corruptions. */
+function plaintextFor(assertionXml: string, corrupt: CiphertextCorruption | undefined): string {
+  if (corrupt === 'plaintext-not-xml') return `${CORRUPT_MARKER} <&< this is not XML`;
+  // Well-formed up to an end tag that closes the wrong element: a parser error would quote both names.
+  if (corrupt === 'plaintext-not-well-formed') return assertionXml.replace(/<\/saml:Assertion>\s*$/, `<saml:${CORRUPT_MARKER}></saml:Oops></saml:Assertion>`);
+  return assertionXml;
+}
+
+/** Changes the EncryptedData's CipherValue (the last one in the output, after the EncryptedKey's) in place. */
+function corruptCipherValue(encryptedData: string, corrupt: 'padding' | 'tag', dataAlgorithm: DataAlgorithmName, plaintextBytes: number): string {
+  const open = '<xenc:CipherValue>';
+  const start = encryptedData.lastIndexOf(open) + open.length;
+  const end = encryptedData.indexOf('</xenc:CipherValue>', start);
+  if (start < open.length || end < 0) throw idpError('builder/invalid', 'no CipherValue to corrupt');
+  const octets = Buffer.from(encryptedData.slice(start, end), 'base64');
+  if (corrupt === 'tag') {
+    if (!dataAlgorithm.endsWith('gcm')) throw idpError('builder/invalid', "corrupt: 'tag' needs an AES-GCM data algorithm");
+    octets[octets.length - 1]! ^= 0x01;
+  } else {
+    if (!dataAlgorithm.endsWith('cbc')) throw idpError('builder/invalid', "corrupt: 'padding' needs an AES-CBC data algorithm");
+    // PKCS#7 padding of the UTF-8 plaintext ends in the octet p; XOR-ing p into the same position of the
+    // previous ciphertext block (or the IV) turns the last plaintext octet into 0, which no padding allows.
+    const pad = 16 - (plaintextBytes % 16);
+    octets[octets.length - 17]! ^= pad;
+  }
+  return encryptedData.slice(0, start) + octets.toString('base64') + encryptedData.slice(end);
 }
 
 /** Encrypts a standalone Assertion (it must declare its own namespaces) into a saml:EncryptedAssertion string. */
@@ -47,9 +86,10 @@ export async function encryptAssertion(
   } catch (e) {
     throw idpError('keys/bad-pem', `encryption certificate: ${(e as Error).message}`);
   }
-  const encryptedData = await new Promise<string>((resolve, reject) => {
+  const plaintext = plaintextFor(assertionXml, options.corrupt);
+  let encryptedData = await new Promise<string>((resolve, reject) => {
     xmlenc.encrypt(
-      assertionXml,
+      plaintext,
       {
         rsa_pub: publicKeyPem,
         pem: certificatePem,
@@ -61,5 +101,8 @@ export async function encryptAssertion(
       (err, result) => (err ? reject(err) : resolve(result)),
     );
   });
+  if (options.corrupt === 'padding' || options.corrupt === 'tag') {
+    encryptedData = corruptCipherValue(encryptedData, options.corrupt, dataAlgorithm, Buffer.byteLength(plaintext, 'utf8'));
+  }
   return `<saml:EncryptedAssertion xmlns:saml="${NS.assertion}">${encryptedData.trim()}</saml:EncryptedAssertion>`;
 }
