@@ -26,7 +26,7 @@ export function hostileResponseXml(o: HostileOptions): string {
   const signed = sign(responseXml(o), 'Assertion', { privateKeyPem: o.privateKeyPem });
   const pad = padding(o.emptyElements, o.nested === true);
   if ((o.where ?? 'response') === 'response') {
-    return signed.replace('<samlp:Status>', `<samlp:Extensions xmlns:p="urn:pad">${pad.replace(/<(\/?)x/g, '<$1p:x')}</samlp:Extensions><samlp:Status>`);
+    return signed.replace('<samlp:Status>', `<samlp:Extensions>${pad}</samlp:Extensions><samlp:Status>`);
   }
   return signed.replace('</saml:Assertion>', `<saml:Advice>${pad.replace(/<(\/?)x/g, '<$1saml:x')}</saml:Advice></saml:Assertion>`);
 }
