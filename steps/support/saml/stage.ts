@@ -10,13 +10,11 @@
  * The browser keeps cookies (./browser.ts): the binding cookie /login sets comes back to the ACS, the session
  * cookie to /me. A scenario may keep the store in a file and restart the SP on the same origin.
  */
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
-import type { Express } from 'express';
 import {
   createMockIdp,
   generatedKeyPair,
@@ -30,6 +28,7 @@ import {
 import type { ProfileName, SamlTenantInput } from '../../../reference-sp/config/index.ts';
 import type { ScimTenantInput } from '../../../reference-sp/config/scim-section.ts';
 import type { ReferenceSp } from '../../../reference-sp/server/app.ts';
+import { createReadyServer, type RequestHandler } from '../../../reference-sp/server/http-server.ts';
 import { openStore, storePathFor, type Store } from '../../../reference-sp/store/index.ts';
 import type { ScenarioClock } from '../clock.ts';
 import { startReferenceSp, type InProcessReferenceSp } from '../reference-sp-server.ts';
@@ -68,11 +67,14 @@ interface Running {
   readonly url: string;
 }
 
-async function listen(app: (req: never, res: never) => void): Promise<Running> {
-  const server = createServer(app as Parameters<typeof createServer>[0] & object);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return { server, url: `http://127.0.0.1:${port}` };
+/**
+ * Listens on a free port before the app exists (the app needs its own URL), answering 503 until `ready` hands
+ * it over (reference-sp/server/http-server.ts): a request in between never reaches an undefined handler.
+ */
+async function listenFirst(): Promise<Running & { ready(app: RequestHandler): void }> {
+  const ready = createReadyServer();
+  const port = await ready.listen(0, '127.0.0.1');
+  return { server: ready.server, url: `http://127.0.0.1:${port}`, ready: (app) => ready.ready(app) };
 }
 
 function close(running: Running | undefined): Promise<void> {
@@ -159,10 +161,9 @@ export class SamlStage {
 
   async idp(): Promise<MockIdp> {
     if (!this.#idp) {
-      let app: Express | undefined;
-      const running = await listen(((req: never, res: never) => app!(req, res)) as never);
+      const running = await listenFirst();
       const idp = createMockIdp({ baseUrl: running.url, clock: this.clock });
-      app = idp.app;
+      running.ready(idp.app);
       this.#idp = { idp, running };
     }
     return this.#idp.idp;
