@@ -131,7 +131,9 @@ export function createSamlRouter(deps: SamlRouterDeps): Router {
     const result = await runAcsPipeline({ tenant, samlResponse: body['SAMLResponse'], relayState }, { ...deps, browserBinding });
     const assertionId = result.state.assertion?.getAttribute('ID') ?? undefined;
     if (!result.ok) {
-      deps.log.log('warn', 'saml.acs', { tenant: tenant.id, outcome: 'rejected', code: result.rejection.code, detail: result.rejection.detail.message, assertionId });
+      // An unexpected exception inside a check (a bug, never the sender's doing) is kept for this log line only.
+      const cause = result.rejection.cause instanceof Error ? result.rejection.cause.message.slice(0, 200) : undefined;
+      deps.log.log('warn', 'saml.acs', { tenant: tenant.id, outcome: 'rejected', code: result.rejection.code, detail: result.rejection.detail.message, assertionId, cause });
       // A JIT user or a consumed request may have been written before the refusal: on disk before answering.
       if (!(await durable(res, tenant, 'acs-rejected'))) return;
       reply(req, res, tenant, result.rejection);
