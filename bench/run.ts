@@ -1,19 +1,36 @@
 /*
- * `npm run bench`: every benchmark of the project, each against a peer measured in the same run, printing
- * ratios. Never part of `npm test` (speed is measured, not asserted). Select with BENCH_ONLY=saml,scim,provision.
+ * `npm run bench`: every benchmark of the project, each against a peer or a physical limit measured in the same
+ * run, printing ratios. Never part of `npm test` (speed is measured, not asserted).
+ * Select with BENCH_ONLY=saml,saml-hostile,saml-state,scim,scim-hostile,provision (default: all).
  */
 import { benchProvisionInitialCycle } from './provision-initial-cycle.ts';
+import { benchSamlHostile, formatSamlHostile } from './saml-hostile.ts';
+import { benchSamlState, formatSamlState } from './saml-state.ts';
 import { benchSaml, formatSamlBench } from './saml-validate.ts';
+import { formatHostile, runScimHostileBenchmark } from './scim-hostile.ts';
 import { runScimBenchmark } from './scim-throughput.ts';
 
-const only = new Set((process.env['BENCH_ONLY'] ?? 'saml,scim,provision').split(',').map((s) => s.trim()));
+const ALL = 'saml,saml-hostile,saml-state,scim,scim-hostile,provision';
+const only = new Set((process.env['BENCH_ONLY'] ?? ALL).split(',').map((s) => s.trim()));
 
 if (only.has('saml')) {
   console.log(formatSamlBench(await benchSaml()));
   console.log('');
 }
+if (only.has('saml-hostile')) {
+  console.log(formatSamlHostile(await benchSamlHostile()));
+  console.log('');
+}
+if (only.has('saml-state')) {
+  console.log(formatSamlState(await benchSamlState()));
+  console.log('');
+}
 if (only.has('scim')) {
   await runScimBenchmark();
+  console.log('');
+}
+if (only.has('scim-hostile')) {
+  console.log(formatHostile(await runScimHostileBenchmark()));
   console.log('');
 }
 if (only.has('provision')) {
