@@ -2,55 +2,18 @@
  * Hostile requests against the SCIM router (issue 8, items 7, 9 and 10): every one gets a precise 4xx SCIM error
  * body (or a named 501), never a 500, never text/plain, and never more than the bounds in ./limits.ts.
  */
-import express from 'express';
+import type express from 'express';
 import request from 'supertest';
 import { afterEach, describe, expect, it } from 'vitest';
-import { systemClock } from '../clock.ts';
-import { resolveScimSection } from '../config/scim-section.ts';
-import type { ReferenceSpConfig, TenantConfig } from '../config/types.ts';
-import { openStore } from '../store/open-store.ts';
-import type { Store } from '../store/types.ts';
 import { MAX_JSON_DEPTH, MAX_PATCH_OPERATIONS, MAX_VALUES_PER_ATTRIBUTE } from './limits.ts';
-import { createScimRouter } from './router.ts';
+import { BULK, closeTestStores, expectScimError, GROUP, PATCH_OP, SCIM, scimTestApp, tenant, testConfig, USER } from './test-support/scim-app.ts';
 import { UNEXPOSED_DETAIL } from './types/errors.ts';
 
 const TOKEN = 'acme-scim-token-000000000001';
-const SCIM = 'application/scim+json';
-const USER = 'urn:ietf:params:scim:schemas:core:2.0:User';
-const GROUP = 'urn:ietf:params:scim:schemas:core:2.0:Group';
-const ERROR = 'urn:ietf:params:scim:api:messages:2.0:Error';
-const PATCH_OP = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
-const BULK = 'urn:ietf:params:scim:api:messages:2.0:BulkRequest';
 const auth = { type: 'bearer' as const };
-
-const config: ReferenceSpConfig = {
-  baseUrl: 'http://sp.test',
-  dataDir: ':memory:',
-  tenants: [
-    { id: 'acme', profile: 'generic', saml: {} as TenantConfig['saml'], scim: resolveScimSection('generic', { tokens: [{ value: TOKEN }] }) },
-  ],
-};
-
-const stores: Store[] = [];
-function setup() {
-  const store = openStore({ path: ':memory:' });
-  stores.push(store);
-  const app = express();
-  app.use(createScimRouter({ store, config, clock: systemClock }));
-  return { app, store };
-}
-afterEach(() => {
-  while (stores.length) stores.pop()!.close();
-});
-
-function expectScimError(res: request.Response, status: number, scimType?: string) {
-  expect(res.status).toBe(status);
-  expect(res.headers['content-type']).toContain(SCIM);
-  expect(res.body.schemas).toEqual([ERROR]);
-  expect(res.body.status).toBe(String(status));
-  if (scimType === undefined) expect(res.body.scimType).toBeUndefined();
-  else expect(res.body.scimType).toBe(scimType);
-}
+const config = testConfig([tenant('acme', 'generic', { tokens: [{ value: TOKEN }] })]);
+const setup = () => scimTestApp(config);
+afterEach(closeTestStores);
 
 /** `{"a":{"a":…}}` nested `levels` deep, as text (JSON.stringify itself would overflow on deep values). */
 const nested = (levels: number, leaf = '"x"'): string => '{"a":'.repeat(levels) + leaf + '}'.repeat(levels);

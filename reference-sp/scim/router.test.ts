@@ -1,15 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import express from 'express';
+import type express from 'express';
 import request from 'supertest';
 import { afterEach, describe, expect, it } from 'vitest';
-import { systemClock } from '../clock.ts';
-import { resolveScimSection, type ScimTenantInput } from '../config/scim-section.ts';
-import type { ProfileName, ReferenceSpConfig, TenantConfig } from '../config/types.ts';
 import { openStore, storePathFor } from '../store/open-store.ts';
-import type { Store } from '../store/types.ts';
-import { createScimRouter } from './router.ts';
+import { closeTestStores, expectScimError, GROUP, PATCH_OP, SCIM, scimTestApp, tenant, testConfig, USER } from './test-support/scim-app.ts';
 
 const ADMIN = 'admin-token-for-tests-0001';
 const ACME = 'acme-scim-token-000000000001';
@@ -18,24 +14,9 @@ const PARTICLE_LIST_ONLY = 'particle-list-only-token-0001';
 const PARTICLE_ALL = 'particle-all-scopes-token-001';
 const NINJA = 'ninja-scim-token-0000000000001';
 const LENIENT = 'lenient-scim-token-00000000001';
-const PATCH_OP = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
-const SCIM = 'application/scim+json';
-const USER = 'urn:ietf:params:scim:schemas:core:2.0:User';
-const GROUP = 'urn:ietf:params:scim:schemas:core:2.0:Group';
-const ERROR = 'urn:ietf:params:scim:api:messages:2.0:Error';
 const NINJA_EXT = 'urn:ietf:params:scim:schemas:extension:ninjaone:2.0:User';
 
-const tenant = (id: string, profile: ProfileName, scim: ScimTenantInput): TenantConfig => ({
-  id,
-  profile,
-  saml: {} as TenantConfig['saml'],
-  scim: resolveScimSection(profile, scim),
-});
-
-const config: ReferenceSpConfig = {
-  baseUrl: 'http://sp.test',
-  dataDir: ':memory:',
-  tenants: [
+const config = testConfig([
     tenant('acme', 'generic', { tokens: [{ value: ACME }], pagination: { defaultCount: 100, maxCount: 3 } }),
     tenant('globex', 'generic', { tokens: [{ value: GLOBEX }], maxBodyBytes: 2048, bulk: { maxOperations: 2 } }),
     tenant('particle', 'particle', {
@@ -48,31 +29,13 @@ const config: ReferenceSpConfig = {
     tenant('ninja', 'ninjaone', { tokens: [{ value: NINJA }] }),
     tenant('aritma', 'aritma', {}),
     tenant('lenient', 'generic', { mode: 'lenient', tokens: [{ value: LENIENT }] }),
-  ],
-};
+]);
 
-const stores: Store[] = [];
-function setup(path = ':memory:') {
-  const store = openStore({ path });
-  stores.push(store);
-  const app = express();
-  app.use(createScimRouter({ store, config, clock: systemClock, adminToken: ADMIN }));
-  return { app, store };
-}
-afterEach(() => {
-  while (stores.length) stores.pop()!.close();
-});
+const setup = (path = ':memory:') => scimTestApp(config, { store: openStore({ path }), adminToken: ADMIN });
+afterEach(closeTestStores);
 
 const user = (userName: string, extra: Record<string, unknown> = {}) => ({ schemas: [USER], userName, ...extra });
 
-function expectScimError(res: request.Response, status: number, scimType?: string) {
-  expect(res.status).toBe(status);
-  expect(res.headers['content-type']).toContain(SCIM);
-  expect(res.body.schemas).toEqual([ERROR]);
-  expect(res.body.status).toBe(String(status));
-  if (scimType === undefined) expect(res.body.scimType).toBeUndefined();
-  else expect(res.body.scimType).toBe(scimType);
-}
 
 describe('authentication and tenancy', () => {
   it('401 with WWW-Authenticate and a SCIM error when the token is missing or wrong', async () => {

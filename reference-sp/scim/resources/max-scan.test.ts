@@ -3,42 +3,20 @@
  * (RFC 7644 §3.4.2.2, §3.12) once the tenant holds more resources than its maxScan; the filters Entra and Okta
  * send are index-served and answered whatever the tenant's size.
  */
-import express from 'express';
 import request from 'supertest';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { systemClock } from '../../clock.ts';
-import { resolveScimSection } from '../../config/scim-section.ts';
-import type { ReferenceSpConfig, TenantConfig } from '../../config/types.ts';
-import { openStore } from '../../store/open-store.ts';
-import type { Store } from '../../store/types.ts';
-import { createScimRouter } from '../router.ts';
+import { closeTestStores, GROUP, SCIM, scimTestApp, tenant, testConfig, USER } from '../test-support/scim-app.ts';
 
 const TOKEN = 'max-scan-test-token-000000000001';
-const USER = 'urn:ietf:params:scim:schemas:core:2.0:User';
-const GROUP = 'urn:ietf:params:scim:schemas:core:2.0:Group';
 const MAX_SCAN = 4;
+const config = testConfig([tenant('acme', 'generic', { tokens: [{ value: TOKEN }], maxScan: MAX_SCAN, rateLimit: false })]);
 
-let store: Store;
 let api: (method: 'get' | 'post', path: string) => request.Test;
 const ids: Record<string, string> = {};
 
 beforeEach(async () => {
-  store = openStore({ path: ':memory:' });
-  const config: ReferenceSpConfig = {
-    baseUrl: 'http://sp.test',
-    dataDir: ':memory:',
-    tenants: [
-      {
-        id: 'acme',
-        profile: 'generic',
-        saml: {} as TenantConfig['saml'],
-        scim: resolveScimSection('generic', { tokens: [{ value: TOKEN }], maxScan: MAX_SCAN, rateLimit: false }),
-      },
-    ],
-  };
-  const app = express();
-  app.use(createScimRouter({ store, config, clock: systemClock }));
-  api = (method, path) => request(app)[method](`/scim/v2/acme${path}`).auth(TOKEN, { type: 'bearer' }).type('application/scim+json');
+  const { app } = scimTestApp(config);
+  api = (method, path) => request(app)[method](`/scim/v2/acme${path}`).auth(TOKEN, { type: 'bearer' }).type(SCIM);
   for (let i = 0; i < MAX_SCAN + 1; i++) {
     const res = await api('post', '/Users').send({ schemas: [USER], userName: `u${i}@acme.test`, externalId: `x${i}`, name: { givenName: `G${i}` } });
     ids[`u${i}`] = res.body.id;
@@ -46,7 +24,7 @@ beforeEach(async () => {
   const group = await api('post', '/Groups').send({ schemas: [GROUP], displayName: 'Ops', members: [{ value: ids['u1'] }] });
   ids['ops'] = group.body.id;
 });
-afterEach(() => store.close());
+afterEach(closeTestStores);
 
 const q = (filter: string) => `?filter=${encodeURIComponent(filter)}`;
 
