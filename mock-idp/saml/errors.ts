@@ -23,6 +23,7 @@ export type IdpErrorCode =
   | 'control/bad-body'
   | 'control/unknown-deviation'
   | 'keys/bad-pem'
+  | 'directory/bad-file'
   | 'builder/invalid';
 
 export class IdpError extends Error {

@@ -67,7 +67,7 @@ export interface MockIdpContext {
 
 const HISTORY_LIMIT = 50;
 
-function isDirectoryUser(u: unknown): u is DirectoryUser {
+export function isDirectoryUser(u: unknown): u is DirectoryUser {
   const x = u as Record<string, unknown>;
   return (
     typeof x === 'object' && x !== null &&
@@ -82,8 +82,15 @@ export class MockIdpControl {
   private next: NextSignIn | undefined;
   private readonly pending = new Map<string, PendingRequest>();
   private readonly issued: IssuedResponse[] = [];
+  /** Where users added from now on are kept (createMockIdp with a dataDir: ./users-file.ts). */
+  private keepUser: ((user: DirectoryUser) => void) | undefined;
 
   constructor(readonly ctx: MockIdpContext) {}
+
+  /** From now on every added user is also handed to `keep` (which persists it), so it survives a restart. */
+  persistUsers(keep: (user: DirectoryUser) => void): void {
+    this.keepUser = keep;
+  }
 
   get ssoUrl(): string {
     return `${this.ctx.baseUrl}/saml/sso`;
@@ -104,6 +111,7 @@ export class MockIdpControl {
     if (!isDirectoryUser(user)) {
       throw idpError('control/bad-body', 'a user needs string email, givenName, surname, displayName, login and a groups list');
     }
+    this.keepUser?.(user);
     this.users.set(user.login.toLowerCase(), user);
     return user;
   }

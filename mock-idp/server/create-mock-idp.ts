@@ -3,7 +3,8 @@
  * Options (defaults where they are set):
  * - baseUrl: where the IdP is reachable, no trailing slash (used in metadata and the login page)
  * - entityId: default `${baseUrl}/metadata`
- * - dataDir: keys are generated there on first start and reused; omit (and omit `keys`) for in-memory keys
+ * - dataDir: keys are generated there on first start and reused, and users added at run time are kept there
+ *   (users.json, ./users-file.ts); omit (and omit `keys`) for in-memory keys and users
  * - keys: supplied signing (and optionally rogue) PEMs; wins over dataDir
  * - clock: the one clock that stamps every instant
  * - users / sps: initial directory users and SP registrations
@@ -14,8 +15,9 @@ import type { Clock } from '../clock.ts';
 import { loadIdpKeys, type IdpKeys, type KeyPair } from '../saml/keys/key-store.ts';
 import type { DirectoryUser } from '../saml/presets/directory-user.ts';
 import type { SpRegistrationInput } from '../saml/sp-registry/sp-registration.ts';
-import { MockIdpControl } from './control.ts';
+import { isDirectoryUser, MockIdpControl } from './control.ts';
 import { buildRoutes } from './routes.ts';
+import { openUsersFile } from './users-file.ts';
 
 export interface MockIdpOptions {
   readonly baseUrl: string;
@@ -49,6 +51,12 @@ export function createMockIdp(options: MockIdpOptions): MockIdp {
     pendingTtlMs: options.pendingTtlMs ?? 5 * 60_000,
   });
   for (const u of options.users ?? []) control.addUser(u);
+  if (options.dataDir) {
+    // Users added in an earlier run come back (and win over a same-login initial user); new ones are kept.
+    const file = openUsersFile(options.dataDir, isDirectoryUser);
+    for (const u of file.list()) control.addUser(u);
+    control.persistUsers((u) => file.keep(u));
+  }
   for (const sp of options.sps ?? []) control.registerSp(sp);
   return { app: buildRoutes(control), control, keys, entityId, baseUrl, metadataXml: () => control.metadataXml() };
 }

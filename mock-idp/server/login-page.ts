@@ -1,13 +1,16 @@
 /*
- * The IdP's small login page: pick a user, see exactly the attributes that will be sent, sign in. Plain
- * server-rendered HTML; every value that comes from outside is HTML-escaped.
+ * The IdP's login page: pick the service provider (IdP-initiated) and a user, see exactly the NameID and
+ * attributes that will be sent to THAT SP, then sign in or review the assertion first. Plain server-rendered
+ * HTML; choosing another SP reloads the page with ?sp=… (a GET form, auto-submitted on change). Every value
+ * that comes from outside is HTML-escaped.
  */
 import type { SamlAttribute } from '../saml/assertion-builder/builder.ts';
 import type { DirectoryUser } from '../saml/presets/directory-user.ts';
 import type { SpRegistration } from '../saml/sp-registry/sp-registration.ts';
+import { escapeHtml } from './html.ts';
+import { page } from './page-style.ts';
 
-export const escapeHtml = (s: string): string =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+export { escapeHtml } from './html.ts';
 
 export interface LoginPageInput {
   readonly entityId: string;
@@ -20,51 +23,64 @@ export interface LoginPageInput {
   readonly attributesFor: (sp: SpRegistration, user: DirectoryUser) => { nameId: string; attributes: SamlAttribute[] };
 }
 
+const e = escapeHtml;
+
+function preview(p: LoginPageInput, user: DirectoryUser): string {
+  if (!p.sp) return '';
+  const { nameId, attributes } = p.attributesFor(p.sp, user);
+  const rows = attributes
+    .map((a) => `<tr><td><code>${e(a.name)}</code></td><td>${a.values.map((v) => e(v)).join('<br/>') || '<em>(no value)</em>'}</td></tr>`)
+    .join('');
+  return `<table class="preview" data-sp="${e(p.sp.entityId)}"><thead><tr><th>Sent to this SP</th><th>Values</th></tr></thead><tbody>
+          <tr><td><code>NameID</code></td><td><code>${e(nameId)}</code></td></tr>${rows || '<tr><td colspan="2"><em>no attributes</em></td></tr>'}</tbody></table>`;
+}
+
+function spPicker(p: LoginPageInput): string {
+  if (p.pendingId) return '';
+  const options = p.sps
+    .map((sp) => `<option value="${e(sp.entityId)}"${sp === p.sp ? ' selected' : ''}>${e(sp.entityId)}</option>`)
+    .join('');
+  return `<form method="get" action="/" class="sp-picker">
+        <label class="field" for="sp">Service provider</label>
+        <select id="sp" name="sp" onchange="this.form.submit()">${options}</select>
+        ${p.relayState !== undefined ? `<input type="hidden" name="RelayState" value="${e(p.relayState)}"/>` : ''}
+        <noscript><button type="submit" class="secondary">Show its attributes</button></noscript>
+      </form>`;
+}
+
 export function loginPage(p: LoginPageInput): string {
-  const e = escapeHtml;
   const heading = p.pendingId
-    ? `Sign in to <strong>${e(p.sp?.entityId ?? '')}</strong>`
-    : 'IdP-initiated sign-in';
-  const spChoice = p.pendingId
+    ? `<h1>Sign in to <code>${e(p.sp?.entityId ?? '')}</code></h1><p class="muted">The SP asked for this sign-in (SP-initiated).</p>`
+    : `<h1>IdP-initiated sign-in</h1><p class="muted">Choose the service provider and the user; the response goes to the SP's ACS without a request.</p>`;
+  const hidden = p.pendingId
     ? `<input type="hidden" name="pending" value="${e(p.pendingId)}"/>`
-    : `<p><label>Service provider
-        <select name="sp">${p.sps
-          .map((sp) => `<option value="${e(sp.entityId)}"${sp === p.sp ? ' selected' : ''}>${e(sp.entityId)}</option>`)
-          .join('')}</select></label> <a href="?">(attributes below are for the selected SP: reload with ?sp=…)</a></p>
-      ${p.relayState !== undefined ? `<input type="hidden" name="RelayState" value="${e(p.relayState)}"/>` : ''}`;
+    : `${p.sp ? `<input type="hidden" name="sp" value="${e(p.sp.entityId)}"/>` : ''}${p.relayState !== undefined ? `<input type="hidden" name="RelayState" value="${e(p.relayState)}"/>` : ''}`;
   const users = p.users
-    .map((u, i) => {
-      const preview = p.sp ? p.attributesFor(p.sp, u) : undefined;
-      const rows = preview
-        ? preview.attributes
-            .map((a) => `<tr><td><code>${e(a.name)}</code></td><td>${a.values.map((v) => e(v)).join('<br/>') || '<em>(no value)</em>'}</td></tr>`)
-            .join('')
-        : '';
-      return `<li>
-        <label><input type="radio" name="user" value="${e(u.login)}"${i === 0 ? ' checked' : ''}/>
-          ${e(u.displayName)} &lt;${e(u.email)}&gt;</label>
-        ${preview ? `<details><summary>Will send NameID <code>${e(preview.nameId)}</code> and ${preview.attributes.length} attributes</summary>
-          <table><thead><tr><th>Attribute</th><th>Values</th></tr></thead><tbody>${rows}</tbody></table></details>` : ''}
-      </li>`;
-    })
-    .join('\n');
-  return `<!DOCTYPE html>
-<html lang="en">
-  <head><meta charset="utf-8"><title>sso-harness mock IdP</title>
-    <style>body{font-family:system-ui,sans-serif;max-width:52rem;margin:2rem auto}li{margin:.5rem 0}td,th{border:1px solid #ccc;padding:.2rem .4rem;text-align:left}table{border-collapse:collapse}</style>
-  </head>
-  <body>
-    <h1>sso-harness mock IdP</h1>
-    <p>${heading}</p>
-    <p><small>IdP entity ID: <code>${e(p.entityId)}</code></small></p>
-    ${p.users.length === 0 ? '<p>No users in the directory. Add some with <code>POST /control/users</code>.</p>' : ''}
-    ${!p.pendingId && p.sps.length === 0 ? '<p>No SPs registered. Register one with <code>POST /control/sps</code>.</p>' : ''}
-    <form method="post" action="/login">
-      ${spChoice}
-      <ul>${users}</ul>
-      <button type="submit"${p.users.length === 0 || (!p.pendingId && p.sps.length === 0) ? ' disabled' : ''}>Sign in</button>
-    </form>
-  </body>
-</html>
-`;
+    .map(
+      (u, i) => `<label class="user" data-login="${e(u.login)}">
+          <input type="radio" name="user" value="${e(u.login)}"${i === 0 ? ' checked' : ''}/>
+          <span class="name">${e(u.displayName)}</span><span class="email">${e(u.email)}</span>
+          ${preview(p, u)}
+        </label>`,
+    )
+    .join('\n        ');
+  const disabled = p.users.length === 0 || !p.sp;
+  const body = `      <section class="card">
+      ${heading}
+      ${p.users.length === 0 ? '<p>No users in the directory. Add some with <code>POST /control/users</code>.</p>' : ''}
+      ${!p.pendingId && p.sps.length === 0 ? '<p>No SPs registered. Register one with <code>POST /control/sps</code>.</p>' : ''}
+      ${spPicker(p)}
+      <form method="post" action="/login" class="sign-in">
+        ${hidden}
+        <h2>User</h2>
+        <div class="users">
+        ${users}
+        </div>
+        <div class="actions">
+          <button type="submit" class="primary" name="action" value="send"${disabled ? ' disabled' : ''}>Sign in</button>
+          <button type="submit" class="secondary" name="action" value="review"${disabled ? ' disabled' : ''}>Review the assertion first</button>
+        </div>
+      </form>
+      </section>`;
+  return page('sso-harness mock IdP', body, p.entityId);
 }

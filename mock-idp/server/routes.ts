@@ -4,7 +4,8 @@
  *   GET  /saml/sso ...................... SP-initiated, HTTP-Redirect binding (saml-bindings §3.4)
  *   POST /saml/sso ...................... SP-initiated, HTTP-POST binding (saml-bindings §3.5)
  *   GET  /saml/idp-initiated?sp=&user= .. IdP-initiated (unsolicited) sign-in (saml-profiles §4.1.5)
- *   GET  /  and  POST /login ............ the login page and its form
+ *   GET  /?sp=&RelayState=  POST /login . the login page (attributes previewed for the chosen SP) and its form;
+ *                                        action=review answers with the assertion inspector instead of posting
  *   /control/* .......................... JSON control API (see docs/mock-idp.md)
  * A request that names a queued user (PUT /control/next-sign-in) is answered at once with the auto-posting
  * form; otherwise it waits on the login page. Every refusal is a 4xx with a stable code: never a 500 for bad
@@ -17,7 +18,10 @@ import { decodeRedirectRequest } from '../saml/bindings/redirect-binding.ts';
 import { decodePostRequest, isPostRequestSigned, verifyPostRequestSignature } from '../saml/bindings/post-binding.ts';
 import type { MetadataSource } from '../saml/sp-registry/sp-registry.ts';
 import type { MockIdpControl } from './control.ts';
-import { escapeHtml, loginPage } from './login-page.ts';
+import { escapeHtml } from './html.ts';
+import { loginPage } from './login-page.ts';
+import { page } from './page-style.ts';
+import { reviewPage } from './review-page.ts';
 
 function str(v: unknown): string | undefined {
   return typeof v === 'string' && v !== '' ? v : undefined;
@@ -36,7 +40,8 @@ export function buildRoutes(control: MockIdpControl): express.Express {
   app.get('/saml/metadata', sendMetadata);
 
   const renderLogin = (res: Response, opts: { pendingId?: string; spEntityId?: string; relayState?: string }) => {
-    const sp = opts.spEntityId ? control.sps.get(opts.spEntityId) : control.sps.list()[0];
+    // A named SP must exist (a typo is a refusal, not a silent switch to another SP); none named → the first.
+    const sp = opts.spEntityId ? control.requireSp(opts.spEntityId) : control.sps.list()[0];
     res.type('html').send(
       loginPage({
         entityId: control.ctx.entityId,
@@ -112,7 +117,8 @@ export function buildRoutes(control: MockIdpControl): express.Express {
       return;
     }
     const sp = str(req.query['sp']);
-    renderLogin(res, sp ? { spEntityId: sp } : {});
+    const relayState = str(req.query['RelayState']);
+    renderLogin(res, { ...(sp ? { spEntityId: sp } : {}), ...(relayState ? { relayState } : {}) });
   });
 
   app.post('/login', form, async (req, res) => {
@@ -123,6 +129,20 @@ export function buildRoutes(control: MockIdpControl): express.Express {
     const issued = pending
       ? await control.completePending(pending, user)
       : await control.idpInitiated({ sp: str(body['sp']) ?? '', user, relayState: str(body['RelayState']) });
+    if (body['action'] === 'review') {
+      res.type('html').send(
+        reviewPage({
+          entityId: control.ctx.entityId,
+          action: issued.action,
+          fields: issued.fields,
+          xml: issued.built.xml,
+          spEntityId: issued.spEntityId,
+          user: issued.user,
+          responseId: issued.built.responseId,
+        }),
+      );
+      return;
+    }
     res.type('html').send(issued.html);
   });
 
@@ -197,8 +217,13 @@ export function buildRoutes(control: MockIdpControl): express.Express {
       message = (err as unknown as Error).message;
     }
     if (req.accepts(['json', 'html']) === 'html' && !req.path.startsWith('/control')) {
-      res.status(status).type('html').send(`<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>IdP error</title></head>
-<body><h1>The IdP refused this request</h1><p><code data-error-code="${escapeHtml(code)}">${escapeHtml(code)}</code></p><p>${escapeHtml(message)}</p></body></html>`);
+      res.status(status).type('html').send(
+        page(
+          'IdP error',
+          `<section class="card"><h1>The IdP refused this request</h1><p><code class="error-code" data-error-code="${escapeHtml(code)}">${escapeHtml(code)}</code></p><p>${escapeHtml(message)}</p><p><a href="/">Back to the login page</a></p></section>`,
+          control.ctx.entityId,
+        ),
+      );
       return;
     }
     res.status(status).json({ error: code, message });
