@@ -4,14 +4,9 @@
  * Each step calls the Entra stage (steps/support/entra/stage.ts); steps never call steps.
  */
 import assert from 'node:assert/strict';
-import { Before, defineParameterType, Given, When, type DataTable } from '@cucumber/cucumber';
+import { Before, Given, When, type DataTable } from '@cucumber/cucumber';
 import type { ScimMode } from '../reference-sp/config/scim-section.ts';
 import type { HarnessWorld } from './support/world.ts';
-
-// ---- parameter types ----
-
-defineParameterType({ name: 'scimMode', regexp: /strict|lenient/, transformer: (text: string): ScimMode => text as ScimMode });
-defineParameterType({ name: 'httpMethod', regexp: /GET|POST|PUT|PATCH|DELETE/, transformer: (text: string) => text });
 
 Before({ tags: '@entra' }, function (this: HarnessWorld, { pickle }) {
   this.entra.scenarioName = pickle.name;

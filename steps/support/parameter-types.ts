@@ -1,10 +1,14 @@
 /*
  * Custom cucumber parameter types (STYLE.md §6): each converts its text and fails on a typo before the step
  * body runs, so a misspelled status or scimType is a scenario error, never a silently different assertion.
+ * A fixed set of values is an enum parameter type (./enum-parameter-type.ts): its regexp matches only those values.
  * Grouped by domain; the SAML parameter types are in ./saml/parameter-types.ts.
  */
 import { defineParameterType } from '@cucumber/cucumber';
+import type { ScimMode } from '../../reference-sp/config/scim-section.ts';
 import { SCIM_TYPES, type ScimType } from '../../reference-sp/scim/types/errors.ts';
+import { describeParameterType, enumParameterType, identity } from './enum-parameter-type.ts';
+import { StepArgumentError } from './step-error.ts';
 
 // ---- HTTP ------------------------------------------------------------------------------------------------------
 
@@ -12,33 +16,31 @@ import { SCIM_TYPES, type ScimType } from '../../reference-sp/scim/types/errors.
  * Statuses the scenarios may assert: RFC 7644 §3.12 Table 8 plus the success codes of §3.3–§3.7 and §3.14, and
  * 408 (a request body too slow, RFC 9110 §15.5.9).
  */
-const HTTP_STATUSES: ReadonlySet<number> = new Set([200, 201, 204, 304, 307, 308, 400, 401, 403, 404, 408, 409, 412, 413, 429, 500, 501]);
+const HTTP_STATUSES: readonly number[] = [200, 201, 204, 304, 307, 308, 400, 401, 403, 404, 408, 409, 412, 413, 429, 500, 501];
 
+// Any three digits reach the transformer (a number is never an ordinary word), which names the statuses allowed.
+describeParameterType({ name: 'httpStatus', description: 'an HTTP status a scenario may assert', values: HTTP_STATUSES.map(String) });
 defineParameterType({
   name: 'httpStatus',
   regexp: /\d{3}/,
   transformer: (text: string): number => {
     const status = Number(text);
-    if (!HTTP_STATUSES.has(status)) throw new TypeError(`${text} is not an HTTP status a SCIM scenario may assert`);
+    if (!HTTP_STATUSES.includes(status)) {
+      throw new StepArgumentError('parameter/unknown-value', `${text} is not an HTTP status a scenario may assert (${HTTP_STATUSES.join(', ')})`);
+    }
     return status;
   },
 });
 
+defineParameterType(enumParameterType('httpMethod', 'an HTTP method of a SCIM request', identity(['GET', 'POST', 'PUT', 'PATCH', 'DELETE'])));
+
 // ---- SCIM ------------------------------------------------------------------------------------------------------
 
 /** A scimType keyword of RFC 7644 §3.12 Table 9, e.g. `uniqueness`, `invalidFilter`. */
-defineParameterType({
-  name: 'scimType',
-  regexp: /[a-zA-Z]+/,
-  transformer: (text: string): ScimType => {
-    if (!(SCIM_TYPES as readonly string[]).includes(text)) {
-      throw new TypeError(`"${text}" is not a scimType of RFC 7644 §3.12 (${SCIM_TYPES.join(', ')})`);
-    }
-    return text as ScimType;
-  },
-});
+defineParameterType(enumParameterType<ScimType>('scimType', 'a scimType keyword of RFC 7644 §3.12 Table 9', identity(SCIM_TYPES)));
 
 /** One or more quoted aliases: `"ann"`, `"ann" and "bob"`, `"ann", "bob" and "cid"`. */
+describeParameterType({ name: 'aliases', description: 'one or more quoted names: "ann", "ann" and "bob", "ann", "bob" and "cid"' });
 defineParameterType({
   name: 'aliases',
   regexp: /"[^"]+"(?:(?:, | and )"[^"]+")*/,
@@ -46,23 +48,13 @@ defineParameterType({
 });
 
 /** RFC 7644 §3.4.2.3 sortOrder. */
-defineParameterType({
-  name: 'sortOrder',
-  regexp: /ascending|descending/,
-  transformer: (text: string): 'ascending' | 'descending' => text as 'ascending' | 'descending',
-});
+defineParameterType(enumParameterType('sortOrder', 'an RFC 7644 §3.4.2.3 sortOrder', identity(['ascending', 'descending'] as const)));
 
 /** A Particle API-user scope (seed 000), written as in Particle's console. */
 const PARTICLE_SCOPES = ['teams.users:invite', 'teams.users:remove', 'teams.users:list', 'teams.users:update'] as const;
 export type ParticleScope = (typeof PARTICLE_SCOPES)[number];
 
-defineParameterType({
-  name: 'particleScope',
-  regexp: /teams\.users:[a-z]+/,
-  transformer: (text: string): ParticleScope => {
-    if (!(PARTICLE_SCOPES as readonly string[]).includes(text)) {
-      throw new TypeError(`"${text}" is not a Particle scope (${PARTICLE_SCOPES.join(', ')})`);
-    }
-    return text as ParticleScope;
-  },
-});
+defineParameterType(enumParameterType<ParticleScope>('particleScope', "a Particle API user's scope (seed 000)", identity(PARTICLE_SCOPES)));
+
+/** How a tenant's SCIM endpoint treats shapes RFC 7644 does not define (docs/scim-scenarios.md). */
+defineParameterType(enumParameterType<ScimMode>('scimMode', "a SCIM tenant's mode", identity(['strict', 'lenient'] as const)));

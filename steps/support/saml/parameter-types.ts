@@ -5,22 +5,14 @@ import { defineParameterType } from '@cucumber/cucumber';
 import type { DataAlgorithmName, KeyAlgorithmName, PresetName, SignatureAlgorithmName, XswKind } from '../../../mock-idp/index.ts';
 import type { ProfileName } from '../../../reference-sp/config/index.ts';
 import { parseDuration } from '../clock.ts';
+import { describeParameterType, enumParameterType } from '../enum-parameter-type.ts';
 
-function oneOf<T extends string>(name: string, table: Readonly<Record<string, T>>): void {
-  const keys = Object.keys(table);
-  defineParameterType({
-    name,
-    regexp: new RegExp(keys.map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).sort((a, b) => b.length - a.length).join('|')),
-    transformer: (text: string): T => {
-      const value = table[text];
-      if (value === undefined) throw new TypeError(`"${text}" is not a ${name} (${keys.join(', ')})`);
-      return value;
-    },
-  });
+function oneOf<T>(name: string, description: string, table: Readonly<Record<string, T>>): void {
+  defineParameterType(enumParameterType(name, description, table));
 }
 
 /** The seed vendors the reference SP emulates, as their guides name themselves. */
-oneOf<ProfileName>('profile', {
+oneOf<ProfileName>('profile', 'a vendor profile of the reference SP', {
   generic: 'generic',
   Particle: 'particle',
   SonarQube: 'sonarqube',
@@ -30,20 +22,20 @@ oneOf<ProfileName>('profile', {
 });
 
 /** An IdP whose default claim names the mock IdP reproduces (docs/mock-idp.md, Presets). */
-oneOf<PresetName>('idpPreset', { Entra: 'entra', Okta: 'okta', JumpCloud: 'jumpcloud', OneLogin: 'onelogin' });
+oneOf<PresetName>('idpPreset', 'an IdP whose default claim names the mock IdP reproduces', { Entra: 'entra', Okta: 'okta', JumpCloud: 'jumpcloud', OneLogin: 'onelogin' });
 
 /** Where the IdP puts its signature(s). */
-oneOf<'response' | 'assertion' | 'both'>('placement', {
+oneOf<'response' | 'assertion' | 'both'>('placement', 'where the IdP puts its signature(s)', {
   response: 'response',
   assertion: 'assertion',
   'response and assertion': 'both',
 });
 
 /** RSA signature algorithms as IdP admin consoles name them: RSA-SHA1, RSA-SHA256, RSA-SHA512. */
-oneOf<SignatureAlgorithmName>('rsaAlgorithm', { 'RSA-SHA1': 'sha1', 'RSA-SHA256': 'sha256', 'RSA-SHA512': 'sha512' });
+oneOf<SignatureAlgorithmName>('rsaAlgorithm', 'an RSA signature algorithm', { 'RSA-SHA1': 'sha1', 'RSA-SHA256': 'sha256', 'RSA-SHA512': 'sha512' });
 
 /** EncryptedData ciphers as Okta's console names them. */
-oneOf<DataAlgorithmName>('dataEncryption', {
+oneOf<DataAlgorithmName>('dataEncryption', 'an EncryptedData cipher', {
   'AES128-CBC': 'aes128-cbc',
   'AES256-CBC': 'aes256-cbc',
   'AES128-GCM': 'aes128-gcm',
@@ -51,12 +43,13 @@ oneOf<DataAlgorithmName>('dataEncryption', {
 });
 
 /** EncryptedKey transports. */
-oneOf<KeyAlgorithmName>('keyTransport', { 'RSA-OAEP': 'rsa-oaep', 'RSA-1_5': 'rsa-1_5' });
+oneOf<KeyAlgorithmName>('keyTransport', 'an EncryptedKey transport', { 'RSA-OAEP': 'rsa-oaep', 'RSA-1_5': 'rsa-1_5' });
 
 /** XML signature wrapping attacks, named as in SAML Raider. */
-oneOf<XswKind>('xsw', Object.fromEntries(['XSW1', 'XSW2', 'XSW3', 'XSW4', 'XSW5', 'XSW6', 'XSW7', 'XSW8'].map((k) => [k, k as XswKind])));
+oneOf<XswKind>('xsw', 'an XML signature wrapping attack (SAML Raider names)', Object.fromEntries(['XSW1', 'XSW2', 'XSW3', 'XSW4', 'XSW5', 'XSW6', 'XSW7', 'XSW8'].map((k) => [k, k as XswKind])));
 
 /** A duration such as 59s, 2m, 1h; converted to milliseconds. */
+describeParameterType({ name: 'duration', description: 'a duration: a number and ms, s, m, h or d (59s, 2m, 1h)' });
 defineParameterType({
   name: 'duration',
   regexp: /\d+(?:ms|s|m|h|d)/,

@@ -1,0 +1,23 @@
+/*
+ * Why a step refused its arguments, with a stable code (STYLE.md §3): a parameter that names no allowed value, or
+ * a configuring step whose arguments do not apply to the scenario (it would otherwise change nothing and let the
+ * scenario pass without testing anything). Tests assert the code; the message is for the QA engineer.
+ */
+export type StepErrorCode =
+  /** A custom parameter type's text is a near miss of an allowed value (e.g. the wrong case). */
+  | 'parameter/unknown-value'
+  /** An attribute step names an attribute the IdP does not send for this SP. */
+  | 'attribute/not-sent'
+  /** An attribute step adds an attribute the IdP already sends for this SP. */
+  | 'attribute/already-sent';
+
+export class StepArgumentError extends Error {
+  override readonly name = 'StepArgumentError';
+
+  constructor(
+    readonly code: StepErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
