@@ -10,6 +10,9 @@ import { assertAbsent, assertAttribute, describeExchange as describe, jsonBody a
 import { ERROR_SCHEMA, readPath, type ScimExchange } from './support/scim/stage.ts';
 import type { Json } from './support/scim/target.ts';
 import type { HarnessWorld } from './support/world.ts';
+import { lastCertifyExchange } from './certify-endpoint.steps.ts';
+import { lastLimitsExchange } from './scim-limits.steps.ts';
+import type { Exchange } from '../certify/driver/endpoint.ts';
 
 // ---- requests ------------------------------------------------------------------------------------------------
 
@@ -48,23 +51,46 @@ Then('the request succeeds', function (this: HarnessWorld) {
   assert.ok([200, 204].includes(this.scim.last.status), `expected 200 or 204: ${describe(this.scim.last)}`);
 });
 
-function assertScimError(exchange: ScimExchange, status: number, scimType?: ScimType): void {
-  assert.equal(exchange.status, status, describe(exchange));
-  const error = body(exchange);
-  assert.ok(Array.isArray(error['schemas']) && error['schemas'].includes(ERROR_SCHEMA), `expected the Error schema: ${describe(exchange)}`);
+/** An answer a SCIM error is asserted on, whichever driver got it. */
+interface Answer {
+  readonly status: number;
+  readonly body: Json | undefined;
+  /** The request and the response, for the failure message. */
+  readonly described: string;
+}
+
+const answerOf = (exchange: ScimExchange | Exchange): Answer => ({ status: exchange.status, body: exchange.body, described: describe(exchange as ScimExchange) });
+
+/**
+ * The last answer of the scenario: the certification driver's (features/certify), the bounded-work tenant's
+ * (features/scim/bounded-work.feature) or the SCIM stage's. One sentence asserts an error, whichever sent it.
+ */
+function lastAnswer(world: HarnessWorld): Answer {
+  const certify = lastCertifyExchange(world);
+  if (certify) return answerOf(certify);
+  const limits = lastLimitsExchange(world);
+  if (limits) return { status: limits.status, body: limits.body as Json | undefined, described: `${limits.status} ${JSON.stringify(limits.body ?? null).slice(0, 400)}` };
+  return answerOf(world.scim.last);
+}
+
+function assertScimError(answer: Answer, status: number, scimType?: ScimType): void {
+  assert.equal(answer.status, status, answer.described);
+  const error = answer.body;
+  assert.ok(error, `expected a JSON body: ${answer.described}`);
+  assert.ok(Array.isArray(error['schemas']) && error['schemas'].includes(ERROR_SCHEMA), `expected the Error schema: ${answer.described}`);
   // RFC 7644 §3.12: "status" is the HTTP status code expressed as a JSON string.
-  assert.equal(error['status'], String(status), `status must be the string "${status}": ${describe(exchange)}`);
-  if (scimType !== undefined) assert.equal(error['scimType'], scimType, describe(exchange));
+  assert.equal(error['status'], String(status), `status must be the string "${status}": ${answer.described}`);
+  if (scimType !== undefined) assert.equal(error['scimType'], scimType, answer.described);
 }
 
 Then('the response is a SCIM error with status {httpStatus}', function (this: HarnessWorld, status: number) {
-  assertScimError(this.scim.last, status);
+  assertScimError(lastAnswer(this), status);
 });
 
 Then(
   'the response is a SCIM error with status {httpStatus} and scimType {scimType}',
   function (this: HarnessWorld, status: number, scimType: ScimType) {
-    assertScimError(this.scim.last, status, scimType);
+    assertScimError(lastAnswer(this), status, scimType);
   },
 );
 

@@ -43,7 +43,7 @@ Feature: Entra user lifecycle, compliant PATCH behaviour
   Scenario: A create for a userName that already exists gets 409 uniqueness
     Given Entra has provisioned a user
     When Entra creates another user with the same userName
-    Then the endpoint answers 409 with scimType "uniqueness"
+    Then the response is a SCIM error with status 409 and scimType uniqueness
 
   @id:ENTRA-USERS-07 @must @rfc7643-4.1.1 @rfc7644-3.4.2.2
   Scenario: The userName lookup ignores case, as userName is not caseExact
