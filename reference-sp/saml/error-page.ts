@@ -1,21 +1,55 @@
 /*
- * The HTML a browser sees when the ACS refuses a response. The 'particle' style reproduces Particle's page
- * (seed 000: a "general non-success" error when the attributes are not recognised); the generic page names
- * the rejection code. Both carry the code in a data attribute so tests never match wording.
+ * The HTML a browser sees when the ACS refuses a response:
+ * - the generic page names the code, what happened (fixed text per code: ./error-advice.ts), the spec section
+ *   and what to do next, with links to this tenant's own login, metadata, ACS or SCIM URL
+ * - the 'particle' style reproduces Particle's page (seed 000) for attribute errors only: its "general
+ *   non-success" text is what Particle shows when the attributes are not recognised; any other refusal on a
+ *   Particle tenant gets the generic page
+ * Nothing the sender wrote is shown: the code, fixed text, the rejection's message (fixed text or values the
+ * SP computed or the trusted IdP signed: ./rejection.ts), the spec section and `expected` (the SP's own
+ * configuration); never `actual`. Every value is escaped anyway. The code is in a data
+ * attribute so tests never match wording.
  */
 import type { ErrorPageStyle } from '../config/saml-section.ts';
+import { ADVICE, type AdviceLinks } from './error-advice.ts';
+import { spPage } from './page-style.ts';
 import type { SamlRejection } from './rejection.ts';
 import { escapeXml } from './xml.ts';
 
-export function errorPageHtml(style: ErrorPageStyle, rejection: SamlRejection): string {
-  const code = escapeXml(rejection.code);
-  const body =
-    style === 'particle'
-      ? `<h1>Single sign-on failed</h1><p>The identity provider returned a general non-success response.</p>` +
-        `<p>Verify the spelling and capitalization of the required mapping attributes: <code>email</code>, <code>firstName</code>, and <code>lastName</code>.</p>`
-      : `<h1>Sign-in refused</h1><p>${escapeXml(rejection.detail.message)}</p>`;
+/** The tenant's own URLs the advice links to (paths on this SP). */
+export function adviceLinks(tenantId: string): AdviceLinks {
+  const base = `/saml/${encodeURIComponent(tenantId)}`;
+  return { tenantId, login: `${base}/login`, metadata: `${base}/metadata`, acs: `${base}/acs`, scimUsers: `/scim/v2/${encodeURIComponent(tenantId)}/Users` };
+}
+
+function particleBody(): string {
   return (
-    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Sign-in refused</title></head>` +
-    `<body data-error-code="${code}">${body}<p><small>Error code: <code>${code}</code>${rejection.detail.spec ? ` (${escapeXml(rejection.detail.spec)})` : ''}</small></p></body></html>`
+    `<h1>Single sign-on failed</h1><p>The identity provider returned a general non-success response.</p>` +
+    `<p>Verify the spelling and capitalization of the required mapping attributes: <code>email</code>, <code>firstName</code>, and <code>lastName</code>.</p>`
   );
+}
+
+export function errorPageHtml(style: ErrorPageStyle, rejection: SamlRejection, links: AdviceLinks = adviceLinks('')): string {
+  const e = escapeXml;
+  const code = e(rejection.code);
+  const advice = ADVICE[rejection.code];
+  const spec = rejection.detail.spec ?? advice.spec;
+  const expected = rejection.detail.expected === undefined ? [] : [rejection.detail.expected].flat();
+  const next = advice
+    .next(links)
+    .map((part) => (typeof part === 'string' ? e(part) : `<a href="${e(part.href)}"><code>${e(part.href)}</code></a>`))
+    .join('');
+  const facts =
+    `<dl class="facts"><dt>Error code</dt><dd><code class="error-code">${code}</code></dd>` +
+    (spec ? `<dt>Specification</dt><dd>${e(spec)}</dd>` : '') +
+    (links.tenantId ? `<dt>Tenant</dt><dd><code>${e(links.tenantId)}</code></dd>` : '') +
+    (expected.length ? `<dt>This SP expects</dt><dd>${expected.map((x) => `<code>${e(x)}</code>`).join(', ')}</dd>` : '') +
+    `</dl>`;
+  const body =
+    style === 'particle' && rejection.code === 'attributes/missing'
+      ? `<section class="card refused" data-style="particle">${particleBody()}${facts}</section>`
+      : `<section class="card refused" data-style="generic"><h1>Sign-in refused</h1><p>${e(advice.what)}</p>` +
+        `<p class="detail muted">${e(rejection.detail.message)}</p>` +
+        `<h2>What to do next</h2><p class="next">${next}</p>${facts}</section>`;
+  return spPage('Sign-in refused', body, ` data-error-code="${code}"`);
 }

@@ -17,7 +17,7 @@ import type { Logger } from '../log.ts';
 import type { SsoDirectory, SsoUser } from '../store/sso-directory.ts';
 import { buildRedirectRequest } from './authn-request.ts';
 import { bindingCookie, bindingHash, bindingSetCookie, newBindingValue, validBindingValue } from './browser-binding.ts';
-import { errorPageHtml } from './error-page.ts';
+import { adviceLinks, errorPageHtml } from './error-page.ts';
 import { syncGroups, type GroupSyncOutcome } from './group-sync.ts';
 import type { SpKeys } from './keys.ts';
 import { spMetadataXml } from './metadata.ts';
@@ -118,7 +118,7 @@ export function createSamlRouter(deps: SamlRouterDeps): Router {
 
   const reply = (req: Request, res: Response, tenant: TenantConfig, rejection: SamlRejection) => {
     if (wantsJson(req)) res.status(rejection.status).json({ error: rejection.code, detail: rejection.detail, tenant: tenant.id });
-    else res.status(rejection.status).type('html').send(errorPageHtml(tenant.saml.errorPage, rejection));
+    else res.status(rejection.status).type('html').send(errorPageHtml(tenant.saml.errorPage, rejection, adviceLinks(tenant.id)));
   };
 
   router.post('/saml/:tenant/acs', express.urlencoded({ extended: false, limit: '2mb' }), async (req, res) => {

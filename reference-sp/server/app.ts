@@ -13,6 +13,7 @@ import { storedOutstandingRequests, type OutstandingRequests } from '../saml/req
 import { createSamlRouter, wantsJson } from '../saml/routes.ts';
 import { createSessionStore, type SessionStore } from '../saml/session.ts';
 import { createScimRouter } from '../scim/router.ts';
+import { landingPage } from './landing-page.ts';
 import type { Store } from '../store/types.ts';
 
 export interface ReferenceSpDeps {
@@ -48,6 +49,7 @@ export function createReferenceSp(deps: ReferenceSpDeps): ReferenceSp {
 
   const app = express();
   app.disable('x-powered-by');
+  app.use(landingPage(config, store));
   app.use(createSamlRouter({ tenants: config.tenants, clock, spKeys, directory: store, requests, replay, sessions, log, durable: () => store.durable() }));
   app.use(createScimRouter({ config, clock, store, adminToken: deps.adminToken }));
 
