@@ -1,5 +1,6 @@
 /* The console side of a certification run: one line per test as it finishes, then a summary. */
 import type { TestOutcome } from './catalog.ts';
+import { readableFailure } from './report/failure-message.ts';
 import type { Certification } from './run.ts';
 
 const MARK = { pass: 'PASS ', fail: 'FAIL ', skip: 'SKIP ', error: 'ERROR', interrupted: 'INTR ' } as const;
@@ -7,7 +8,7 @@ const MARK = { pass: 'PASS ', fail: 'FAIL ', skip: 'SKIP ', error: 'ERROR', inte
 export function progressLine(o: TestOutcome): string {
   const mark = o.verdict === 'fail' && o.level === 'MAY' ? 'N/S  ' : MARK[o.verdict];
   const why =
-    o.verdict === 'skip' ? ` — ${o.skipReason}` : o.verdict === 'fail' || o.verdict === 'error' || o.verdict === 'interrupted' ? ` — ${(o.failure ?? '').split('\n')[0]}` : '';
+    o.verdict === 'skip' ? ` — ${o.skipReason}` : o.verdict === 'fail' || o.verdict === 'error' || o.verdict === 'interrupted' ? ` — ${readableFailure(o.failure, o.transcript) ?? ''}` : '';
   return `${mark} ${o.level.padEnd(6)} ${o.id.padEnd(16)} ${o.name}${why}`;
 }
 

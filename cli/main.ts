@@ -1,32 +1,38 @@
 /*
- * sso-harness command line. Each sub-command lives in its own file under cli/commands and is loaded only
- * when it is asked for, so `sso-harness expression …` does not pay for starting SQLite or express.
+ * sso-harness command line, on commander: `sso-harness --help` lists every command with a description,
+ * `<command> --help` shows its options with their env fallbacks and defaults, `--version` prints the package's
+ * version, a mistyped command is "unknown command" with a suggestion. Exit codes: 0 success, 1 the command ran and
+ * failed (a port in use, an endpoint that cannot be reached: one line naming what), 2 usage errors only, 130
+ * interrupted. Each command is defined in its own file under cli/commands; what a command needs to run (SQLite,
+ * express, cucumber) is imported only when it runs, so `sso-harness expression …` does not pay for the rest.
  */
+import { definition as certifyScim } from './commands/certify-scim.ts';
+import { definition as expression } from './commands/expression.ts';
+import { definition as idpMetadata } from './commands/idp-metadata.ts';
+import { definition as idpMint } from './commands/idp-mint.ts';
+import { definition as provision } from './commands/provision.ts';
+import { buildProgram, type CommandDefinition } from './commands/shared/program.ts';
+import { processIo, type CliIo } from './commands/shared/io.ts';
+import { packageVersion } from './commands/shared/package-version.ts';
+import { definition as start } from './commands/start.ts';
+
+export type { CliIo } from './commands/shared/io.ts';
+
+/** The shape each command module still exports as `command` (`command.run(argv)` runs that command alone). */
 export interface Command {
-  /** Usage line shown by `sso-harness help`. */
+  /** Usage line, e.g. `idp mint [options]`. */
   readonly usage: string;
   /** Runs the command; resolves to the process exit code. */
   run(argv: string[]): Promise<number>;
 }
 
-const commands: Record<string, () => Promise<{ command: Command }>> = {
-  start: () => import('./commands/start.ts'),
-  'idp mint': () => import('./commands/idp-mint.ts'),
-  'idp metadata': () => import('./commands/idp-metadata.ts'),
-  provision: () => import('./commands/provision.ts'),
-  expression: () => import('./commands/expression.ts'),
-  'certify scim': () => import('./commands/certify-scim.ts'),
-};
+/** Every command, in the order `sso-harness --help` lists them. */
+export const COMMANDS: readonly CommandDefinition[] = [start, certifyScim, provision, expression, idpMint, idpMetadata];
 
-export async function main(argv: string[]): Promise<number> {
-  const two = argv.slice(0, 2).join(' ');
-  const name = commands[two] ? two : argv[0];
-  if (!name || name === 'help' || name === '--help' || !commands[name]) {
-    const lines = await Promise.all(Object.values(commands).map(async (load) => (await load()).command.usage));
-    const out = name && !['help', '--help'].includes(name) ? process.stderr : process.stdout;
-    out.write(`usage:\n${lines.map((l) => `  sso-harness ${l}`).join('\n')}\n`);
-    return name && !['help', '--help'].includes(name) ? 2 : 0;
-  }
-  const { command } = await commands[name]!();
-  return command.run(argv.slice(name.split(' ').length));
+/**
+ * Runs the CLI with `argv` (the arguments after `sso-harness`) and resolves to the exit code; never calls
+ * process.exit. `io` defaults to the process's stdout and stderr.
+ */
+export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
+  return buildProgram(COMMANDS, io, () => packageVersion(import.meta.url)).run(argv);
 }

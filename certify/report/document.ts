@@ -2,8 +2,10 @@
  * The machine-readable certification (certification.json). Its shape is certify/report-schema.json; bump
  * REPORT_VERSION (and the schema's $id) on any incompatible change, so consumers can tell versions apart.
  * 2.0: the verdict `interrupted`, `interrupted` (why the run stopped) and `cleanup` (what was deleted at the end).
+ * `failure` and `runError` are readable sentences (./failure-message.ts), never stack traces or local paths.
  */
 import type { CleanupItem } from '../safety/cleanup.ts';
+import { readableFailure, readableRunError } from './failure-message.ts';
 import type { Certification } from '../run.ts';
 
 export const REPORT_VERSION = '2.0.0';
@@ -84,7 +86,7 @@ export function toDocument(run: Certification, toolVersion: string): Certificati
     startedAt: run.startedAt,
     finishedAt: run.finishedAt,
     certified: s.certified && run.runError === undefined && run.interrupted === undefined,
-    runError: run.runError ?? null,
+    runError: readableRunError(run.runError) ?? null,
     interrupted: run.interrupted ?? null,
     cleanup: run.cleanup ?? null,
     summary: { total: s.total, ...s.byVerdict, mustFailures: s.mustFailures, otherFailures: s.otherFailures },
@@ -101,7 +103,8 @@ export function toDocument(run: Certification, toolVersion: string): Certificati
       requires: o.requires,
       verdict: o.verdict,
       skipReason: o.skipReason ?? null,
-      failure: o.failure ?? null,
+      // One sentence with the request and the response; no stack frames, no local paths (./failure-message.ts).
+      failure: readableFailure(o.failure, o.transcript) ?? null,
       durationMs: o.durationMs,
       source: o.line === undefined ? o.uri : `${o.uri}:${o.line}`,
       tags: o.tags,

@@ -1,19 +1,21 @@
 /*
  * `sso-harness certify scim`: runs the SCIM certification catalog (features/scim, features/certify) against an
  * endpoint and writes reports/certification.{json,html} and reports/junit.xml (certify/, docs/certify.md).
- * Exit codes: 0 certified (SHOULD/MAY failures are reported only), 1 a MUST test failed or the run broke,
- * 2 bad options, 130 interrupted.
- * On SIGINT/SIGTERM: no new test starts, requests in flight are aborted, whatever the run created and still
- * exists is deleted (ledger, then a sweep by run prefix), the report is written with the unfinished tests marked
- * interrupted, and the command exits 130. A second signal exits at once, without cleaning up.
+ * Exit codes: 0 certified (SHOULD/MAY failures are reported only), 1 a MUST test failed, the run broke or the
+ * endpoint failed the pre-flight check, 2 bad options, 130 interrupted.
+ * - Against --url, one request first checks that the endpoint answers and accepts the token
+ *   (certify/preflight.ts): when it does not, one line says why and the catalog does not run (no report written).
+ * - On SIGINT/SIGTERM: no new test starts, requests in flight are aborted, whatever the run created and still
+ *   exists is deleted (ledger, then a sweep by run prefix), the report is written with the unfinished tests marked
+ *   interrupted, and the command exits 130. A second signal exits at once, without cleaning up.
  */
-import { readFile } from 'node:fs/promises';
+import { Option } from 'commander';
 import { CertifyOptionsError, parseCertifyOptions } from '../../certify/options.ts';
-import { progressLine, summaryLines } from '../../certify/progress.ts';
-import { writeReport } from '../../certify/report/write.ts';
-import { runCertification, type Certification } from '../../certify/run.ts';
-import { newRunPrefix } from '../../certify/safety/run-prefix.ts';
+import type { Certification } from '../../certify/run.ts';
 import type { Command } from '../main.ts';
+import { CommandFailure } from './shared/failure.ts';
+import { packageVersion } from './shared/package-version.ts';
+import { legacyCommand, usageError, type CommandDefinition } from './shared/program.ts';
 
 /** What the end of the run deleted, one line per resource; nothing when there was nothing to do. */
 function cleanupLines(run: Certification): string[] {
@@ -26,30 +28,58 @@ function cleanupLines(run: Certification): string[] {
   return lines;
 }
 
-export const command: Command = {
-  usage:
-    'certify scim --url URL --token TOKEN [--profile core|entra|okta|all] [--tags EXPR] [--report-dir DIR] [--concurrency N] [--timeout-ms N]',
-  async run(argv) {
+/** Each option, its flag for certify/options.ts (which validates them all at once) and its env fallback. */
+const OPTIONS = [
+  { key: 'url', flag: '--url', option: () => new Option('--url <url>', 'SCIM base URL (the one ending in /scim/v2); default: the bundled reference server').env('SCIM_BASE_URL') },
+  { key: 'token', flag: '--token', option: () => new Option('--token <token>', 'bearer token; required with --url; never written to a report').env('SCIM_TOKEN') },
+  { key: 'profile', flag: '--profile', option: () => new Option('--profile <profile>', 'which behaviours to certify').choices(['core', 'entra', 'okta', 'all']).default('core').env('CERTIFY_PROFILE') },
+  { key: 'tags', flag: '--tags', option: () => new Option('--tags <expr>', 'extra cucumber tag expression, and-ed in ("@must", "not @requires:bulk")').env('CERTIFY_TAGS') },
+  { key: 'reportDir', flag: '--report-dir', option: () => new Option('--report-dir <dir>', 'where certification.{json,html} and junit.xml go').default('reports').env('CERTIFY_REPORT_DIR') },
+  { key: 'concurrency', flag: '--concurrency', option: () => new Option('--concurrency <n>', 'tests talking to the endpoint at once, 1 to 16').default('1').env('SCIM_CONCURRENCY') },
+  { key: 'timeoutMs', flag: '--timeout-ms', option: () => new Option('--timeout-ms <ms>', 'per-request timeout, 100 to 600000').default('10000').env('SCIM_TIMEOUT_MS') },
+] as const;
+
+export const definition: CommandDefinition = {
+  path: ['certify', 'scim'],
+  description: 'certify a SCIM 2.0 endpoint with the scenario catalog and write HTML, JSON and junit reports',
+  configure(cmd) {
+    for (const o of OPTIONS) cmd.addOption(o.option());
+    cmd.addHelpText('after', '\nExit codes: 0 certified · 1 a MUST test failed, the run broke or the endpoint is unreachable or refuses the token · 2 bad options · 130 interrupted.');
+  },
+  async run(cmd, io) {
+    const values = cmd.opts<Record<string, string | undefined>>();
+    const argv = OPTIONS.flatMap((o) => (values[o.key] === undefined ? [] : [o.flag, values[o.key]!]));
     let options;
     try {
-      options = parseCertifyOptions(argv, process.env);
+      options = parseCertifyOptions(argv, {});
     } catch (error) {
-      if (error instanceof CertifyOptionsError) {
-        process.stderr.write(`sso-harness certify scim: ${error.problems.join('\n  ')}\nusage: sso-harness ${command.usage}\n`);
-        return 2;
-      }
+      if (error instanceof CertifyOptionsError) usageError(cmd, error.problems.join('\n  '), 'certify/invalid-options');
       throw error;
     }
-    const pkg = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+    if (options.url !== undefined) {
+      const { preflight, PreflightError } = await import('../../certify/preflight.ts');
+      try {
+        await preflight({ url: options.url, token: options.token!, timeoutMs: options.timeoutMs });
+      } catch (error) {
+        if (error instanceof PreflightError) throw new CommandFailure(error.code, `${error.message} (nothing was run)`);
+        throw error;
+      }
+    }
+    const [{ progressLine, summaryLines }, { writeReport }, { runCertification }, { newRunPrefix }] = await Promise.all([
+      import('../../certify/progress.ts'),
+      import('../../certify/report/write.ts'),
+      import('../../certify/run.ts'),
+      import('../../certify/safety/run-prefix.ts'),
+    ]);
     const runPrefix = newRunPrefix();
-    process.stdout.write(`certifying ${options.url ?? 'the bundled reference server'} (profile ${options.profile}); everything created is named ${runPrefix}…\n`);
+    io.out(`certifying ${options.url ?? 'the bundled reference server'} (profile ${options.profile}); everything created is named ${runPrefix}…\n`);
     const interrupt = new AbortController();
     const onSignal = (signal: NodeJS.Signals): void => {
       if (interrupt.signal.aborted) {
-        process.stderr.write(`\n${signal} again: exiting without cleaning up (resources named ${runPrefix}… may remain)\n`);
+        io.err(`\n${signal} again: exiting without cleaning up (resources named ${runPrefix}… may remain)\n`);
         process.exit(130);
       }
-      process.stderr.write(`\n${signal}: stopping — no new tests; cleaning up what this run created (${signal} again to exit at once)\n`);
+      io.err(`\n${signal}: stopping — no new tests; cleaning up what this run created (${signal} again to exit at once)\n`);
       interrupt.abort(signal);
     };
     process.on('SIGINT', onSignal);
@@ -67,11 +97,11 @@ export const command: Command = {
         env: { SSOH_RUN_PREFIX: runPrefix },
         // Tests an interrupt kept from starting are counted in the summary, not listed one by one.
         onTest: (outcome) => {
-          if (outcome.verdict !== 'interrupted' || outcome.transcript.length > 0) process.stdout.write(`${progressLine(outcome)}\n`);
+          if (outcome.verdict !== 'interrupted' || outcome.transcript.length > 0) io.out(`${progressLine(outcome)}\n`);
         },
       });
-      const report = await writeReport(run, options.reportDir, pkg.version);
-      process.stdout.write(`${[...cleanupLines(run), ...summaryLines(run, [report.html, report.json, report.junit])].join('\n')}\n`);
+      const report = await writeReport(run, options.reportDir, packageVersion());
+      io.out(`${[...cleanupLines(run), ...summaryLines(run, [report.html, report.json, report.junit])].join('\n')}\n`);
       if (run.interrupted !== undefined) return 130;
       return report.document.certified ? 0 : 1;
     } finally {
@@ -80,3 +110,5 @@ export const command: Command = {
     }
   },
 };
+
+export const command: Command = legacyCommand(definition);

@@ -68,8 +68,8 @@ describe('sso-harness expression', () => {
   it.each([
     [['--user', 'a.json'], /exactly one expression/],
     [['[mail]', '--user', 'missing.json'], /cannot read user file missing\.json/],
-    [['[mail]', '--now', 'yesterday'], /--now must be an ISO 8601/],
-    [['[mail]', '--colour'], /Unknown option '--colour'/],
+    [['[mail]', '--now', 'yesterday'], /'--now <iso>' argument 'yesterday' is invalid/],
+    [['[mail]', '--colour'], /unknown option '--colour'/],
   ])('exits 2 on usage errors: %j', async (argv, message) => {
     const { out, run } = harness();
     expect(await run(...argv)).toBe(2);

@@ -9,11 +9,13 @@
  *   expression errors print the code, the message, the expression and a caret under the position
  */
 import { readFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
-import { compileExpression, ExpressionError, type AppRoleAssignment } from '../../mock-idp/scim-client/expressions/index.ts';
+import type { Command as Commander } from 'commander';
+import type { AppRoleAssignment } from '../../mock-idp/scim-client/expressions/index.ts';
 import type { Command } from '../main.ts';
+import { isoDateTime } from './shared/option-parsers.ts';
+import { buildProgram, usageError, type CommandDefinition } from './shared/program.ts';
+import { packageVersion } from './shared/package-version.ts';
 
-const USAGE = "expression 'EXPR' [--user FILE.json] [--now ISO]";
 const COMPILE_TIME = new Set(['expression/syntax', 'expression/unknown-function', 'expression/arity', 'expression/placement']);
 
 export interface ExpressionCommandIo {
@@ -37,50 +39,39 @@ export function caretUnder(text: string, position: number): string {
   return `  ${line}\n  ${pad}^\n`;
 }
 
-async function loadUser(io: ExpressionCommandIo, path: string): Promise<Record<string, unknown>> {
+async function loadUser(cmd: Commander, io: Pick<ExpressionCommandIo, 'readFile'>, path: string): Promise<Record<string, unknown>> {
   let parsed: unknown;
   try {
     parsed = JSON.parse(await io.readFile(path));
   } catch (e) {
-    throw new UsageError(`cannot read user file ${path}: ${(e as Error).message}`);
+    usageError(cmd, `--user: cannot read user file ${path}: ${(e as Error).message}`, 'expression/usage');
   }
   if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
-    throw new UsageError(`user file ${path} must hold a JSON object of source attributes`);
+    usageError(cmd, `--user: user file ${path} must hold a JSON object of source attributes`, 'expression/usage');
   }
   return parsed as Record<string, unknown>;
 }
 
-class UsageError extends Error {}
-
-export function createExpressionCommand(io: ExpressionCommandIo): Command {
+/** The command, reading user files with `files` and printing through the CLI's io. */
+export function expressionDefinition(files: Pick<ExpressionCommandIo, 'readFile'> = processIo): CommandDefinition {
   return {
-    usage: USAGE,
-    async run(argv) {
-      let text: string;
-      let source: Record<string, unknown> = {};
-      let now: Date | undefined;
-      try {
-        const { values, positionals } = parseArgs({
-          args: argv,
-          options: { user: { type: 'string' }, now: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-          allowPositionals: true,
-          strict: true,
-        });
-        if (values.help) {
-          io.write(`usage: sso-harness ${USAGE}\n`);
-          return 0;
-        }
-        if (positionals.length !== 1) throw new UsageError('expected exactly one expression (quote it)');
-        text = positionals[0]!;
-        if (values.user !== undefined) source = await loadUser(io, values.user);
-        if (values.now !== undefined) {
-          now = new Date(values.now);
-          if (Number.isNaN(now.getTime())) throw new UsageError(`--now must be an ISO 8601 date-time, got "${values.now}"`);
-        }
-      } catch (e) {
-        io.error(`sso-harness expression: ${(e as Error).message}\nusage: sso-harness ${USAGE}\n`);
-        return 2;
-      }
+    path: ['expression'],
+    description: "evaluate one Entra attribute-mapping expression against a source user, like Entra's Test pane",
+    configure(cmd) {
+      cmd
+        .argument('[expr]', "the expression; quote it: 'Join(\".\", [givenName], [surname])'")
+        .option('--user <file>', 'a JSON object of source attributes (userPrincipalName, givenName, …)')
+        .option('--now <iso>', 'the time Now() returns (ISO 8601)', isoDateTime)
+        .addHelpText('after', '\nPrints the result as JSON; null when IgnoreFlowIfNullOrEmpty drops the attribute.\nExit codes: 0 evaluated · 1 valid but failed for this user · 2 usage error or invalid expression.');
+    },
+    async run(cmd, cli) {
+      const io = { write: cli.out, error: cli.err };
+      const [text] = cmd.processedArgs as [string | undefined];
+      const flags = cmd.opts<{ user?: string; now?: Date }>();
+      if (text === undefined) usageError(cmd, 'expected exactly one expression (quote it)', 'expression/usage');
+      const source = flags.user === undefined ? {} : await loadUser(cmd, files, flags.user);
+      const now = flags.now;
+      const { compileExpression, ExpressionError } = await import('../../mock-idp/scim-client/expressions/index.ts');
       try {
         const expr = compileExpression(text);
         const roles = source['appRoleAssignments'];
@@ -102,4 +93,14 @@ export function createExpressionCommand(io: ExpressionCommandIo): Command {
   };
 }
 
+export function createExpressionCommand(io: ExpressionCommandIo): Command {
+  const def = expressionDefinition(io);
+  const cliIo = { out: io.write, err: io.error };
+  return {
+    usage: "expression [options] [expr]",
+    run: (argv) => buildProgram([def], cliIo, () => packageVersion()).run(['expression', ...argv]),
+  };
+}
+
+export const definition: CommandDefinition = expressionDefinition();
 export const command: Command = createExpressionCommand(processIo);

@@ -3,37 +3,34 @@
  * Prints the mock IdP's metadata. Keys come from the data directory (generated there on first use), so the
  * certificate printed is the one `idp mint` and `start` sign with.
  */
-import { parseArgs } from 'node:util';
+import { Option, type Command as Commander } from 'commander';
 import type { Command } from '../main.ts';
-import { createMockIdp, systemClock } from '../../mock-idp/index.ts';
+import { absoluteUrl } from './shared/option-parsers.ts';
+import { legacyCommand, type CommandDefinition } from './shared/program.ts';
 
 export const DEFAULT_IDP_BASE_URL = 'http://127.0.0.1:7000';
 export const DEFAULT_IDP_DATA_DIR = '.data/idp';
 
-const usage = 'idp metadata [--base-url URL] [--data-dir DIR]';
+/** --base-url and --data-dir, shared by `idp metadata` and `idp mint` so both find the same keys. */
+export function addIdpOptions(cmd: Commander): Commander {
+  return cmd
+    .addOption(new Option('--base-url <url>', "the IdP's base URL (its entityID is <url>/metadata)").env('SSO_HARNESS_IDP_BASE_URL').default(DEFAULT_IDP_BASE_URL).argParser(absoluteUrl))
+    .addOption(new Option('--data-dir <dir>', "where the IdP's signing keys are kept (made on first use)").env('SSO_HARNESS_IDP_DATA_DIR').default(DEFAULT_IDP_DATA_DIR));
+}
 
-export const command: Command = {
-  usage,
-  async run(argv) {
-    let values: { 'base-url'?: string; 'data-dir'?: string };
-    try {
-      ({ values } = parseArgs({
-        args: argv,
-        options: { 'base-url': { type: 'string' }, 'data-dir': { type: 'string' } },
-        strict: true,
-        allowPositionals: false,
-      }));
-      if (values['base-url'] !== undefined) new URL(values['base-url']);
-    } catch (e) {
-      process.stderr.write(`sso-harness: ${(e as Error).message}\nusage: sso-harness ${usage}\n`);
-      return 2;
-    }
-    const idp = createMockIdp({
-      baseUrl: values['base-url'] ?? DEFAULT_IDP_BASE_URL,
-      dataDir: values['data-dir'] ?? DEFAULT_IDP_DATA_DIR,
-      clock: systemClock,
-    });
-    process.stdout.write(idp.metadataXml());
+export const definition: CommandDefinition = {
+  path: ['idp', 'metadata'],
+  description: "print the mock IdP's SAML metadata (the certificate idp mint and start sign with)",
+  configure(cmd) {
+    addIdpOptions(cmd);
+  },
+  async run(cmd, io) {
+    const { baseUrl, dataDir } = cmd.opts<{ baseUrl: string; dataDir: string }>();
+    const { createMockIdp, systemClock } = await import('../../mock-idp/index.ts');
+    const idp = createMockIdp({ baseUrl, dataDir, clock: systemClock });
+    io.out(idp.metadataXml());
     return 0;
   },
 };
+
+export const command: Command = legacyCommand(definition);

@@ -5,84 +5,84 @@
  * 2 usage or configuration error (every problem printed with its path).
  */
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { Option } from 'commander';
 import type { Command } from '../main.ts';
-import { loadProvisioningConfig } from '../../mock-idp/scim-client/config/load.ts';
-import { createProvisioner } from '../../mock-idp/scim-client/engine/create.ts';
-import { ProvisioningError } from '../../mock-idp/scim-client/errors.ts';
+import { positiveInteger } from './shared/option-parsers.ts';
+import { legacyCommand, usageError, type CommandDefinition } from './shared/program.ts';
 
-const usage = 'provision --config FILE --url URL --token TOKEN [--client entra|okta] [--cycles N] [--dry-run] [--report-dir DIR]';
-
-function fail(message: string, problems: readonly string[] = []): number {
-  process.stderr.write(`sso-harness provision: ${message}\n${problems.map((p) => `  - ${p}\n`).join('')}`);
-  return 2;
+interface ProvisionFlags {
+  config: string | undefined;
+  url: string | undefined;
+  token: string | undefined;
+  client: 'entra' | 'okta';
+  cycles: number;
+  dryRun: boolean;
+  reportDir: string;
 }
 
-export const command: Command = {
-  usage,
-  async run(argv) {
-    let values;
-    try {
-      ({ values } = parseArgs({
-        args: argv,
-        options: {
-          config: { type: 'string' },
-          url: { type: 'string' },
-          token: { type: 'string' },
-          client: { type: 'string', default: 'entra' },
-          cycles: { type: 'string', default: '1' },
-          'dry-run': { type: 'boolean', default: false },
-          'report-dir': { type: 'string', default: 'reports/provisioning' },
-        },
-        strict: true,
-        allowPositionals: false,
-      }));
-    } catch (e) {
-      return fail(`${(e as Error).message}\nusage: sso-harness ${usage}`);
-    }
-    const missing = (['config', 'url', 'token'] as const).filter((k) => !values[k]);
-    if (missing.length) return fail(`missing ${missing.map((m) => `--${m}`).join(', ')}\nusage: sso-harness ${usage}`);
-    if (values.client !== 'entra' && values.client !== 'okta') return fail(`--client must be entra or okta, not "${values.client}"`);
-    if (!/^[1-9]\d*$/.test(values.cycles!)) return fail(`--cycles must be a positive integer, not "${values.cycles}"`);
-    const cycles = Number(values.cycles);
+export const definition: CommandDefinition = {
+  path: ['provision'],
+  description: 'run Entra- or Okta-style provisioning cycles from a fixture and mapping config into a SCIM endpoint',
+  configure(cmd) {
+    cmd
+      .addOption(new Option('--config <file>', 'the provisioning config: fixture users and groups, attribute mappings, settings (YAML/JSON)').env('PROVISION_CONFIG'))
+      .addOption(new Option('--url <url>', 'the SCIM base URL to provision into').env('SCIM_BASE_URL'))
+      .addOption(new Option('--token <token>', 'the bearer token for --url').env('SCIM_TOKEN'))
+      .addOption(new Option('--client <client>', 'whose provisioning client to behave like').choices(['entra', 'okta']).default('entra'))
+      .addOption(new Option('--cycles <n>', 'how many cycles to run (the first is initial, the rest incremental)').default(1).argParser(positiveInteger))
+      .addOption(new Option('--dry-run', 'compute and log what would be sent without changing the endpoint').default(false))
+      .addOption(new Option('--report-dir <dir>', 'where provisioning-log.{json,html} go').env('PROVISION_REPORT_DIR').default('reports/provisioning'));
+  },
+  async run(cmd, io) {
+    const flags = cmd.opts<ProvisionFlags>();
+    const env = { config: 'PROVISION_CONFIG', url: 'SCIM_BASE_URL', token: 'SCIM_TOKEN' } as const;
+    const missing = (['config', 'url', 'token'] as const).filter((k) => !flags[k]);
+    if (missing.length) usageError(cmd, `missing ${missing.map((m) => `--${m}`).join(', ')} (or ${missing.map((m) => env[m]).join(', ')})`, 'cli/missing-option');
 
+    const { loadProvisioningConfig } = await import('../../mock-idp/scim-client/config/load.ts');
+    const { createProvisioner } = await import('../../mock-idp/scim-client/engine/create.ts');
+    const { ProvisioningError } = await import('../../mock-idp/scim-client/errors.ts');
     let p;
     try {
-      const config = loadProvisioningConfig(resolve(values.config!));
-      p = createProvisioner({ config, url: values.url!, token: values.token!, client: values.client, dryRun: values['dry-run']! });
+      const config = loadProvisioningConfig(resolve(flags.config!));
+      p = createProvisioner({ config, url: flags.url!, token: flags.token!, client: flags.client, dryRun: flags.dryRun });
     } catch (e) {
-      if (e instanceof ProvisioningError) return fail(`${e.code}: ${e.problems.length ? 'the configuration is invalid' : e.message}`, e.problems);
+      if (e instanceof ProvisioningError) {
+        const problems = e.problems.map((problem) => `\n  - ${problem}`).join('');
+        usageError(cmd, `--config ${flags.config}: ${e.code}: ${e.problems.length ? 'the configuration is invalid' : e.message}${problems}`, 'provision/invalid-config');
+      }
       throw e;
     }
     const { engine, log, tenant } = p;
-    const out = process.stdout;
-    out.write(`provisioning to ${tenant.base} as ${values.client} (PATCH ${tenant.patch}${values['dry-run'] ? ', dry run' : ''})\n`);
-    log.onOutcome = (o) => out.write(`  [cycle ${o.cycle}] ${o.object.type} ${o.object.name}: ${o.outcome}${o.code ? ` ${o.code}` : ''}${o.reason ? ` (${o.reason})` : ''}\n`);
+    io.out(`provisioning to ${tenant.base} as ${flags.client} (PATCH ${tenant.patch}${flags.dryRun ? ', dry run' : ''})\n`);
+    log.onOutcome = (o) => io.out(`  [cycle ${o.cycle}] ${o.object.type} ${o.object.name}: ${o.outcome}${o.code ? ` ${o.code}` : ''}${o.reason ? ` (${o.reason})` : ''}\n`);
 
     let exit = 0;
     try {
       await engine.testConnection();
-      out.write('Test Connection: ok\n');
-      for (let i = 0; i < cycles; i++) {
+      io.out('Test Connection: ok\n');
+      for (let i = 0; i < flags.cycles; i++) {
         const r = await engine.runCycle();
-        out.write(`cycle ${r.cycle} (${r.kind}): ${Object.entries(r.summary).map(([k, v]) => `${k} ${v}`).join(', ')}; ${r.requests} requests\n`);
+        io.out(`cycle ${r.cycle} (${r.kind}): ${Object.entries(r.summary).map(([k, v]) => `${k} ${v}`).join(', ')}; ${r.requests} requests\n`);
         if (r.failed.length) exit = 1;
         if (r.quarantined) {
-          out.write(`job quarantined: ${engine.quarantined?.reason}\n`);
+          io.out(`job quarantined: ${engine.quarantined?.reason}\n`);
           exit = 1;
           break;
         }
       }
     } catch (e) {
       if (!(e instanceof ProvisioningError)) throw e;
-      process.stderr.write(`sso-harness provision: ${e.code}: ${e.message}\n`);
+      io.err(`sso-harness provision: ${e.code}: ${e.message}\n`);
       exit = 1;
     } finally {
-      const files = log.writeReports(resolve(values['report-dir']!));
-      out.write(`provisioning log: ${files.json}\n                  ${files.html}\n`);
+      const files = log.writeReports(resolve(flags.reportDir));
+      io.out(`provisioning log: ${files.json}\n                  ${files.html}\n`);
     }
     const total = log.summary();
-    out.write(`summary: ${Object.entries(total).map(([k, v]) => `${k} ${v}`).join(', ')}\n`);
+    io.out(`summary: ${Object.entries(total).map(([k, v]) => `${k} ${v}`).join(', ')}\n`);
     return exit;
   },
 };
+
+export const command: Command = legacyCommand(definition);

@@ -2,20 +2,17 @@
  * sso-harness start [--idp-port N] [--sp-port N] [--data-dir DIR] [--config FILE]
  * Runs the mock IdP and the reference SP on fixed loopback ports with the embedded defaults and prints where
  * everything is: the login page, both metadata URLs, each tenant's SCIM base URL and the token to use.
+ * - a port that is taken (EADDRINUSE) or not allowed (EACCES) is a run-time failure: one line naming the port and
+ *   its flag, exit 1 (start/port-in-use, start/port-not-allowed);
+ * - an invalid --config file is a usage error listing every problem with its path, exit 2.
  */
-import { parseArgs } from 'node:util';
+import { Option, type Command as Commander } from 'commander';
 import type { Command } from '../main.ts';
 import { DEFAULT_DATA_DIR, DEFAULT_IDP_PORT, DEFAULT_SP_PORT } from '../start/embedded-defaults.ts';
-import { startHarness, type RunningHarness } from '../start/start-harness.ts';
-
-const usage = 'start [--idp-port N] [--sp-port N] [--data-dir DIR] [--config FILE]';
-
-function port(value: string | undefined, fallback: number, name: string): number {
-  if (value === undefined) return fallback;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error(`--${name} must be a port number, not "${value}"`);
-  return n;
-}
+import type { RunningHarness } from '../start/start-harness.ts';
+import { CommandFailure } from './shared/failure.ts';
+import { portNumber } from './shared/option-parsers.ts';
+import { legacyCommand, usageError, type CommandDefinition } from './shared/program.ts';
 
 export function describeHarness(h: RunningHarness): string {
   const lines = [
@@ -41,28 +38,53 @@ export function describeHarness(h: RunningHarness): string {
   return lines.join('\n');
 }
 
-export const command: Command = {
-  usage,
-  async run(argv) {
+interface StartFlags {
+  idpPort: number;
+  spPort: number;
+  dataDir: string;
+  config: string | undefined;
+}
+
+/** A listen error of Node's (`EADDRINUSE`, `EACCES`) on one of the two ports, as a one-line failure naming it. */
+export function listenFailure(error: unknown, flags: Pick<StartFlags, 'idpPort' | 'spPort'>): CommandFailure | undefined {
+  const e = error as NodeJS.ErrnoException & { port?: number };
+  if (e?.code !== 'EADDRINUSE' && e?.code !== 'EACCES') return undefined;
+  const port = e.port ?? (e.message.match(/:(\d+)\s*$/)?.[1] !== undefined ? Number(e.message.match(/:(\d+)\s*$/)![1]) : undefined);
+  const flag = port === flags.idpPort ? '--idp-port' : port === flags.spPort ? '--sp-port' : '--idp-port/--sp-port';
+  if (e.code === 'EADDRINUSE') {
+    return new CommandFailure('start/port-in-use', `port ${port ?? '?'} is already in use (${flag}): stop what listens there, or choose another port with ${flag}`);
+  }
+  return new CommandFailure('start/port-not-allowed', `not allowed to listen on port ${port ?? '?'} (${flag}, EACCES): choose a port above 1023 with ${flag}`);
+}
+
+export const definition: CommandDefinition = {
+  path: ['start'],
+  description: 'run the mock IdP and the reference SP on loopback ports and print every URL and token',
+  configure(cmd: Commander) {
+    cmd
+      .addOption(new Option('--idp-port <port>', 'mock IdP port (0 picks a free port)').env('SSO_HARNESS_IDP_PORT').default(DEFAULT_IDP_PORT).argParser(portNumber))
+      .addOption(new Option('--sp-port <port>', 'reference SP port (0 picks a free port)').env('SSO_HARNESS_SP_PORT').default(DEFAULT_SP_PORT).argParser(portNumber))
+      .addOption(new Option('--data-dir <dir>', 'where keys, tokens and the SP database are kept').env('SSO_HARNESS_DATA_DIR').default(DEFAULT_DATA_DIR))
+      .addOption(new Option('--config <file>', 'a reference SP config file (YAML/JSON) whose tenants replace the embedded ones').env('SSO_HARNESS_CONFIG'))
+      .addHelpText('after', '\nThe admin token comes from SSO_HARNESS_ADMIN_TOKEN, else from the data directory.');
+  },
+  async run(cmd, io) {
+    const flags = cmd.opts<StartFlags>();
+    const { startHarness } = await import('../start/start-harness.ts');
     let harness: RunningHarness;
     try {
-      const { values } = parseArgs({
-        args: argv,
-        options: { 'idp-port': { type: 'string' }, 'sp-port': { type: 'string' }, 'data-dir': { type: 'string' }, config: { type: 'string' } },
-        strict: true,
-      });
-      harness = await startHarness({
-        idpPort: port(values['idp-port'], DEFAULT_IDP_PORT, 'idp-port'),
-        spPort: port(values['sp-port'], DEFAULT_SP_PORT, 'sp-port'),
-        dataDir: values['data-dir'] ?? DEFAULT_DATA_DIR,
-        configFile: values.config,
-      });
+      harness = await startHarness({ idpPort: flags.idpPort, spPort: flags.spPort, dataDir: flags.dataDir, configFile: flags.config });
     } catch (error) {
+      const failure = listenFailure(error, flags);
+      if (failure) throw failure;
+      if (flags.config !== undefined && (error as NodeJS.ErrnoException).code === 'ENOENT') {
+        usageError(cmd, `--config ${flags.config}: no such file`, 'start/invalid-config');
+      }
       const problems = (error as { problems?: string[] }).problems;
-      process.stderr.write(`sso-harness: ${(error as Error).message}\n${problems ? problems.map((p) => `  - ${p}\n`).join('') : ''}usage: sso-harness ${usage}\n`);
-      return 2;
+      if (problems) usageError(cmd, `--config ${flags.config ?? ''}: ${(error as Error).message}\n${problems.map((p) => `  - ${p}`).join('\n')}`, 'start/invalid-config');
+      throw error;
     }
-    process.stdout.write(describeHarness(harness));
+    io.out(describeHarness(harness));
     await new Promise<void>((resolve) => {
       const stop = () => resolve();
       process.once('SIGINT', stop);
@@ -72,3 +94,5 @@ export const command: Command = {
     return 0;
   },
 };
+
+export const command: Command = legacyCommand(definition);
