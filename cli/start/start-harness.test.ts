@@ -83,6 +83,43 @@ describe('startHarness (npm start)', () => {
     expect(((await found.json()) as { totalResults: number }).totalResults).toBe(1);
   });
 
+  it('seeds the IdP demo users into tenants without JIT creation, once per data directory', async () => {
+    const dir = tempDir();
+    const first = await start(dir);
+    const logins = ['alice@example.com', 'bob@example.com', 'carol@example.com'];
+    expect(first.seededUsers).toEqual({ particle: logins, datocms: logins, ninjaone: logins });
+    const list = async (h: RunningHarness, tenant: string) =>
+      (await (await fetch(`${h.spUrl}/scim/v2/${tenant}/Users`, { headers: { authorization: `Bearer ${h.scimTokens[tenant]}` } })).json()) as {
+        totalResults: number;
+        Resources: Array<{ id: string; userName: string }>;
+      };
+    const datocms = await list(first, 'datocms');
+    expect(datocms.Resources.map((u) => u.userName).sort()).toEqual(logins);
+    expect((await list(first, 'acme')).totalResults).toBe(0);
+    const bob = datocms.Resources.find((u) => u.userName === 'bob@example.com')!;
+    const deleted = await fetch(`${first.spUrl}/scim/v2/datocms/Users/${bob.id}`, { method: 'DELETE', headers: { authorization: `Bearer ${first.scimTokens['datocms']}` } });
+    expect(deleted.status).toBe(204);
+    await first.close();
+    running.splice(running.indexOf(first), 1);
+
+    const second = await start(dir);
+    expect(second.seededUsers).toEqual({});
+    expect((await list(second, 'datocms')).totalResults).toBe(2);
+  });
+
+  it('keeps users added to the IdP through its control API across a restart', async () => {
+    const dir = tempDir();
+    const first = await start(dir);
+    const dave = { email: 'dave@example.com', login: 'dave@example.com', givenName: 'Dave', surname: 'D', displayName: 'Dave D', groups: [] };
+    const added = await fetch(`${first.idpUrl}/control/users`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(dave) });
+    expect(added.status).toBe(201);
+    await first.close();
+    running.splice(running.indexOf(first), 1);
+
+    const second = await start(dir);
+    expect(second.idp.control.findUser('dave@example.com')).toEqual(dave);
+  });
+
   it('a start on a port in use fails with EADDRINUSE rather than half-starting', async () => {
     const h = await start(tempDir());
     const busyPort = Number(new URL(h.idpUrl).port);

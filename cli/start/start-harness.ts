@@ -14,6 +14,7 @@ import { createReadyServer, type RequestHandler } from '../../reference-sp/serve
 import type { HttpTimeouts } from '../../reference-sp/server/http-timeouts.ts';
 import { openStore, storePathFor, type Store } from '../../reference-sp/store/index.ts';
 import { DEFAULT_IDP_USERS, DEFAULT_TENANTS } from './embedded-defaults.ts';
+import { seedDemoUsers, type SeededUsers } from './seed-demo-users.ts';
 
 export interface StartOptions {
   readonly host?: string;
@@ -27,6 +28,11 @@ export interface StartOptions {
   readonly log?: (line: string) => void;
   /** Idle and slow client limits of both servers (defaults: reference-sp/server/http-timeouts.ts). */
   readonly httpTimeouts?: Partial<HttpTimeouts> | undefined;
+  /**
+   * Create the IdP's demo users in tenants without just-in-time creation, once per data directory
+   * (./seed-demo-users.ts). Default: true with the embedded tenants, false with a --config file.
+   */
+  readonly seedDemoUsers?: boolean | undefined;
 }
 
 export interface RunningHarness {
@@ -38,6 +44,8 @@ export interface RunningHarness {
   /** SCIM bearer token per tenant id: a token reaches its own tenant only (NinjaOne finds the tenant from it). */
   readonly scimTokens: Readonly<Record<string, string>>;
   readonly adminToken: string;
+  /** Demo users created by this start, per tenant (see StartOptions.seedDemoUsers). */
+  readonly seededUsers: SeededUsers;
   close(): Promise<void>;
 }
 
@@ -100,6 +108,11 @@ export async function startHarness(options: StartOptions): Promise<RunningHarnes
         });
     store = openStore({ path: storePathFor(config.dataDir), clock });
     const sp = createReferenceSp({ config, clock, store, adminToken, log: createJsonLogger(options.log) });
+    const seededUsers =
+      (options.seedDemoUsers ?? !options.configFile)
+        ? seedDemoUsers({ config, directory: store, users: DEFAULT_IDP_USERS, dataDir: join(options.dataDir, 'sp') })
+        : {};
+    await store.durable();
     await openWhenReady(spServer, options.spPort, sp.app as never);
 
     // The IdP admin uploads each SP's metadata, then sets the attribute statements the vendor's guide asks for.
@@ -109,7 +122,7 @@ export async function startHarness(options: StartOptions): Promise<RunningHarnes
       const attributes = vendorStatements(tenant.profile);
       idp.control.registerSp({ ...registration, encryptionCertPem: undefined, preset: 'okta', ...(attributes ? { attributes } : {}) });
     }
-    return { idpUrl, spUrl, idp, config, store, scimTokens, adminToken, close };
+    return { idpUrl, spUrl, idp, config, store, scimTokens, adminToken, seededUsers, close };
   } catch (error) {
     await close();
     throw error;
