@@ -2,9 +2,9 @@
  * Steps about what the mock IdP sends: each Given queues one builder deviation (docs/mock-idp.md) or changes
  * how the IdP is set up for the SP, so each negative scenario traces to one call.
  */
-import assert from 'node:assert/strict';
 import { Given } from '@cucumber/cucumber';
-import { VENDOR_STATEMENTS, type AttributeStatement, type CiphertextCorruption, type DataAlgorithmName, type KeyAlgorithmName, type PresetName, type SignatureAlgorithmName, type XswKind } from '../mock-idp/index.ts';
+import { type CiphertextCorruption, type DataAlgorithmName, type KeyAlgorithmName, type PresetName, type SignatureAlgorithmName, type XswKind } from '../mock-idp/index.ts';
+import { addAttribute, assertSendsGroups, onlyAttributes, renameAttribute, withNameFormat, withValues } from './support/saml/attribute-statements.ts';
 import type { HarnessWorld } from './support/world.ts';
 
 const SIGN_ONLY = { response: 'signResponseOnly', assertion: 'signAssertionOnly', both: 'signBoth' } as const;
@@ -107,15 +107,29 @@ Given('the IdP puts two assertions in the Response', function (this: HarnessWorl
   this.saml.deviations.push('duplicateAssertion');
 });
 
-Given('the IdP sends the attributes {string}, {string} and {string}', function (this: HarnessWorld, a: string, b: string, c: string) {
-  const statements = VENDOR_STATEMENTS.particle;
-  const named = [a, b, c].map((name) => statements.find((s) => s.name === name));
-  assert.ok(named.every((s) => s !== undefined), `Particle's guide names email, firstName and lastName, not ${[a, b, c].join(', ')}`);
-  this.saml.configureIdpRegistration({ attributes: named as AttributeStatement[] });
+/*
+ * Attribute statements: each step changes what the IdP sends the tenant's SP (whatever the SP, whatever it sends
+ * today) and fails with attribute/not-sent or attribute/already-sent when its arguments do not apply
+ * (./support/saml/attribute-statements.ts), so it can never leave the assertion unchanged.
+ */
+Given('the IdP sends the attributes {aliases}', function (this: HarnessWorld, kept: string[]) {
+  this.saml.changeIdpAttributes((statements) => onlyAttributes(statements, kept));
 });
 
-Given('the IdP sends the attribute {string} instead of {string}', function (this: HarnessWorld, sent: string, expected: string) {
-  this.saml.configureIdpRegistration({ attributes: VENDOR_STATEMENTS.particle.map((s) => (s.name === expected ? { ...s, name: sent } : s)) });
+Given('the IdP sends the attribute {string} instead of {string}', function (this: HarnessWorld, sent: string, instead: string) {
+  this.saml.changeIdpAttributes((statements) => renameAttribute(statements, sent, instead));
+});
+
+Given('the IdP sends the attribute {string} with NameFormat {nameFormat}', function (this: HarnessWorld, name: string, nameFormat: string) {
+  this.saml.changeIdpAttributes((statements) => withNameFormat(statements, name, nameFormat));
+});
+
+Given('the IdP sends the attribute {string} with the values {aliases}', function (this: HarnessWorld, name: string, values: string[]) {
+  this.saml.changeIdpAttributes((statements) => withValues(statements, name, values));
+});
+
+Given('the IdP also sends the attribute {string} with the values {aliases}', function (this: HarnessWorld, name: string, values: string[]) {
+  this.saml.changeIdpAttributes((statements) => addAttribute(statements, name, values));
 });
 
 Given('the IdP names its claims the way {idpPreset} does', function (this: HarnessWorld, preset: PresetName) {
@@ -123,9 +137,11 @@ Given('the IdP names its claims the way {idpPreset} does', function (this: Harne
 });
 
 Given('the IdP sends {string} in {int} groups', async function (this: HarnessWorld, email: string, count: number) {
+  assertSendsGroups(this.saml.idpStatements());
   await this.saml.idpUser(email, Array.from({ length: count }, (_, i) => `team-${String(i + 1).padStart(3, '0')}`));
 });
 
 Given('the IdP sends {string} in the groups {aliases}', async function (this: HarnessWorld, email: string, groups: string[]) {
+  assertSendsGroups(this.saml.idpStatements());
   await this.saml.idpUser(email, groups);
 });

@@ -4,9 +4,12 @@
  */
 import assert from 'node:assert/strict';
 import { Given, Then, When } from '@cucumber/cucumber';
+import { DOMParser } from '@xmldom/xmldom';
 import { Browser } from './support/saml/browser.ts';
 import type { PostedForm, SignInOutcome } from './support/saml/stage.ts';
 import type { HarnessWorld } from './support/world.ts';
+
+const SAML_ASSERTION_NS = 'urn:oasis:names:tc:SAML:2.0:assertion';
 
 function describe(outcome: SignInOutcome | undefined): string {
   if (!outcome) return 'no sign-in happened';
@@ -71,6 +74,29 @@ Then('the SP rejects the sign-in with {string} naming the expected attribute {st
   assert.equal(outcome?.kind, 'rejected', describe(outcome));
   assert.equal(outcome.code, code);
   assert.deepEqual([outcome.detail.expected].flat(), [attribute]);
+});
+
+Then('the SP received the attribute {string} with the values {aliases}', function (this: HarnessWorld, name: string, values: string[]) {
+  const outcome = this.saml.outcome;
+  assert.equal(outcome?.kind, 'accepted', describe(outcome));
+  assert.deepEqual(outcome.body.attributes[name], values, `the SP received ${JSON.stringify(outcome.body.attributes)}`);
+});
+
+Then('the SP received no attribute {string}', function (this: HarnessWorld, name: string) {
+  const outcome = this.saml.outcome;
+  assert.equal(outcome?.kind, 'accepted', describe(outcome));
+  assert.ok(!Object.hasOwn(outcome.body.attributes, name), `the SP received ${JSON.stringify(outcome.body.attributes)}`);
+});
+
+/** What the SP ignores (it reads attributes by Name) is read from the Response the browser posted. */
+Then('the posted assertion names the attribute {string} with NameFormat {nameFormat}', function (this: HarnessWorld, name: string, nameFormat: string) {
+  const samlResponse = this.saml.lastPosted?.fields['SAMLResponse'];
+  assert.ok(samlResponse, 'no Response was posted');
+  const document = new DOMParser().parseFromString(Buffer.from(samlResponse, 'base64').toString('utf8'), 'text/xml');
+  const attributes = Array.from(document.getElementsByTagNameNS(SAML_ASSERTION_NS, 'Attribute'));
+  const attribute = attributes.find((a) => a.getAttribute('Name') === name);
+  assert.ok(attribute, `the assertion has no attribute "${name}" (it has ${attributes.map((a) => a.getAttribute('Name')).join(', ')})`);
+  assert.equal(attribute.getAttribute('NameFormat'), nameFormat);
 });
 
 Then('the SP refuses the sign-in', function (this: HarnessWorld) {

@@ -9,7 +9,9 @@ export type StepErrorCode =
   /** An attribute step names an attribute the IdP does not send for this SP. */
   | 'attribute/not-sent'
   /** An attribute step adds an attribute the IdP already sends for this SP. */
-  | 'attribute/already-sent';
+  | 'attribute/already-sent'
+  /** A step changes how the SP or the IdP is set up after the SP started with its frozen configuration. */
+  | 'stage/sp-started';
 
 export class StepArgumentError extends Error {
   override readonly name = 'StepArgumentError';

@@ -34,6 +34,13 @@ oneOf<'response' | 'assertion' | 'both'>('placement', 'where the IdP puts its si
 /** RSA signature algorithms as IdP admin consoles name them: RSA-SHA1, RSA-SHA256, RSA-SHA512. */
 oneOf<SignatureAlgorithmName>('rsaAlgorithm', 'an RSA signature algorithm', { 'RSA-SHA1': 'sha1', 'RSA-SHA256': 'sha256', 'RSA-SHA512': 'sha512' });
 
+/** An Attribute's NameFormat (SAML Core §8.2): how the SP is to read its Name. */
+oneOf<string>('nameFormat', 'an attribute NameFormat of SAML Core §8.2', {
+  unspecified: 'urn:oasis:names:tc:SAML:2.0:attrname-format:unspecified',
+  basic: 'urn:oasis:names:tc:SAML:2.0:attrname-format:basic',
+  uri: 'urn:oasis:names:tc:SAML:2.0:attrname-format:uri',
+});
+
 /** EncryptedData ciphers as Okta's console names them. */
 oneOf<DataAlgorithmName>('dataEncryption', 'an EncryptedData cipher', {
   'AES128-CBC': 'aes128-cbc',

@@ -21,6 +21,7 @@ import {
   parsePostForm,
   registrationFromSpMetadata,
   vendorStatements,
+  type AttributeStatement,
   type DeviationInput,
   type MockIdp,
   type SpRegistrationInput,
@@ -33,6 +34,8 @@ import { openStore, storePathFor, type Store } from '../../../reference-sp/store
 import type { ScenarioClock } from '../clock.ts';
 import { startReferenceSp, type InProcessReferenceSp } from '../reference-sp-server.ts';
 import type { Attach } from '../world.ts';
+import { StepArgumentError } from '../step-error.ts';
+import { presetStatements } from './attribute-statements.ts';
 import { Browser } from './browser.ts';
 
 /** How the trusted IdP reaches the tenant's configuration (NinjaOne's import choices, SonarQube's Manual tab). */
@@ -205,12 +208,30 @@ export class SamlStage {
     Object.assign(this.tenant().saml, settings);
   }
 
+  /** How the mock IdP is set up for the tenant's SP; the SP registers at the IdP when it starts, so before that. */
   configureIdpRegistration(settings: Partial<SpRegistrationInput>): void {
+    this.assertNotStarted('change how the IdP is set up for the SP');
     Object.assign(this.tenant().idpRegistration, settings);
   }
 
+  /**
+   * The attribute statements the IdP sends the tenant's SP: the scenario's own, else the vendor guide's, else its
+   * preset's names (./attribute-statements.ts). "names its claims the way … does" sets `attributes: undefined`.
+   */
+  idpStatements(): readonly AttributeStatement[] {
+    const draft = this.tenant();
+    const registration = draft.idpRegistration;
+    const explicit = Object.hasOwn(registration, 'attributes') ? registration.attributes : vendorStatements(draft.profile);
+    return explicit ?? presetStatements(registration.preset ?? 'entra', registration.tenantId);
+  }
+
+  /** Changes what the IdP sends the tenant's SP; the change refuses arguments that do not apply. */
+  changeIdpAttributes(change: (statements: readonly AttributeStatement[]) => readonly AttributeStatement[]): void {
+    this.configureIdpRegistration({ attributes: change(this.idpStatements()) });
+  }
+
   private assertNotStarted(what: string): void {
-    if (this.#sp) throw new Error(`cannot ${what}: the SP is already running with a frozen configuration`);
+    if (this.#sp) throw new StepArgumentError('stage/sp-started', `cannot ${what}: the SP is already running with a frozen configuration`);
   }
 
   private async idpSection(trust: IdpTrust): Promise<SamlTenantInput['idp']> {
