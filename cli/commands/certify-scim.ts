@@ -35,8 +35,8 @@ const OPTIONS = [
   { key: 'profile', flag: '--profile', option: () => new Option('--profile <profile>', 'which behaviours to certify').choices(['core', 'entra', 'okta', 'all']).default('core').env('CERTIFY_PROFILE') },
   { key: 'tags', flag: '--tags', option: () => new Option('--tags <expr>', 'extra cucumber tag expression, and-ed in ("@must", "not @requires:bulk")').env('CERTIFY_TAGS') },
   { key: 'reportDir', flag: '--report-dir', option: () => new Option('--report-dir <dir>', 'where certification.{json,html} and junit.xml go').default('reports').env('CERTIFY_REPORT_DIR') },
-  { key: 'concurrency', flag: '--concurrency', option: () => new Option('--concurrency <n>', 'tests talking to the endpoint at once, 1 to 16').default('1').env('SCIM_CONCURRENCY') },
-  { key: 'timeoutMs', flag: '--timeout-ms', option: () => new Option('--timeout-ms <ms>', 'per-request timeout, 100 to 600000').default('10000').env('SCIM_TIMEOUT_MS') },
+  { key: 'concurrency', flag: '--concurrency', option: () => new Option('--concurrency <n>', 'tests talking to the endpoint at once, 1 to 16').default(1).env('SCIM_CONCURRENCY') },
+  { key: 'timeoutMs', flag: '--timeout-ms', option: () => new Option('--timeout-ms <ms>', 'per-request timeout, 100 to 600000').default(10_000).env('SCIM_TIMEOUT_MS') },
 ] as const;
 
 export const definition: CommandDefinition = {
@@ -47,8 +47,8 @@ export const definition: CommandDefinition = {
     cmd.addHelpText('after', '\nExit codes: 0 certified · 1 a MUST test failed, the run broke or the endpoint is unreachable or refuses the token · 2 bad options · 130 interrupted.');
   },
   async run(cmd, io) {
-    const values = cmd.opts<Record<string, string | undefined>>();
-    const argv = OPTIONS.flatMap((o) => (values[o.key] === undefined ? [] : [o.flag, values[o.key]!]));
+    const values = cmd.opts<Record<string, string | number | undefined>>();
+    const argv = OPTIONS.flatMap((o) => (values[o.key] === undefined ? [] : [o.flag, String(values[o.key])]));
     let options;
     try {
       options = parseCertifyOptions(argv, {});

@@ -71,8 +71,9 @@ export const definition: CommandDefinition = {
   description: 'write a SAML response signed by the mock IdP (verifiable with the idp metadata certificate)',
   configure(cmd) {
     cmd
-      .addOption(new Option('--sp-entity-id <id>', "the SP's entityID (the assertion's Audience)").makeOptionMandatory())
-      .addOption(new Option('--acs <url>', "the SP's Assertion Consumer Service URL (Destination, Recipient)").makeOptionMandatory().argParser(absoluteUrl))
+      .usage('--sp-entity-id <id> --acs <url> --out <file> [options]')
+      .addOption(new Option('--sp-entity-id <id>', "required: the SP's entityID (the assertion's Audience)").makeOptionMandatory())
+      .addOption(new Option('--acs <url>', "required: the SP's Assertion Consumer Service URL (Destination, Recipient)").makeOptionMandatory().argParser(absoluteUrl))
       .addOption(new Option('--attribute <name=value>', 'an attribute; repeat a name for a multi-valued attribute').argParser(attribute))
       .addOption(new Option('--sign <where>', 'what to sign').choices(['response', 'assertion', 'both', 'none']).default('both'))
       .addOption(new Option('--alg <alg>', 'signature digest').choices(['sha1', 'sha256', 'sha512']).default('sha256'))
@@ -80,7 +81,7 @@ export const definition: CommandDefinition = {
       .addOption(new Option('--name-id <value>', 'the NameID (default: the first attribute value that looks like an email)'))
       .addOption(new Option('--in-response-to <id>', 'the AuthnRequest ID this answers (SP-initiated sign-in)'));
     addIdpOptions(cmd);
-    cmd.addOption(new Option('--out <file>', 'where to write the SAMLResponse XML (its directory must exist)').makeOptionMandatory());
+    cmd.addOption(new Option('--out <file>', 'required: where to write the SAMLResponse XML (its directory must exist)').makeOptionMandatory());
   },
   async run(cmd, io) {
     const flags = cmd.opts<MintFlags>();

@@ -25,9 +25,10 @@ export const definition: CommandDefinition = {
   description: 'run Entra- or Okta-style provisioning cycles from a fixture and mapping config into a SCIM endpoint',
   configure(cmd) {
     cmd
-      .addOption(new Option('--config <file>', 'the provisioning config: fixture users and groups, attribute mappings, settings (YAML/JSON)').env('PROVISION_CONFIG'))
-      .addOption(new Option('--url <url>', 'the SCIM base URL to provision into').env('SCIM_BASE_URL'))
-      .addOption(new Option('--token <token>', 'the bearer token for --url').env('SCIM_TOKEN'))
+      .usage('--config <file> --url <url> --token <token> [options]')
+      .addOption(new Option('--config <file>', 'required: the provisioning config: fixture users and groups, attribute mappings, settings (YAML/JSON)').env('PROVISION_CONFIG'))
+      .addOption(new Option('--url <url>', 'required: the SCIM base URL to provision into').env('SCIM_BASE_URL'))
+      .addOption(new Option('--token <token>', 'required: the bearer token for --url').env('SCIM_TOKEN'))
       .addOption(new Option('--client <client>', 'whose provisioning client to behave like').choices(['entra', 'okta']).default('entra'))
       .addOption(new Option('--cycles <n>', 'how many cycles to run (the first is initial, the rest incremental)').default(1).argParser(positiveInteger))
       .addOption(new Option('--dry-run', 'compute and log what would be sent without changing the endpoint').default(false))
