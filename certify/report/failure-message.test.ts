@@ -47,8 +47,26 @@ describe('readable failure messages', () => {
   it('keep the assertion, drop the stack frames and the error class, and add the last exchange before clean-up', () => {
     const text = readableFailure(STACK, [{ name: 'scim-transcript.txt', text: STAGE_TRANSCRIPT }])!;
     expect(text).toBe(
-      'Expected values to be strictly equal: 500 !== 200 (request GET https://scim.example.test/v2/Users?filter=userName%20eq%20%22x%22, response 500 Internal Server Error)',
+      'got 500, expected 200 (request GET https://scim.example.test/v2/Users?filter=userName%20eq%20%22x%22, response 500 Internal Server Error)',
     );
+  });
+
+  it("say node:assert's comparison first, once, before the exchange the message carries", () => {
+    const raw = [
+      'AssertionError [ERR_ASSERTION]: POST https://scim.example.test/v2/Users → 200 {"id":"1"}',
+      '',
+      '200 !== 201',
+      '',
+      '    + expected - actual',
+      '',
+      '    -200',
+      '    +201',
+      '',
+      '    at HarnessWorld.<anonymous> (/work/main/steps/scim-responses.steps.ts:46:10)',
+    ].join('\n');
+    expect(readableFailure(raw, [{ name: 't', text: STAGE_TRANSCRIPT }])).toBe('got 200, expected 201: POST https://scim.example.test/v2/Users → 200 {"id":"1"}.');
+    const deep = "AssertionError [ERR_ASSERTION]: Expected values to be strictly deep-equal:\n+ actual - expected\n\n  [\n+   'a'\n-   'b'\n  ]\n    at x (/root/a.ts:1:1)";
+    expect(errorSentence(deep)).toBe("got 'a', expected 'b'");
   });
 
   it('read the Entra/Okta driver transcript too', () => {

@@ -30,12 +30,34 @@ function shorten(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
-/** The error's own text on one line: no stack frames, no error class prefix. */
+/**
+ * The error's own text on one line: no stack frames, no error class prefix. node:assert's comparison (`200 !== 201`,
+ * or a `+ expected - actual` diff) is said first, as "got 200, expected 201".
+ */
 export function errorSentence(raw: string): string {
-  const lines = raw.split('\n');
-  const firstFrame = lines.findIndex((l) => /^\s+at\s/.test(l));
-  const kept = (firstFrame < 0 ? lines : lines.slice(0, firstFrame)).map((l) => l.trim()).filter((l) => l !== '');
-  const joined = kept.join(' ').replace(/^(?:[A-Z]\w*Error|Error)(?: \[[A-Z_]+\])?:\s*/, '');
+  const all = raw.split('\n');
+  const firstFrame = all.findIndex((l) => /^\s+at\s/.test(l));
+  let lines = (firstFrame < 0 ? all : all.slice(0, firstFrame)).map((l) => l.trim()).filter((l) => l !== '');
+  lines[0] = (lines[0] ?? '').replace(/^(?:[A-Z]\w*Error|Error)(?: \[[A-Z_]+\])?:\s*/, '');
+  let comparison: string | undefined;
+  const HEADER = /^\+ (actual|expected) - (?:actual|expected)$/;
+  const diffAt = lines.findIndex((l) => HEADER.test(l));
+  if (diffAt >= 0) {
+    const plusIsActual = HEADER.exec(lines[diffAt]!)![1] === 'actual';
+    const diff = lines.slice(diffAt + 1).filter((l) => !HEADER.test(l));
+    lines = lines.slice(0, diffAt);
+    const side = (sign: string): string => shorten(diff.filter((l) => l.startsWith(sign)).map((l) => l.slice(1).trim()).join(' '), 160);
+    if (diff.some((l) => /^[-+]/.test(l))) comparison = plusIsActual ? `got ${side('+')}, expected ${side('-')}` : `got ${side('-')}, expected ${side('+')}`;
+  }
+  const compareAt = lines.findIndex((l, i) => i > 0 && /^\S.* !==? .*\S$/.test(l));
+  if (compareAt > 0) {
+    const [actual, expected] = lines[compareAt]!.split(/ !==? /);
+    comparison = `got ${actual}, expected ${expected}`;
+    lines.splice(compareAt, 1);
+  }
+  lines = lines.filter((l) => !/^Expected values to be (?:strictly |loosely )?(?:deep-)?equal:?$/.test(l));
+  const rest = lines.join(' ').replace(/:$/, '');
+  const joined = comparison ? (rest ? `${comparison}: ${rest}` : comparison) : rest;
   return withoutLocalPaths(joined).replace(/\s+/g, ' ').trim();
 }
 

@@ -60,6 +60,14 @@ describe('the certification report', () => {
     expect(doc.legacyShapes).toEqual([{ id: 'ENTRA-LEGACY-01', name: 'Legacy shape', accepted: false }]);
   });
 
+  it('says each failure in one sentence, without the stack or a local path', async () => {
+    const failing = { ...run.outcomes[1]!, failure: 'AssertionError [ERR_ASSERTION]: a PATCH must answer 200 or 204\n\n400 !== 200\n\n    at World.<anonymous> (/home/ci/repo/steps/x.steps.ts:3:9)' };
+    const d = toDocument({ ...run, outcomes: [failing], runError: 'Error: hook crashed\n    at /home/ci/repo/steps/hooks.ts:1:1' }, '0.1.0');
+    expect(d.tests[0]!.failure).toBe('got 400, expected 200: a PATCH must answer 200 or 204.');
+    expect(d.runError).toBe('hook crashed');
+    expect(await validateDocument(d)).toEqual([]);
+  });
+
   it('matches its JSON schema', async () => {
     expect(await validateDocument(doc)).toEqual([]);
   });
