@@ -93,7 +93,7 @@ table{border-collapse:collapse;width:100%;margin:1rem 0} th,td{border:1px solid 
 thead th{background:#f6f8fa}
 .banner{padding:.8rem 1rem;border-radius:6px;font-weight:600}
 .pass{--c:#1a7f37;--b:#dafbe1} .fail{--c:#cf222e;--b:#ffebe9} .error{--c:#bc4c00;--b:#fff1e5} .skip{--c:#57606a;--b:#eaeef2} .unsupported{--c:#9a6700;--b:#fff8c5} .interrupted{--c:#6639ba;--b:#fbefff}
-.banner,.cell,.chip,tr.pass .verdict,tr.fail .verdict,tr.error .verdict,tr.skip .verdict,tr.unsupported .verdict,tr.interrupted .verdict{background:var(--b);color:var(--c)}
+.banner,.cell,.chip,.legend span,tr.pass .verdict,tr.fail .verdict,tr.error .verdict,tr.skip .verdict,tr.unsupported .verdict,tr.interrupted .verdict{background:var(--b);color:var(--c)}
 .chip{display:inline-block;padding:0 .3rem;margin:1px;border-radius:3px;border:1px solid var(--c);text-decoration:none;font-size:12px}
 .verdict{font-weight:700;white-space:nowrap} .legend span{margin-right:.6rem;padding:0 .4rem;border-radius:3px}
 .failure{background:#ffebe9} .reason{color:#57606a} .source{color:#57606a;font-size:12px} td.none{background:#fff}

@@ -99,17 +99,18 @@ export function renderHtml(log: ProvisioningLog, title: string): string {
     .join('\n');
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title>
-<style>body{font-family:system-ui,sans-serif;margin:1.5rem}table{border-collapse:collapse;width:100%;margin-bottom:2rem}
-td,th{border:1px solid #ccc;padding:.3rem;vertical-align:top;text-align:left}pre{margin:0;white-space:pre-wrap;font-size:.8rem}
+<style>body{font-family:system-ui,sans-serif;margin:1.5rem;color:#1b1f24}table{border-collapse:collapse;width:100%;margin-bottom:2rem;table-layout:fixed}
+td,th{border:1px solid #ccc;padding:.3rem;vertical-align:top;text-align:left;overflow-wrap:anywhere}pre{margin:0;white-space:pre-wrap;overflow-wrap:anywhere;font-size:.8rem}
+code{overflow-wrap:anywhere}col.narrow{width:4rem}col.mid{width:6.5rem}table.requests col.url{width:20%}
 tr.failed{background:#fdd}tr.created{background:#dfd}tr.disabled,tr.deleted{background:#ffd}</style></head><body>
 <h1>${escapeHtml(title)}</h1>
 <p>${Object.entries(s).map(([k, v]) => `${k}: ${v}`).join(' · ')}</p>
 <h2>Objects</h2>
-<table><thead><tr><th>Cycle</th><th>Type</th><th>Object</th><th>Outcome</th><th>Code</th><th>Reason</th><th>Target id</th></tr></thead><tbody>
+<table class="objects"><colgroup><col class="narrow"><col class="narrow"><col><col class="mid"><col><col><col></colgroup><thead><tr><th>Cycle</th><th>Type</th><th>Object</th><th>Outcome</th><th>Code</th><th>Reason</th><th>Target id</th></tr></thead><tbody>
 ${outcomes}
 </tbody></table>
 <h2>Requests</h2>
-<table><thead><tr><th>#</th><th>Cycle</th><th>Object</th><th>Method</th><th>URL</th><th>Status</th><th>Request</th><th>Response</th></tr></thead><tbody>
+<table class="requests"><colgroup><col class="narrow"><col class="narrow"><col><col class="mid"><col class="url"><col class="mid"><col><col></colgroup><thead><tr><th>#</th><th>Cycle</th><th>Object</th><th>Method</th><th>URL</th><th>Status</th><th>Request</th><th>Response</th></tr></thead><tbody>
 ${exchanges}
 </tbody></table>
 </body></html>
