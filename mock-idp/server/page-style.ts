@@ -15,7 +15,8 @@ main{max-width:60rem;margin:1.5rem auto;padding:0 1rem}
 h1{font-size:1.4rem;margin:0 0 .6rem} h2{font-size:1.1rem;margin:1rem 0 .5rem}
 code,pre{font:13px/1.45 ui-monospace,Menlo,Consolas,monospace}
 code{overflow-wrap:anywhere}
-pre{background:#0d1117;color:#e6edf3;padding:1rem;border-radius:6px;overflow:auto;max-height:36rem;white-space:pre-wrap;overflow-wrap:anywhere}
+pre{background:#0d1117;color:#e6edf3;padding:1rem;border-radius:6px;overflow:auto;white-space:pre-wrap;overflow-wrap:anywhere}
+.card>h2:first-child{margin-top:0}
 .muted{color:var(--muted)}
 label.field{display:block;font-weight:600;margin:.2rem 0 .3rem}
 select{font:inherit;padding:.35rem .5rem;border:1px solid var(--line);border-radius:6px;max-width:100%}

@@ -11,3 +11,14 @@ describe('prettyXml', () => {
     expect(prettyXml('<a><b></a>')).toBe('<a><b></a>');
   });
 });
+
+describe('prettyXml and base64', () => {
+  it('re-wraps long base64 text at 76 characters on its own lines', () => {
+    const b64 = 'QUJD'.repeat(40);
+    const lines = prettyXml(`<a><v>${b64.slice(0, 50)}\n${b64.slice(50)}</v></a>`).split('\n');
+    expect(lines[1]).toBe('  <v>');
+    expect(lines[2]).toBe(`    ${b64.slice(0, 76)}`);
+    expect(lines.at(-2)).toBe('  </v>');
+    expect(lines.slice(2, -2).join('').replace(/\s/g, '')).toBe(b64);
+  });
+});

@@ -14,10 +14,10 @@ export const SP_PAGE_CSS = `
 body{margin:0;font:15px/1.5 system-ui,-apple-system,"Segoe UI",sans-serif;color:var(--ink);background:var(--bg)}
 header.bar{background:#0f3d24;color:#fff;padding:.6rem 1.5rem;display:flex;gap:1rem;align-items:baseline;flex-wrap:wrap}
 header.bar a{color:#d2f4dc}
-main{max-width:72rem;margin:1.5rem auto;padding:0 1rem}
+main{max-width:80rem;margin:1.5rem auto;padding:0 1rem}
 .card{background:#fff;border:1px solid var(--line);border-radius:8px;padding:1.2rem 1.4rem;margin-bottom:1rem}
 h1{font-size:1.4rem;margin:0 0 .6rem} h2{font-size:1.1rem;margin:1rem 0 .5rem}
-code{font:13px/1.45 ui-monospace,Menlo,Consolas,monospace;overflow-wrap:anywhere}
+code{font:13px/1.45 ui-monospace,Menlo,Consolas,monospace;overflow-wrap:break-word}
 .muted{color:var(--muted)}
 a{color:#0b5cad}
 table{border-collapse:collapse;width:100%;font-size:14px}
