@@ -16,7 +16,7 @@ header.bar{background:#0f3d24;color:#fff;padding:.6rem 1.5rem;display:flex;gap:1
 header.bar a{color:#d2f4dc}
 main{max-width:80rem;margin:1.5rem auto;padding:0 1rem}
 .card{background:#fff;border:1px solid var(--line);border-radius:8px;padding:1.2rem 1.4rem;margin-bottom:1rem}
-h1{font-size:1.4rem;margin:0 0 .6rem} h2{font-size:1.1rem;margin:1rem 0 .5rem}
+h1{font-size:1.4rem;margin:0 0 .6rem} h2{font-size:1.1rem;margin:1rem 0 .5rem} .card>h2:first-child{margin-top:0}
 code{font:13px/1.45 ui-monospace,Menlo,Consolas,monospace;overflow-wrap:break-word}
 .muted{color:var(--muted)}
 a{color:#0b5cad}
