@@ -59,7 +59,7 @@ export function buildProgram(definitions: readonly CommandDefinition[], io: CliI
     .description('Prove enterprise SAML 2.0 SSO and SCIM 2.0 provisioning work: a mock IdP, a reference SP and a Gherkin harness.')
     .version(version(), '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show help')
-    .helpCommand('help [command]', 'show help for a command')
+    .helpCommand(false)
     .exitOverride()
     .showSuggestionAfterError(true)
     .configureOutput({ writeOut: io.out, writeErr: io.err, getOutHelpWidth: () => HELP_WIDTH, getErrHelpWidth: () => HELP_WIDTH });
@@ -94,6 +94,21 @@ export function buildProgram(definitions: readonly CommandDefinition[], io: CliI
       }
     });
   }
+
+  // `help idp mint` as well as `help start`: commander's own help command looks one level down only.
+  program
+    .command('help')
+    .argument('[command...]', 'the command, e.g. "idp mint"')
+    .description('show help for a command')
+    .action((words: string[]) => {
+      let target: Command = program;
+      for (const word of words) {
+        const next = target.commands.find((c) => c.name() === word || c.aliases().includes(word));
+        if (!next) target.error(`error: unknown command '${word}'`, { code: 'commander.unknownCommand', exitCode: 2 });
+        target = next!;
+      }
+      target.outputHelp();
+    });
 
   return {
     program,
