@@ -72,9 +72,10 @@ export function createSamlRouter(deps: SamlRouterDeps): Router {
   const tenantOf = (req: Request, res: Response): TenantConfig | undefined => {
     const tenant = byId.get(String(req.params['tenant']));
     if (!tenant) {
-      const detail = { message: `no tenant "${String(req.params['tenant'])}"` };
+      // Fixed text: the tenant segment is the requester's, never repeated back (the landing page at / lists them).
+      const detail = { message: 'this SP has no tenant of that name' };
       if (wantsJson(req)) res.status(404).json({ error: 'tenant/unknown', detail });
-      else res.status(404).type('html').send(`<!doctype html><title>Not found</title><p data-error-code="tenant/unknown">${escapeXml(detail.message)}</p>`);
+      else res.status(404).type('html').send(`<!doctype html><title>Not found</title><p data-error-code="tenant/unknown">${escapeXml(detail.message)} (<a href="/">tenants</a>)</p>`);
     }
     return tenant;
   };

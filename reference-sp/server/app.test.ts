@@ -121,6 +121,9 @@ describe('SP routes', () => {
     const unknown = await request(h.sp.app).get('/saml/nope/metadata').set('Accept', 'application/json');
     expect(unknown.status).toBe(404);
     expect(unknown.body.error).toBe('tenant/unknown');
+    const page = await request(h.sp.app).get('/saml/%3Cb%3Eprobe-7f3a%3C%2Fb%3E/login');
+    expect(page.status).toBe(404);
+    expect(page.text).not.toContain('probe-7f3a'); // the requested tenant name is never repeated back
     const garbage = await request(h.sp.app).post(`/saml/${h.tenantId}/acs`).set('Accept', 'application/json').type('form').send('SAMLResponse=%E0%A4%A');
     expect(garbage.status).toBe(400);
     const empty = await request(h.sp.app).post(`/saml/${h.tenantId}/acs`).set('Accept', 'application/json').type('json').send('{"SAMLResponse":');
