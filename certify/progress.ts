@@ -1,6 +1,6 @@
 /* The console side of a certification run: one line per test as it finishes, then a summary. */
 import type { TestOutcome } from './catalog.ts';
-import { readableFailure } from './report/failure-message.ts';
+import { readableFailure, readableRunError } from './report/failure-message.ts';
 import type { Certification } from './run.ts';
 
 const MARK = { pass: 'PASS ', fail: 'FAIL ', skip: 'SKIP ', error: 'ERROR', interrupted: 'INTR ' } as const;
@@ -23,7 +23,7 @@ export function summaryLines(run: Certification, reportPaths: readonly string[])
   ];
   if (s.mustFailures.length) lines.push(`MUST failures: ${s.mustFailures.join(', ')}`);
   if (s.otherFailures.length) lines.push(`SHOULD/MAY not met (reported, not fatal): ${s.otherFailures.join(', ')}`);
-  if (run.runError) lines.push(`run error: ${run.runError}`);
+  if (run.runError) lines.push(`run error: ${readableRunError(run.runError)}`);
   if (run.interrupted) lines.push(`INTERRUPTED (${run.interrupted}): ${s.byVerdict.interrupted} test(s) did not finish`);
   lines.push(run.interrupted ? 'NOT CERTIFIED: the run was interrupted' : s.total === 0 ? 'NOT CERTIFIED: no test matched the profile and tags' : s.certified && !run.runError ? 'CERTIFIED: no MUST test failed' : 'NOT CERTIFIED');
   for (const p of reportPaths) lines.push(`report: ${p}`);
