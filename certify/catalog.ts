@@ -85,7 +85,10 @@ export class CatalogCollector {
       attempt.statuses.push(result.status);
       attempt.durationNanos += result.duration.seconds * 1e9 + result.duration.nanos;
       if (result.status !== 'PASSED' && result.status !== 'SKIPPED' && attempt.failure === undefined) {
-        attempt.failure = result.message ?? result.exception?.message ?? `step ${result.status.toLowerCase()}`;
+        // cucumber's formatted message drops an assertion's own message when it starts with "expected" and shows a
+        // diff instead; the exception keeps it. Both go to the report, which makes one sentence of them.
+        const own = result.exception?.message;
+        attempt.failure = result.message !== undefined && own && !result.message.includes(own) ? `${own}\n${result.message}` : (result.message ?? own ?? `step ${result.status.toLowerCase()}`);
       }
     } else if (envelope.attachment) {
       const a = envelope.attachment;

@@ -69,6 +69,12 @@ describe('readable failure messages', () => {
     expect(errorSentence(deep)).toBe("got 'a', expected 'b'");
   });
 
+  it("keep an assert.ok message that cucumber's formatter replaced by a diff (the catalog puts it first)", () => {
+    const raw = 'expected the Error schema: GET https://scim.example.test/v2/Users/9 → 404 {"error":"Not Found"}\nAssertionError [ERR_ASSERTION]\n    + expected - actual\n\n    -false\n    +true\n\n    at HarnessWorld.<anonymous> (/work/main/steps/scim-responses.steps.ts:119:10)';
+    expect(readableFailure(raw)).toBe('expected the Error schema: GET https://scim.example.test/v2/Users/9 → 404 {"error":"Not Found"}.');
+    expect(readableFailure('AssertionError [ERR_ASSERTION]\n    + expected - actual\n\n    -false\n    +true\n')).toBe('got false, expected true.');
+  });
+
   it('read the Entra/Okta driver transcript too', () => {
     expect(lastExchange([{ name: '3. PATCH /v2/Users/1 → 400', text: DRIVER_ATTACHMENT }])).toBe(
       'request PATCH https://scim.example.test/v2/Users/1, response 400 Bad Request { "scimType": "invalidSyntax" }',

@@ -38,7 +38,9 @@ export function errorSentence(raw: string): string {
   const all = raw.split('\n');
   const firstFrame = all.findIndex((l) => /^\s+at\s/.test(l));
   let lines = (firstFrame < 0 ? all : all.slice(0, firstFrame)).map((l) => l.trim()).filter((l) => l !== '');
-  lines[0] = (lines[0] ?? '').replace(/^(?:[A-Z]\w*Error|Error)(?: \[[A-Z_]+\])?:\s*/, '');
+  // The error class (`AssertionError [ERR_ASSERTION]: `) says nothing to a reader: dropped, also on a line of its own.
+  const CLASS = /^(?:[A-Z]\w*Error|Error)(?: \[[A-Z_]+\])?(?::\s*|$)/;
+  lines = lines.map((l) => l.replace(CLASS, '')).filter((l) => l !== '');
   let comparison: string | undefined;
   const HEADER = /^\+ (actual|expected) - (?:actual|expected)$/;
   const diffAt = lines.findIndex((l) => HEADER.test(l));
@@ -57,6 +59,8 @@ export function errorSentence(raw: string): string {
   }
   lines = lines.filter((l) => !/^Expected values to be (?:strictly |loosely )?(?:deep-)?equal:?$/.test(l));
   const rest = lines.join(' ').replace(/:$/, '');
+  // assert.ok(condition, message): "got false, expected true" adds nothing to the message.
+  if (comparison === 'got false, expected true' && rest) comparison = undefined;
   const joined = comparison ? (rest ? `${comparison}: ${rest}` : comparison) : rest;
   return withoutLocalPaths(joined).replace(/\s+/g, ' ').trim();
 }
