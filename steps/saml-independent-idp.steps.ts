@@ -24,7 +24,7 @@ Given('the tenant imports the metadata of an independent samlify IdP', function 
   });
   const metadataXml = idp.getMetadata();
   this.attach(metadataXml, { mediaType: 'application/xml', fileName: 'samlify IdP metadata' });
-  this.saml.tenant().trust = { custom: { metadataXml } };
+  this.saml.trustIdp({ custom: { metadataXml } });
 });
 
 When('the samlify IdP signs {string} in to the SP', async function (this: HarnessWorld, email: string) {

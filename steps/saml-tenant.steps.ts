@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { Given, Then, When } from '@cucumber/cucumber';
 import { ConfigError, resolveConfig, type ProfileName } from '../reference-sp/config/index.ts';
+import type { IdpTrust } from './support/saml/stage.ts';
 import type { HarnessWorld } from './support/world.ts';
 
 Given('the reference SP has a tenant {string} with the {profile} profile', function (this: HarnessWorld, id: string, profile: ProfileName) {
@@ -11,17 +12,15 @@ Given('the reference SP has a tenant {string} with the {profile} profile', funct
 });
 
 Given('the tenant trusts the mock IdP through its metadata', function (this: HarnessWorld) {
-  this.saml.tenant().trust = 'metadata-url';
+  this.saml.trustIdp('metadata-url');
 });
 
-Given('the tenant imports the mock IdP\'s metadata from its {word}', function (this: HarnessWorld, source: string) {
-  const trust = ({ URL: 'metadata-url', file: 'metadata-file', XML: 'metadata-xml' } as const)[source];
-  assert.ok(trust, `import source must be URL, file or XML, not "${source}"`);
-  this.saml.tenant().trust = trust;
+Given('the tenant imports the mock IdP\'s metadata from its {metadataSource}', function (this: HarnessWorld, source: IdpTrust) {
+  this.saml.trustIdp(source);
 });
 
 Given('the tenant is given the mock IdP\'s SSO URL and certificate by hand', function (this: HarnessWorld) {
-  this.saml.tenant().trust = 'manual';
+  this.saml.trustIdp('manual');
 });
 
 Given('the tenant signs its AuthnRequests', function (this: HarnessWorld) {

@@ -21,6 +21,13 @@ oneOf<ProfileName>('profile', 'a vendor profile of the reference SP', {
   Aritma: 'aritma',
 });
 
+/** Where a tenant imports the IdP's metadata from (NinjaOne's import choices). */
+oneOf<'metadata-url' | 'metadata-file' | 'metadata-xml'>('metadataSource', "where the tenant imports the IdP's metadata from", {
+  URL: 'metadata-url',
+  file: 'metadata-file',
+  XML: 'metadata-xml',
+});
+
 /** An IdP whose default claim names the mock IdP reproduces (docs/mock-idp.md, Presets). */
 oneOf<PresetName>('idpPreset', 'an IdP whose default claim names the mock IdP reproduces', { Entra: 'entra', Okta: 'okta', JumpCloud: 'jumpcloud', OneLogin: 'onelogin' });
 

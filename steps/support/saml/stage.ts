@@ -203,6 +203,12 @@ export class SamlStage {
     return draft;
   }
 
+  /** How the tenant trusts the IdP; the SP reads it when it starts, so before that. */
+  trustIdp(trust: IdpTrust): void {
+    this.assertNotStarted('change how the tenant trusts the IdP');
+    this.tenant().trust = trust;
+  }
+
   configureSaml(settings: SamlTenantInput): void {
     this.assertNotStarted('change the tenant SAML settings');
     Object.assign(this.tenant().saml, settings);
