@@ -9,10 +9,6 @@ import { entra, type PatchStyle } from '../certify/vendors/entra.ts';
 import { certifyContext, createdId, lastUser, listResources, newSeed, send, type CertifyContext } from './certify-endpoint.steps.ts';
 import type { HarnessWorld } from './support/world.ts';
 
-const style = (word: string): PatchStyle => {
-  if (word !== 'compliant' && word !== 'legacy') throw new Error(`unknown PATCH behaviour "${word}"`);
-  return word;
-};
 
 /** Entra's create: a userName filter (which must find nothing), then the POST. */
 async function provisionUser(context: CertifyContext): Promise<void> {
@@ -74,15 +70,15 @@ When('Entra looks the user up by its userName in upper case', async function (th
 });
 
 When(
-  /^Entra updates the user's displayName, givenName and work email with (compliant|legacy) PATCH operations$/,
-  async function (this: HarnessWorld, behaviour: string) {
+  "Entra updates the user's displayName, givenName and work email with {patchBehaviour} PATCH operations",
+  async function (this: HarnessWorld, behaviour: PatchStyle) {
     const context = await certifyContext(this);
     const user = lastUser(context);
     context.expected = { displayName: `Ada Byron ${user.seed.familyName}`, givenName: 'Augusta', email: `renamed.${user.seed.userName}` };
     await send(context, entra.getUser(user.id));
     context.last = await send(
       context,
-      entra.updateUser(user.id, style(behaviour), {
+      entra.updateUser(user.id, behaviour, {
         displayName: context.expected.displayName!,
         'name.givenName': context.expected.givenName!,
         'emails[type eq "work"].value': context.expected.email!,
@@ -99,11 +95,11 @@ When('Entra replaces displayName and name.givenName in one path-less operation',
   context.last = await send(context, entra.updateUserPathless(user.id, { displayName: context.expected.displayName, 'name.givenName': context.expected.givenName }));
 });
 
-When(/^Entra disables the user with (compliant|legacy) PATCH operations$/, async function (this: HarnessWorld, behaviour: string) {
+When('Entra disables the user with {patchBehaviour} PATCH operations', async function (this: HarnessWorld, behaviour: PatchStyle) {
   const context = await certifyContext(this);
   const user = lastUser(context);
   await send(context, entra.getUser(user.id));
-  context.last = await send(context, entra.disableUser(user.id, style(behaviour)));
+  context.last = await send(context, entra.disableUser(user.id, behaviour));
 });
 
 When('Entra deletes the user', async function (this: HarnessWorld) {
@@ -139,23 +135,23 @@ Given('Entra has provisioned a group with that user as a member', async function
   await provisionGroup(await certifyContext(this), true);
 });
 
-When(/^Entra adds the user to the group with (compliant|legacy) PATCH operations$/, async function (this: HarnessWorld, behaviour: string) {
+When('Entra adds the user to the group with {patchBehaviour} PATCH operations', async function (this: HarnessWorld, behaviour: PatchStyle) {
   const context = await certifyContext(this);
   assert.ok(context.group);
-  context.last = await send(context, entra.addMembers(context.group.id, style(behaviour), [lastUser(context).id]));
+  context.last = await send(context, entra.addMembers(context.group.id, behaviour, [lastUser(context).id]));
 });
 
-When(/^Entra removes the user from the group with (compliant|legacy) PATCH operations$/, async function (this: HarnessWorld, behaviour: string) {
+When('Entra removes the user from the group with {patchBehaviour} PATCH operations', async function (this: HarnessWorld, behaviour: PatchStyle) {
   const context = await certifyContext(this);
   assert.ok(context.group);
-  context.last = await send(context, entra.removeMember(context.group.id, style(behaviour), lastUser(context).id));
+  context.last = await send(context, entra.removeMember(context.group.id, behaviour, lastUser(context).id));
 });
 
-When(/^Entra renames the group with (compliant|legacy) PATCH operations$/, async function (this: HarnessWorld, behaviour: string) {
+When('Entra renames the group with {patchBehaviour} PATCH operations', async function (this: HarnessWorld, behaviour: PatchStyle) {
   const context = await certifyContext(this);
   assert.ok(context.group);
   context.expected = { groupName: context.driver.uniqueName('renamed') };
-  context.last = await send(context, entra.renameGroup(context.group.id, style(behaviour), context.expected.groupName!));
+  context.last = await send(context, entra.renameGroup(context.group.id, behaviour, context.expected.groupName!));
 });
 
 When('Entra deletes the group', async function (this: HarnessWorld) {

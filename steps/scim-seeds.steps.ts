@@ -10,6 +10,7 @@ import { describeExchange, jsonBody, listed } from './support/scim/assertions.ts
 import type { BundledFixtures } from './support/scim/bundled-server.ts';
 import { PATCH_OP, USER_SCHEMA, type ScimExchange } from './support/scim/stage.ts';
 import type { Json } from './support/scim/target.ts';
+import type { ScimMode } from '../reference-sp/config/scim-section.ts';
 import type { HarnessWorld } from './support/world.ts';
 import type { ParticleScope } from './support/parameter-types.ts';
 
@@ -218,13 +219,13 @@ async function tolerances(world: HarnessWorld): Promise<Json[]> {
   return (jsonBody(exchange)['tolerances'] as Json[] | undefined) ?? [];
 }
 
-Given('the client uses the {word} tenant', async function (this: HarnessWorld, mode: string) {
+Given('the client uses the {scimMode} tenant', async function (this: HarnessWorld, mode: ScimMode) {
   const { strict, lenient } = await fixtures(this);
   if (mode === 'strict') this.scim.use({ baseUrl: strict.baseUrl, token: strict.token });
-  else if (mode === 'lenient') {
+  else {
     this.scim.use({ baseUrl: lenient.baseUrl, token: lenient.token });
     lastSeq.set(this, Math.max(0, ...(await tolerances(this)).map((row) => Number(row['seq']))));
-  } else throw new TypeError(`"${mode}" is not a tenant mode (strict or lenient)`);
+  }
 });
 
 When("the client patches the user {string} with Entra's legacy shape {string}", async function (this: HarnessWorld, alias: string, shape: string) {

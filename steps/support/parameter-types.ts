@@ -5,6 +5,7 @@
  * Grouped by domain; the SAML parameter types are in ./saml/parameter-types.ts.
  */
 import { defineParameterType } from '@cucumber/cucumber';
+import type { PatchStyle } from '../../certify/vendors/entra.ts';
 import type { ScimMode } from '../../reference-sp/config/scim-section.ts';
 import { SCIM_TYPES, type ScimType } from '../../reference-sp/scim/types/errors.ts';
 import { describeParameterType, enumParameterType, identity } from './enum-parameter-type.ts';
@@ -58,3 +59,8 @@ defineParameterType(enumParameterType<ParticleScope>('particleScope', "a Particl
 
 /** How a tenant's SCIM endpoint treats shapes RFC 7644 does not define (docs/scim-scenarios.md). */
 defineParameterType(enumParameterType<ScimMode>('scimMode', "a SCIM tenant's mode", identity(['strict', 'lenient'] as const)));
+
+// ---- certify -----------------------------------------------------------------------------------------------------
+
+/** How Entra shapes its PATCH requests: RFC 7644's (the "aadOptscim062020" flag) or its legacy shape. */
+defineParameterType(enumParameterType<PatchStyle>('patchBehaviour', "Entra's PATCH behaviour (certify/vendors/entra.ts)", identity(['compliant', 'legacy'] as const)));
