@@ -14,10 +14,10 @@
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { Writable } from 'node:stream';
-import { fileURLToPath } from 'node:url';
 import { loadConfiguration, runCucumber, type ISupportCodeLibrary } from '@cucumber/cucumber/api';
+import { CODE_ROOT, COMPILED, MODULE_EXTENSION, PACKAGE_ROOT } from '../packaging/package-root.ts';
 import { CatalogCollector, type TestOutcome } from './catalog.ts';
 import { PROFILE_TAGS, type CertifyProfile } from './options.ts';
 import { toCleanupReport, type CleanupReport } from './report/document.ts';
@@ -27,11 +27,12 @@ import { replayJournal, resourceLedger, type LedgerEntry } from './safety/ledger
 import { newRunPrefix } from './safety/run-prefix.ts';
 import { summarise, type Summary } from './summary.ts';
 
-/** The project root: features and steps are found relative to it, wherever the command is run from. */
-export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
+/** The package root (the clone, or node_modules/sso-harness): features are found relative to it, wherever the command is run from. */
+export const PROJECT_ROOT = PACKAGE_ROOT;
 
-/** Step definitions and support code; unit tests living beside them (`*.test.ts`) are not support code. */
-export const SUPPORT_IMPORTS = ['steps/**/*.steps.ts', 'steps/support/**/!(*.test).ts'];
+/** Step definitions and support code, from the sources or compiled (dist/); unit tests beside them are not support code. */
+const STEPS_DIR = relative(PACKAGE_ROOT, join(CODE_ROOT, 'steps')).split(sep).join('/');
+export const SUPPORT_IMPORTS = [`${STEPS_DIR}/**/*.steps${MODULE_EXTENSION}`, `${STEPS_DIR}/support/**/!(*.test)${MODULE_EXTENSION}`];
 
 /** Feature files that make up the certification catalog. */
 export const CATALOG_PATHS = ['features/scim/**/*.feature', 'features/certify/**/*.feature'];
@@ -117,7 +118,7 @@ export async function runCertification(input: RunInput): Promise<Certification> 
   const journal = join(scratch, 'ledger.jsonl');
   const stageEnv: Record<string, string> = { ...stageEnvironment(input), SSOH_RUN_PREFIX: runPrefix, SSOH_STOP_FILE: stopFile };
   const parallel = input.concurrency > 1 ? input.concurrency : 0;
-  if (parallel === 0) await ensureTypeScriptLoader();
+  if (parallel === 0 && !COMPILED) await ensureTypeScriptLoader();
 
   const collector = new CatalogCollector(input.onTest);
   let interrupted: string | undefined;
@@ -142,7 +143,7 @@ export async function runCertification(input: RunInput): Promise<Certification> 
   // Parallel workers are separate processes: they get the environment and the TypeScript loader explicitly.
   const saved = Object.fromEntries(Object.keys(stageEnv).map((k) => [k, process.env[k]]));
   Object.assign(process.env, stageEnv);
-  const workerEnv = { ...process.env, SSOH_LEDGER_FILE: journal, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import tsx`.trim() };
+  const workerEnv = { ...process.env, SSOH_LEDGER_FILE: journal, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''}${COMPILED ? '' : ' --import tsx'}`.trim() };
   let support: ISupportCodeLibrary | undefined = input.support;
   let runError: string | undefined;
   try {
