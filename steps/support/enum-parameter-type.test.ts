@@ -34,6 +34,12 @@ describe('enum parameter types', () => {
     expect((caught as StepArgumentError).code).toBe('parameter/unknown-value');
   });
 
+  it('stays out of snippets when a value is a plain lower-case word', () => {
+    expect(profile.useForSnippets).toBe(false);
+    expect(enumParameterType('xswForTest', 'an attack', { XSW1: 1, XSW2: 2 }).useForSnippets).toBe(true);
+    expect(enumParameterType('idpForTest', 'an IdP', { Entra: 'entra', 'RSA-SHA256': 'sha256' }).useForSnippets).toBe(true);
+  });
+
   it('describes the type for the step catalog', () => {
     expect(PARAMETER_TYPE_DESCRIPTIONS.get('profileForTest')?.values).toEqual(['generic', 'Particle', 'Okta (legacy)']);
   });

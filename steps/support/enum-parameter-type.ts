@@ -3,6 +3,7 @@
  * custom parameter type for the step catalog (docs/steps.md, tools/steps-catalog.ts).
  * - the regexp matches only the allowed values, in any letter case: an ordinary word never becomes a parameter,
  *   so cucumber's snippet for an undefined step stays readable;
+ * - a type one of whose values is a plain lower-case word is not used in snippets;
  * - a value written in the wrong case still reaches the transformer, which fails with `parameter/unknown-value`
  *   naming the value meant ("particle" is not a profile: did you mean "Particle"?), instead of "undefined step".
  */
@@ -39,6 +40,9 @@ export function enumParameterType<T>(name: string, description: string, table: R
     name,
     // Longest first, so "response and assertion" wins over "response".
     regexp: new RegExp([...keys].sort((a, b) => b.length - a.length).map(anyCase).join('|')),
+    // A type with a plain lower-case word among its values ("response", "uniqueness", "generic") would turn that
+    // word into a parameter in every snippet cucumber suggests; such a type is left out of snippets.
+    useForSnippets: !keys.some((key) => /^[a-z]+(?: [a-z]+)*$/.test(key)),
     transformer: (text: string): T => {
       if (Object.hasOwn(table, text)) return table[text]!;
       const meant = keys.find((key) => key.toLowerCase() === text.toLowerCase());
