@@ -25,9 +25,16 @@ const repo = fileURLToPath(new URL('..', import.meta.url));
 const pkg = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')) as { name: string; version: string; peerDependencies: Record<string, string> };
 const cucumberVersion = (JSON.parse(readFileSync(join(repo, 'node_modules/@cucumber/cucumber/package.json'), 'utf8')) as { version: string }).version;
 
-/** The environment without what `npm test` and vitest add, so nested npm and node runs behave as in a shell. */
+/**
+ * The environment without what `npm test` and vitest add (npm's lifecycle variables name this repository as the
+ * package and prefix), so nested npm and node runs behave as in a shell; where npm's cache, registry and proxy
+ * were set through the environment, they are kept.
+ */
+const KEPT_NPM_SETTINGS = /^npm_config_(cache|registry|userconfig|globalconfig|https?_proxy|proxy|noproxy|no_proxy|strict_ssl|cafile)$/i;
 function cleanEnv(): NodeJS.ProcessEnv {
-  return Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(npm_|NODE_OPTIONS$|VITEST|TSX)/i.test(key)));
+  return Object.fromEntries(
+    Object.entries(process.env).filter(([key]) => KEPT_NPM_SETTINGS.test(key) || !/^(npm_|NODE_OPTIONS$|VITEST|TSX)/i.test(key)),
+  );
 }
 
 async function sh(file: string, args: string[], cwd: string, timeout = 120_000): Promise<{ stdout: string; stderr: string }> {
