@@ -15,6 +15,12 @@ Feature: The attributes the IdP sends
     Then the SP received the attribute "mail" with the values "alice@example.com"
     And the SP received no attribute "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress"
 
+  Scenario: An attribute the admin leaves out does not reach the SP
+    Given the IdP sends the attributes "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress" and "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/name"
+    When "alice@example.com" signs in starting at the SP
+    Then the SP received the attribute "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress" with the values "alice@example.com"
+    And the SP received no attribute "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/givenname"
+
   Scenario: An attribute with several values reaches the SP with all of them
     Given the IdP also sends the attribute "roles" with the values "admin", "auditor" and "billing"
     When "alice@example.com" signs in starting at the SP
