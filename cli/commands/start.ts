@@ -20,7 +20,7 @@ export function describeHarness(h: RunningHarness): string {
     '',
     `  mock IdP        ${h.idpUrl}/            (login page: pick a user and sign in; the acme tenant accepts IdP-initiated sign-in)`,
     `  IdP metadata    ${h.idpUrl}/metadata`,
-    `  reference SP    ${h.spUrl}`,
+    `  reference SP    ${h.spUrl}/            (landing page: every tenant's Sign in link, metadata and SCIM URL)`,
     `  admin token     ${h.adminToken}`,
     '',
     '  tenant       profile     SP metadata, SCIM base URL and SCIM token',
@@ -32,6 +32,9 @@ export function describeHarness(h: RunningHarness): string {
   const particle = h.config.tenants.find((t) => t.profile === 'particle' && t.scim.layout === 'particle');
   if (particle) lines.push(`  Particle layout  ${h.spUrl}/v1/orgs/${particle.scim.orgSlug ?? particle.id}/team/provision`);
   if (h.config.tenants.some((t) => t.scim.layout === 'ninjaone')) lines.push(`  NinjaOne layout  ${h.spUrl}/ws/scim/v2   (tenant from the token)`);
+  for (const [tenant, users] of Object.entries(h.seededUsers)) {
+    if (users.length > 0) lines.push(`  seeded ${tenant}: ${users.join(', ')} (this tenant signs in only provisioned users)`);
+  }
   const acme = h.scimTokens['acme'];
   if (acme) lines.push('', `  certify:  npx sso-harness certify scim --url ${h.spUrl}/scim/v2/acme --token ${acme}`);
   lines.push('  stop with Ctrl-C', '');

@@ -58,7 +58,15 @@ export async function startReferenceSp(options: StartReferenceSpOptions): Promis
   const server = ready.server;
   const origin = `http://127.0.0.1:${await ready.listen(options.port ?? 0, '127.0.0.1')}`;
   const ownStore = options.store === undefined;
-  const store = options.store ?? openStore({ path: options.storePath ?? ':memory:', clock: options.clock });
+  let store: Store;
+  try {
+    store = options.store ?? openStore({ path: options.storePath ?? ':memory:', clock: options.clock });
+  } catch (error) {
+    // A store that cannot open must not leave the listening server behind (cucumber would never exit).
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    throw error;
+  }
   const close = (): Promise<void> =>
     new Promise<void>((resolve) => {
       server.closeAllConnections();
