@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bindingCookie, bindingHash, bindingSetCookie, newBindingValue, validBindingValue } from './browser-binding.ts';
+import { bindingCookie, bindingSetCookie, newBindingValue, validBindingValue } from './browser-binding.ts';
+import { cookieHash } from './cookie-hash.ts';
 
 describe('the browser binding cookie', () => {
   it('over https: __Host- prefixed, Secure, SameSite=None so the IdP\'s cross-site POST carries it', () => {
@@ -15,7 +16,7 @@ describe('the browser binding cookie', () => {
     const value = newBindingValue();
     expect(validBindingValue(value)).toBe(value);
     for (const bad of [undefined, '', 'short', value + 'x', value.slice(1) + '!']) expect(validBindingValue(bad)).toBeUndefined();
-    expect(bindingHash(value)).toMatch(/^[0-9a-f]{64}$/);
-    expect(bindingHash(value)).not.toContain(value);
+    expect(cookieHash(value)).toMatch(/^[0-9a-f]{64}$/);
+    expect(cookieHash(value)).not.toContain(value);
   });
 });

@@ -17,7 +17,7 @@
  * It is HttpOnly, lives as long as an AuthnRequest may stay outstanding, and is not a session: it proves
  * only which browser started which sign-in, so sending it cross-site is exactly its purpose.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 
 const VALUE = /^[A-Za-z0-9_-]{43}$/;
 
@@ -37,8 +37,6 @@ export const newBindingValue = (): string => randomBytes(32).toString('base64url
 /** The value a browser sent, when it has the shape this SP issues; anything else counts as no cookie. */
 export const validBindingValue = (value: string | undefined): string | undefined => (value !== undefined && VALUE.test(value) ? value : undefined);
 
-/** What is stored with the request: the hash, so the database never holds a cookie value. */
-export const bindingHash = (value: string): string => createHash('sha256').update(value, 'utf8').digest('hex');
 
 export function bindingSetCookie(cookie: BindingCookie, value: string, maxAgeSeconds: number): string {
   const site = cookie.secure ? '; Secure; SameSite=None' : '';

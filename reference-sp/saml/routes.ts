@@ -16,7 +16,8 @@ import type { TenantConfig } from '../config/types.ts';
 import type { Logger } from '../log.ts';
 import type { SsoDirectory, SsoUser } from '../store/sso-directory.ts';
 import { buildRedirectRequest } from './authn-request.ts';
-import { bindingCookie, bindingHash, bindingSetCookie, newBindingValue, validBindingValue } from './browser-binding.ts';
+import { bindingCookie, bindingSetCookie, newBindingValue, validBindingValue } from './browser-binding.ts';
+import { cookieHash } from './cookie-hash.ts';
 import { adviceLinks, errorPageHtml } from './error-page.ts';
 import { syncGroups, type GroupSyncOutcome } from './group-sync.ts';
 import type { SpKeys } from './keys.ts';
@@ -109,7 +110,7 @@ export function createSamlRouter(deps: SamlRouterDeps): Router {
     const cookie = bindingCookie(tenant.saml.acsUrls[0]!);
     const binding = validBindingValue(readCookie(req, cookie.name)) ?? newBindingValue();
     const ttl = tenant.saml.authnRequestTtlSeconds;
-    deps.requests.remember(tenant.id, request.id, ttl, bindingHash(binding));
+    deps.requests.remember(tenant.id, request.id, ttl, cookieHash(binding));
     if (!(await durable(res, tenant, 'authn-request'))) return;
     deps.log.log('info', 'saml.authn-request', { tenant: tenant.id, requestId: request.id });
     res.setHeader('Set-Cookie', bindingSetCookie(cookie, binding, ttl));
@@ -128,7 +129,7 @@ export function createSamlRouter(deps: SamlRouterDeps): Router {
     const body = (req.body ?? {}) as Record<string, unknown>;
     const relayState = typeof body['RelayState'] === 'string' ? body['RelayState'] : undefined;
     const sentBinding = validBindingValue(readCookie(req, bindingCookie(tenant.saml.acsUrls[0]!).name));
-    const browserBinding = sentBinding === undefined ? null : bindingHash(sentBinding);
+    const browserBinding = sentBinding === undefined ? null : cookieHash(sentBinding);
     const result = await runAcsPipeline({ tenant, samlResponse: body['SAMLResponse'], relayState }, { ...deps, browserBinding });
     const assertionId = result.state.assertion?.getAttribute('ID') ?? undefined;
     if (!result.ok) {

@@ -4,20 +4,13 @@
  * sessionTtlSeconds. They live in the SP's SQLite store, keyed by the SHA-256 of the id: a restart signs
  * nobody out, and reading the database yields no usable cookie.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { Clock } from '../clock.ts';
-import type { SpStateStore } from '../store/sp-state.ts';
+import type { SpStateStore, StoredSession } from '../store/sp-state.ts';
+import { cookieHash } from './cookie-hash.ts';
 
-export interface SpSession {
-  readonly id: string;
-  readonly tenantId: string;
-  readonly userId: string;
-  readonly userName: string;
-  readonly attributes: Readonly<Record<string, readonly string[]>>;
-  readonly nameId: string | undefined;
-  readonly createdAt: string;
-  readonly expiresAt: string;
-}
+/** A session as the SAML side sees it: the stored row, with the cookie value instead of its hash. */
+export type SpSession = Omit<StoredSession, 'idHash'> & { readonly id: string };
 
 export interface SessionStore {
   create(s: Omit<SpSession, 'id' | 'createdAt' | 'expiresAt'>, ttlSeconds: number): SpSession;
@@ -25,8 +18,6 @@ export interface SessionStore {
 }
 
 export const SESSION_COOKIE = 'sp_session';
-
-const hashOf = (id: string): string => createHash('sha256').update(id, 'utf8').digest('hex');
 
 export function createSessionStore(clock: Clock, state: SpStateStore): SessionStore {
   return {
@@ -39,12 +30,12 @@ export function createSessionStore(clock: Clock, state: SpStateStore): SessionSt
         expiresAt: new Date(now.getTime() + ttlSeconds * 1000).toISOString(),
       };
       const { id, ...rest } = session;
-      state.saveSession({ ...rest, idHash: hashOf(id) }, now);
+      state.saveSession({ ...rest, idHash: cookieHash(id) }, now);
       return session;
     },
     get(id, tenantId) {
       if (!id || id.length > 128) return undefined;
-      const stored = state.findSession(hashOf(id), tenantId, clock.now());
+      const stored = state.findSession(cookieHash(id), tenantId, clock.now());
       if (!stored) return undefined;
       const { idHash: _hash, ...rest } = stored;
       return { ...rest, id };
