@@ -29,16 +29,11 @@ export function mediaTypeOf(req: Request): string | undefined {
   return h?.split(';')[0]?.trim().toLowerCase() || undefined;
 }
 
-/** The upload timeouts of the request's tenant (the router's `res.locals.scim`), else the defaults. */
-function uploadTimeoutsOf(req: Request): ScimUploadTimeouts {
-  const ctx = req.res?.locals['scim'] as { tenant?: { scim?: { upload?: ScimUploadTimeouts } } } | undefined;
-  return ctx?.tenant?.scim?.upload ?? scimDefaults.upload;
-}
-
 export async function readJsonBody(
   req: Request,
   limit: number,
-  timeouts: ScimUploadTimeouts = uploadTimeoutsOf(req),
+  /** The tenant's `scim.upload` (the SCIM router passes it); the defaults elsewhere (the admin API). */
+  timeouts: ScimUploadTimeouts = scimDefaults.upload,
 ): Promise<Record<string, unknown>> {
   const declared = Number(req.headers['content-length'] ?? NaN);
   if (Number.isFinite(declared) && declared > limit) {
