@@ -237,5 +237,10 @@ export function formatSamlHostile(r: SamlHostileResult): string {
 if (import.meta.url === `file://${process.argv[1]}`) {
   process.stdout.write(SAML_HOSTILE_TITLE + '\n');
   const r = await benchSamlHostile({ onCase: (c) => process.stdout.write(formatHostileCase(c) + '\n') });
-  process.stdout.write(formatSamlHostile(r).split('\n').slice(1 + r.cases.length).join('\n') + '\n');
+  process.stdout.write(
+    formatSamlHostile(r)
+      .split('\n')
+      .slice(1 + r.cases.length)
+      .join('\n') + '\n',
+  );
 }

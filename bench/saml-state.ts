@@ -57,7 +57,6 @@ export function formatSamlState(r: SamlStateBenchResult): string {
   ].join('\n');
 }
 
-
 export async function benchSamlState(n = Number(process.env['BENCH_SAML_STATE_N'] ?? 1000)): Promise<SamlStateBenchResult> {
   const dir = mkdtempSync(join(tmpdir(), 'ssoh-bench-saml-state-'));
   const clock = { now: () => new Date() };
@@ -70,7 +69,13 @@ export async function benchSamlState(n = Number(process.env['BENCH_SAML_STATE_N'
     const config = await resolveConfig({
       baseUrl: origin,
       dataDir: ':memory:',
-      tenants: [{ id: 'acme', profile: 'generic', saml: { idp: { entityId: 'https://idp.bench.test/metadata', ssoUrl: 'https://idp.bench.test/sso', signingCertificates: [keys.certificatePem] } } }],
+      tenants: [
+        {
+          id: 'acme',
+          profile: 'generic',
+          saml: { idp: { entityId: 'https://idp.bench.test/metadata', ssoUrl: 'https://idp.bench.test/sso', signingCertificates: [keys.certificatePem] } },
+        },
+      ],
     });
     const { app } = createReferenceSp({ config, clock, store, spKeys: keys });
     server.on('request', app);

@@ -70,8 +70,7 @@ function call(s: BenchServer, agent: Agent, method: string, path: string, body?:
   });
 }
 
-const pct = (sorted: readonly number[], p: number): number =>
-  sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+const pct = (sorted: readonly number[], p: number): number => (sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!);
 
 export interface HostileResult {
   readonly name: string;
@@ -141,15 +140,25 @@ export async function runScimHostileBenchmark(): Promise<HostileResult[]> {
     // (cold), the second is the steady state (warm).
     for (const round of ['cold', 'warm']) {
       const big = await create('/Users', { schemas: [USER], userName: `big-${round}@example.com`, emails: emails(MAX_VALUES_PER_ATTRIBUTE, 'old') });
-      results.push(await measure(s, `PATCH add ${MAX_VALUES_PER_ATTRIBUTE} emails to ${MAX_VALUES_PER_ATTRIBUTE} (${round})`, probe, (agent) =>
-        call(s, agent, 'PATCH', `/Users/${big}`, { schemas: [PATCH_OP], Operations: [{ op: 'add', path: 'emails', value: emails(MAX_VALUES_PER_ATTRIBUTE, 'new') }] })));
+      results.push(
+        await measure(s, `PATCH add ${MAX_VALUES_PER_ATTRIBUTE} emails to ${MAX_VALUES_PER_ATTRIBUTE} (${round})`, probe, (agent) =>
+          call(s, agent, 'PATCH', `/Users/${big}`, { schemas: [PATCH_OP], Operations: [{ op: 'add', path: 'emails', value: emails(MAX_VALUES_PER_ATTRIBUTE, 'new') }] }),
+        ),
+      );
 
       const filtered = await create('/Users', { schemas: [USER], userName: `filtered-${round}@example.com`, emails: emails(scanned, 'f') });
-      results.push(await measure(s, `PATCH ${MAX_PATCH_OPERATIONS} filtered ops × ${scanned} emails (${round})`, probe, (agent) =>
-        call(s, agent, 'PATCH', `/Users/${filtered}`, {
-          schemas: [PATCH_OP],
-          Operations: Array.from({ length: MAX_PATCH_OPERATIONS }, (_, i) => ({ op: 'replace', path: `emails[value eq "f-${i % scanned}@example.com"].display`, value: `d${i}` })),
-        })));
+      results.push(
+        await measure(s, `PATCH ${MAX_PATCH_OPERATIONS} filtered ops × ${scanned} emails (${round})`, probe, (agent) =>
+          call(s, agent, 'PATCH', `/Users/${filtered}`, {
+            schemas: [PATCH_OP],
+            Operations: Array.from({ length: MAX_PATCH_OPERATIONS }, (_, i) => ({
+              op: 'replace',
+              path: `emails[value eq "f-${i % scanned}@example.com"].display`,
+              value: `d${i}`,
+            })),
+          }),
+        ),
+      );
 
       const bulk = {
         schemas: [BULK],
@@ -161,19 +170,37 @@ export async function runScimHostileBenchmark(): Promise<HostileResult[]> {
         })),
       };
       let created: string[] = [];
-      results.push(await measure(s, `Bulk 1000 POSTs (${round})`, probe, async (agent) => {
-        const r = await call(s, agent, 'POST', '/Bulk', bulk);
-        created = ((r.body?.['Operations'] ?? []) as Array<{ location?: string }>).map((o) => String(o.location ?? '').split('/').pop()!).filter(Boolean);
-        return r;
-      }));
+      results.push(
+        await measure(s, `Bulk 1000 POSTs (${round})`, probe, async (agent) => {
+          const r = await call(s, agent, 'POST', '/Bulk', bulk);
+          created = ((r.body?.['Operations'] ?? []) as Array<{ location?: string }>)
+            .map(
+              (o) =>
+                String(o.location ?? '')
+                  .split('/')
+                  .pop()!,
+            )
+            .filter(Boolean);
+          return r;
+        }),
+      );
 
       const group = await create('/Groups', { schemas: [GROUP], displayName: `big group ${round}`, members: created.map((value) => ({ value })) });
-      results.push(await measure(s, `PATCH remove ${created.length} members, one op each (${round})`, probe, (agent) =>
-        call(s, agent, 'PATCH', `/Groups/${group}`, { schemas: [PATCH_OP], Operations: created.map((v) => ({ op: 'remove', path: `members[value eq "${v}"]` })) })));
+      results.push(
+        await measure(s, `PATCH remove ${created.length} members, one op each (${round})`, probe, (agent) =>
+          call(s, agent, 'PATCH', `/Groups/${group}`, { schemas: [PATCH_OP], Operations: created.map((v) => ({ op: 'remove', path: `members[value eq "${v}"]` })) }),
+        ),
+      );
     }
 
-    results.push(await measure(s, `PATCH ${MAX_PATCH_OPERATIONS + 1} ops (refused)`, probe, (agent) =>
-      call(s, agent, 'PATCH', `/Users/${probe}`, { schemas: [PATCH_OP], Operations: Array.from({ length: MAX_PATCH_OPERATIONS + 1 }, () => ({ op: 'replace', path: 'displayName', value: 'x' })) })));
+    results.push(
+      await measure(s, `PATCH ${MAX_PATCH_OPERATIONS + 1} ops (refused)`, probe, (agent) =>
+        call(s, agent, 'PATCH', `/Users/${probe}`, {
+          schemas: [PATCH_OP],
+          Operations: Array.from({ length: MAX_PATCH_OPERATIONS + 1 }, () => ({ op: 'replace', path: 'displayName', value: 'x' })),
+        }),
+      ),
+    );
     return results;
   } finally {
     setup.destroy();

@@ -87,8 +87,7 @@ async function bare(): Promise<{ baseUrl: string; token: string }> {
 }
 
 const kind = process.argv[2];
-const started =
-  kind === 'reference' ? await reference() : kind === 'scimmy' ? await startScimmyServer() : kind === 'bare' ? await bare() : undefined;
+const started = kind === 'reference' ? await reference() : kind === 'scimmy' ? await startScimmyServer() : kind === 'bare' ? await bare() : undefined;
 if (!started) {
   console.error('usage: scim-servers.ts reference|scimmy|bare');
   process.exit(2);

@@ -49,8 +49,7 @@ async function call(s: Server, method: string, path: string, body?: unknown): Pr
   return { ms, ok: res.status < 300, body: parsed };
 }
 
-const pct = (sorted: number[], p: number): number =>
-  sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+const pct = (sorted: number[], p: number): number => (sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!);
 
 export interface WorkloadResult {
   readonly name: string;
@@ -160,9 +159,7 @@ export async function runScimBenchmark(): Promise<void> {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-  console.table(
-    results.map((r) => ({ server: r.name, requests: r.requests, failures: r.failures, 'req/s': fmt(r.rps), 'p50 ms': fmt(r.p50), 'p99 ms': fmt(r.p99) })),
-  );
+  console.table(results.map((r) => ({ server: r.name, requests: r.requests, failures: r.failures, 'req/s': fmt(r.rps), 'p50 ms': fmt(r.p50), 'p99 ms': fmt(r.p99) })));
   const [ref, scimmy, bare] = results;
   console.log(`reference / scimmy throughput: ${(ref!.rps / scimmy!.rps).toFixed(2)}× (goal ≥ 2×)`);
   console.log(`reference / bare node:http throughput: ${(ref!.rps / bare!.rps).toFixed(2)} (goal ≥ 0.4)`);

@@ -88,7 +88,8 @@ export class CatalogCollector {
         // cucumber's formatted message drops an assertion's own message when it starts with "expected" and shows a
         // diff instead; the exception keeps it. Both go to the report, which makes one sentence of them.
         const own = result.exception?.message;
-        attempt.failure = result.message !== undefined && own && !result.message.includes(own) ? `${own}\n${result.message}` : (result.message ?? own ?? `step ${result.status.toLowerCase()}`);
+        attempt.failure =
+          result.message !== undefined && own && !result.message.includes(own) ? `${own}\n${result.message}` : (result.message ?? own ?? `step ${result.status.toLowerCase()}`);
       }
     } else if (envelope.attachment) {
       const a = envelope.attachment;
@@ -132,8 +133,14 @@ export class CatalogCollector {
       if (this.#done.has(id) || !planned.has(id)) continue;
       outcomes.push({
         ...readTags(pickle.tags, pickle.name),
-        name: pickle.name, uri: pickle.uri, line: pickle.line, verdict: 'interrupted', skipReason: undefined,
-        failure: INTERRUPTED_REASON, durationMs: 0, transcript: [],
+        name: pickle.name,
+        uri: pickle.uri,
+        line: pickle.line,
+        verdict: 'interrupted',
+        skipReason: undefined,
+        failure: INTERRUPTED_REASON,
+        durationMs: 0,
+        transcript: [],
       });
     }
     return outcomes;

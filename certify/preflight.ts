@@ -62,6 +62,9 @@ export async function preflight(input: PreflightInput): Promise<void> {
   }
   if (status >= 300 && status < 400) {
     const location = response.headers.get('location');
-    throw new PreflightError('certify/not-scim', `GET ${target} answered ${status}${location ? ` (redirect to ${location})` : ''}: a SCIM endpoint answers its requests itself; check --url (SCIM_BASE_URL)`);
+    throw new PreflightError(
+      'certify/not-scim',
+      `GET ${target} answered ${status}${location ? ` (redirect to ${location})` : ''}: a SCIM endpoint answers its requests itself; check --url (SCIM_BASE_URL)`,
+    );
   }
 }

@@ -8,7 +8,11 @@ const MARK = { pass: 'PASS ', fail: 'FAIL ', skip: 'SKIP ', error: 'ERROR', inte
 export function progressLine(o: TestOutcome): string {
   const mark = o.verdict === 'fail' && o.level === 'MAY' ? 'N/S  ' : MARK[o.verdict];
   const why =
-    o.verdict === 'skip' ? ` — ${o.skipReason}` : o.verdict === 'fail' || o.verdict === 'error' || o.verdict === 'interrupted' ? ` — ${readableFailure(o.failure, o.transcript) ?? ''}` : '';
+    o.verdict === 'skip'
+      ? ` — ${o.skipReason}`
+      : o.verdict === 'fail' || o.verdict === 'error' || o.verdict === 'interrupted'
+        ? ` — ${readableFailure(o.failure, o.transcript) ?? ''}`
+        : '';
   return `${mark} ${o.level.padEnd(6)} ${o.id.padEnd(16)} ${o.name}${why}`;
 }
 
@@ -25,7 +29,15 @@ export function summaryLines(run: Certification, reportPaths: readonly string[])
   if (s.otherFailures.length) lines.push(`SHOULD/MAY not met (reported, not fatal): ${s.otherFailures.join(', ')}`);
   if (run.runError) lines.push(`run error: ${readableRunError(run.runError)}`);
   if (run.interrupted) lines.push(`INTERRUPTED (${run.interrupted}): ${s.byVerdict.interrupted} test(s) did not finish`);
-  lines.push(run.interrupted ? 'NOT CERTIFIED: the run was interrupted' : s.total === 0 ? 'NOT CERTIFIED: no test matched the profile and tags' : s.certified && !run.runError ? 'CERTIFIED: no MUST test failed' : 'NOT CERTIFIED');
+  lines.push(
+    run.interrupted
+      ? 'NOT CERTIFIED: the run was interrupted'
+      : s.total === 0
+        ? 'NOT CERTIFIED: no test matched the profile and tags'
+        : s.certified && !run.runError
+          ? 'CERTIFIED: no MUST test failed'
+          : 'NOT CERTIFIED',
+  );
   for (const p of reportPaths) lines.push(`report: ${p}`);
   return lines;
 }

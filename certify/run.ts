@@ -125,7 +125,7 @@ export async function runCertification(input: RunInput): Promise<Certification> 
   let wakeInterrupted: () => void = () => {};
   const interruption = new Promise<void>((resolve) => (wakeInterrupted = resolve));
   const onAbort = (): void => {
-    interrupted = String(input.signal?.reason instanceof Error ? input.signal.reason.message : input.signal?.reason ?? 'interrupted');
+    interrupted = String(input.signal?.reason instanceof Error ? input.signal.reason.message : (input.signal?.reason ?? 'interrupted'));
     collector.interrupt(interrupted);
     interruptRun(interrupted);
     try {
@@ -197,7 +197,7 @@ export async function runCertification(input: RunInput): Promise<Certification> 
   return {
     startedAt,
     finishedAt: new Date().toISOString(),
-    target: input.url ?? (stageEnv.SCIM_TARGET ?? process.env.SCIM_TARGET ? `in-process ${stageEnv.SCIM_TARGET ?? process.env.SCIM_TARGET} server` : 'bundled reference server'),
+    target: input.url ?? ((stageEnv.SCIM_TARGET ?? process.env.SCIM_TARGET) ? `in-process ${stageEnv.SCIM_TARGET ?? process.env.SCIM_TARGET} server` : 'bundled reference server'),
     profile: input.profile,
     tagExpression,
     outcomes,

@@ -38,10 +38,7 @@ export function readTags(tagNames: readonly string[], scenarioName: string): Tes
   const idTag = tags.find((t) => t.startsWith('@id:'));
   const id = idTag ? idTag.slice('@id:'.length) : provisionalId(scenarioName);
   const level = tags.map((t) => LEVELS[t]).find((l) => l !== undefined) ?? 'MUST';
-  const profile =
-    tags.map((t) => PROFILES[t]).find((p) => p !== undefined) ??
-    PROFILES[`@${id.split('-')[0]!.toLowerCase()}`] ??
-    'core';
+  const profile = tags.map((t) => PROFILES[t]).find((p) => p !== undefined) ?? PROFILES[`@${id.split('-')[0]!.toLowerCase()}`] ?? 'core';
   const specTags = tags.filter((t) => sectionOf(t) !== undefined);
   const sections = specTags.map((t) => sectionOf(t)!);
   if (sections.length === 0) sections.push(profile === 'core' ? 'SCIM' : profile === 'entra' ? 'Entra' : 'Okta');
@@ -50,5 +47,9 @@ export function readTags(tagNames: readonly string[], scenarioName: string): Tes
 }
 
 function provisionalId(name: string): string {
-  return `UNTAGGED-${name.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toUpperCase().slice(0, 60)}`;
+  return `UNTAGGED-${name
+    .replace(/[^A-Za-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .toUpperCase()
+    .slice(0, 60)}`;
 }

@@ -56,8 +56,8 @@ describe('help and version', () => {
   });
 
   it('declares env fallbacks in the help', async () => {
-    expect((await run('certify', 'scim', '--help')).out).toMatch(/--token <token>[^]*env:\s+SCIM_TOKEN/);
-    expect((await run('start', '--help')).out).toMatch(/--idp-port <port>[^]*env:\s+SSO_HARNESS_IDP_PORT/);
+    expect((await run('certify', 'scim', '--help')).out).toMatch(/--token <token>[\s\S]*env:\s+SCIM_TOKEN/);
+    expect((await run('start', '--help')).out).toMatch(/--idp-port <port>[\s\S]*env:\s+SSO_HARNESS_IDP_PORT/);
   });
 });
 
@@ -66,13 +66,13 @@ describe('usage errors: exit 2, the message names the problem, then the usage li
     const r = await run('strat');
     expect(r.code).toBe(2);
     expect(r.out).toBe('');
-    expect(r.err).toMatch(/unknown command 'strat'[^]*Did you mean start\?/);
+    expect(r.err).toMatch(/unknown command 'strat'[\s\S]*Did you mean start\?/);
   });
 
   it('a mistyped sub-command too', async () => {
     const r = await run('idp', 'mnit');
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/unknown command 'mnit'[^]*Did you mean mint\?/);
+    expect(r.err).toMatch(/unknown command 'mnit'[\s\S]*Did you mean mint\?/);
   });
 
   it.each([

@@ -41,10 +41,12 @@ describe.skipIf(skip !== undefined)(skip ? `browser tests (skipped: ${skip})` : 
   /** Chooses an SP on the IdP login page and waits for the page to preview that SP's attributes. */
   const chooseSp = async (tenant: string) => {
     await page.locator('#sp').selectOption(spEntity(tenant));
-    await page.locator(`table.preview[data-sp="${spEntity(tenant)}"]`).first().waitFor();
+    await page
+      .locator(`table.preview[data-sp="${spEntity(tenant)}"]`)
+      .first()
+      .waitFor();
   };
-  const previewedNames = (login: string) =>
-    page.locator(`label.user[data-login="${login}"] table.preview tbody tr td:first-child code`).allTextContents();
+  const previewedNames = (login: string) => page.locator(`label.user[data-login="${login}"] table.preview tbody tr td:first-child code`).allTextContents();
 
   beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
@@ -59,87 +61,119 @@ describe.skipIf(skip !== undefined)(skip ? `browser tests (skipped: ${skip})` : 
     for (const d of dirs) rmSync(d, { recursive: true, force: true });
   });
 
-  it('IdP-initiated: the preview follows the chosen SP, the inspector shows the assertion, Continue signs in', async () => {
-    await page.goto(`${harness.idpUrl}/`);
-    await chooseSp('sonarqube');
-    const sonarqube = await previewedNames('bob@example.com');
-    await chooseSp('acme');
-    const acme = await previewedNames('bob@example.com');
-    expect(sonarqube).toContain('login');
-    expect(acme).not.toEqual(sonarqube);
-    await expect(page.locator('#sp').inputValue()).resolves.toBe(spEntity('acme'));
+  it(
+    'IdP-initiated: the preview follows the chosen SP, the inspector shows the assertion, Continue signs in',
+    async () => {
+      await page.goto(`${harness.idpUrl}/`);
+      await chooseSp('sonarqube');
+      const sonarqube = await previewedNames('bob@example.com');
+      await chooseSp('acme');
+      const acme = await previewedNames('bob@example.com');
+      expect(sonarqube).toContain('login');
+      expect(acme).not.toEqual(sonarqube);
+      await expect(page.locator('#sp').inputValue()).resolves.toBe(spEntity('acme'));
 
-    await page.locator('label.user[data-login="bob@example.com"] input[type=radio]').check();
-    await shot('idp-login-page');
-    await page.getByRole('button', { name: 'Review the assertion first' }).click();
-    const xml = page.locator('pre.xml');
-    await xml.waitFor();
-    const text = (await xml.textContent()) ?? '';
-    expect(text).toContain('bob@example.com');
-    expect(text).toMatch(/<saml2?:Assertion\b/);
-    expect(text.split('\n').length).toBeGreaterThan(10);
-    await shot('idp-assertion-inspector');
+      await page.locator('label.user[data-login="bob@example.com"] input[type=radio]').check();
+      await shot('idp-login-page');
+      await page.getByRole('button', { name: 'Review the assertion first' }).click();
+      const xml = page.locator('pre.xml');
+      await xml.waitFor();
+      const text = (await xml.textContent()) ?? '';
+      expect(text).toContain('bob@example.com');
+      expect(text).toMatch(/<saml2?:Assertion\b/);
+      expect(text.split('\n').length).toBeGreaterThan(10);
+      await shot('idp-assertion-inspector');
 
-    await page.getByRole('button', { name: 'Continue to the SP' }).click();
-    await page.locator('body[data-user]').waitFor();
-    expect(await page.locator('body').getAttribute('data-user')).toBe('bob@example.com');
-    expect(new URL(page.url()).pathname).toBe('/saml/acme/acs');
-    await shot('sp-signed-in');
-  }, TIMEOUT);
+      await page.getByRole('button', { name: 'Continue to the SP' }).click();
+      await page.locator('body[data-user]').waitFor();
+      expect(await page.locator('body').getAttribute('data-user')).toBe('bob@example.com');
+      expect(new URL(page.url()).pathname).toBe('/saml/acme/acs');
+      await shot('sp-signed-in');
+    },
+    TIMEOUT,
+  );
 
-  it('a tenant that refuses IdP-initiated sign-in says so, and its link starts the SP-initiated sign-in', async () => {
-    await page.goto(`${harness.idpUrl}/`);
-    await chooseSp('sonarqube');
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await page.locator('body[data-error-code]').waitFor();
-    expect(await page.locator('body').getAttribute('data-error-code')).toBe('unsolicited/refused');
-    await shot('sp-error-page');
+  it(
+    'a tenant that refuses IdP-initiated sign-in says so, and its link starts the SP-initiated sign-in',
+    async () => {
+      await page.goto(`${harness.idpUrl}/`);
+      await chooseSp('sonarqube');
+      await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+      await page.locator('body[data-error-code]').waitFor();
+      expect(await page.locator('body').getAttribute('data-error-code')).toBe('unsolicited/refused');
+      await shot('sp-error-page');
 
-    await page.locator('a[href="/saml/sonarqube/login"]').click();
-    await page.locator('input[name=pending]').waitFor({ state: 'attached' });
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await page.locator('body[data-user]').waitFor();
-    expect(await page.locator('body').getAttribute('data-user')).toBe('alice@example.com');
-  }, TIMEOUT);
+      await page.locator('a[href="/saml/sonarqube/login"]').click();
+      await page.locator('input[name=pending]').waitFor({ state: 'attached' });
+      await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+      await page.locator('body[data-user]').waitFor();
+      expect(await page.locator('body').getAttribute('data-user')).toBe('alice@example.com');
+    },
+    TIMEOUT,
+  );
 
-  it('SP-initiated from the landing page, to a tenant whose users npm start provisioned', async () => {
-    await page.goto(`${harness.spUrl}/`);
-    expect(await page.locator('tr[data-tenant]').count()).toBe(harness.config.tenants.length);
-    expect(await page.locator('tr[data-tenant="datocms"] td[data-provision-first]').getAttribute('data-provision-first')).toBe('true');
-    await shot('sp-landing-page');
+  it(
+    'SP-initiated from the landing page, to a tenant whose users npm start provisioned',
+    async () => {
+      await page.goto(`${harness.spUrl}/`);
+      expect(await page.locator('tr[data-tenant]').count()).toBe(harness.config.tenants.length);
+      expect(await page.locator('tr[data-tenant="datocms"] td[data-provision-first]').getAttribute('data-provision-first')).toBe('true');
+      await shot('sp-landing-page');
 
-    await page.locator('a[data-sign-in="datocms"]').click();
-    await page.locator(`table.preview[data-sp="${spEntity('datocms')}"]`).first().waitFor();
-    await page.locator('label.user[data-login="carol@example.com"] input[type=radio]').check();
-    await shot('idp-login-page-sp-initiated');
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await page.locator('body[data-user]').waitFor();
-    expect(await page.locator('body').getAttribute('data-user')).toBe('carol@example.com');
-    expect(new URL(page.url()).pathname).toBe('/saml/datocms/acs');
-  }, TIMEOUT);
+      await page.locator('a[data-sign-in="datocms"]').click();
+      await page
+        .locator(`table.preview[data-sp="${spEntity('datocms')}"]`)
+        .first()
+        .waitFor();
+      await page.locator('label.user[data-login="carol@example.com"] input[type=radio]').check();
+      await shot('idp-login-page-sp-initiated');
+      await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+      await page.locator('body[data-user]').waitFor();
+      expect(await page.locator('body').getAttribute('data-user')).toBe('carol@example.com');
+      expect(new URL(page.url()).pathname).toBe('/saml/datocms/acs');
+    },
+    TIMEOUT,
+  );
 
-  it('the certification report legend shows a distinct colour for each verdict', async () => {
-    const file = join(temp('ssoh-e2e-report-'), 'certification.html');
-    writeFileSync(file, renderHtml(fixtureReport(`${harness.spUrl}/scim/v2/acme`)));
-    await page.goto(pathToFileURL(file).href);
-    const colours = await page.locator('.legend span').evaluateAll((spans) => spans.map((s) => getComputedStyle(s).backgroundColor));
-    expect(colours).toHaveLength(6);
-    expect(colours).not.toContain('rgba(0, 0, 0, 0)');
-    expect(new Set(colours).size).toBe(6);
-    await shot('certification-report');
-  }, TIMEOUT);
+  it(
+    'the certification report legend shows a distinct colour for each verdict',
+    async () => {
+      const file = join(temp('ssoh-e2e-report-'), 'certification.html');
+      writeFileSync(file, renderHtml(fixtureReport(`${harness.spUrl}/scim/v2/acme`)));
+      await page.goto(pathToFileURL(file).href);
+      const colours = await page.locator('.legend span').evaluateAll((spans) => spans.map((s) => getComputedStyle(s).backgroundColor));
+      expect(colours).toHaveLength(6);
+      expect(colours).not.toContain('rgba(0, 0, 0, 0)');
+      expect(new Set(colours).size).toBe(6);
+      await shot('certification-report');
+    },
+    TIMEOUT,
+  );
 
-  it('the provisioning log fits a 1280 px screen, long URLs and bodies included', async () => {
-    const log = new ProvisioningLog();
-    const user = { type: 'user' as const, sourceId: 'x'.repeat(36), name: `${'very-long-user-principal-name-'.repeat(4)}@contoso.example` };
-    const longUrl = `${harness.spUrl}/scim/v2/acme/Users?filter=${encodeURIComponent(`userName eq "${'a'.repeat(180)}@example.com"`)}`;
-    log.exchange({ cycle: 1, object: user, method: 'GET', url: longUrl, status: 200, responseBody: { Resources: [], token: 'b'.repeat(400) }, attempt: 1 });
-    log.exchange({ cycle: 1, object: user, method: 'POST', url: `${harness.spUrl}/scim/v2/acme/Users`, requestBody: { userName: user.name, blob: 'c'.repeat(600) }, status: 201, responseBody: { id: 'd'.repeat(300) }, attempt: 1 });
-    log.outcome({ cycle: 1, object: user, outcome: 'created', targetId: 'e'.repeat(200), reason: 'f'.repeat(300) });
-    const { html } = log.writeReports(temp('ssoh-e2e-log-'));
-    await page.goto(pathToFileURL(html).href);
-    const width = await page.evaluate(() => document.documentElement.scrollWidth);
-    expect(width).toBeLessThanOrEqual(1280);
-    await shot('provisioning-log');
-  }, TIMEOUT);
+  it(
+    'the provisioning log fits a 1280 px screen, long URLs and bodies included',
+    async () => {
+      const log = new ProvisioningLog();
+      const user = { type: 'user' as const, sourceId: 'x'.repeat(36), name: `${'very-long-user-principal-name-'.repeat(4)}@contoso.example` };
+      const longUrl = `${harness.spUrl}/scim/v2/acme/Users?filter=${encodeURIComponent(`userName eq "${'a'.repeat(180)}@example.com"`)}`;
+      log.exchange({ cycle: 1, object: user, method: 'GET', url: longUrl, status: 200, responseBody: { Resources: [], token: 'b'.repeat(400) }, attempt: 1 });
+      log.exchange({
+        cycle: 1,
+        object: user,
+        method: 'POST',
+        url: `${harness.spUrl}/scim/v2/acme/Users`,
+        requestBody: { userName: user.name, blob: 'c'.repeat(600) },
+        status: 201,
+        responseBody: { id: 'd'.repeat(300) },
+        attempt: 1,
+      });
+      log.outcome({ cycle: 1, object: user, outcome: 'created', targetId: 'e'.repeat(200), reason: 'f'.repeat(300) });
+      const { html } = log.writeReports(temp('ssoh-e2e-log-'));
+      await page.goto(pathToFileURL(html).href);
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      expect(width).toBeLessThanOrEqual(1280);
+      await shot('provisioning-log');
+    },
+    TIMEOUT,
+  );
 });

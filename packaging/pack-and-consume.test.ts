@@ -32,9 +32,7 @@ const cucumberVersion = (JSON.parse(readFileSync(join(repo, 'node_modules/@cucum
  */
 const KEPT_NPM_SETTINGS = /^npm_config_(cache|registry|userconfig|globalconfig|https?_proxy|proxy|noproxy|no_proxy|strict_ssl|cafile)$/i;
 function cleanEnv(): NodeJS.ProcessEnv {
-  return Object.fromEntries(
-    Object.entries(process.env).filter(([key]) => KEPT_NPM_SETTINGS.test(key) || !/^(npm_|NODE_OPTIONS$|VITEST|TSX)/i.test(key)),
-  );
+  return Object.fromEntries(Object.entries(process.env).filter(([key]) => KEPT_NPM_SETTINGS.test(key) || !/^(npm_|NODE_OPTIONS$|VITEST|TSX)/i.test(key)));
 }
 
 async function sh(file: string, args: string[], cwd: string, timeout = 120_000): Promise<{ stdout: string; stderr: string }> {

@@ -16,4 +16,3 @@ export const COMPILED = here.endsWith('.js');
 export const MODULE_EXTENSION: '.js' | '.ts' = COMPILED ? '.js' : '.ts';
 export const CODE_ROOT = dirname(dirname(here));
 export const PACKAGE_ROOT = COMPILED ? dirname(CODE_ROOT) : CODE_ROOT;
-

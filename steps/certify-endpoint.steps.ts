@@ -114,7 +114,6 @@ After(async function (this: HarnessWorld) {
   await contexts.get(this)?.driver.cleanup();
 });
 
-
 Then('the endpoint answers 200 with an empty ListResponse', async function (this: HarnessWorld) {
   const { last } = await certifyContext(this);
   assert.ok(last);
@@ -217,7 +216,10 @@ Then('exactly that user is found', async function (this: HarnessWorld) {
   const context = await certifyContext(this);
   assert.ok(context.last);
   const resources = listResources(context.last);
-  assert.deepEqual(resources.map((r) => r.id), [lastUser(context).id]);
+  assert.deepEqual(
+    resources.map((r) => r.id),
+    [lastUser(context).id],
+  );
   assert.equal(context.last.body?.totalResults, 1);
 });
 
@@ -225,6 +227,9 @@ Then('exactly that group is found, without a members attribute', async function 
   const context = await certifyContext(this);
   assert.ok(context.last);
   const resources = listResources(context.last);
-  assert.deepEqual(resources.map((r) => r.id), [context.group?.id]);
+  assert.deepEqual(
+    resources.map((r) => r.id),
+    [context.group?.id],
+  );
   assert.equal(resources[0]!.members, undefined, 'excludedAttributes=members must leave members out (RFC 7644 §3.4.2.5)');
 });

@@ -9,7 +9,6 @@ import { entra, type PatchStyle } from '../certify/vendors/entra.ts';
 import { certifyContext, createdId, lastUser, listResources, newSeed, send, type CertifyContext } from './certify-endpoint.steps.ts';
 import type { HarnessWorld } from './support/world.ts';
 
-
 /** Entra's create: a userName filter (which must find nothing), then the POST. */
 async function provisionUser(context: CertifyContext): Promise<void> {
   const seed = newSeed(context);
@@ -61,7 +60,11 @@ When('the next cycle finds exactly that user by userName', async function (this:
   const context = await certifyContext(this);
   const user = lastUser(context);
   const found = listResources(await send(context, entra.findUser(user.seed.userName)));
-  assert.deepEqual(found.map((r) => r.id), [user.id], 'the userName filter must find exactly the provisioned user');
+  assert.deepEqual(
+    found.map((r) => r.id),
+    [user.id],
+    'the userName filter must find exactly the provisioned user',
+  );
 });
 
 When('Entra looks the user up by its userName in upper case', async function (this: HarnessWorld) {
@@ -69,23 +72,20 @@ When('Entra looks the user up by its userName in upper case', async function (th
   context.last = await send(context, entra.findUser(lastUser(context).seed.userName.toUpperCase()));
 });
 
-When(
-  "Entra updates the user's displayName, givenName and work email with {patchBehaviour} PATCH operations",
-  async function (this: HarnessWorld, behaviour: PatchStyle) {
-    const context = await certifyContext(this);
-    const user = lastUser(context);
-    context.expected = { displayName: `Ada Byron ${user.seed.familyName}`, givenName: 'Augusta', email: `renamed.${user.seed.userName}` };
-    await send(context, entra.getUser(user.id));
-    context.last = await send(
-      context,
-      entra.updateUser(user.id, behaviour, {
-        displayName: context.expected.displayName!,
-        'name.givenName': context.expected.givenName!,
-        'emails[type eq "work"].value': context.expected.email!,
-      }),
-    );
-  },
-);
+When("Entra updates the user's displayName, givenName and work email with {patchBehaviour} PATCH operations", async function (this: HarnessWorld, behaviour: PatchStyle) {
+  const context = await certifyContext(this);
+  const user = lastUser(context);
+  context.expected = { displayName: `Ada Byron ${user.seed.familyName}`, givenName: 'Augusta', email: `renamed.${user.seed.userName}` };
+  await send(context, entra.getUser(user.id));
+  context.last = await send(
+    context,
+    entra.updateUser(user.id, behaviour, {
+      displayName: context.expected.displayName!,
+      'name.givenName': context.expected.givenName!,
+      'emails[type eq "work"].value': context.expected.email!,
+    }),
+  );
+});
 
 When('Entra replaces displayName and name.givenName in one path-less operation', async function (this: HarnessWorld) {
   const context = await certifyContext(this);

@@ -47,7 +47,11 @@ Then("Okta's lookup finds exactly that user", async function (this: HarnessWorld
   const context = await certifyContext(this);
   const user = lastUser(context);
   const found = await send(context, okta.findUser(user.seed.userName));
-  assert.deepEqual(listResources(found).map((r) => r.id), [user.id], 'the userName lookup must find exactly the provisioned user');
+  assert.deepEqual(
+    listResources(found).map((r) => r.id),
+    [user.id],
+    'the userName lookup must find exactly the provisioned user',
+  );
   assert.equal(found.body?.totalResults, 1);
 });
 
@@ -56,10 +60,7 @@ When('Okta replaces the user with a new givenName and displayName', async functi
   const user = lastUser(context);
   context.expected = { givenName: 'Augusta', displayName: `Augusta ${user.seed.familyName}` };
   await send(context, okta.getUser(user.id));
-  context.last = await send(
-    context,
-    okta.replaceUser(user.id, { ...user.seed, givenName: context.expected.givenName! }, { displayName: context.expected.displayName }),
-  );
+  context.last = await send(context, okta.replaceUser(user.id, { ...user.seed, givenName: context.expected.givenName! }, { displayName: context.expected.displayName }));
 });
 
 When('Okta deactivates the user', async function (this: HarnessWorld) {

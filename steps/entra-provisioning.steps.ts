@@ -74,7 +74,12 @@ Given(
 Given(
   'a gateway in front of the NinjaOne tenant answers every {httpMethod} {word} with status {httpStatus}',
   async function (this: HarnessWorld, method: string, path: string, status: number) {
-    (await this.entra.gateway()).script(method, path, { status, body: { schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'], status: String(status) } }, Number.POSITIVE_INFINITY);
+    (await this.entra.gateway()).script(
+      method,
+      path,
+      { status, body: { schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'], status: String(status) } },
+      Number.POSITIVE_INFINITY,
+    );
   },
 );
 

@@ -41,7 +41,13 @@ Then('Entra sent exactly these requests for {string} in that cycle:', function (
 });
 
 Then('Entra sent these POST requests for {string}:', function (this: HarnessWorld, name: string, table: DataTable) {
-  assert.deepEqual(shown(this.entra.requestsFor(name).filter((r) => r.method === 'POST'), true), rowsOf(table));
+  assert.deepEqual(
+    shown(
+      this.entra.requestsFor(name).filter((r) => r.method === 'POST'),
+      true,
+    ),
+    rowsOf(table),
+  );
 });
 
 Then('Entra sent no request for {string}', function (this: HarnessWorld, name: string) {
@@ -69,36 +75,25 @@ Then('the PATCH for {string} in that cycle was:', function (this: HarnessWorld, 
   assert.deepEqual(this.entra.bodiesFor(name, 'PATCH', lastCycle(this)), [withIds(this, expected)]);
 });
 
-Then(
-  /^the PATCH for "([^"]+)" added (.+) as \{"\$ref": null, "value": id\}$/,
-  function (this: HarnessWorld, group: string, members: string) {
-    const ids = [...members.matchAll(/"([^"]+)"/g)].map((m) => this.entra.targetId(m[1]!));
-    const value = ids.map((id) => ({ $ref: null, value: id }));
-    const op = this.entra.patch === 'compliant' ? 'add' : 'Add';
-    assert.deepEqual(this.entra.bodiesFor(group, 'PATCH'), [{ schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'], Operations: [{ op, path: 'members', value }] }]);
-  },
-);
+Then(/^the PATCH for "([^"]+)" added (.+) as \{"\$ref": null, "value": id\}$/, function (this: HarnessWorld, group: string, members: string) {
+  const ids = [...members.matchAll(/"([^"]+)"/g)].map((m) => this.entra.targetId(m[1]!));
+  const value = ids.map((id) => ({ $ref: null, value: id }));
+  const op = this.entra.patch === 'compliant' ? 'add' : 'Add';
+  assert.deepEqual(this.entra.bodiesFor(group, 'PATCH'), [{ schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'], Operations: [{ op, path: 'members', value }] }]);
+});
 
-Then(
-  /^the PATCH for "([^"]+)" in that cycle removed "([^"]+)" with the path members\[value eq "id"\]$/,
-  function (this: HarnessWorld, group: string, member: string) {
-    const path = `members[value eq "${this.entra.targetId(member)}"]`;
-    assert.deepEqual(this.entra.bodiesFor(group, 'PATCH', lastCycle(this)), [
-      { schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'], Operations: [{ op: 'remove', path }] },
-    ]);
-  },
-);
+Then(/^the PATCH for "([^"]+)" in that cycle removed "([^"]+)" with the path members\[value eq "id"\]$/, function (this: HarnessWorld, group: string, member: string) {
+  const path = `members[value eq "${this.entra.targetId(member)}"]`;
+  assert.deepEqual(this.entra.bodiesFor(group, 'PATCH', lastCycle(this)), [{ schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'], Operations: [{ op: 'remove', path }] }]);
+});
 
-Then(
-  'the server answered the PATCH for {string} with {httpStatus} and scimType {scimType}',
-  function (this: HarnessWorld, name: string, status: number, scimType: ScimType) {
-    const patch = this.entra.exchanges.filter((e) => e.object?.name === name && e.method === 'PATCH').at(-1);
-    assert.ok(patch, `no PATCH for ${name}`);
-    assert.equal(patch.status, status);
-    assert.equal((patch.responseBody as { scimType?: string }).scimType, scimType);
-    assert.equal((patch.responseBody as { status?: string }).status, String(status));
-  },
-);
+Then('the server answered the PATCH for {string} with {httpStatus} and scimType {scimType}', function (this: HarnessWorld, name: string, status: number, scimType: ScimType) {
+  const patch = this.entra.exchanges.filter((e) => e.object?.name === name && e.method === 'PATCH').at(-1);
+  assert.ok(patch, `no PATCH for ${name}`);
+  assert.equal(patch.status, status);
+  assert.equal((patch.responseBody as { scimType?: string }).scimType, scimType);
+  assert.equal((patch.responseBody as { status?: string }).status, String(status));
+});
 
 // ---- retries ----
 
@@ -112,7 +107,10 @@ Then('Entra waited {int} ms, {int} ms and {int} ms between the attempts', functi
 
 Then('Entra retried Test Connection {int} times before giving up', function (this: HarnessWorld, retries: number) {
   const attempts = this.entra.requestsFor(undefined).map((r) => r.attempt);
-  assert.deepEqual(attempts, Array.from({ length: retries + 1 }, (_, i) => i + 1));
+  assert.deepEqual(
+    attempts,
+    Array.from({ length: retries + 1 }, (_, i) => i + 1),
+  );
   assert.equal(this.entra.sleeps.length, retries);
 });
 
@@ -181,23 +179,23 @@ Then(
   },
 );
 
-Then(
-  'the provisioning log shows {string} as failed with {string} and scimType {scimType}',
-  function (this: HarnessWorld, name: string, code: string, scimType: ScimType) {
-    const o = this.entra.outcomeOf(name);
-    assert.equal(o?.outcome, 'failed');
-    assert.equal(o.code, code);
-    // The reason carries the server's scimType as a token (RFC 7644 §3.12), not as prose to match.
-    assert.ok(o.reason?.split(/[\s:–]+/).includes(scimType), `reason "${o.reason}" does not name ${scimType}`);
-  },
-);
+Then('the provisioning log shows {string} as failed with {string} and scimType {scimType}', function (this: HarnessWorld, name: string, code: string, scimType: ScimType) {
+  const o = this.entra.outcomeOf(name);
+  assert.equal(o?.outcome, 'failed');
+  assert.equal(o.code, code);
+  // The reason carries the server's scimType as a token (RFC 7644 §3.12), not as prose to match.
+  assert.ok(o.reason?.split(/[\s:–]+/).includes(scimType), `reason "${o.reason}" does not name ${scimType}`);
+});
 
 Then('no object failed in that cycle', function (this: HarnessWorld) {
   assert.deepEqual(this.entra.lastCycle?.failed, []);
 });
 
 Then('exactly one object failed in that cycle, with {string}', function (this: HarnessWorld, code: string) {
-  assert.deepEqual(this.entra.lastCycle?.failed.map((f) => f.code), [code]);
+  assert.deepEqual(
+    this.entra.lastCycle?.failed.map((f) => f.code),
+    [code],
+  );
 });
 
 // ---- the provisioning log files ----
@@ -233,7 +231,7 @@ Then("the HTML log shows every request's method and URL", async function (this: 
   assert.ok(this.entra.reportFiles, 'the log was not written');
   const html = readFileSync(this.entra.reportFiles.html, 'utf8');
   const rows = [...html.matchAll(/<tr><td>\d+<\/td><td>\d+<\/td><td>[^<]*<\/td><td>([A-Z]+)<\/td><td><code>([^<]*)<\/code>/g)];
-  const shownRows = rows.map((m) => `${m[1]} ${unescape(m[2]!)}`).sort();
+  const shownRows = rows.map((m) => `${m[1]} ${unescapeHtml(m[2]!)}`).sort();
   const { origin } = await this.entra.server();
   const expected = this.entra.received.map((r) => `${r.method} ${decodeURIComponent(`${origin}${r.url}`)}`).sort();
   assert.ok(expected.length > 0, 'the server received nothing');
@@ -255,6 +253,6 @@ function escapeRegExp(s: string): string {
 }
 
 /** Reverses the HTML escaping of the log (&amp; &lt; &gt; &quot; &#39;). */
-function unescape(s: string): string {
+function unescapeHtml(s: string): string {
   return s.replace(/&(amp|lt|gt|quot|#39);/g, (_, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" })[e]!);
 }

@@ -43,13 +43,10 @@ Then('the server has no user {string}', async function (this: HarnessWorld, upn:
   assert.equal(body['totalResults'], 0);
 });
 
-Then(
-  /^the server's tolerances include ((?:"[^"]+"(?: and )?)+) for a (User|Group) patch$/,
-  async function (this: HarnessWorld, codes: string, resourceType: string) {
-    const recorded = (await this.entra.tolerances()).filter((t) => t.resourceType === resourceType && t.operation === 'patch').map((t) => t.code);
-    for (const [, code] of codes.matchAll(/"([^"]+)"/g)) assert.ok(recorded.includes(code!), `${code} not among ${JSON.stringify(recorded)}`);
-  },
-);
+Then(/^the server's tolerances include ((?:"[^"]+"(?: and )?)+) for a (User|Group) patch$/, async function (this: HarnessWorld, codes: string, resourceType: string) {
+  const recorded = (await this.entra.tolerances()).filter((t) => t.resourceType === resourceType && t.operation === 'patch').map((t) => t.code);
+  for (const [, code] of codes.matchAll(/"([^"]+)"/g)) assert.ok(recorded.includes(code!), `${code} not among ${JSON.stringify(recorded)}`);
+});
 
 Then('the server recorded no tolerance', async function (this: HarnessWorld) {
   assert.deepEqual(await this.entra.tolerances(), []);

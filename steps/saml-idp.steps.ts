@@ -3,7 +3,7 @@
  * how the IdP is set up for the SP, so each negative scenario traces to one call.
  */
 import { Given } from '@cucumber/cucumber';
-import { type CiphertextCorruption, type DataAlgorithmName, type KeyAlgorithmName, type PresetName, type SignatureAlgorithmName, type XswKind } from '../mock-idp/index.ts';
+import type { CiphertextCorruption, DataAlgorithmName, KeyAlgorithmName, PresetName, SignatureAlgorithmName, XswKind } from '../mock-idp/index.ts';
 import { addAttribute, assertSendsGroups, onlyAttributes, renameAttribute, withNameFormat, withValues } from './support/saml/attribute-statements.ts';
 import type { HarnessWorld } from './support/world.ts';
 
@@ -54,19 +54,19 @@ Given(
   },
 );
 
-Given('the IdP encrypts the assertion to a certificate that is not the SP\'s', function (this: HarnessWorld) {
+Given("the IdP encrypts the assertion to a certificate that is not the SP's", function (this: HarnessWorld) {
   this.saml.deviations.push({ method: 'encryptTo', args: [this.saml.foreignCertificatePem(), {}] });
 });
 
-Given('the IdP\'s assertions become valid {duration} from now', function (this: HarnessWorld, ms: number) {
+Given("the IdP's assertions become valid {duration} from now", function (this: HarnessWorld, ms: number) {
   this.saml.deviations.push({ method: 'notYetValidFor', args: [ms] });
 });
 
-Given('the IdP\'s assertions expired {duration} ago', function (this: HarnessWorld, ms: number) {
+Given("the IdP's assertions expired {duration} ago", function (this: HarnessWorld, ms: number) {
   this.saml.deviations.push({ method: 'expiredBy', args: [ms] });
 });
 
-Given('the IdP\'s assertions are valid for {duration}', function (this: HarnessWorld, ms: number) {
+Given("the IdP's assertions are valid for {duration}", function (this: HarnessWorld, ms: number) {
   this.saml.deviations.push({ method: 'validFor', args: [ms] });
 });
 
@@ -138,7 +138,10 @@ Given('the IdP names its claims the way {idpPreset} does', function (this: Harne
 
 Given('the IdP sends {string} in {int} groups', async function (this: HarnessWorld, email: string, count: number) {
   assertSendsGroups(this.saml.idpStatements());
-  await this.saml.idpUser(email, Array.from({ length: count }, (_, i) => `team-${String(i + 1).padStart(3, '0')}`));
+  await this.saml.idpUser(
+    email,
+    Array.from({ length: count }, (_, i) => `team-${String(i + 1).padStart(3, '0')}`),
+  );
 });
 
 Given('the IdP sends {string} in the groups {aliases}', async function (this: HarnessWorld, email: string, groups: string[]) {

@@ -25,7 +25,7 @@ When('{string} signs in starting at the SP', async function (this: HarnessWorld,
   await this.saml.signIn(email, 'sp');
 });
 
-When('{string} signs in from the IdP\'s portal', async function (this: HarnessWorld, email: string) {
+When("{string} signs in from the IdP's portal", async function (this: HarnessWorld, email: string) {
   await this.saml.signIn(email, 'idp');
 });
 
@@ -135,7 +135,7 @@ Then('the IdP refuses the AuthnRequest with {string}', function (this: HarnessWo
   assert.equal(outcome.code, code);
 });
 
-Then('the Response answers the SP\'s AuthnRequest', async function (this: HarnessWorld) {
+Then("the Response answers the SP's AuthnRequest", async function (this: HarnessWorld) {
   const idp = await this.saml.idp();
   const issued = idp.control.state().issued.at(-1);
   assert.ok(this.saml.lastAuthnRequest?.id, 'no AuthnRequest was sent');
@@ -152,7 +152,7 @@ Then('the IdP verified the signature of the AuthnRequest', async function (this:
 
 // ---- RelayState: where the browser goes after sign-in ----
 
-When('{string} signs in from the IdP\'s portal, which sends the RelayState {string}', async function (this: HarnessWorld, email: string, relayState: string) {
+When("{string} signs in from the IdP's portal, which sends the RelayState {string}", async function (this: HarnessWorld, email: string, relayState: string) {
   const form = await this.saml.startAtIdp(email, relayState);
   assert.ok(form, describe(this.saml.outcome));
   await this.saml.postAsBrowser(form);
@@ -193,7 +193,7 @@ Given('an attacker has captured an assertion the IdP issued to {string} unsolici
   this.saml.attacker = { browser: new Browser('attacker'), captured };
 });
 
-Given('the attacker has fetched a request ID from the SP\'s login URL in their own browser', async function (this: HarnessWorld) {
+Given("the attacker has fetched a request ID from the SP's login URL in their own browser", async function (this: HarnessWorld) {
   const attacker = this.saml.attacker;
   assert.ok(attacker, 'no attacker yet');
   attacker.requestId = await this.saml.sendAuthnRequest(attacker.browser);

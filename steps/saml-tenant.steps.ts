@@ -15,11 +15,11 @@ Given('the tenant trusts the mock IdP through its metadata', function (this: Har
   this.saml.trustIdp('metadata-url');
 });
 
-Given('the tenant imports the mock IdP\'s metadata from its {metadataSource}', function (this: HarnessWorld, source: IdpTrust) {
+Given("the tenant imports the mock IdP's metadata from its {metadataSource}", function (this: HarnessWorld, source: IdpTrust) {
   this.saml.trustIdp(source);
 });
 
-Given('the tenant is given the mock IdP\'s SSO URL and certificate by hand', function (this: HarnessWorld) {
+Given("the tenant is given the mock IdP's SSO URL and certificate by hand", function (this: HarnessWorld) {
   this.saml.trustIdp('manual');
 });
 

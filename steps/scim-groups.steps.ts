@@ -39,12 +39,9 @@ When('the client creates the group {string} with the members {aliases}', async f
   if (exchange.status === 201 && exchange.body) this.scim.remember('Groups', alias, exchange.body);
 });
 
-When(
-  'the client creates the group {string} with the displayName of {string}',
-  async function (this: HarnessWorld, alias: string, other: string) {
-    await this.scim.send('POST', '/Groups', { body: groupPayload(this, alias, [], this.scim.groupName(other)) });
-  },
-);
+When('the client creates the group {string} with the displayName of {string}', async function (this: HarnessWorld, alias: string, other: string) {
+  await this.scim.send('POST', '/Groups', { body: groupPayload(this, alias, [], this.scim.groupName(other)) });
+});
 
 When('the client adds {aliases} to the group {string}', async function (this: HarnessWorld, members: string[], alias: string) {
   await patch(this, alias, [{ op: 'add', path: 'members', value: members.map((member) => ({ value: this.scim.known(member).id })) }]);

@@ -82,19 +82,21 @@ Then('the tenant answers {httpStatus} with {int} result(s)', function (this: Har
 });
 
 Then('the first {int} requests are answered {httpStatus}', function (this: HarnessWorld, n: number, status: number) {
-  assert.deepEqual(stage(this).responses.slice(0, n).map((r) => r.status), Array(n).fill(status));
+  assert.deepEqual(
+    stage(this)
+      .responses.slice(0, n)
+      .map((r) => r.status),
+    Array(n).fill(status),
+  );
 });
 
-Then(
-  'the last is answered {httpStatus} with Retry-After {string} and a SCIM error body',
-  function (this: HarnessWorld, status: number, retryAfter: string) {
-    const { last } = stage(this);
-    assert.equal(last.status, status);
-    assert.equal(last.headers['retry-after'], retryAfter);
-    assert.deepEqual(last.body?.['schemas'], [ERROR_SCHEMA]);
-    assert.equal(last.body?.['status'], String(status));
-  },
-);
+Then('the last is answered {httpStatus} with Retry-After {string} and a SCIM error body', function (this: HarnessWorld, status: number, retryAfter: string) {
+  const { last } = stage(this);
+  assert.equal(last.status, status);
+  assert.equal(last.headers['retry-after'], retryAfter);
+  assert.deepEqual(last.body?.['schemas'], [ERROR_SCHEMA]);
+  assert.equal(last.body?.['status'], String(status));
+});
 
 Then('the tenant answers {httpStatus} with a SCIM error body and closes the connection', function (this: HarnessWorld, status: number) {
   const { last } = stage(this);

@@ -15,7 +15,9 @@ function scoped(world: HarnessWorld, filter?: string): string {
 }
 
 const query = (parameters: Record<string, string | number>): string =>
-  Object.entries(parameters).map(([key, value]) => `${key}=${encodeURIComponent(String(value))}`).join('&');
+  Object.entries(parameters)
+    .map(([key, value]) => `${key}=${encodeURIComponent(String(value))}`)
+    .join('&');
 
 When('the client lists Users with the filter {string}', async function (this: HarnessWorld, filter: string) {
   await this.scim.send('GET', `/Users?${query({ filter: this.scim.expand(filter) })}`);
@@ -41,19 +43,13 @@ When("the client lists this scenario's users with the attributes {string}", asyn
   await this.scim.send('GET', `/Users?${query({ filter: scoped(this), attributes })}`);
 });
 
-When(
-  "the client lists this scenario's users sorted by {string} in {sortOrder} order",
-  async function (this: HarnessWorld, sortBy: string, sortOrder: string) {
-    await this.scim.send('GET', `/Users?${query({ filter: scoped(this), sortBy, sortOrder })}`);
-  },
-);
+When("the client lists this scenario's users sorted by {string} in {sortOrder} order", async function (this: HarnessWorld, sortBy: string, sortOrder: string) {
+  await this.scim.send('GET', `/Users?${query({ filter: scoped(this), sortBy, sortOrder })}`);
+});
 
-When(
-  "the client lists this scenario's users from index {int} with a page size of {int}",
-  async function (this: HarnessWorld, startIndex: number, count: number) {
-    await this.scim.send('GET', `/Users?${query({ filter: scoped(this), startIndex, count })}`);
-  },
-);
+When("the client lists this scenario's users from index {int} with a page size of {int}", async function (this: HarnessWorld, startIndex: number, count: number) {
+  await this.scim.send('GET', `/Users?${query({ filter: scoped(this), startIndex, count })}`);
+});
 
 When("the client pages through this scenario's users {int} at a time", async function (this: HarnessWorld, count: number) {
   this.scim.pages = [];
@@ -80,29 +76,30 @@ function aliasOf(world: HarnessWorld, id: unknown): string {
 Then('the list response holds exactly the users {aliases}', function (this: HarnessWorld, aliases: string[]) {
   const exchange = this.scim.last;
   assert.equal(exchange.status, 200, describeExchange(exchange));
-  const found = listed(exchange).map((resource) => aliasOf(this, resource['id'])).sort();
+  const found = listed(exchange)
+    .map((resource) => aliasOf(this, resource['id']))
+    .sort();
   assert.deepEqual(found, [...aliases].sort(), describeExchange(exchange));
   assert.equal(jsonBody(exchange)['totalResults'], aliases.length, `totalResults: ${describeExchange(exchange)}`);
 });
 
-Then(
-  'the list response holds exactly the users {aliases}, unless the filter is refused as invalidFilter',
-  function (this: HarnessWorld, aliases: string[]) {
-    const exchange = this.scim.last;
-    if (exchange.status === 400) {
-      // RFC 7644 §3.12: a filter the endpoint does not accept is a 400 invalidFilter error, nothing else.
-      const error = jsonBody(exchange);
-      assert.equal(error['status'], '400', describeExchange(exchange));
-      assert.equal(error['scimType'], 'invalidFilter', describeExchange(exchange));
-      this.log('the endpoint refused the filter as invalidFilter');
-      return;
-    }
-    assert.equal(exchange.status, 200, describeExchange(exchange));
-    const found = listed(exchange).map((resource) => aliasOf(this, resource['id'])).sort();
-    assert.deepEqual(found, [...aliases].sort(), describeExchange(exchange));
-    this.log('the endpoint answered the filter');
-  },
-);
+Then('the list response holds exactly the users {aliases}, unless the filter is refused as invalidFilter', function (this: HarnessWorld, aliases: string[]) {
+  const exchange = this.scim.last;
+  if (exchange.status === 400) {
+    // RFC 7644 §3.12: a filter the endpoint does not accept is a 400 invalidFilter error, nothing else.
+    const error = jsonBody(exchange);
+    assert.equal(error['status'], '400', describeExchange(exchange));
+    assert.equal(error['scimType'], 'invalidFilter', describeExchange(exchange));
+    this.log('the endpoint refused the filter as invalidFilter');
+    return;
+  }
+  assert.equal(exchange.status, 200, describeExchange(exchange));
+  const found = listed(exchange)
+    .map((resource) => aliasOf(this, resource['id']))
+    .sort();
+  assert.deepEqual(found, [...aliases].sort(), describeExchange(exchange));
+  this.log('the endpoint answered the filter');
+});
 
 Then('the list response holds no resources', function (this: HarnessWorld) {
   const exchange = this.scim.last;
@@ -114,7 +111,11 @@ Then('the list response holds no resources', function (this: HarnessWorld) {
 Then('the list response holds the users {aliases} in that order', function (this: HarnessWorld, aliases: string[]) {
   const exchange = this.scim.last;
   assert.equal(exchange.status, 200, describeExchange(exchange));
-  assert.deepEqual(listed(exchange).map((resource) => resource['id']), idsOf(this, aliases), describeExchange(exchange));
+  assert.deepEqual(
+    listed(exchange).map((resource) => resource['id']),
+    idsOf(this, aliases),
+    describeExchange(exchange),
+  );
 });
 
 Then('the listed user {string} has {string} equal to {string}', function (this: HarnessWorld, alias: string, path: string, expected: string) {

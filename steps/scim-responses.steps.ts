@@ -87,12 +87,9 @@ Then('the response is a SCIM error with status {httpStatus}', function (this: Ha
   assertScimError(lastAnswer(this), status);
 });
 
-Then(
-  'the response is a SCIM error with status {httpStatus} and scimType {scimType}',
-  function (this: HarnessWorld, status: number, scimType: ScimType) {
-    assertScimError(lastAnswer(this), status, scimType);
-  },
-);
+Then('the response is a SCIM error with status {httpStatus} and scimType {scimType}', function (this: HarnessWorld, status: number, scimType: ScimType) {
+  assertScimError(lastAnswer(this), status, scimType);
+});
 
 /** A 501 names what is not implemented (RFC 7644 §3.12 Table 8), instead of the hidden detail of a 500. */
 Then('the error names what is not implemented', function (this: HarnessWorld) {
@@ -131,7 +128,7 @@ Then('the response has no {string}', function (this: HarnessWorld, path: string)
   assertAbsent(body(this.scim.last), path, describe(this.scim.last));
 });
 
-Then('the response carries the new resource\'s id and meta of type {string}', function (this: HarnessWorld, resourceType: string) {
+Then("the response carries the new resource's id and meta of type {string}", function (this: HarnessWorld, resourceType: string) {
   const created = body(this.scim.last);
   assert.ok(typeof created['id'] === 'string' && created['id'] !== '', `expected an id: ${describe(this.scim.last)}`);
   assert.equal(readPath(created, 'meta.resourceType'), resourceType, describe(this.scim.last));
@@ -143,7 +140,7 @@ Then('the response carries the new resource\'s id and meta of type {string}', fu
   assert.ok(typeof location === 'string' && location.endsWith(`/${created['id']}`), `expected meta.location ending in the id: ${describe(this.scim.last)}`);
 });
 
-Then('the Location header is the new resource\'s meta.location', function (this: HarnessWorld) {
+Then("the Location header is the new resource's meta.location", function (this: HarnessWorld) {
   const location = this.scim.last.headers.get('location');
   assert.ok(location, `expected a Location header: ${describe(this.scim.last)}`);
   assert.equal(location, readPath(body(this.scim.last), 'meta.location'), describe(this.scim.last));
@@ -166,15 +163,12 @@ Then('the configuration names at least one authentication scheme', function (thi
   }
 });
 
-Then(
-  'the resource type {string} is served at {string} with the schema {string}',
-  function (this: HarnessWorld, name: string, endpoint: string, schema: string) {
-    const type = listed(this.scim.last).find((entry) => entry['name'] === name);
-    assert.ok(type, `no resource type "${name}": ${describe(this.scim.last)}`);
-    assert.equal(type['endpoint'], endpoint);
-    assert.equal(type['schema'], schema);
-  },
-);
+Then('the resource type {string} is served at {string} with the schema {string}', function (this: HarnessWorld, name: string, endpoint: string, schema: string) {
+  const type = listed(this.scim.last).find((entry) => entry['name'] === name);
+  assert.ok(type, `no resource type "${name}": ${describe(this.scim.last)}`);
+  assert.equal(type['endpoint'], endpoint);
+  assert.equal(type['schema'], schema);
+});
 
 Then('the schemas listed include {aliases}', function (this: HarnessWorld, ids: string[]) {
   const present = listed(this.scim.last).map((schema) => schema['id']);
@@ -184,5 +178,8 @@ Then('the schemas listed include {aliases}', function (this: HarnessWorld, ids: 
 Then('the schema defines the attribute {string}', function (this: HarnessWorld, name: string) {
   const attributes = body(this.scim.last)['attributes'];
   assert.ok(Array.isArray(attributes), describe(this.scim.last));
-  assert.ok((attributes as Json[]).some((attribute) => attribute['name'] === name), `no attribute "${name}": ${describe(this.scim.last)}`);
+  assert.ok(
+    (attributes as Json[]).some((attribute) => attribute['name'] === name),
+    `no attribute "${name}": ${describe(this.scim.last)}`,
+  );
 });

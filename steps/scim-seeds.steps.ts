@@ -191,16 +191,13 @@ When('the client creates the user {string} without a NinjaOne organization', asy
   await this.scim.send('POST', '/Users', { body: this.scim.userPayload(alias) });
 });
 
-Then(
-  'the resource type {string} declares the extension {string} as required',
-  function (this: HarnessWorld, name: string, schema: string) {
-    const type = listed(this.scim.last).find((entry) => entry['name'] === name);
-    assert.ok(type, describeExchange(this.scim.last));
-    const extension = ((type['schemaExtensions'] as Json[] | undefined) ?? []).find((entry) => entry['schema'] === schema);
-    assert.ok(extension, `no extension ${schema}: ${describeExchange(this.scim.last)}`);
-    assert.equal(extension['required'], true);
-  },
-);
+Then('the resource type {string} declares the extension {string} as required', function (this: HarnessWorld, name: string, schema: string) {
+  const type = listed(this.scim.last).find((entry) => entry['name'] === name);
+  assert.ok(type, describeExchange(this.scim.last));
+  const extension = ((type['schemaExtensions'] as Json[] | undefined) ?? []).find((entry) => entry['schema'] === schema);
+  assert.ok(extension, `no extension ${schema}: ${describeExchange(this.scim.last)}`);
+  assert.equal(extension['required'], true);
+});
 
 // ---- strict and lenient tenants ---------------------------------------------------------------------------------
 

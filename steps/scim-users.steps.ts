@@ -69,12 +69,9 @@ When('the client creates the user {string} with the userName of {string}', async
   await this.scim.send('POST', '/Users', { body: this.scim.userPayload(alias, { userName: this.scim.userName(other) }) });
 });
 
-When(
-  'the client creates the user {string} with the userName of {string} in upper case',
-  async function (this: HarnessWorld, alias: string, other: string) {
-    await this.scim.send('POST', '/Users', { body: this.scim.userPayload(alias, { userName: this.scim.userName(other).toUpperCase() }) });
-  },
-);
+When('the client creates the user {string} with the userName of {string} in upper case', async function (this: HarnessWorld, alias: string, other: string) {
+  await this.scim.send('POST', '/Users', { body: this.scim.userPayload(alias, { userName: this.scim.userName(other).toUpperCase() }) });
+});
 
 When('the client creates a user without a userName', async function (this: HarnessWorld) {
   const payload = this.scim.userPayload('nameless');
@@ -144,12 +141,9 @@ When('the client retrieves the user {string} with the attributes {string}', asyn
   await this.scim.send('GET', `/Users/${this.scim.known(alias).id}?attributes=${encodeURIComponent(attributes)}`);
 });
 
-When(
-  'the client retrieves the user {string} excluding the attributes {string}',
-  async function (this: HarnessWorld, alias: string, attributes: string) {
-    await this.scim.send('GET', `/Users/${this.scim.known(alias).id}?excludedAttributes=${encodeURIComponent(attributes)}`);
-  },
-);
+When('the client retrieves the user {string} excluding the attributes {string}', async function (this: HarnessWorld, alias: string, attributes: string) {
+  await this.scim.send('GET', `/Users/${this.scim.known(alias).id}?excludedAttributes=${encodeURIComponent(attributes)}`);
+});
 
 // ---- replace, patch, disable, delete ---------------------------------------------------------------------------
 

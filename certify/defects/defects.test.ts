@@ -25,7 +25,12 @@ async function certify(defect: Defect | undefined, server: RunningScimServer = u
   const proxy = await startDefectiveServer(server.baseUrl, defect);
   try {
     const run = await runCertification({
-      url: proxy.baseUrl, token: server.token, profile: 'all', tags: undefined, concurrency: 1, timeoutMs: 10_000,
+      url: proxy.baseUrl,
+      token: server.token,
+      profile: 'all',
+      tags: undefined,
+      concurrency: 1,
+      timeoutMs: 10_000,
       ...(support ? { support } : {}),
     });
     support = run.support;

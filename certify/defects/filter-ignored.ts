@@ -10,8 +10,21 @@ export const filterIgnored = (): Defect => ({
   flaggedBy: ['CORE-FILTER-01', 'ENTRA-CONN-01', 'OKTA-USERS-01'],
   // Every test that finds something by filter.
   alsoAffects: [
-    'CORE-BULK-02', ...range('CORE-FILTER', 2, 22), 'CORE-PAGE-01', 'CORE-PAGE-02', 'CORE-PAGE-03', 'CORE-ATTR-03', 'CORE-USERS-08', 'CORE-USERS-13',
-    'ENTRA-GROUPS-01', 'ENTRA-GROUPS-07', 'ENTRA-USERS-01', 'ENTRA-USERS-03', 'ENTRA-USERS-07', 'OKTA-USERS-02', 'OKTA-USERS-04',
+    'CORE-BULK-02',
+    ...range('CORE-FILTER', 2, 22),
+    'CORE-PAGE-01',
+    'CORE-PAGE-02',
+    'CORE-PAGE-03',
+    'CORE-ATTR-03',
+    'CORE-USERS-08',
+    'CORE-USERS-13',
+    'ENTRA-GROUPS-01',
+    'ENTRA-GROUPS-07',
+    'ENTRA-USERS-01',
+    'ENTRA-USERS-03',
+    'ENTRA-USERS-07',
+    'OKTA-USERS-02',
+    'OKTA-USERS-04',
   ],
   async handle(request, forward) {
     if (request.method === 'GET' && request.query.has('filter')) {

@@ -4,8 +4,7 @@
  */
 import { isResource, type Defect, type Json } from './proxy.ts';
 
-const removesMembers = (op: Json): boolean =>
-  String(op['op']).toLowerCase() === 'remove' && /^members(\[|$)/i.test(String(op['path'] ?? ''));
+const removesMembers = (op: Json): boolean => String(op['op']).toLowerCase() === 'remove' && /^members(\[|$)/i.test(String(op['path'] ?? ''));
 
 export const memberRemovalIgnored = (): Defect => ({
   name: 'member-removal-ignored',

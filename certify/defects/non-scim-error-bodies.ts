@@ -10,7 +10,20 @@ export const nonScimErrorBodies = (): Defect => ({
   description: 'every 4xx/5xx body is {"error": …, "message": …} as application/json',
   flaggedBy: ['CORE-ERRORS-01', 'CORE-USERS-06', 'ENTRA-USERS-04'],
   // Every test that checks an error's SCIM body or scimType.
-  alsoAffects: ['CORE-ETAG-02', 'CORE-FILTER-22', 'CORE-ERRORS-03', 'CORE-ERRORS-05', 'CORE-FILTER-19', 'CORE-FILTER-20', 'CORE-FILTER-21', 'CORE-USERS-03', 'CORE-USERS-04', 'CORE-USERS-12', 'ENTRA-GROUPS-06', 'ENTRA-USERS-06'],
+  alsoAffects: [
+    'CORE-ETAG-02',
+    'CORE-FILTER-22',
+    'CORE-ERRORS-03',
+    'CORE-ERRORS-05',
+    'CORE-FILTER-19',
+    'CORE-FILTER-20',
+    'CORE-FILTER-21',
+    'CORE-USERS-03',
+    'CORE-USERS-04',
+    'CORE-USERS-12',
+    'ENTRA-GROUPS-06',
+    'ENTRA-USERS-06',
+  ],
   async handle(request, forward) {
     const response = await forward(request);
     if (response.status < 400) return response;

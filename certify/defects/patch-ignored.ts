@@ -10,7 +10,14 @@ export const patchIgnored = (): Defect => ({
   flaggedBy: ['CORE-PATCH-01', 'CORE-GROUPS-04', 'ENTRA-USERS-02', 'ENTRA-USERS-03', 'ENTRA-GROUPS-03', 'OKTA-USERS-04'],
   // Every test that changes something with PATCH.
   alsoAffects: [
-    ...range('CORE-GROUPS', 5, 7), ...range('CORE-PATCH', 2, 10), 'CORE-ETAG-02', 'CORE-USERS-07', 'CORE-USERS-08', 'ENTRA-GROUPS-04', 'OKTA-GROUPS-02', 'OKTA-GROUPS-03',
+    ...range('CORE-GROUPS', 5, 7),
+    ...range('CORE-PATCH', 2, 10),
+    'CORE-ETAG-02',
+    'CORE-USERS-07',
+    'CORE-USERS-08',
+    'ENTRA-GROUPS-04',
+    'OKTA-GROUPS-02',
+    'OKTA-GROUPS-03',
   ],
   async handle(request, forward) {
     if (request.method === 'PATCH' && (isResource(request.path, 'Users') || isResource(request.path, 'Groups'))) {

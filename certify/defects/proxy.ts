@@ -104,9 +104,16 @@ export async function startDefectiveServer(upstreamBaseUrl: string, defect: Defe
       if (response.body === undefined) res.end();
       else res.send(typeof response.body === 'string' ? response.body : JSON.stringify(response.body));
     } catch (error) {
-      res.status(502).type('application/scim+json').send(JSON.stringify({
-        schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'], status: '502', detail: `defect proxy: ${(error as Error).message}`,
-      }));
+      res
+        .status(502)
+        .type('application/scim+json')
+        .send(
+          JSON.stringify({
+            schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'],
+            status: '502',
+            detail: `defect proxy: ${(error as Error).message}`,
+          }),
+        );
     }
   });
   const server = app.listen(0, '127.0.0.1');
@@ -117,10 +124,11 @@ export async function startDefectiveServer(upstreamBaseUrl: string, defect: Defe
   const { port } = server.address() as AddressInfo;
   return {
     baseUrl: `http://127.0.0.1:${port}${mount}`,
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 
@@ -140,8 +148,7 @@ async function rawForward(base: string, method: string, url: string, headers: Re
 
 /** Helpers for defects that look at SCIM bodies. */
 export const isJson = (body: ProxyResponse['body']): body is Json => typeof body === 'object' && body !== null;
-export const resourcesOf = (body: ProxyResponse['body']): Json[] =>
-  isJson(body) && Array.isArray(body['Resources']) ? (body['Resources'] as Json[]) : [];
+export const resourcesOf = (body: ProxyResponse['body']): Json[] => (isJson(body) && Array.isArray(body['Resources']) ? (body['Resources'] as Json[]) : []);
 export const isCollection = (path: string, kind: 'Users' | 'Groups'): boolean => new RegExp(`^/${kind}/?$`).test(path);
 export const isResource = (path: string, kind: 'Users' | 'Groups'): boolean => new RegExp(`^/${kind}/[^/]+$`).test(path);
 

@@ -113,7 +113,9 @@ export class EndpointDriver {
 
   async #once(method: string, url: string, headers: Record<string, string>, payload: string | undefined): Promise<Exchange> {
     const n = ++this.#exchanges;
-    const request = `${method} ${url}\n${Object.entries(headers).map(([k, v]) => `${k}: ${k === 'authorization' ? 'Bearer <redacted>' : v}`).join('\n')}${payload ? `\n\n${pretty(payload)}` : ''}`;
+    const request = `${method} ${url}\n${Object.entries(headers)
+      .map(([k, v]) => `${k}: ${k === 'authorization' ? 'Bearer <redacted>' : v}`)
+      .join('\n')}${payload ? `\n\n${pretty(payload)}` : ''}`;
     let response: Response;
     let text: string;
     try {
@@ -132,7 +134,10 @@ export class EndpointDriver {
       body = undefined;
     }
     const shown = ['content-type', 'location', 'etag', 'retry-after'].flatMap((h) => (response.headers.has(h) ? [`${h}: ${response.headers.get(h)}`] : []));
-    this.attach(`${request}\n\n→ ${response.status} ${response.statusText}\n${shown.join('\n')}${text ? `\n\n${pretty(text)}` : ''}`, `${n}. ${method} ${pathOf(url)} → ${response.status}`);
+    this.attach(
+      `${request}\n\n→ ${response.status} ${response.statusText}\n${shown.join('\n')}${text ? `\n\n${pretty(text)}` : ''}`,
+      `${n}. ${method} ${pathOf(url)} → ${response.status}`,
+    );
     return { method, url, status: response.status, headers: response.headers, body, text };
   }
 }

@@ -35,7 +35,7 @@ const DRIVER_ATTACHMENT = [
 ].join('\n');
 
 const STACK = [
-  "AssertionError [ERR_ASSERTION]: Expected values to be strictly equal:",
+  'AssertionError [ERR_ASSERTION]: Expected values to be strictly equal:',
   '',
   '500 !== 200',
   '',
@@ -46,9 +46,7 @@ const STACK = [
 describe('readable failure messages', () => {
   it('keep the assertion, drop the stack frames and the error class, and add the last exchange before clean-up', () => {
     const text = readableFailure(STACK, [{ name: 'scim-transcript.txt', text: STAGE_TRANSCRIPT }])!;
-    expect(text).toBe(
-      'got 500, expected 200 (request GET https://scim.example.test/v2/Users?filter=userName%20eq%20%22x%22, response 500 Internal Server Error)',
-    );
+    expect(text).toBe('got 500, expected 200 (request GET https://scim.example.test/v2/Users?filter=userName%20eq%20%22x%22, response 500 Internal Server Error)');
   });
 
   it("say node:assert's comparison first, once, before the exchange the message carries", () => {
@@ -70,7 +68,8 @@ describe('readable failure messages', () => {
   });
 
   it("keep an assert.ok message that cucumber's formatter replaced by a diff (the catalog puts it first)", () => {
-    const raw = 'expected the Error schema: GET https://scim.example.test/v2/Users/9 → 404 {"error":"Not Found"}\nAssertionError [ERR_ASSERTION]\n    + expected - actual\n\n    -false\n    +true\n\n    at HarnessWorld.<anonymous> (/work/main/steps/scim-responses.steps.ts:119:10)';
+    const raw =
+      'expected the Error schema: GET https://scim.example.test/v2/Users/9 → 404 {"error":"Not Found"}\nAssertionError [ERR_ASSERTION]\n    + expected - actual\n\n    -false\n    +true\n\n    at HarnessWorld.<anonymous> (/work/main/steps/scim-responses.steps.ts:119:10)';
     expect(readableFailure(raw)).toBe('expected the Error schema: GET https://scim.example.test/v2/Users/9 → 404 {"error":"Not Found"}.');
     expect(readableFailure('AssertionError [ERR_ASSERTION]\n    + expected - actual\n\n    -false\n    +true\n')).toBe('got false, expected true.');
   });
@@ -98,7 +97,7 @@ describe('readable failure messages', () => {
 
   it('are one line, never a stack trace or a path, and bounded', () => {
     const long = `Error: ${'x'.repeat(2000)}\n    at /root/a.ts:1:1`;
-    for (const raw of [STACK, long, 'TypeError: Cannot read properties of undefined (reading \'id\')\n    at /root/steps/a.ts:3:3']) {
+    for (const raw of [STACK, long, "TypeError: Cannot read properties of undefined (reading 'id')\n    at /root/steps/a.ts:3:3"]) {
       const text = readableFailure(raw, [{ name: 't', text: STAGE_TRANSCRIPT }])!;
       expect(text).not.toMatch(/\n|\bat \S+ \(|\/root\/|\/home\//);
       expect(text.length).toBeLessThanOrEqual(600);

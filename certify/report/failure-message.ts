@@ -19,8 +19,8 @@ interface TranscriptText {
 }
 
 /** Absolute paths not inside a URL: preceded by start, whitespace, a quote or a bracket. */
-const POSIX_PATH = /(?<=^|[\s'"(\[<=])(?:file:\/\/)?\/(?:[^\s/'"()<>\]]+\/)+([^\s/'"()<>\]]+)/g;
-const WINDOWS_PATH = /(?<=^|[\s'"(\[<=])(?:file:\/\/\/)?[A-Za-z]:[\\/](?:[^\s\\/'"()<>\]]+[\\/])+([^\s\\/'"()<>\]]+)/g;
+const POSIX_PATH = /(?<=^|[\s'"([<=])(?:file:\/\/)?\/(?:[^\s/'"()<>\]]+\/)+([^\s/'"()<>\]]+)/g;
+const WINDOWS_PATH = /(?<=^|[\s'"([<=])(?:file:\/\/\/)?[A-Za-z]:[\\/](?:[^\s\\/'"()<>\]]+[\\/])+([^\s\\/'"()<>\]]+)/g;
 
 export function withoutLocalPaths(text: string): string {
   return text.replace(POSIX_PATH, '$1').replace(WINDOWS_PATH, '$1');
@@ -48,7 +48,14 @@ export function errorSentence(raw: string): string {
     const plusIsActual = HEADER.exec(lines[diffAt]!)![1] === 'actual';
     const diff = lines.slice(diffAt + 1).filter((l) => !HEADER.test(l));
     lines = lines.slice(0, diffAt);
-    const side = (sign: string): string => shorten(diff.filter((l) => l.startsWith(sign)).map((l) => l.slice(1).trim()).join(' '), 160);
+    const side = (sign: string): string =>
+      shorten(
+        diff
+          .filter((l) => l.startsWith(sign))
+          .map((l) => l.slice(1).trim())
+          .join(' '),
+        160,
+      );
     if (diff.some((l) => /^[-+]/.test(l))) comparison = plusIsActual ? `got ${side('+')}, expected ${side('-')}` : `got ${side('-')}, expected ${side('+')}`;
   }
   const compareAt = lines.findIndex((l, i) => i > 0 && /^\S.* !==? .*\S$/.test(l));
@@ -74,13 +81,20 @@ function exchangeLine(request: string, status: string | undefined, body: string)
 /** The SCIM stage's transcript (steps/support/scim/stage.ts): `> METHOD url`, `> …`, `< status`, `< …`; its last exchange before clean-up. */
 function lastStageExchange(text: string): string | undefined {
   const beforeCleanup = text.split('===== cleanup')[0]!;
-  const blocks = beforeCleanup.split(/\n(?=> [A-Z]+ \S+)/).map((b) => b.trim()).filter((b) => /^> [A-Z]+ \S+/.test(b));
+  const blocks = beforeCleanup
+    .split(/\n(?=> [A-Z]+ \S+)/)
+    .map((b) => b.trim())
+    .filter((b) => /^> [A-Z]+ \S+/.test(b));
   const block = blocks.at(-1);
   if (!block) return undefined;
   const lines = block.split('\n');
   const statusAt = lines.findIndex((l) => /^< \d{3}$/.test(l));
   if (statusAt < 0) return exchangeLine(lines[0]!.slice(2), undefined, '');
-  const body = lines.slice(statusAt + 1).filter((l) => l.startsWith('< ') && !/^< [\w-]+: /.test(l)).map((l) => l.slice(2)).join(' ');
+  const body = lines
+    .slice(statusAt + 1)
+    .filter((l) => l.startsWith('< ') && !/^< [\w-]+: /.test(l))
+    .map((l) => l.slice(2))
+    .join(' ');
   return exchangeLine(lines[0]!.slice(2), lines[statusAt]!.slice(2), body);
 }
 

@@ -115,7 +115,10 @@ ${profiles
   .map(
     (p) => `<h2>Profile ${escapeHtml(p)}</h2>
 <table class="tests"><thead><tr><th>ID</th><th>Level</th><th>Section</th><th>Test (click for the transcript)</th><th>Verdict</th></tr></thead><tbody>
-${doc.tests.filter((t) => t.profile === p).map(testRow).join('\n')}
+${doc.tests
+  .filter((t) => t.profile === p)
+  .map(testRow)
+  .join('\n')}
 </tbody></table>`,
   )
   .join('\n')}

@@ -23,7 +23,8 @@ export function renderJunit(doc: CertificationDocument): string {
       const head = `    <testcase classname="scim.${escapeXml(profile)}.${escapeXml(t.level.toLowerCase())}" name="${name}" time="${(t.durationMs / 1000).toFixed(3)}"`;
       const out = t.transcript.length ? `\n      <system-out>${escapeXml(t.transcript.map((e) => `--- ${e.name}\n${e.text}`).join('\n'))}</system-out>` : '';
       if (t.verdict === 'pass') return `${head}>${out}\n    </testcase>`;
-      if (t.verdict === 'interrupted') return `${head}>\n      <error type="Interrupted" message="${escapeXml((t.failure ?? 'interrupted').split('\n')[0]!)}"/>${out}\n    </testcase>`;
+      if (t.verdict === 'interrupted')
+        return `${head}>\n      <error type="Interrupted" message="${escapeXml((t.failure ?? 'interrupted').split('\n')[0]!)}"/>${out}\n    </testcase>`;
       if (t.verdict === 'skip') return `${head}>\n      <skipped message="${escapeXml(t.skipReason ?? '')}"/>${out}\n    </testcase>`;
       if (t.level !== 'MUST') return `${head}>\n      <skipped message="${escapeXml(`not met (${t.level}): ${t.failure ?? ''}`)}"/>${out}\n    </testcase>`;
       const type = t.verdict === 'error' ? 'HarnessError' : 'AssertionError';

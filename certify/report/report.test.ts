@@ -11,30 +11,64 @@ import { validateDocument } from './write.ts';
 function collect(): Certification {
   const collector = new CatalogCollector();
   const pickle = (id: string, name: string, tags: string[]): Envelope =>
-    ({ pickle: { id, uri: 'features/certify/x.feature', location: { line: 3 }, name, language: 'en', steps: [], astNodeIds: [], tags: tags.map((t) => ({ name: t, astNodeId: '' })) } }) as unknown as Envelope;
+    ({
+      pickle: {
+        id,
+        uri: 'features/certify/x.feature',
+        location: { line: 3 },
+        name,
+        language: 'en',
+        steps: [],
+        astNodeIds: [],
+        tags: tags.map((t) => ({ name: t, astNodeId: '' })),
+      },
+    }) as unknown as Envelope;
   const step = (started: string, status: string, message?: string): Envelope =>
-    ({ testStepFinished: { testCaseStartedId: started, testStepId: 's', timestamp: { seconds: 0, nanos: 0 }, testStepResult: { status, message, duration: { seconds: 0, nanos: 2_000_000 } } } }) as unknown as Envelope;
+    ({
+      testStepFinished: {
+        testCaseStartedId: started,
+        testStepId: 's',
+        timestamp: { seconds: 0, nanos: 0 },
+        testStepResult: { status, message, duration: { seconds: 0, nanos: 2_000_000 } },
+      },
+    }) as unknown as Envelope;
   const messages: Envelope[] = [
     pickle('p1', 'Create <b>user</b>', ['@scim', '@core', '@id:CORE-USERS-01', '@must', '@rfc7644-3.3']),
     pickle('p2', 'Legacy shape', ['@scim', '@entra', '@legacy-shape', '@id:ENTRA-LEGACY-01', '@should']),
     pickle('p3', 'Bulk', ['@scim', '@core', '@id:CORE-BULK-01', '@must', '@requires:bulk']),
-    ...['p1', 'p2', 'p3'].flatMap((p) => [
-      { testCase: { id: `c${p}`, pickleId: p, testSteps: [] } },
-      { testCaseStarted: { id: `s${p}`, testCaseId: `c${p}`, attempt: 0, timestamp: { seconds: 0, nanos: 0 } } },
-    ] as unknown as Envelope[]),
-    { attachment: { testCaseStartedId: 'sp1', body: 'POST /Users → 201 <script>', contentEncoding: 'IDENTITY', mediaType: 'text/plain', fileName: '1. POST /Users' } } as unknown as Envelope,
+    ...['p1', 'p2', 'p3'].flatMap(
+      (p) =>
+        [
+          { testCase: { id: `c${p}`, pickleId: p, testSteps: [] } },
+          { testCaseStarted: { id: `s${p}`, testCaseId: `c${p}`, attempt: 0, timestamp: { seconds: 0, nanos: 0 } } },
+        ] as unknown as Envelope[],
+    ),
+    {
+      attachment: { testCaseStartedId: 'sp1', body: 'POST /Users → 201 <script>', contentEncoding: 'IDENTITY', mediaType: 'text/plain', fileName: '1. POST /Users' },
+    } as unknown as Envelope,
     step('sp1', 'PASSED'),
     step('sp2', 'FAILED', 'a PATCH must answer 200 or 204, got 400'),
-    { attachment: { testCaseStartedId: 'sp3', body: 'skipped: the endpoint does not advertise "bulk"', contentEncoding: 'IDENTITY', mediaType: 'text/x.cucumber.log+plain' } } as unknown as Envelope,
+    {
+      attachment: { testCaseStartedId: 'sp3', body: 'skipped: the endpoint does not advertise "bulk"', contentEncoding: 'IDENTITY', mediaType: 'text/x.cucumber.log+plain' },
+    } as unknown as Envelope,
     step('sp3', 'SKIPPED'),
     ...['p1', 'p2', 'p3'].map((p) => ({ testCaseFinished: { testCaseStartedId: `s${p}`, willBeRetried: false, timestamp: { seconds: 0, nanos: 0 } } }) as unknown as Envelope),
   ];
   messages.forEach(collector.onMessage);
   const outcomes = collector.outcomes();
   return {
-    startedAt: '2026-01-01T00:00:00.000Z', finishedAt: '2026-01-01T00:00:01.000Z', target: 'https://scim.example.test/v2', profile: 'all',
-    tagExpression: '(@core or @entra or @okta)', outcomes, summary: summarise(outcomes), runError: undefined,
-    interrupted: undefined, runPrefix: 'ssoh-0123abcd-', cleanup: undefined, support: {} as never,
+    startedAt: '2026-01-01T00:00:00.000Z',
+    finishedAt: '2026-01-01T00:00:01.000Z',
+    target: 'https://scim.example.test/v2',
+    profile: 'all',
+    tagExpression: '(@core or @entra or @okta)',
+    outcomes,
+    summary: summarise(outcomes),
+    runError: undefined,
+    interrupted: undefined,
+    runPrefix: 'ssoh-0123abcd-',
+    cleanup: undefined,
+    support: {} as never,
   };
 }
 
@@ -53,7 +87,11 @@ describe('the certification report', () => {
   const doc = toDocument(run, '0.1.0');
 
   it('collects verdicts, skip reasons and transcripts from the message stream', () => {
-    expect(run.outcomes.map((o) => [o.id, o.verdict])).toEqual([['CORE-USERS-01', 'pass'], ['ENTRA-LEGACY-01', 'fail'], ['CORE-BULK-01', 'skip']]);
+    expect(run.outcomes.map((o) => [o.id, o.verdict])).toEqual([
+      ['CORE-USERS-01', 'pass'],
+      ['ENTRA-LEGACY-01', 'fail'],
+      ['CORE-BULK-01', 'skip'],
+    ]);
     expect(run.outcomes[2]!.skipReason).toBe('the endpoint does not advertise "bulk"');
     expect(run.outcomes[0]!.transcript).toHaveLength(1);
     expect(run.summary).toMatchObject({ mustFailures: [], otherFailures: ['ENTRA-LEGACY-01'], certified: true });
@@ -61,7 +99,10 @@ describe('the certification report', () => {
   });
 
   it('says each failure in one sentence, without the stack or a local path', async () => {
-    const failing = { ...run.outcomes[1]!, failure: 'AssertionError [ERR_ASSERTION]: a PATCH must answer 200 or 204\n\n400 !== 200\n\n    at World.<anonymous> (/home/ci/repo/steps/x.steps.ts:3:9)' };
+    const failing = {
+      ...run.outcomes[1]!,
+      failure: 'AssertionError [ERR_ASSERTION]: a PATCH must answer 200 or 204\n\n400 !== 200\n\n    at World.<anonymous> (/home/ci/repo/steps/x.steps.ts:3:9)',
+    };
     const d = toDocument({ ...run, outcomes: [failing], runError: 'Error: hook crashed\n    at /home/ci/repo/steps/hooks.ts:1:1' }, '0.1.0');
     expect(d.tests[0]!.failure).toBe('got 400, expected 200: a PATCH must answer 200 or 204.');
     expect(d.runError).toBe('hook crashed');

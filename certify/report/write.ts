@@ -38,10 +38,6 @@ export async function writeReport(run: Certification, reportDir: string, toolVer
   const dir = resolve(reportDir);
   await mkdir(dir, { recursive: true });
   const paths = { json: join(dir, 'certification.json'), html: join(dir, 'certification.html'), junit: join(dir, 'junit.xml') };
-  await Promise.all([
-    writeFile(paths.json, `${JSON.stringify(document, null, 2)}\n`),
-    writeFile(paths.html, renderHtml(document)),
-    writeFile(paths.junit, renderJunit(document)),
-  ]);
+  await Promise.all([writeFile(paths.json, `${JSON.stringify(document, null, 2)}\n`), writeFile(paths.html, renderHtml(document)), writeFile(paths.junit, renderJunit(document))]);
   return { ...paths, document };
 }

@@ -55,7 +55,7 @@ async function request(method: string, url: string, token: string | null | undef
 }
 
 const reason = (error: unknown): string =>
-  (error as Error).name === 'TimeoutError' ? 'no response in time' : ((error as Error).cause as Error | undefined)?.message ?? (error as Error).message;
+  (error as Error).name === 'TimeoutError' ? 'no response in time' : (((error as Error).cause as Error | undefined)?.message ?? (error as Error).message);
 
 async function deleteOne(entry: LedgerEntry, via: CleanupItem['via'], options: CleanupOptions, name?: string): Promise<CleanupItem> {
   const base = { kind: entry.kind, id: entry.id, baseUrl: entry.baseUrl, via, ...(name !== undefined ? { name } : {}) };

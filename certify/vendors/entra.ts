@@ -72,19 +72,27 @@ export const entra = {
 
   /** An update: one operation per changed attribute, each with a path (each as Entra sends a lone change). */
   updateUser: (id: string, style: PatchStyle, changes: Readonly<Record<string, string>>): VendorRequest =>
-    patch(`/Users/${encodeURIComponent(id)}`, Object.entries(changes).flatMap(([path, value]) => attributeOperations([change(path, '', value)], style))),
+    patch(
+      `/Users/${encodeURIComponent(id)}`,
+      Object.entries(changes).flatMap(([path, value]) => attributeOperations([change(path, '', value)], style)),
+    ),
 
   /** The compliant behaviour's path-less replace, keys being attribute paths ("name.givenName"); needs two or more. */
   updateUserPathless: (id: string, changes: Readonly<Record<string, unknown>>): VendorRequest =>
-    patch(`/Users/${encodeURIComponent(id)}`, attributeOperations(Object.entries(changes).map(([path, value]) => change(path, '', value)), 'compliant')),
+    patch(
+      `/Users/${encodeURIComponent(id)}`,
+      attributeOperations(
+        Object.entries(changes).map(([path, value]) => change(path, '', value)),
+        'compliant',
+      ),
+    ),
 
   /** An add of an attribute the user did not have (Entra sends "Add" for newly mapped values). */
   addToUser: (id: string, style: PatchStyle, path: string, value: unknown): VendorRequest =>
     patch(`/Users/${encodeURIComponent(id)}`, attributeOperations([change(path, undefined, value)], style)),
 
   /** Soft delete: active false ("False" in the legacy behaviour). */
-  disableUser: (id: string, style: PatchStyle): VendorRequest =>
-    patch(`/Users/${encodeURIComponent(id)}`, attributeOperations([change('active', true, false)], style)),
+  disableUser: (id: string, style: PatchStyle): VendorRequest => patch(`/Users/${encodeURIComponent(id)}`, attributeOperations([change('active', true, false)], style)),
 
   deleteUser: (id: string): VendorRequest => ({ method: 'DELETE', path: `/Users/${encodeURIComponent(id)}` }),
 
@@ -105,8 +113,7 @@ export const entra = {
   addMembers: (groupId: string, style: PatchStyle, userIds: readonly string[]): VendorRequest =>
     patch(`/Groups/${encodeURIComponent(groupId)}`, [addMembersOperation(userIds, style)]),
 
-  removeMember: (groupId: string, style: PatchStyle, userId: string): VendorRequest =>
-    patch(`/Groups/${encodeURIComponent(groupId)}`, removeMembersOperations([userId], style)),
+  removeMember: (groupId: string, style: PatchStyle, userId: string): VendorRequest => patch(`/Groups/${encodeURIComponent(groupId)}`, removeMembersOperations([userId], style)),
 
   renameGroup: (groupId: string, style: PatchStyle, displayName: string): VendorRequest =>
     patch(`/Groups/${encodeURIComponent(groupId)}`, [replaceDisplayNameOperation(displayName, style)]),

@@ -66,8 +66,7 @@ export const okta = {
       ...(add.length > 0 ? [{ op: 'add', path: 'members', value: add.map((m) => ({ value: m.id, display: m.userName })) }] : []),
     ]),
 
-  renameGroup: (groupId: string, displayName: string): VendorRequest =>
-    patch(`/Groups/${encodeURIComponent(groupId)}`, [{ op: 'replace', value: { id: groupId, displayName } }]),
+  renameGroup: (groupId: string, displayName: string): VendorRequest => patch(`/Groups/${encodeURIComponent(groupId)}`, [{ op: 'replace', value: { id: groupId, displayName } }]),
 
   deleteGroup: (id: string): VendorRequest => ({ method: 'DELETE', path: `/Groups/${encodeURIComponent(id)}` }),
 };

@@ -32,9 +32,17 @@ function cleanupLines(run: Certification): string[] {
 const OPTIONS = [
   { key: 'url', flag: '--url', option: () => new Option('--url <url>', 'SCIM base URL (the one ending in /scim/v2); default: the bundled reference server').env('SCIM_BASE_URL') },
   { key: 'token', flag: '--token', option: () => new Option('--token <token>', 'bearer token; required with --url; never written to a report').env('SCIM_TOKEN') },
-  { key: 'profile', flag: '--profile', option: () => new Option('--profile <profile>', 'which behaviours to certify').choices(['core', 'entra', 'okta', 'all']).default('core').env('CERTIFY_PROFILE') },
+  {
+    key: 'profile',
+    flag: '--profile',
+    option: () => new Option('--profile <profile>', 'which behaviours to certify').choices(['core', 'entra', 'okta', 'all']).default('core').env('CERTIFY_PROFILE'),
+  },
   { key: 'tags', flag: '--tags', option: () => new Option('--tags <expr>', 'extra cucumber tag expression, and-ed in ("@must", "not @requires:bulk")').env('CERTIFY_TAGS') },
-  { key: 'reportDir', flag: '--report-dir', option: () => new Option('--report-dir <dir>', 'where certification.{json,html} and junit.xml go').default('reports').env('CERTIFY_REPORT_DIR') },
+  {
+    key: 'reportDir',
+    flag: '--report-dir',
+    option: () => new Option('--report-dir <dir>', 'where certification.{json,html} and junit.xml go').default('reports').env('CERTIFY_REPORT_DIR'),
+  },
   { key: 'concurrency', flag: '--concurrency', option: () => new Option('--concurrency <n>', 'tests talking to the endpoint at once, 1 to 16').default(1).env('SCIM_CONCURRENCY') },
   { key: 'timeoutMs', flag: '--timeout-ms', option: () => new Option('--timeout-ms <ms>', 'per-request timeout, 100 to 600000').default(10_000).env('SCIM_TIMEOUT_MS') },
 ] as const;
@@ -44,12 +52,15 @@ export const definition: CommandDefinition = {
   description: 'certify a SCIM 2.0 endpoint with the scenario catalog and write HTML, JSON and junit reports',
   configure(cmd) {
     for (const o of OPTIONS) cmd.addOption(o.option());
-    cmd.addHelpText('after', '\nExit codes: 0 certified · 1 a MUST test failed, the run broke or the endpoint is unreachable or refuses the token · 2 bad options · 130 interrupted.');
+    cmd.addHelpText(
+      'after',
+      '\nExit codes: 0 certified · 1 a MUST test failed, the run broke or the endpoint is unreachable or refuses the token · 2 bad options · 130 interrupted.',
+    );
   },
   async run(cmd, io) {
     const values = cmd.opts<Record<string, string | number | undefined>>();
     const argv = OPTIONS.flatMap((o) => (values[o.key] === undefined ? [] : [o.flag, String(values[o.key])]));
-    let options;
+    let options: ReturnType<typeof parseCertifyOptions>;
     try {
       options = parseCertifyOptions(argv, {});
     } catch (error) {

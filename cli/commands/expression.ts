@@ -59,10 +59,13 @@ export function expressionDefinition(files: Pick<ExpressionCommandIo, 'readFile'
     description: "evaluate one Entra attribute-mapping expression against a source user, like Entra's Test pane",
     configure(cmd) {
       cmd
-        .argument('[expr]', "the expression; quote it: 'Join(\".\", [givenName], [surname])'")
+        .argument('[expr]', 'the expression; quote it: \'Join(".", [givenName], [surname])\'')
         .option('--user <file>', 'a JSON object of source attributes (userPrincipalName, givenName, …)')
         .option('--now <iso>', 'the time Now() returns (ISO 8601)', isoDateTime)
-        .addHelpText('after', '\nPrints the result as JSON; null when IgnoreFlowIfNullOrEmpty drops the attribute.\nExit codes: 0 evaluated · 1 valid but failed for this user · 2 usage error or invalid expression.');
+        .addHelpText(
+          'after',
+          '\nPrints the result as JSON; null when IgnoreFlowIfNullOrEmpty drops the attribute.\nExit codes: 0 evaluated · 1 valid but failed for this user · 2 usage error or invalid expression.',
+        );
     },
     async run(cmd, cli) {
       const io = { write: cli.out, error: cli.err };
@@ -97,7 +100,7 @@ export function createExpressionCommand(io: ExpressionCommandIo): Command {
   const def = expressionDefinition(io);
   const cliIo = { out: io.write, err: io.error };
   return {
-    usage: "expression [options] [expr]",
+    usage: 'expression [options] [expr]',
     run: (argv) => buildProgram([def], cliIo, () => packageVersion()).run(['expression', ...argv]),
   };
 }

@@ -14,7 +14,9 @@ export const DEFAULT_IDP_DATA_DIR = '.data/idp';
 /** --base-url and --data-dir, shared by `idp metadata` and `idp mint` so both find the same keys. */
 export function addIdpOptions(cmd: Commander): Commander {
   return cmd
-    .addOption(new Option('--base-url <url>', "the IdP's base URL (its entityID is <url>/metadata)").env('SSO_HARNESS_IDP_BASE_URL').default(DEFAULT_IDP_BASE_URL).argParser(absoluteUrl))
+    .addOption(
+      new Option('--base-url <url>', "the IdP's base URL (its entityID is <url>/metadata)").env('SSO_HARNESS_IDP_BASE_URL').default(DEFAULT_IDP_BASE_URL).argParser(absoluteUrl),
+    )
     .addOption(new Option('--data-dir <dir>', "where the IdP's signing keys are kept (made on first use)").env('SSO_HARNESS_IDP_DATA_DIR').default(DEFAULT_IDP_DATA_DIR));
 }
 

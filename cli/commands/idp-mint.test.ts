@@ -17,8 +17,14 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 async function run(cmd: typeof mint, argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const o = vi.spyOn(process.stdout, 'write').mockImplementation((c) => ((out += String(c)), true));
-  const e = vi.spyOn(process.stderr, 'write').mockImplementation((c) => ((err += String(c)), true));
+  const o = vi.spyOn(process.stdout, 'write').mockImplementation((c) => {
+    out += String(c);
+    return true;
+  });
+  const e = vi.spyOn(process.stderr, 'write').mockImplementation((c) => {
+    err += String(c);
+    return true;
+  });
   try {
     return { code: await cmd.run(argv), out, err };
   } finally {
@@ -29,9 +35,7 @@ async function run(cmd: typeof mint, argv: string[]): Promise<{ code: number; ou
 
 function certFromMetadata(xml: string): string {
   const doc = new DOMParser().parseFromString(xml, 'text/xml');
-  const kd = Array.from(doc.getElementsByTagNameNS('urn:oasis:names:tc:SAML:2.0:metadata', 'KeyDescriptor')).find(
-    (k) => k.getAttribute('use') === 'signing',
-  )!;
+  const kd = Array.from(doc.getElementsByTagNameNS('urn:oasis:names:tc:SAML:2.0:metadata', 'KeyDescriptor')).find((k) => k.getAttribute('use') === 'signing')!;
   const body = kd.getElementsByTagNameNS('http://www.w3.org/2000/09/xmldsig#', 'X509Certificate')[0]!.textContent!.trim();
   return `-----BEGIN CERTIFICATE-----\n${body.match(/.{1,64}/g)!.join('\n')}\n-----END CERTIFICATE-----\n`;
 }
@@ -55,8 +59,24 @@ describe('idp mint + idp metadata', () => {
   ])('--sign %s --alg %s verifies with only the metadata certificate', async (sign, alg, signatures) => {
     const out = join(dir, `r-${sign}.xml`);
     const minted = await run(mint, [
-      '--sp-entity-id', 'urn:sp', '--acs', 'https://sp.test/acs', '--attribute', 'email=alice@example.com',
-      '--attribute', 'groups=A', '--attribute', 'groups=B', '--sign', sign, '--alg', alg, '--data-dir', dir, '--out', out,
+      '--sp-entity-id',
+      'urn:sp',
+      '--acs',
+      'https://sp.test/acs',
+      '--attribute',
+      'email=alice@example.com',
+      '--attribute',
+      'groups=A',
+      '--attribute',
+      'groups=B',
+      '--sign',
+      sign,
+      '--alg',
+      alg,
+      '--data-dir',
+      dir,
+      '--out',
+      out,
     ]);
     expect(minted.code).toBe(0);
     const md = await run(metadata, ['--data-dir', dir]);

@@ -51,7 +51,11 @@ function encryptionCertificate(cmd: Commander, path: string): string {
   try {
     return new X509Certificate(bytes).toString();
   } catch {
-    usageError(cmd, `--encrypt-to ${path}: not an X.509 certificate (PEM "-----BEGIN CERTIFICATE-----" or DER); give the SP's encryption certificate`, 'idp-mint/encrypt-to-not-certificate');
+    usageError(
+      cmd,
+      `--encrypt-to ${path}: not an X.509 certificate (PEM "-----BEGIN CERTIFICATE-----" or DER); give the SP's encryption certificate`,
+      'idp-mint/encrypt-to-not-certificate',
+    );
   }
 }
 

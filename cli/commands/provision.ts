@@ -43,7 +43,7 @@ export const definition: CommandDefinition = {
     const { loadProvisioningConfig } = await import('../../mock-idp/scim-client/config/load.ts');
     const { createProvisioner } = await import('../../mock-idp/scim-client/engine/create.ts');
     const { ProvisioningError } = await import('../../mock-idp/scim-client/errors.ts');
-    let p;
+    let p: ReturnType<typeof createProvisioner>;
     try {
       const config = loadProvisioningConfig(resolve(flags.config!));
       p = createProvisioner({ config, url: flags.url!, token: flags.token!, client: flags.client, dryRun: flags.dryRun });
@@ -64,7 +64,11 @@ export const definition: CommandDefinition = {
       io.out('Test Connection: ok\n');
       for (let i = 0; i < flags.cycles; i++) {
         const r = await engine.runCycle();
-        io.out(`cycle ${r.cycle} (${r.kind}): ${Object.entries(r.summary).map(([k, v]) => `${k} ${v}`).join(', ')}; ${r.requests} requests\n`);
+        io.out(
+          `cycle ${r.cycle} (${r.kind}): ${Object.entries(r.summary)
+            .map(([k, v]) => `${k} ${v}`)
+            .join(', ')}; ${r.requests} requests\n`,
+        );
         if (r.failed.length) exit = 1;
         if (r.quarantined) {
           io.out(`job quarantined: ${engine.quarantined?.reason}\n`);
@@ -81,7 +85,11 @@ export const definition: CommandDefinition = {
       io.out(`provisioning log: ${files.json}\n                  ${files.html}\n`);
     }
     const total = log.summary();
-    io.out(`summary: ${Object.entries(total).map(([k, v]) => `${k} ${v}`).join(', ')}\n`);
+    io.out(
+      `summary: ${Object.entries(total)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ')}\n`,
+    );
     return exit;
   },
 };

@@ -109,9 +109,7 @@ export async function startHarness(options: StartOptions): Promise<RunningHarnes
     store = openStore({ path: storePathFor(config.dataDir), clock });
     const sp = createReferenceSp({ config, clock, store, adminToken, log: createJsonLogger(options.log) });
     const seededUsers =
-      (options.seedDemoUsers ?? !options.configFile)
-        ? seedDemoUsers({ config, directory: store, users: DEFAULT_IDP_USERS, dataDir: join(options.dataDir, 'sp') })
-        : {};
+      (options.seedDemoUsers ?? !options.configFile) ? seedDemoUsers({ config, directory: store, users: DEFAULT_IDP_USERS, dataDir: join(options.dataDir, 'sp') }) : {};
     await store.durable();
     await openWhenReady(spServer, options.spPort, sp.app as never);
 

@@ -61,11 +61,7 @@ describe('npm start under traffic', () => {
     cleanups.push(() => void process.off('uncaughtException', onUncaught));
 
     const starting = startHarness({ idpPort, spPort, dataDir: dir, log: () => undefined });
-    const urls = [
-      `http://127.0.0.1:${spPort}/scim/v2/acme/Users`,
-      `http://127.0.0.1:${spPort}/saml/acme/metadata`,
-      `http://127.0.0.1:${idpPort}/metadata`,
-    ];
+    const urls = [`http://127.0.0.1:${spPort}/scim/v2/acme/Users`, `http://127.0.0.1:${spPort}/saml/acme/metadata`, `http://127.0.0.1:${idpPort}/metadata`];
     const outcomes = await hammer(urls, starting);
     const h: RunningHarness = await starting;
     cleanups.push(() => h.close());

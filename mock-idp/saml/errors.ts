@@ -41,5 +41,4 @@ export class IdpError extends Error {
   }
 }
 
-export const idpError = (code: IdpErrorCode, message: string, status = 400): IdpError =>
-  new IdpError(code, message, status);
+export const idpError = (code: IdpErrorCode, message: string, status = 400): IdpError => new IdpError(code, message, status);

@@ -34,8 +34,7 @@ export const BINDING = {
 
 export const STATUS_SUCCESS = 'urn:oasis:names:tc:SAML:2.0:status:Success';
 export const SUBJECT_CONFIRMATION_BEARER = 'urn:oasis:names:tc:SAML:2.0:cm:bearer';
-export const AUTHN_CONTEXT_PASSWORD_PROTECTED =
-  'urn:oasis:names:tc:SAML:2.0:ac:classes:PasswordProtectedTransport';
+export const AUTHN_CONTEXT_PASSWORD_PROTECTED = 'urn:oasis:names:tc:SAML:2.0:ac:classes:PasswordProtectedTransport';
 
 export type SignatureAlgorithmName = 'sha1' | 'sha256' | 'sha512';
 export const SIGNATURE_ALGORITHM: Record<SignatureAlgorithmName, { signature: string; digest: string }> = {

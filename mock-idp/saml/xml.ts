@@ -9,12 +9,7 @@ import { idpError } from './errors.ts';
 
 /** Escapes text for element content and double-quoted attribute values. */
 export function escapeXml(value: string): string {
-  return value
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;');
+  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
 }
 
 /** saml-core §1.3.4: an ID is an xs:ID, so it must be an NCName — it may not start with a digit. */

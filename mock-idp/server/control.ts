@@ -70,9 +70,11 @@ const HISTORY_LIMIT = 50;
 export function isDirectoryUser(u: unknown): u is DirectoryUser {
   const x = u as Record<string, unknown>;
   return (
-    typeof x === 'object' && x !== null &&
+    typeof x === 'object' &&
+    x !== null &&
     ['email', 'givenName', 'surname', 'displayName', 'login'].every((k) => typeof x[k] === 'string') &&
-    Array.isArray(x['groups']) && (x['groups'] as unknown[]).every((g) => typeof g === 'string')
+    Array.isArray(x['groups']) &&
+    (x['groups'] as unknown[]).every((g) => typeof g === 'string')
   );
 }
 
@@ -223,9 +225,8 @@ export class MockIdpControl {
     // The preset's source wins for its own format (Entra sends the UPN in emailAddress format); other formats
     // take the field that fits them.
     const from =
-      sp.nameIdFrom ??
-      (formatName === preset.nameId.format ? preset.nameId.from : formatName === 'emailAddress' ? 'email' : formatName === 'persistent' ? 'id' : 'login');
-    const value = formatName === 'transient' ? `_${randomBytes(16).toString('hex')}` : fieldValues(user, from)[0] ?? user.login;
+      sp.nameIdFrom ?? (formatName === preset.nameId.format ? preset.nameId.from : formatName === 'emailAddress' ? 'email' : formatName === 'persistent' ? 'id' : 'login');
+    const value = formatName === 'transient' ? `_${randomBytes(16).toString('hex')}` : (fieldValues(user, from)[0] ?? user.login);
     return { value, format: NAMEID_FORMAT[formatName] };
   }
 

@@ -38,7 +38,14 @@ const idp = createMockIdp({
   clock,
   users: [alice],
   sps: [
-    { entityId: SP, acs: [{ url: ACS, index: 0 }, { url: `${ACS}/alt`, index: 1 }], preset: 'entra' },
+    {
+      entityId: SP,
+      acs: [
+        { url: ACS, index: 0 },
+        { url: `${ACS}/alt`, index: 1 },
+      ],
+      preset: 'entra',
+    },
     { entityId: SIGNED_SP, acs: SIGNED_ACS, authnRequestsSigned: true, signingCertPem: spKeys.certificatePem, preset: 'okta' },
   ],
 });
@@ -132,24 +139,32 @@ describe('SP-initiated sign-in', () => {
   it('the Response goes to the ACS index the request names', async () => {
     const xml = authnRequest(SP, { index: 1 });
     idp.control.setNextSignIn({ user: alice.login });
-    const res = await request(idp.app).get(`/saml/sso?SAMLRequest=${encodeURIComponent(redirectEncode(xml))}`).expect(200);
+    const res = await request(idp.app)
+      .get(`/saml/sso?SAMLRequest=${encodeURIComponent(redirectEncode(xml))}`)
+      .expect(200);
     expect(parsePostForm(res.text).action).toBe(`${ACS}/alt`);
   });
 
   it('an unregistered ACS URL is refused, unless a postTo deviation sends it there on purpose', async () => {
     const xml = authnRequest(SP, { url: 'https://evil.example.test/acs' });
     idp.control.setNextSignIn({ user: alice.login });
-    const refused = await request(idp.app).get(`/saml/sso?SAMLRequest=${encodeURIComponent(redirectEncode(xml))}`).set('Accept', 'application/json');
+    const refused = await request(idp.app)
+      .get(`/saml/sso?SAMLRequest=${encodeURIComponent(redirectEncode(xml))}`)
+      .set('Accept', 'application/json');
     expect(refused.status).toBe(400);
     expect(refused.body.error).toBe('request/unregistered-acs');
     idp.control.setNextSignIn({ user: alice.login, deviations: [{ method: 'postTo', args: ['https://evil.example.test/acs'] }] });
-    const res = await request(idp.app).get(`/saml/sso?SAMLRequest=${encodeURIComponent(redirectEncode(xml))}`).expect(200);
+    const res = await request(idp.app)
+      .get(`/saml/sso?SAMLRequest=${encodeURIComponent(redirectEncode(xml))}`)
+      .expect(200);
     expect(parsePostForm(res.text).action).toBe('https://evil.example.test/acs');
   });
 
   it('a pending request expires with the clock', async () => {
     idp.control.clearNextSignIn();
-    const page = await request(idp.app).get(`/saml/sso?SAMLRequest=${encodeURIComponent(redirectEncode(authnRequest(SP)))}`).expect(200);
+    const page = await request(idp.app)
+      .get(`/saml/sso?SAMLRequest=${encodeURIComponent(redirectEncode(authnRequest(SP)))}`)
+      .expect(200);
     const pending = /name="pending" value="([^"]+)"/.exec(page.text)![1]!;
     nowMs += 6 * 60_000;
     try {
@@ -169,21 +184,62 @@ describe('bad input to the IdP endpoints is a 400 with a stable code', () => {
     ['not base64', () => request(idp.app).get('/saml/sso?SAMLRequest=%25%25%25'), 'request/bad-base64'],
     ['not deflate', () => request(idp.app).get(`/saml/sso?SAMLRequest=${encodeURIComponent(Buffer.from('hello').toString('base64'))}`), 'request/bad-deflate'],
     ['not XML', () => request(idp.app).get(`/saml/sso?SAMLRequest=${encodeURIComponent(redirectEncode('<a><b></a>'))}`), 'request/bad-xml'],
-    ['a DOCTYPE', () => request(idp.app).get(`/saml/sso?SAMLRequest=${encodeURIComponent(redirectEncode('<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><x>&e;</x>'))}`), 'request/doctype-forbidden'],
+    [
+      'a DOCTYPE',
+      () => request(idp.app).get(`/saml/sso?SAMLRequest=${encodeURIComponent(redirectEncode('<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><x>&e;</x>'))}`),
+      'request/doctype-forbidden',
+    ],
     ['not an AuthnRequest', () => request(idp.app).get(`/saml/sso?SAMLRequest=${encodeURIComponent(redirectEncode('<x/>'))}`), 'request/not-authn-request'],
     ['an unknown SP', () => request(idp.app).get(`/saml/sso?SAMLRequest=${encodeURIComponent(redirectEncode(authnRequest('urn:nobody')))}`), 'request/unknown-sp'],
-    ['unsigned from an SP that must sign', () => request(idp.app).get(`/saml/sso?SAMLRequest=${encodeURIComponent(redirectEncode(authnRequest(SIGNED_SP)))}`), 'request/signature-missing'],
-    ['signed with a key that is not registered (Redirect)', async () => request(idp.app).get(pathOf(await spSigned().getAuthorizeUrlAsync('x', undefined, {}))), 'request/signature-invalid'],
-    ['signed with a key that is not registered (POST)', async () => request(idp.app).post('/saml/sso').type('form').send(parsePostForm(await spSigned().getAuthorizeFormAsync('', undefined, {})).fields), 'request/signature-invalid'],
+    [
+      'unsigned from an SP that must sign',
+      () => request(idp.app).get(`/saml/sso?SAMLRequest=${encodeURIComponent(redirectEncode(authnRequest(SIGNED_SP)))}`),
+      'request/signature-missing',
+    ],
+    [
+      'signed with a key that is not registered (Redirect)',
+      async () => request(idp.app).get(pathOf(await spSigned().getAuthorizeUrlAsync('x', undefined, {}))),
+      'request/signature-invalid',
+    ],
+    [
+      'signed with a key that is not registered (POST)',
+      async () =>
+        request(idp.app)
+          .post('/saml/sso')
+          .type('form')
+          .send(parsePostForm(await spSigned().getAuthorizeFormAsync('', undefined, {})).fields),
+      'request/signature-invalid',
+    ],
     ['POST with nothing', () => request(idp.app).post('/saml/sso').type('form').send({}), 'request/missing'],
     ['POST with bad base64', () => request(idp.app).post('/saml/sso').type('form').send({ SAMLRequest: '***' }), 'request/bad-base64'],
     ['IdP-initiated to an unknown SP', () => request(idp.app).get('/saml/idp-initiated?sp=urn:nobody&user=alice@example.com'), 'request/unknown-sp'],
     ['login with an unknown user', () => request(idp.app).post('/login').type('form').send({ sp: SP, user: 'mallory' }), 'user/unknown'],
     ['malformed control JSON', () => request(idp.app).put('/control/next-sign-in').set('Content-Type', 'application/json').send('{nope'), 'control/bad-body'],
-    ['an unknown deviation', () => request(idp.app).put('/control/next-sign-in').send({ user: alice.login, deviations: ['signWithRogueKye'] }), 'control/unknown-deviation'],
-    ['a deviation with bad arguments', () => request(idp.app).put('/control/next-sign-in').send({ deviations: [{ method: 'expiredBy', args: [{}] }] }), 'control/bad-body'],
+    [
+      'an unknown deviation',
+      () =>
+        request(idp.app)
+          .put('/control/next-sign-in')
+          .send({ user: alice.login, deviations: ['signWithRogueKye'] }),
+      'control/unknown-deviation',
+    ],
+    [
+      'a deviation with bad arguments',
+      () =>
+        request(idp.app)
+          .put('/control/next-sign-in')
+          .send({ deviations: [{ method: 'expiredBy', args: [{}] }] }),
+      'control/bad-body',
+    ],
     ['an invalid SP registration', () => request(idp.app).post('/control/sps').send({ entityId: '', acs: 'not a url' }), 'sp/invalid-registration'],
-    ['SP metadata with a DOCTYPE', () => request(idp.app).post('/control/sps').send({ metadata: { xml: '<!DOCTYPE x><x/>' } }), 'sp/bad-metadata'],
+    [
+      'SP metadata with a DOCTYPE',
+      () =>
+        request(idp.app)
+          .post('/control/sps')
+          .send({ metadata: { xml: '<!DOCTYPE x><x/>' } }),
+      'sp/bad-metadata',
+    ],
   ];
   for (const [name, send, code] of cases) {
     it(`${name} → ${code}`, async () => {
@@ -231,16 +287,23 @@ describe('control API', () => {
       privateKey: spKeys.privateKeyPem,
     });
     const metadata = spSaml.generateServiceProviderMetadata(null, spKeys.certificatePem);
-    const reg = await request(idp.app).post('/control/sps').send({ metadata: { xml: metadata }, overrides: { preset: 'onelogin' } }).expect(201);
+    const reg = await request(idp.app)
+      .post('/control/sps')
+      .send({ metadata: { xml: metadata }, overrides: { preset: 'onelogin' } })
+      .expect(201);
     expect(reg.body.entityId).toBe('https://meta-sp.example.test');
     expect(reg.body.acs[0].url).toBe('https://meta-sp.example.test/acs');
-    const res = await request(idp.app).get(`/saml/idp-initiated?sp=${encodeURIComponent('https://meta-sp.example.test')}&user=${alice.login}`).expect(200);
+    const res = await request(idp.app)
+      .get(`/saml/idp-initiated?sp=${encodeURIComponent('https://meta-sp.example.test')}&user=${alice.login}`)
+      .expect(200);
     const { profile } = await spSaml.validatePostResponseAsync(parsePostForm(res.text).fields as { SAMLResponse: string });
     expect(profile?.['User.email']).toBe(alice.email);
   });
 
   it('the login page offers IdP-initiated sign-in to a chosen SP and shows what will be sent', async () => {
-    const page = await request(idp.app).get(`/?sp=${encodeURIComponent(SIGNED_SP)}`).expect(200);
+    const page = await request(idp.app)
+      .get(`/?sp=${encodeURIComponent(SIGNED_SP)}`)
+      .expect(200);
     expect(page.text).toContain('IdP-initiated sign-in');
     expect(page.text).toMatch(new RegExp(`<option value="${SIGNED_SP}" selected>`));
     expect(page.text).toContain('<code>firstName</code>'); // the okta preset of that SP
@@ -263,7 +326,10 @@ describe('control API', () => {
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     try {
       const { port } = server.address() as { port: number };
-      const reg = await request(idp.app).post('/control/sps').send({ metadata: { url: `http://127.0.0.1:${port}/md` } }).expect(201);
+      const reg = await request(idp.app)
+        .post('/control/sps')
+        .send({ metadata: { url: `http://127.0.0.1:${port}/md` } })
+        .expect(201);
       expect(reg.body.entityId).toBe('https://fetched.example.test');
     } finally {
       await new Promise((r) => server.close(r));

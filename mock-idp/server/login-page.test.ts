@@ -58,11 +58,7 @@ describe('login page', () => {
   });
 
   it('action=review shows the decoded Response and a form that posts the issued bytes to the ACS', async () => {
-    const res = await request(idp.app)
-      .post('/login')
-      .type('form')
-      .send({ sp: 'urn:second', user: alice.login, action: 'review', RelayState: '/after' })
-      .expect(200);
+    const res = await request(idp.app).post('/login').type('form').send({ sp: 'urn:second', user: alice.login, action: 'review', RelayState: '/after' }).expect(200);
     const form = parsePostForm(res.text);
     expect(form.action).toBe('https://second.test/acs');
     expect(form.fields['RelayState']).toBe('/after');

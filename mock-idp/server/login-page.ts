@@ -28,18 +28,14 @@ const e = escapeHtml;
 function preview(p: LoginPageInput, user: DirectoryUser): string {
   if (!p.sp) return '';
   const { nameId, attributes } = p.attributesFor(p.sp, user);
-  const rows = attributes
-    .map((a) => `<tr><td><code>${e(a.name)}</code></td><td>${a.values.map((v) => e(v)).join('<br/>') || '<em>(no value)</em>'}</td></tr>`)
-    .join('');
+  const rows = attributes.map((a) => `<tr><td><code>${e(a.name)}</code></td><td>${a.values.map((v) => e(v)).join('<br/>') || '<em>(no value)</em>'}</td></tr>`).join('');
   return `<table class="preview" data-sp="${e(p.sp.entityId)}"><thead><tr><th>Sent to this SP</th><th>Values</th></tr></thead><tbody>
           <tr><td><code>NameID</code></td><td><code>${e(nameId)}</code></td></tr>${rows || '<tr><td colspan="2"><em>no attributes</em></td></tr>'}</tbody></table>`;
 }
 
 function spPicker(p: LoginPageInput): string {
   if (p.pendingId) return '';
-  const options = p.sps
-    .map((sp) => `<option value="${e(sp.entityId)}"${sp === p.sp ? ' selected' : ''}>${e(sp.entityId)}</option>`)
-    .join('');
+  const options = p.sps.map((sp) => `<option value="${e(sp.entityId)}"${sp === p.sp ? ' selected' : ''}>${e(sp.entityId)}</option>`).join('');
   return `<form method="get" action="/" class="sp-picker">
         <label class="field" for="sp">Service provider</label>
         <select id="sp" name="sp" onchange="this.form.submit()">${options}</select>

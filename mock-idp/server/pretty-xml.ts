@@ -28,9 +28,7 @@ function render(node: Node, depth: number, out: string[]): void {
     const oneLine = list.map((a) => ` ${a}`).join('');
     // A long start tag puts each attribute on its own line, indented under the element name.
     const attrs = pad.length + el.tagName.length + oneLine.length > LONG_TAG ? list.map((a) => `\n${pad}    ${a}`).join('') : oneLine;
-    const kids = Array.from({ length: el.childNodes.length }, (_, i) => el.childNodes.item(i)!).filter(
-      (k) => !(k.nodeType === TEXT && (k.nodeValue ?? '').trim() === ''),
-    );
+    const kids = Array.from({ length: el.childNodes.length }, (_, i) => el.childNodes.item(i)!).filter((k) => !(k.nodeType === TEXT && (k.nodeValue ?? '').trim() === ''));
     if (kids.length === 0) out.push(`${pad}<${el.tagName}${attrs}/>`);
     else if (kids.every((k) => k.nodeType === TEXT || k.nodeType === CDATA)) {
       const joined = kids.map((k) => k.nodeValue ?? '').join('');

@@ -56,12 +56,7 @@ export function buildRoutes(control: MockIdpControl): express.Express {
   };
 
   /** Common tail of both bindings: known SP, signature policy, then answer or hold for the login page. */
-  const receive = async (
-    res: Response,
-    request: AuthnRequestInfo,
-    relayState: string | undefined,
-    signature: { signed: boolean; verify: (certPem: string) => void },
-  ) => {
+  const receive = async (res: Response, request: AuthnRequestInfo, relayState: string | undefined, signature: { signed: boolean; verify: (certPem: string) => void }) => {
     const sp = control.requireSp(request.issuer);
     if (signature.signed) {
       // A signature that is present is checked even when the SP need not sign: a bad one is never ignored.
@@ -126,9 +121,7 @@ export function buildRoutes(control: MockIdpControl): express.Express {
     const user = str(body['user']);
     if (!user) throw idpError('user/unknown', 'choose a user');
     const pending = str(body['pending']);
-    const issued = pending
-      ? await control.completePending(pending, user)
-      : await control.idpInitiated({ sp: str(body['sp']) ?? '', user, relayState: str(body['RelayState']) });
+    const issued = pending ? await control.completePending(pending, user) : await control.idpInitiated({ sp: str(body['sp']) ?? '', user, relayState: str(body['RelayState']) });
     if (body['action'] === 'review') {
       res.type('html').send(
         reviewPage({
@@ -217,13 +210,16 @@ export function buildRoutes(control: MockIdpControl): express.Express {
       message = (err as unknown as Error).message;
     }
     if (req.accepts(['json', 'html']) === 'html' && !req.path.startsWith('/control')) {
-      res.status(status).type('html').send(
-        page(
-          'IdP error',
-          `<section class="card"><h1>The IdP refused this request</h1><p><code class="error-code" data-error-code="${escapeHtml(code)}">${escapeHtml(code)}</code></p><p>${escapeHtml(message)}</p><p><a href="/">Back to the login page</a></p></section>`,
-          control.ctx.entityId,
-        ),
-      );
+      res
+        .status(status)
+        .type('html')
+        .send(
+          page(
+            'IdP error',
+            `<section class="card"><h1>The IdP refused this request</h1><p><code class="error-code" data-error-code="${escapeHtml(code)}">${escapeHtml(code)}</code></p><p>${escapeHtml(message)}</p><p><a href="/">Back to the login page</a></p></section>`,
+            control.ctx.entityId,
+          ),
+        );
       return;
     }
     res.status(status).json({ error: code, message });

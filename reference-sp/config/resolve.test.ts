@@ -98,7 +98,10 @@ describe('resolveConfig', () => {
   });
 
   it('refuses a second ACS URL for SonarQube, naming the path', async () => {
-    const found = await problems({ baseUrl: 'http://sp.test', tenants: [{ id: 'sq', profile: 'sonarqube', saml: { idp: manualIdp, acsUrls: ['http://sp.test/a', 'http://sp.test/b'] } }] });
+    const found = await problems({
+      baseUrl: 'http://sp.test',
+      tenants: [{ id: 'sq', profile: 'sonarqube', saml: { idp: manualIdp, acsUrls: ['http://sp.test/a', 'http://sp.test/b'] } }],
+    });
     expect(found).toHaveLength(1);
     expect(found[0]).toMatch(/^tenants\[0\]\.saml\.acsUrls must list exactly one URL/);
   });
@@ -106,7 +109,10 @@ describe('resolveConfig', () => {
   it('refuses a missing IdP, duplicate tenant ids, and a bad certificate', async () => {
     const found = await problems({
       baseUrl: 'http://sp.test',
-      tenants: [{ id: 'a', saml: {} }, { id: 'a', saml: { idp: { ...manualIdp, signingCertificates: ['bm90IGEgY2VydA=='] } } }],
+      tenants: [
+        { id: 'a', saml: {} },
+        { id: 'a', saml: { idp: { ...manualIdp, signingCertificates: ['bm90IGEgY2VydA=='] } } },
+      ],
     });
     expect(found.some((p) => p.startsWith('tenants[1].id "a" is already used by tenants[0]'))).toBe(true);
     expect(found.some((p) => p.startsWith('tenants[0].saml.idp is required'))).toBe(true);
@@ -121,7 +127,10 @@ describe('resolveConfig', () => {
 
   it('imports the IdP from a metadata URL and from a file; manual fields override', async () => {
     const fetch = async (url: string) => ({ ok: url === 'http://127.0.0.1:1/meta', status: 200, text: async () => metadata('https://idp.test/from-url') });
-    const byUrl = await resolveConfig({ baseUrl: 'http://sp.test', tenants: [{ id: 'n', saml: { idp: { metadataUrl: 'http://127.0.0.1:1/meta', ssoUrl: 'https://manual.test/sso' } } }] }, { fetch });
+    const byUrl = await resolveConfig(
+      { baseUrl: 'http://sp.test', tenants: [{ id: 'n', saml: { idp: { metadataUrl: 'http://127.0.0.1:1/meta', ssoUrl: 'https://manual.test/sso' } } }] },
+      { fetch },
+    );
     expect(byUrl.tenants[0]!.saml.idp).toMatchObject({ entityId: 'https://idp.test/from-url', ssoUrl: 'https://manual.test/sso', source: 'metadata-url' });
     const dir = mkdtempSync(join(tmpdir(), 'sp-config-'));
     writeFileSync(join(dir, 'idp.xml'), metadata('https://idp.test/from-file'));
@@ -131,7 +140,10 @@ describe('resolveConfig', () => {
   });
 
   it('reports unusable metadata with its path', async () => {
-    const found = await problems({ baseUrl: 'http://sp.test', tenants: [{ id: 'n', saml: { idp: { metadataXml: '<md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" entityID="x"/>' } } }] });
+    const found = await problems({
+      baseUrl: 'http://sp.test',
+      tenants: [{ id: 'n', saml: { idp: { metadataXml: '<md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" entityID="x"/>' } } }],
+    });
     expect(found).toEqual(['tenants[0].saml.idp.metadataXml has no IDPSSODescriptor']);
   });
 

@@ -66,13 +66,7 @@ export async function loadConfigFile(file: string, options: Omit<ResolveOptions,
   return resolveConfig(parsed, { ...options, baseDir: dirname(resolvePath(file)) });
 }
 
-async function resolveSaml(
-  tenant: TenantInput,
-  path: string,
-  baseUrl: string,
-  options: ResolveOptions,
-  problems: string[],
-): Promise<SamlTenantConfig | undefined> {
+async function resolveSaml(tenant: TenantInput, path: string, baseUrl: string, options: ResolveOptions, problems: string[]): Promise<SamlTenantConfig | undefined> {
   const profile: ProfileName = tenant.profile ?? 'generic';
   const fromProfile = samlProfileDefaults(profile);
   const input: SamlTenantInput = tenant.saml ?? {};
@@ -97,8 +91,7 @@ async function resolveSaml(
   }
   if (!idp || problems.length > before) return undefined;
 
-  const pick = <K extends keyof typeof samlDefaults>(key: K) =>
-    (input[key] ?? fromProfile[key] ?? samlDefaults[key]) as NonNullable<SamlTenantInput[K]> | (typeof samlDefaults)[K];
+  const pick = <K extends keyof typeof samlDefaults>(key: K) => (input[key] ?? fromProfile[key] ?? samlDefaults[key]) as NonNullable<SamlTenantInput[K]> | (typeof samlDefaults)[K];
 
   return {
     idp,

@@ -3,7 +3,7 @@ import { bindingCookie, bindingSetCookie, newBindingValue, validBindingValue } f
 import { cookieHash } from './cookie-hash.ts';
 
 describe('the browser binding cookie', () => {
-  it('over https: __Host- prefixed, Secure, SameSite=None so the IdP\'s cross-site POST carries it', () => {
+  it("over https: __Host- prefixed, Secure, SameSite=None so the IdP's cross-site POST carries it", () => {
     const cookie = bindingCookie('https://sp.example/saml/acme/acs');
     expect(bindingSetCookie(cookie, 'v', 600)).toBe('__Host-sp_authn=v; Path=/; HttpOnly; Max-Age=600; Secure; SameSite=None');
   });

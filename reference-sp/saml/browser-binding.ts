@@ -37,7 +37,6 @@ export const newBindingValue = (): string => randomBytes(32).toString('base64url
 /** The value a browser sent, when it has the shape this SP issues; anything else counts as no cookie. */
 export const validBindingValue = (value: string | undefined): string | undefined => (value !== undefined && VALUE.test(value) ? value : undefined);
 
-
 export function bindingSetCookie(cookie: BindingCookie, value: string, maxAgeSeconds: number): string {
   const site = cookie.secure ? '; Secure; SameSite=None' : '';
   return `${cookie.name}=${value}; Path=/; HttpOnly; Max-Age=${maxAgeSeconds}${site}`;

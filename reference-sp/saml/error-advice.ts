@@ -24,8 +24,16 @@ export interface Advice {
 
 const startAgain = (l: AdviceLinks) => ['Start the sign-in again at ', { href: l.login }, '.'];
 const clocks = (l: AdviceLinks) => ['Check that the IdP and SP clocks agree, then start again at ', { href: l.login }, '.'];
-const checkIdpOutput = (l: AdviceLinks) => ['Look at what the IdP produced (the mock IdP\u2019s "Review the assertion first" shows it), then start again at ', { href: l.login }, '.'];
-const reimport = (l: AdviceLinks) => ['Re-import the IdP metadata so this tenant trusts the IdP\u2019s current certificate and algorithms; this SP\u2019s own settings are at ', { href: l.metadata }, '.'];
+const checkIdpOutput = (l: AdviceLinks) => [
+  'Look at what the IdP produced (the mock IdP\u2019s "Review the assertion first" shows it), then start again at ',
+  { href: l.login },
+  '.',
+];
+const reimport = (l: AdviceLinks) => [
+  'Re-import the IdP metadata so this tenant trusts the IdP\u2019s current certificate and algorithms; this SP\u2019s own settings are at ',
+  { href: l.metadata },
+  '.',
+];
 
 export const ADVICE: Readonly<Record<SamlRejectionCode, Advice>> = {
   'binding/malformed': { what: 'The POST did not carry a usable SAMLResponse form field.', next: checkIdpOutput, spec: 'saml-bindings §3.5.4' },
@@ -34,28 +42,76 @@ export const ADVICE: Readonly<Record<SamlRejectionCode, Advice>> = {
   'xml/too-large': { what: 'The Response is larger than this SP accepts.', next: checkIdpOutput },
   'xml/too-deep': { what: 'The Response nests elements deeper than this SP accepts.', next: checkIdpOutput },
   'response/invalid': { what: 'The Response lacks a part every SAML Response must have.', next: checkIdpOutput, spec: 'saml-core §3.2.2' },
-  'status/not-success': { what: 'The IdP answered with a non-success status: it did not sign the user in.', next: (l) => ['Check why the IdP refused the user (its logs or the user\u2019s assignment to this app), then start again at ', { href: l.login }, '.'], spec: 'saml-core §3.2.2.2' },
-  'decryption/failed': { what: 'The encrypted assertion could not be decrypted.', next: (l) => ['Make sure the IdP encrypts to the encryption certificate in ', { href: l.metadata }, '.'], spec: 'saml-core §6.1' },
+  'status/not-success': {
+    what: 'The IdP answered with a non-success status: it did not sign the user in.',
+    next: (l) => ['Check why the IdP refused the user (its logs or the user\u2019s assignment to this app), then start again at ', { href: l.login }, '.'],
+    spec: 'saml-core §3.2.2.2',
+  },
+  'decryption/failed': {
+    what: 'The encrypted assertion could not be decrypted.',
+    next: (l) => ['Make sure the IdP encrypts to the encryption certificate in ', { href: l.metadata }, '.'],
+    spec: 'saml-core §6.1',
+  },
   'decryption/algorithm-refused': { what: 'The assertion is encrypted with an algorithm this tenant does not accept.', next: reimport, spec: 'saml-core §6.1' },
-  'encryption/required': { what: 'This tenant accepts only encrypted assertions, and this one was not encrypted.', next: (l) => ['Turn on assertion encryption at the IdP with the certificate in ', { href: l.metadata }, '.'], spec: 'saml-core §2.3.4' },
+  'encryption/required': {
+    what: 'This tenant accepts only encrypted assertions, and this one was not encrypted.',
+    next: (l) => ['Turn on assertion encryption at the IdP with the certificate in ', { href: l.metadata }, '.'],
+    spec: 'saml-core §2.3.4',
+  },
   'assertion/count': { what: 'The Response must carry exactly one assertion.', next: checkIdpOutput, spec: 'saml-profiles §4.1.4.2' },
-  'signature/missing': { what: 'The Response or its assertion is not signed the way this tenant requires.', next: (l) => ['Turn on response and/or assertion signing at the IdP (see WantAssertionsSigned in ', { href: l.metadata }, ').'], spec: 'saml-profiles §4.1.3.5' },
+  'signature/missing': {
+    what: 'The Response or its assertion is not signed the way this tenant requires.',
+    next: (l) => ['Turn on response and/or assertion signing at the IdP (see WantAssertionsSigned in ', { href: l.metadata }, ').'],
+    spec: 'saml-profiles §4.1.3.5',
+  },
   'signature/invalid': { what: 'A signature does not verify with the certificate of the IdP this tenant trusts.', next: reimport, spec: 'saml-core §5.4' },
   'signature/algorithm-refused': { what: 'The signature uses an algorithm this tenant does not accept.', next: reimport, spec: 'saml-core §5.4' },
   'issuer/mismatch': { what: 'The Response was not issued by the IdP this tenant trusts.', next: reimport, spec: 'saml-profiles §4.1.4.2' },
-  'destination/mismatch': { what: 'The Response is addressed to another URL than this tenant\u2019s ACS.', next: (l) => ['Set the IdP\u2019s reply (ACS) URL to ', { href: l.acs }, '.'], spec: 'saml-bindings §3.5.5.2' },
-  'audience/mismatch': { what: 'The assertion is meant for another service provider.', next: (l) => ['Set the IdP\u2019s audience / Identifier (Entity ID) to ', { href: l.metadata }, '.'], spec: 'saml-core §2.5.1.4' },
-  'recipient/mismatch': { what: 'The assertion\u2019s Recipient is not this tenant\u2019s ACS.', next: (l) => ['Set the IdP\u2019s reply (ACS) URL to ', { href: l.acs }, '.'], spec: 'saml-profiles §4.1.4.2' },
+  'destination/mismatch': {
+    what: 'The Response is addressed to another URL than this tenant\u2019s ACS.',
+    next: (l) => ['Set the IdP\u2019s reply (ACS) URL to ', { href: l.acs }, '.'],
+    spec: 'saml-bindings §3.5.5.2',
+  },
+  'audience/mismatch': {
+    what: 'The assertion is meant for another service provider.',
+    next: (l) => ['Set the IdP\u2019s audience / Identifier (Entity ID) to ', { href: l.metadata }, '.'],
+    spec: 'saml-core §2.5.1.4',
+  },
+  'recipient/mismatch': {
+    what: 'The assertion\u2019s Recipient is not this tenant\u2019s ACS.',
+    next: (l) => ['Set the IdP\u2019s reply (ACS) URL to ', { href: l.acs }, '.'],
+    spec: 'saml-profiles §4.1.4.2',
+  },
   'subject-confirmation/invalid': { what: 'The assertion has no usable bearer subject confirmation.', next: checkIdpOutput, spec: 'saml-profiles §4.1.4.2' },
   'subject-confirmation/expired': { what: 'The time to use this assertion has passed.', next: clocks, spec: 'saml-profiles §4.1.4.2' },
   'conditions/not-yet-valid': { what: 'The assertion is not valid yet.', next: clocks, spec: 'saml-core §2.5.1.2' },
   'conditions/expired': { what: 'The assertion has expired.', next: clocks, spec: 'saml-core §2.5.1.2' },
   'in-response-to/unknown': { what: 'The Response answers a sign-in request this SP did not send, or no longer remembers.', next: startAgain, spec: 'saml-profiles §4.1.4.3' },
   'in-response-to/mismatch': { what: 'The assertion answers a different request than its Response.', next: startAgain, spec: 'saml-profiles §4.1.4.3' },
-  'in-response-to/other-browser': { what: 'The sign-in was started in another browser (or its cookie was lost).', next: (l) => ['Start the sign-in in this browser at ', { href: l.login }, '.'], spec: 'saml-profiles §4.1.4.3' },
-  'unsolicited/refused': { what: 'This tenant refuses IdP-initiated sign-in: it accepts only answers to its own requests.', next: (l) => ['Start at ', { href: l.login }, ' (SP-initiated).'], spec: 'saml-profiles §4.1.5' },
+  'in-response-to/other-browser': {
+    what: 'The sign-in was started in another browser (or its cookie was lost).',
+    next: (l) => ['Start the sign-in in this browser at ', { href: l.login }, '.'],
+    spec: 'saml-profiles §4.1.4.3',
+  },
+  'unsolicited/refused': {
+    what: 'This tenant refuses IdP-initiated sign-in: it accepts only answers to its own requests.',
+    next: (l) => ['Start at ', { href: l.login }, ' (SP-initiated).'],
+    spec: 'saml-profiles §4.1.5',
+  },
   'replay/detected': { what: 'This assertion was already used: each is accepted once.', next: startAgain, spec: 'saml-profiles §4.1.4.5' },
-  'attributes/missing': { what: 'A required attribute is missing from the assertion (names are case-sensitive).', next: () => ['Add the expected attribute(s) below to the IdP\u2019s claims for this app, spelled exactly.'], spec: 'saml-core §2.7.3.1' },
-  'user/unknown': { what: 'No such user exists in this tenant, and this tenant does not create users at sign-in.', next: (l) => ['Provision the user first over SCIM (', { href: l.scimUsers }, '); `npm start` seeds the IdP\u2019s demo users into such tenants.'], spec: 'saml-profiles §4.1.4.2' },
-  'user/inactive': { what: 'The user is deactivated in this tenant.', next: (l) => ['Reactivate the user over SCIM (active: true) at ', { href: l.scimUsers }, '.'], spec: 'RFC 7643 §4.1.1' },
+  'attributes/missing': {
+    what: 'A required attribute is missing from the assertion (names are case-sensitive).',
+    next: () => ['Add the expected attribute(s) below to the IdP\u2019s claims for this app, spelled exactly.'],
+    spec: 'saml-core §2.7.3.1',
+  },
+  'user/unknown': {
+    what: 'No such user exists in this tenant, and this tenant does not create users at sign-in.',
+    next: (l) => ['Provision the user first over SCIM (', { href: l.scimUsers }, '); `npm start` seeds the IdP\u2019s demo users into such tenants.'],
+    spec: 'saml-profiles §4.1.4.2',
+  },
+  'user/inactive': {
+    what: 'The user is deactivated in this tenant.',
+    next: (l) => ['Reactivate the user over SCIM (active: true) at ', { href: l.scimUsers }, '.'],
+    spec: 'RFC 7643 §4.1.1',
+  },
 };

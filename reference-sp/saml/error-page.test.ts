@@ -6,7 +6,7 @@ import { reject, type SamlRejectionCode } from './rejection.ts';
 const styleOf = (html: string) => /data-style="([a-z]+)"/.exec(html)?.[1];
 
 describe('SAML error pages', () => {
-  it('name the code, the spec section, and link to the next step (IdP-initiated refused → the tenant\'s login)', () => {
+  it("name the code, the spec section, and link to the next step (IdP-initiated refused → the tenant's login)", () => {
     const html = errorPageHtml('generic', reject('unsolicited/refused', { message: 'x', spec: 'saml-profiles §4.1.5' }), adviceLinks('sonarqube'));
     expect(html).toContain('data-error-code="unsolicited/refused"');
     expect(html).toContain('saml-profiles §4.1.5');

@@ -39,11 +39,13 @@ async function run(row: Row, samlResponseOverride?: unknown, setup?: Setup) {
   const config = await tenantConfig({ allowUnsolicited: true, autoProvisioningEnabled: true, ...row.saml });
   const tenant = config.tenants[0]!;
   const clock = new TestClock(NOW);
-  const s: Setup = setup ?? (() => {
-    const store = openStore({ path: ':memory:', clock });
-    store.ensureTenant(tenant.id);
-    return { store, deps: { clock, spKeys: testSpKeys(), requests: createOutstandingRequests(clock), replay: createReplayCache(clock), directory: store } };
-  })();
+  const s: Setup =
+    setup ??
+    (() => {
+      const store = openStore({ path: ':memory:', clock });
+      store.ensureTenant(tenant.id);
+      return { store, deps: { clock, spKeys: testSpKeys(), requests: createOutstandingRequests(clock), replay: createReplayCache(clock), directory: store } };
+    })();
   row.before?.(s);
   let xml = responseXml({ ...base, ...row.craft });
   const key = row.signed === 'attacker' ? attackerKeys() : testIdpKeys();
@@ -66,7 +68,11 @@ const rows: Row[] = [
     raw: (x) => b64(`<?xml version="1.0"?><!DOCTYPE r [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>` + x.replace('alice@example.com', '&xxe;')),
     expected: 'xml/doctype',
   },
-  { name: 'a root element that is not a Response', raw: () => b64('<samlp:AuthnRequest xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" ID="_x" Version="2.0"/>'), expected: 'response/invalid' },
+  {
+    name: 'a root element that is not a Response',
+    raw: () => b64('<samlp:AuthnRequest xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" ID="_x" Version="2.0"/>'),
+    expected: 'response/invalid',
+  },
   { name: 'a non-success status', craft: { status: 'urn:oasis:names:tc:SAML:2.0:status:Requester' }, expected: 'status/not-success' },
   { name: 'no signature at all', signed: 'none', saml: { wantAssertionsSigned: false }, expected: 'signature/missing' },
   { name: 'an unsigned assertion when assertions must be signed', signed: 'Response', expected: 'signature/missing' },
@@ -74,7 +80,12 @@ const rows: Row[] = [
   { name: 'a signature by another key', signed: 'attacker', expected: 'signature/invalid' },
   { name: 'a NameID changed after signing', raw: (x) => b64(x.replace('>alice@example.com</saml:NameID>', '>mallory@example.com</saml:NameID>')), expected: 'signature/invalid' },
   { name: 'RSA-SHA1 when SHA-1 is refused', sha1: true, expected: 'signature/algorithm-refused' },
-  { name: 'RSA-SHA1 when the tenant allows it', sha1: true, saml: { allowedSignatureAlgorithms: ['rsa-sha1', 'rsa-sha256'], allowedDigestAlgorithms: ['sha1', 'sha256'] }, expected: 'accepted' },
+  {
+    name: 'RSA-SHA1 when the tenant allows it',
+    sha1: true,
+    saml: { allowedSignatureAlgorithms: ['rsa-sha1', 'rsa-sha256'], allowedDigestAlgorithms: ['sha1', 'sha256'] },
+    expected: 'accepted',
+  },
   { name: 'two assertions', craft: { extraAssertion: true }, signed: 'Response', saml: { wantAssertionsSigned: false }, expected: 'assertion/count' },
   { name: 'no assertion', raw: (x) => b64(x.replace(/<saml:Assertion[\s\S]*<\/saml:Assertion>/, '')), expected: 'assertion/count' },
   { name: 'a plain assertion when encryption is required', saml: { requireEncryptedAssertion: true }, expected: 'encryption/required' },
@@ -97,13 +108,34 @@ const rows: Row[] = [
   { name: 'no bearer confirmation', craft: { method: 'urn:oasis:names:tc:SAML:2.0:cm:holder-of-key' }, expected: 'subject-confirmation/invalid' },
   { name: 'an InResponseTo the SP never sent', craft: { inResponseTo: '_never-sent' }, expected: 'in-response-to/unknown' },
   { name: 'an InResponseTo the SP sent', craft: { inResponseTo: '_sent' }, before: (s) => s.deps.requests.remember('acme', '_sent', 600), expected: 'accepted' },
-  { name: 'an InResponseTo sent for another tenant', craft: { inResponseTo: '_sent' }, before: (s) => s.deps.requests.remember('other', '_sent', 600), expected: 'in-response-to/unknown' },
-  { name: 'Response and confirmation answering different requests', craft: { inResponseTo: '_a', scInResponseTo: '_b' }, before: (s) => s.deps.requests.remember('acme', '_a', 600), expected: 'in-response-to/mismatch' },
+  {
+    name: 'an InResponseTo sent for another tenant',
+    craft: { inResponseTo: '_sent' },
+    before: (s) => s.deps.requests.remember('other', '_sent', 600),
+    expected: 'in-response-to/unknown',
+  },
+  {
+    name: 'Response and confirmation answering different requests',
+    craft: { inResponseTo: '_a', scInResponseTo: '_b' },
+    before: (s) => s.deps.requests.remember('acme', '_a', 600),
+    expected: 'in-response-to/mismatch',
+  },
   { name: 'an unsolicited response when refused', saml: { allowUnsolicited: false }, expected: 'unsolicited/refused' },
-  { name: 'a misspelled required attribute', saml: { requiredAttributes: ['email'] }, craft: { attributes: { emailaddress: 'a@b.c' } }, expected: 'attributes/missing', expectedDetail: 'email' },
+  {
+    name: 'a misspelled required attribute',
+    saml: { requiredAttributes: ['email'] },
+    craft: { attributes: { emailaddress: 'a@b.c' } },
+    expected: 'attributes/missing',
+    expectedDetail: 'email',
+  },
   { name: 'a missing login attribute', saml: { attributeMapping: { login: 'uid' } }, expected: 'attributes/missing', expectedDetail: 'uid' },
   { name: 'an unknown user without JIT', saml: { autoProvisioningEnabled: false }, expected: 'user/unknown' },
-  { name: 'a known user without JIT', saml: { autoProvisioningEnabled: false }, before: (s) => void s.store.createUser('acme', { userName: 'Alice@Example.com' }), expected: 'accepted' },
+  {
+    name: 'a known user without JIT',
+    saml: { autoProvisioningEnabled: false },
+    before: (s) => void s.store.createUser('acme', { userName: 'Alice@Example.com' }),
+    expected: 'accepted',
+  },
   {
     name: 'an inactive user',
     before: (s) => void s.store.insertUser('acme', { userName: 'alice@example.com', active: false, resource: { userName: 'alice@example.com' } }),
@@ -202,7 +234,10 @@ describe('signature wrapping (XSW) and duplicates', () => {
   it('XSW: an unsigned evil assertion beside the signed one is refused', async () => {
     const xml = signedXml();
     const original = xml.match(/<saml:Assertion[\s\S]*<\/saml:Assertion>/)![0];
-    const evil = original.replace(/<ds:Signature[\s\S]*<\/ds:Signature>/, '').replace('ID="_assertion1"', 'ID="_evil"').replace('alice@example.com', 'mallory@example.com');
+    const evil = original
+      .replace(/<ds:Signature[\s\S]*<\/ds:Signature>/, '')
+      .replace('ID="_assertion1"', 'ID="_evil"')
+      .replace('alice@example.com', 'mallory@example.com');
     expect(await code(xml.replace(original, evil + original))).toBe('assertion/count');
   });
 
@@ -306,8 +341,10 @@ describe('no rejection echoes what the sender wrote (issue 8 item 2)', () => {
 
   it.each<[string, () => string]>([
     ['an unexpected exception inside a check', () => 'unused'],
-    ['a StatusMessage and unknown status codes (read before any signature check)', () =>
-      b64(responseXml({ ...base, status: `urn:x:${SECRET}` }).replace('</samlp:Status>', `<samlp:StatusMessage>${SECRET}</samlp:StatusMessage></samlp:Status>`))],
+    [
+      'a StatusMessage and unknown status codes (read before any signature check)',
+      () => b64(responseXml({ ...base, status: `urn:x:${SECRET}` }).replace('</samlp:Status>', `<samlp:StatusMessage>${SECRET}</samlp:StatusMessage></samlp:Status>`)),
+    ],
     ['a root element that is not a Response', () => b64(`<x:${SECRET} xmlns:x="urn:x" Version="${SECRET}"/>`)],
     ['a Version that is not 2.0', () => b64(responseXml(base).replace('Version="2.0"', `Version="${SECRET}"`))],
     ['a parser error quoting the document', () => b64(`<samlp:Response xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol"><${SECRET}></samlp:Response>`)],
@@ -318,9 +355,20 @@ describe('no rejection echoes what the sender wrote (issue 8 item 2)', () => {
     let detail: string;
     if (name.startsWith('an unexpected exception')) {
       const config = await tenantConfig({ allowUnsolicited: true });
-      const boom = { name: 'boom', run: () => { throw new Error(SECRET); } };
+      const boom = {
+        name: 'boom',
+        run: () => {
+          throw new Error(SECRET);
+        },
+      };
       const clock = new TestClock(NOW);
-      const deps: AcsDeps = { clock, spKeys: testSpKeys(), requests: createOutstandingRequests(clock), replay: createReplayCache(clock), directory: openStore({ path: ':memory:', clock }) };
+      const deps: AcsDeps = {
+        clock,
+        spKeys: testSpKeys(),
+        requests: createOutstandingRequests(clock),
+        replay: createReplayCache(clock),
+        directory: openStore({ path: ':memory:', clock }),
+      };
       const result = await runAcsPipeline({ tenant: config.tenants[0]!, samlResponse: '' }, deps, [boom]);
       expect(result.ok ? undefined : (result.rejection.cause as Error).message).toBe(SECRET);
       detail = result.ok ? 'accepted' : JSON.stringify(result.rejection.toJSON());

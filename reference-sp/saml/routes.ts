@@ -76,7 +76,11 @@ export function createSamlRouter(deps: SamlRouterDeps): Router {
       // Fixed text: the tenant segment is the requester's, never repeated back (the landing page at / lists them).
       const detail = { message: 'this SP has no tenant of that name' };
       if (wantsJson(req)) res.status(404).json({ error: 'tenant/unknown', detail });
-      else res.status(404).type('html').send(`<!doctype html><title>Not found</title><p data-error-code="tenant/unknown">${escapeXml(detail.message)} (<a href="/">tenants</a>)</p>`);
+      else
+        res
+          .status(404)
+          .type('html')
+          .send(`<!doctype html><title>Not found</title><p data-error-code="tenant/unknown">${escapeXml(detail.message)} (<a href="/">tenants</a>)</p>`);
     }
     return tenant;
   };
@@ -120,7 +124,11 @@ export function createSamlRouter(deps: SamlRouterDeps): Router {
 
   const reply = (req: Request, res: Response, tenant: TenantConfig, rejection: SamlRejection) => {
     if (wantsJson(req)) res.status(rejection.status).json({ error: rejection.code, detail: rejection.detail, tenant: tenant.id });
-    else res.status(rejection.status).type('html').send(errorPageHtml(tenant.saml.errorPage, rejection, adviceLinks(tenant.id)));
+    else
+      res
+        .status(rejection.status)
+        .type('html')
+        .send(errorPageHtml(tenant.saml.errorPage, rejection, adviceLinks(tenant.id)));
   };
 
   router.post('/saml/:tenant/acs', express.urlencoded({ extended: false, limit: '2mb' }), async (req, res) => {
@@ -156,10 +164,7 @@ export function createSamlRouter(deps: SamlRouterDeps): Router {
       deps.log.log('warn', 'saml.group-sync', { tenant: tenant.id, userName: user.userName, skipped: groups.skipped, link: groups.link });
     }
     const current = groups ? (deps.directory.findUserByUserName(tenant.id, user.userName) ?? user) : user;
-    const session = deps.sessions.create(
-      { tenantId: tenant.id, userId: current.id, userName: current.userName, attributes, nameId: state.nameId },
-      tenant.saml.sessionTtlSeconds,
-    );
+    const session = deps.sessions.create({ tenantId: tenant.id, userId: current.id, userName: current.userName, attributes, nameId: state.nameId }, tenant.saml.sessionTtlSeconds);
     // The assertion ID, the consumed request, a JIT user, group changes and the session: all on disk before
     // the browser is told it is signed in, so a crash right after cannot re-open the replay window.
     if (!(await durable(res, tenant, 'acs-accepted'))) return;
@@ -200,7 +205,10 @@ export function createSamlRouter(deps: SamlRouterDeps): Router {
       // Dropped, never followed (./relay-state.ts); only its length is logged, not the sender's text.
       deps.log.log('warn', 'saml.relay-state', { tenant: tenant.id, outcome: 'dropped', reason: next.reason, length: relayState?.length });
     }
-    res.status(200).type('html').send(signedInPageHtml({ tenantId: tenant.id, user: current, nameId: state.nameId, attributes, created: state.userCreated === true }));
+    res
+      .status(200)
+      .type('html')
+      .send(signedInPageHtml({ tenantId: tenant.id, user: current, nameId: state.nameId, attributes, created: state.userCreated === true }));
   });
 
   router.get('/saml/:tenant/me', (req, res) => {

@@ -196,7 +196,8 @@ export function verifyEnvelopedSignature(
   const reference = references[0]!;
   const transforms = children(path(reference, NS.ds, 'Transforms') ?? reference, NS.ds, 'Transform');
   if (transforms.length > 2) throw invalid(on, 'has more than two transforms', 'saml-core §5.4.4');
-  if (!transforms.every((t) => ALLOWED_TRANSFORMS.has(attr(t, 'Algorithm') ?? ''))) throw invalid(on, 'uses a transform other than enveloped-signature and canonicalization', 'saml-core §5.4.4');
+  if (!transforms.every((t) => ALLOWED_TRANSFORMS.has(attr(t, 'Algorithm') ?? '')))
+    throw invalid(on, 'uses a transform other than enveloped-signature and canonicalization', 'saml-core §5.4.4');
   const id = attr(element, 'ID');
   if (!id || attr(reference, 'URI') !== `#${id}`) throw invalid(on, 'must reference its own element by ID', 'saml-core §5.4.2');
   if (/['"]/.test(id)) throw invalid(on, 'references an ID that contains a quote character', 'saml-core §5.4.2');

@@ -232,7 +232,7 @@ export function text(el: Element | undefined): string | undefined {
 
 /** Attribute value or undefined (xmldom returns null or '' for absent attributes). */
 export function attr(el: Element | undefined, name: string): string | undefined {
-  if (!el || !el.hasAttribute(name)) return undefined;
+  if (!el?.hasAttribute(name)) return undefined;
   return el.getAttribute(name) ?? undefined;
 }
 

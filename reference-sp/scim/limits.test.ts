@@ -19,8 +19,7 @@ afterEach(closeTestStores);
 const nested = (levels: number, leaf = '"x"'): string => '{"a":'.repeat(levels) + leaf + '}'.repeat(levels);
 const nestedArray = (levels: number): string => '['.repeat(levels) + '"bulkId:x"' + ']'.repeat(levels);
 
-const post = (app: express.Express, path: string, raw: string) =>
-  request(app).post(`/scim/v2/acme${path}`).auth(TOKEN, auth).set('Content-Type', SCIM).send(raw);
+const post = (app: express.Express, path: string, raw: string) => request(app).post(`/scim/v2/acme${path}`).auth(TOKEN, auth).set('Content-Type', SCIM).send(raw);
 
 describe('deeply nested request bodies (item 9): 400, never a stack overflow', () => {
   it('a /Bulk operation whose data nests 5,000 levels is 400 invalidSyntax', async () => {
@@ -40,7 +39,11 @@ describe('deeply nested request bodies (item 9): 400, never a stack overflow', (
 
   it('a filter nesting parentheses or nots (1,000 in a query string, 100,000 in a SearchRequest) is 400 invalidFilter', async () => {
     const { app } = setup();
-    const deep = (n: number) => ['('.repeat(n) + 'userName pr' + ')'.repeat(n), 'not('.repeat(n) + 'userName pr' + ')'.repeat(n), `emails[${'('.repeat(n)}value pr${')'.repeat(n)}]`];
+    const deep = (n: number) => [
+      '('.repeat(n) + 'userName pr' + ')'.repeat(n),
+      'not('.repeat(n) + 'userName pr' + ')'.repeat(n),
+      `emails[${'('.repeat(n)}value pr${')'.repeat(n)}]`,
+    ];
     for (const filter of deep(1_000)) {
       expectScimError(await request(app).get('/scim/v2/acme/Users').query({ filter }).auth(TOKEN, auth), 400, 'invalidFilter');
     }
@@ -52,9 +55,16 @@ describe('deeply nested request bodies (item 9): 400, never a stack overflow', (
 
   it('a PATCH path whose value filter nests 100,000 parentheses is 400 invalidFilter', async () => {
     const { app } = setup();
-    const { body: u } = await request(app).post('/scim/v2/acme/Users').auth(TOKEN, auth).type(SCIM).send({ schemas: [USER], userName: 'deep-path' });
+    const { body: u } = await request(app)
+      .post('/scim/v2/acme/Users')
+      .auth(TOKEN, auth)
+      .type(SCIM)
+      .send({ schemas: [USER], userName: 'deep-path' });
     const path = `emails[${'('.repeat(100_000)}type eq "work"${')'.repeat(100_000)}].value`;
-    const res = await request(app).patch(`/scim/v2/acme/Users/${u.id}`).auth(TOKEN, auth).type(SCIM)
+    const res = await request(app)
+      .patch(`/scim/v2/acme/Users/${u.id}`)
+      .auth(TOKEN, auth)
+      .type(SCIM)
       .send({ schemas: [PATCH_OP], Operations: [{ op: 'add', path, value: 'x@y.test' }] });
     expectScimError(res, 400, 'invalidFilter');
   });
@@ -114,25 +124,44 @@ describe('PATCH caps (item 7)', () => {
 
   it(`more than ${MAX_PATCH_OPERATIONS} operations is 400 tooMany, and nothing changes`, async () => {
     const { app } = setup();
-    const { body: u } = await request(app).post('/scim/v2/acme/Users').auth(TOKEN, auth).type(SCIM).send({ schemas: [USER], userName: 'ops' });
+    const { body: u } = await request(app)
+      .post('/scim/v2/acme/Users')
+      .auth(TOKEN, auth)
+      .type(SCIM)
+      .send({ schemas: [USER], userName: 'ops' });
     const ops = Array.from({ length: MAX_PATCH_OPERATIONS + 1 }, (_, i) => ({ op: 'replace', path: 'displayName', value: `n${i}` }));
     expectScimError(await request(app).patch(`/scim/v2/acme/Users/${u.id}`).auth(TOKEN, auth).type(SCIM).send(patch(ops)), 400, 'tooMany');
-    const at = await request(app).patch(`/scim/v2/acme/Users/${u.id}`).auth(TOKEN, auth).type(SCIM).send(patch(ops.slice(1)));
+    const at = await request(app)
+      .patch(`/scim/v2/acme/Users/${u.id}`)
+      .auth(TOKEN, auth)
+      .type(SCIM)
+      .send(patch(ops.slice(1)));
     expect(at.status).toBe(200);
   });
 
   it(`more than ${MAX_VALUES_PER_ATTRIBUTE} values for one attribute in one request is 400 invalidValue`, async () => {
     const { app } = setup();
-    const { body: u } = await request(app).post('/scim/v2/acme/Users').auth(TOKEN, auth).type(SCIM).send({ schemas: [USER], userName: 'vals' });
+    const { body: u } = await request(app)
+      .post('/scim/v2/acme/Users')
+      .auth(TOKEN, auth)
+      .type(SCIM)
+      .send({ schemas: [USER], userName: 'vals' });
     const emails = (n: number, from = 0) => Array.from({ length: n }, (_, i) => ({ value: `e${from + i}@x.test` }));
     // in one operation, and summed over several
     const one = patch([{ op: 'add', path: 'emails', value: emails(MAX_VALUES_PER_ATTRIBUTE + 1) }]);
     expectScimError(await request(app).patch(`/scim/v2/acme/Users/${u.id}`).auth(TOKEN, auth).type(SCIM).send(one), 400, 'invalidValue');
-    const split = patch([{ op: 'add', path: 'emails', value: emails(MAX_VALUES_PER_ATTRIBUTE) }, { op: 'add', value: { emails: emails(1, MAX_VALUES_PER_ATTRIBUTE) } }]);
+    const split = patch([
+      { op: 'add', path: 'emails', value: emails(MAX_VALUES_PER_ATTRIBUTE) },
+      { op: 'add', value: { emails: emails(1, MAX_VALUES_PER_ATTRIBUTE) } },
+    ]);
     expectScimError(await request(app).patch(`/scim/v2/acme/Users/${u.id}`).auth(TOKEN, auth).type(SCIM).send(split), 400, 'invalidValue');
     // and in a POST body
     expectScimError(
-      await request(app).post('/scim/v2/acme/Users').auth(TOKEN, auth).type(SCIM).send({ schemas: [USER], userName: 'many', emails: emails(MAX_VALUES_PER_ATTRIBUTE + 1) }),
+      await request(app)
+        .post('/scim/v2/acme/Users')
+        .auth(TOKEN, auth)
+        .type(SCIM)
+        .send({ schemas: [USER], userName: 'many', emails: emails(MAX_VALUES_PER_ATTRIBUTE + 1) }),
       400,
       'invalidValue',
     );
@@ -140,22 +169,43 @@ describe('PATCH caps (item 7)', () => {
 
   it('a replace with the same values in another key order does not change meta.version', async () => {
     const { app } = setup();
-    const { body: u } = await request(app).post('/scim/v2/acme/Users').auth(TOKEN, auth).type(SCIM)
+    const { body: u } = await request(app)
+      .post('/scim/v2/acme/Users')
+      .auth(TOKEN, auth)
+      .type(SCIM)
       .send({ schemas: [USER], userName: 'same', emails: [{ value: 'a@x.test', type: 'work', primary: true }], name: { givenName: 'A', familyName: 'B' } });
     const version = u.meta.version;
-    const res = await request(app).patch(`/scim/v2/acme/Users/${u.id}`).auth(TOKEN, auth).type(SCIM).send(patch([
-      { op: 'replace', path: 'emails', value: [{ primary: true, type: 'work', value: 'a@x.test' }] },
-      { op: 'replace', value: { name: { familyName: 'B', givenName: 'A' } } },
-    ]));
+    const res = await request(app)
+      .patch(`/scim/v2/acme/Users/${u.id}`)
+      .auth(TOKEN, auth)
+      .type(SCIM)
+      .send(
+        patch([
+          { op: 'replace', path: 'emails', value: [{ primary: true, type: 'work', value: 'a@x.test' }] },
+          { op: 'replace', value: { name: { familyName: 'B', givenName: 'A' } } },
+        ]),
+      );
     expect(res.status).toBe(200);
     expect(res.body.meta.version).toBe(version);
   });
 
   it('a group PATCH adding members already there (in another key order) keeps its ETag', async () => {
     const { app } = setup();
-    const { body: a } = await request(app).post('/scim/v2/acme/Users').auth(TOKEN, auth).type(SCIM).send({ schemas: [USER], userName: 'm' });
-    const { body: g } = await request(app).post('/scim/v2/acme/Groups').auth(TOKEN, auth).type(SCIM).send({ schemas: [GROUP], displayName: 'G', members: [{ value: a.id }] });
-    const res = await request(app).patch(`/scim/v2/acme/Groups/${g.id}`).auth(TOKEN, auth).type(SCIM).send(patch([{ op: 'add', path: 'members', value: [{ value: a.id }] }]));
+    const { body: a } = await request(app)
+      .post('/scim/v2/acme/Users')
+      .auth(TOKEN, auth)
+      .type(SCIM)
+      .send({ schemas: [USER], userName: 'm' });
+    const { body: g } = await request(app)
+      .post('/scim/v2/acme/Groups')
+      .auth(TOKEN, auth)
+      .type(SCIM)
+      .send({ schemas: [GROUP], displayName: 'G', members: [{ value: a.id }] });
+    const res = await request(app)
+      .patch(`/scim/v2/acme/Groups/${g.id}`)
+      .auth(TOKEN, auth)
+      .type(SCIM)
+      .send(patch([{ op: 'add', path: 'members', value: [{ value: a.id }] }]));
     expect(res.status).toBe(204);
     expect(res.headers['etag']).toBe(g.meta.version);
   });

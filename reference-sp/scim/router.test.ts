@@ -17,25 +17,24 @@ const LENIENT = 'lenient-scim-token-00000000001';
 const NINJA_EXT = 'urn:ietf:params:scim:schemas:extension:ninjaone:2.0:User';
 
 const config = testConfig([
-    tenant('acme', 'generic', { tokens: [{ value: ACME }], pagination: { defaultCount: 100, maxCount: 3 } }),
-    tenant('globex', 'generic', { tokens: [{ value: GLOBEX }], maxBodyBytes: 2048, bulk: { maxOperations: 2 } }),
-    tenant('particle', 'particle', {
-      orgSlug: 'initech',
-      tokens: [
-        { value: PARTICLE_LIST_ONLY, scopes: ['teams.users:list'] },
-        { value: PARTICLE_ALL, scopes: ['teams.users:invite', 'teams.users:remove', 'teams.users:list', 'teams.users:update'] },
-      ],
-    }),
-    tenant('ninja', 'ninjaone', { tokens: [{ value: NINJA }] }),
-    tenant('aritma', 'aritma', {}),
-    tenant('lenient', 'generic', { mode: 'lenient', tokens: [{ value: LENIENT }] }),
+  tenant('acme', 'generic', { tokens: [{ value: ACME }], pagination: { defaultCount: 100, maxCount: 3 } }),
+  tenant('globex', 'generic', { tokens: [{ value: GLOBEX }], maxBodyBytes: 2048, bulk: { maxOperations: 2 } }),
+  tenant('particle', 'particle', {
+    orgSlug: 'initech',
+    tokens: [
+      { value: PARTICLE_LIST_ONLY, scopes: ['teams.users:list'] },
+      { value: PARTICLE_ALL, scopes: ['teams.users:invite', 'teams.users:remove', 'teams.users:list', 'teams.users:update'] },
+    ],
+  }),
+  tenant('ninja', 'ninjaone', { tokens: [{ value: NINJA }] }),
+  tenant('aritma', 'aritma', {}),
+  tenant('lenient', 'generic', { mode: 'lenient', tokens: [{ value: LENIENT }] }),
 ]);
 
 const setup = (path = ':memory:') => scimTestApp(config, { store: openStore({ path }), adminToken: ADMIN });
 afterEach(closeTestStores);
 
 const user = (userName: string, extra: Record<string, unknown> = {}) => ({ schemas: [USER], userName, ...extra });
-
 
 describe('authentication and tenancy', () => {
   it('401 with WWW-Authenticate and a SCIM error when the token is missing or wrong', async () => {
@@ -154,7 +153,11 @@ describe('Users (RFC 7644 §3.3–3.6, §3.14)', () => {
 
   it('POST → 201 with Location, meta and ETag; duplicate userName in any case → 409 uniqueness', async () => {
     const { app } = setup();
-    const res = await request(app).post('/scim/v2/acme/Users').auth(ACME, auth).type(SCIM).send(user('Alice@Acme.test', { active: true, id: 'client-chosen', meta: { version: 'W/"99"' } }));
+    const res = await request(app)
+      .post('/scim/v2/acme/Users')
+      .auth(ACME, auth)
+      .type(SCIM)
+      .send(user('Alice@Acme.test', { active: true, id: 'client-chosen', meta: { version: 'W/"99"' } }));
     expect(res.status).toBe(201);
     expect(res.headers['content-type']).toBe('application/scim+json; charset=utf-8');
     expect(res.body.id).not.toBe('client-chosen');
@@ -178,7 +181,11 @@ describe('Users (RFC 7644 §3.3–3.6, §3.14)', () => {
 
   it('PUT replaces, ignores readOnly attributes, bumps the version; a stale If-Match → 412 and nothing changes', async () => {
     const { app, store } = setup();
-    const { body } = await request(app).post('/scim/v2/acme/Users').auth(ACME, auth).type(SCIM).send(user('carol', { displayName: 'Carol' }));
+    const { body } = await request(app)
+      .post('/scim/v2/acme/Users')
+      .auth(ACME, auth)
+      .type(SCIM)
+      .send(user('carol', { displayName: 'Carol' }));
     const put = await request(app)
       .put(`/scim/v2/acme/Users/${body.id}`)
       .auth(ACME, auth)
@@ -217,7 +224,11 @@ describe('Users (RFC 7644 §3.3–3.6, §3.14)', () => {
 
   it('an inactive user is still returned', async () => {
     const { app } = setup();
-    const { body } = await request(app).post('/scim/v2/acme/Users').auth(ACME, auth).type(SCIM).send(user('erin', { active: false }));
+    const { body } = await request(app)
+      .post('/scim/v2/acme/Users')
+      .auth(ACME, auth)
+      .type(SCIM)
+      .send(user('erin', { active: false }));
     const got = await request(app).get(`/scim/v2/acme/Users/${body.id}`).auth(ACME, auth);
     expect(got.body.active).toBe(false);
   });
@@ -315,12 +326,17 @@ describe('queries (RFC 7644 §3.4.2, §3.4.3)', () => {
   it('emails[type eq "work"].value eq …: strict → 400 invalidFilter; lenient answers it and records the tolerance', async () => {
     const { app } = setup();
     const filter = encodeURIComponent('emails[type eq "work"].value eq "zoe@work.test"');
-    for (const [tenant, token] of [['acme', ACME], ['lenient', LENIENT]] as const) {
+    for (const [tenant, token] of [
+      ['acme', ACME],
+      ['lenient', LENIENT],
+    ] as const) {
       const body = user('zoe@acme.test', { emails: [{ value: 'zoe@work.test', type: 'work' }] });
       await request(app).post(`/scim/v2/${tenant}/Users`).auth(token, auth).type(SCIM).send(body);
-      await request(app).post(`/scim/v2/${tenant}/Users`).auth(token, auth).type(SCIM).send(
-        user('ann@acme.test', { emails: [{ value: 'zoe@work.test', type: 'home' }] }),
-      );
+      await request(app)
+        .post(`/scim/v2/${tenant}/Users`)
+        .auth(token, auth)
+        .type(SCIM)
+        .send(user('ann@acme.test', { emails: [{ value: 'zoe@work.test', type: 'home' }] }));
     }
     expectScimError(await request(app).get(`/scim/v2/acme/Users?filter=${filter}`).auth(ACME, auth), 400, 'invalidFilter');
     const strictLog = await request(app).get('/scim/v2/acme/.tolerances').auth(ACME, auth);
@@ -329,10 +345,14 @@ describe('queries (RFC 7644 §3.4.2, §3.4.3)', () => {
     const lenient = await request(app).get(`/scim/v2/lenient/Users?filter=${filter}`).auth(LENIENT, auth);
     expect(lenient.status).toBe(200);
     expect(names(lenient)).toEqual(['zoe@acme.test']); // the home address with the same value does not match
-    const search = await request(app).post('/scim/v2/lenient/Users/.search').auth(LENIENT, auth).type(SCIM).send({
-      schemas: ['urn:ietf:params:scim:api:messages:2.0:SearchRequest'],
-      filter: 'emails[type eq "home"].value eq "zoe@work.test"',
-    });
+    const search = await request(app)
+      .post('/scim/v2/lenient/Users/.search')
+      .auth(LENIENT, auth)
+      .type(SCIM)
+      .send({
+        schemas: ['urn:ietf:params:scim:api:messages:2.0:SearchRequest'],
+        filter: 'emails[type eq "home"].value eq "zoe@work.test"',
+      });
     expect(names(search)).toEqual(['ann@acme.test']);
     const log = await request(app).get('/scim/v2/lenient/.tolerances').auth(LENIENT, auth);
     const recorded = log.body.tolerances.filter((t: { code: string }) => t.code === 'lenient/value-path-sub-attribute-filter');
@@ -342,12 +362,18 @@ describe('queries (RFC 7644 §3.4.2, §3.4.3)', () => {
 
   it('leaves members out of groups with excludedAttributes=members', async () => {
     const { app, ids } = await seeded();
-    await request(app).post('/scim/v2/acme/Groups').auth(ACME, auth).type(SCIM).send({ schemas: [GROUP], displayName: 'All', members: ids.map((value) => ({ value })) });
+    await request(app)
+      .post('/scim/v2/acme/Groups')
+      .auth(ACME, auth)
+      .type(SCIM)
+      .send({ schemas: [GROUP], displayName: 'All', members: ids.map((value) => ({ value })) });
     const res = await request(app).get('/scim/v2/acme/Groups?excludedAttributes=members').auth(ACME, auth);
     expect(res.body.Resources).toHaveLength(1);
     expect(res.body.Resources[0].displayName).toBe('All');
     expect(res.body.Resources[0].members).toBeUndefined();
-    const filtered = await request(app).get(`/scim/v2/acme/Groups?filter=${encodeURIComponent(`members.value eq "${ids[1]}"`)}`).auth(ACME, auth);
+    const filtered = await request(app)
+      .get(`/scim/v2/acme/Groups?filter=${encodeURIComponent(`members.value eq "${ids[1]}"`)}`)
+      .auth(ACME, auth);
     expect(filtered.body.totalResults).toBe(1);
   });
 });
@@ -358,22 +384,50 @@ describe('PATCH (RFC 7644 §3.5.2)', () => {
 
   it('changes a user, bumps the version only when something changed, and honours If-Match', async () => {
     const { app } = setup();
-    const { body: u } = await request(app).post('/scim/v2/acme/Users').auth(ACME, auth).type(SCIM).send(user('pat', { active: true }));
-    const off = await request(app).patch(`/scim/v2/acme/Users/${u.id}`).auth(ACME, auth).type(SCIM).send(patch([{ op: 'replace', path: 'active', value: false }]));
+    const { body: u } = await request(app)
+      .post('/scim/v2/acme/Users')
+      .auth(ACME, auth)
+      .type(SCIM)
+      .send(user('pat', { active: true }));
+    const off = await request(app)
+      .patch(`/scim/v2/acme/Users/${u.id}`)
+      .auth(ACME, auth)
+      .type(SCIM)
+      .send(patch([{ op: 'replace', path: 'active', value: false }]));
     expect(off.status).toBe(200);
     expect(off.body).toMatchObject({ active: false, meta: { version: 'W/"2"' } });
-    const same = await request(app).patch(`/scim/v2/acme/Users/${u.id}`).auth(ACME, auth).type(SCIM).send(patch([{ op: 'replace', path: 'active', value: false }]));
+    const same = await request(app)
+      .patch(`/scim/v2/acme/Users/${u.id}`)
+      .auth(ACME, auth)
+      .type(SCIM)
+      .send(patch([{ op: 'replace', path: 'active', value: false }]));
     expect(same.body.meta.version).toBe('W/"2"');
-    const stale = await request(app).patch(`/scim/v2/acme/Users/${u.id}`).auth(ACME, auth).type(SCIM).set('If-Match', 'W/"1"').send(patch([{ op: 'replace', path: 'active', value: true }]));
+    const stale = await request(app)
+      .patch(`/scim/v2/acme/Users/${u.id}`)
+      .auth(ACME, auth)
+      .type(SCIM)
+      .set('If-Match', 'W/"1"')
+      .send(patch([{ op: 'replace', path: 'active', value: true }]));
     expectScimError(stale, 412);
-    expectScimError(await request(app).patch('/scim/v2/acme/Users/nope').auth(ACME, auth).type(SCIM).send(patch([{ op: 'replace', path: 'active', value: true }])), 404);
+    expectScimError(
+      await request(app)
+        .patch('/scim/v2/acme/Users/nope')
+        .auth(ACME, auth)
+        .type(SCIM)
+        .send(patch([{ op: 'replace', path: 'active', value: true }])),
+      404,
+    );
   });
 
   it('refuses a PATCH that would take a taken userName, leaving the user as it was', async () => {
     const { app, store } = setup();
     await request(app).post('/scim/v2/acme/Users').auth(ACME, auth).type(SCIM).send(user('taken'));
     const { body: u } = await request(app).post('/scim/v2/acme/Users').auth(ACME, auth).type(SCIM).send(user('free'));
-    const res = await request(app).patch(`/scim/v2/acme/Users/${u.id}`).auth(ACME, auth).type(SCIM).send(patch([{ op: 'replace', path: 'userName', value: 'TAKEN' }]));
+    const res = await request(app)
+      .patch(`/scim/v2/acme/Users/${u.id}`)
+      .auth(ACME, auth)
+      .type(SCIM)
+      .send(patch([{ op: 'replace', path: 'userName', value: 'TAKEN' }]));
     expectScimError(res, 409, 'uniqueness');
     expect(store.getUser('acme', u.id)).toMatchObject({ userName: 'free', version: 1 });
   });
@@ -382,15 +436,31 @@ describe('PATCH (RFC 7644 §3.5.2)', () => {
     const { app } = setup();
     const { body: a } = await request(app).post('/scim/v2/acme/Users').auth(ACME, auth).type(SCIM).send(user('ann'));
     const { body: b } = await request(app).post('/scim/v2/acme/Users').auth(ACME, auth).type(SCIM).send(user('ben'));
-    const { body: g } = await request(app).post('/scim/v2/acme/Groups').auth(ACME, auth).type(SCIM).send({ schemas: [GROUP], displayName: 'Eng' });
-    const add = await request(app).patch(`/scim/v2/acme/Groups/${g.id}`).auth(ACME, auth).type(SCIM).send(patch([{ op: 'add', path: 'members', value: [{ value: a.id }, { value: b.id }] }]));
+    const { body: g } = await request(app)
+      .post('/scim/v2/acme/Groups')
+      .auth(ACME, auth)
+      .type(SCIM)
+      .send({ schemas: [GROUP], displayName: 'Eng' });
+    const add = await request(app)
+      .patch(`/scim/v2/acme/Groups/${g.id}`)
+      .auth(ACME, auth)
+      .type(SCIM)
+      .send(patch([{ op: 'add', path: 'members', value: [{ value: a.id }, { value: b.id }] }]));
     expect(add.status).toBe(204);
     expect(add.headers['etag']).toBe('W/"2"');
-    const remove = await request(app).patch(`/scim/v2/acme/Groups/${g.id}`).auth(ACME, auth).type(SCIM).send(patch([{ op: 'remove', path: `members[value eq "${a.id}"]` }]));
+    const remove = await request(app)
+      .patch(`/scim/v2/acme/Groups/${g.id}`)
+      .auth(ACME, auth)
+      .type(SCIM)
+      .send(patch([{ op: 'remove', path: `members[value eq "${a.id}"]` }]));
     expect(remove.status).toBe(204);
     const got = await request(app).get(`/scim/v2/acme/Groups/${g.id}`).auth(ACME, auth);
     expect(got.body.members.map((m: { value: string }) => m.value)).toEqual([b.id]);
-    const unknown = await request(app).patch(`/scim/v2/acme/Groups/${g.id}`).auth(ACME, auth).type(SCIM).send(patch([{ op: 'add', path: 'members', value: [{ value: 'ghost' }] }]));
+    const unknown = await request(app)
+      .patch(`/scim/v2/acme/Groups/${g.id}`)
+      .auth(ACME, auth)
+      .type(SCIM)
+      .send(patch([{ op: 'add', path: 'members', value: [{ value: 'ghost' }] }]));
     expectScimError(unknown, 400, 'invalidValue');
     expect((await request(app).get(`/scim/v2/acme/Groups/${g.id}`).auth(ACME, auth)).body.members).toHaveLength(1);
   });
@@ -420,11 +490,15 @@ describe('/Bulk (RFC 7644 §3.7)', () => {
 
   it('resolves bulkId references, forward ones included', async () => {
     const { app, store } = setup();
-    const res = await send(app, ACME, bulk([
-      { method: 'POST', path: '/Groups', bulkId: 'g', data: { schemas: [GROUP], displayName: 'Bulkers', members: [{ value: 'bulkId:u' }] } },
-      { method: 'POST', path: '/Users', bulkId: 'u', data: user('bulk@acme.test') },
-      { method: 'PATCH', path: '/Users/bulkId:u', data: { schemas: [PATCH_OP], Operations: [{ op: 'replace', path: 'active', value: false }] } },
-    ]));
+    const res = await send(
+      app,
+      ACME,
+      bulk([
+        { method: 'POST', path: '/Groups', bulkId: 'g', data: { schemas: [GROUP], displayName: 'Bulkers', members: [{ value: 'bulkId:u' }] } },
+        { method: 'POST', path: '/Users', bulkId: 'u', data: user('bulk@acme.test') },
+        { method: 'PATCH', path: '/Users/bulkId:u', data: { schemas: [PATCH_OP], Operations: [{ op: 'replace', path: 'active', value: false }] } },
+      ]),
+    );
     expect(res.status).toBe(200);
     expect(res.body.schemas).toEqual(['urn:ietf:params:scim:api:messages:2.0:BulkResponse']);
     expect(res.body.Operations.map((o: { status: string }) => o.status)).toEqual(['201', '201', '200']);
@@ -438,11 +512,18 @@ describe('/Bulk (RFC 7644 §3.7)', () => {
   it('stops after failOnErrors errors and reports each failure with a SCIM error', async () => {
     const { app, store } = setup();
     await request(app).post('/scim/v2/acme/Users').auth(ACME, auth).type(SCIM).send(user('dup'));
-    const res = await send(app, ACME, bulk([
-      { method: 'POST', path: '/Users', bulkId: 'a', data: user('DUP') },
-      { method: 'DELETE', path: '/Users/nope' },
-      { method: 'POST', path: '/Users', bulkId: 'c', data: user('never') },
-    ], 2));
+    const res = await send(
+      app,
+      ACME,
+      bulk(
+        [
+          { method: 'POST', path: '/Users', bulkId: 'a', data: user('DUP') },
+          { method: 'DELETE', path: '/Users/nope' },
+          { method: 'POST', path: '/Users', bulkId: 'c', data: user('never') },
+        ],
+        2,
+      ),
+    );
     expect(res.body.Operations).toHaveLength(2);
     expect(res.body.Operations[0]).toMatchObject({ status: '409', response: { status: '409', scimType: 'uniqueness' } });
     expect(res.body.Operations[1]).toMatchObject({ status: '404' });
@@ -452,11 +533,15 @@ describe('/Bulk (RFC 7644 §3.7)', () => {
   it('fails circular references with 409 and stale versions with 412', async () => {
     const { app } = setup();
     const { body: u } = await request(app).post('/scim/v2/acme/Users').auth(ACME, auth).type(SCIM).send(user('v'));
-    const res = await send(app, ACME, bulk([
-      { method: 'POST', path: '/Groups', bulkId: 'x', data: { schemas: [GROUP], displayName: 'X', members: [{ value: 'bulkId:y' }] } },
-      { method: 'POST', path: '/Groups', bulkId: 'y', data: { schemas: [GROUP], displayName: 'Y', members: [{ value: 'bulkId:x' }] } },
-      { method: 'DELETE', path: `/Users/${u.id}`, version: 'W/"7"' },
-    ]));
+    const res = await send(
+      app,
+      ACME,
+      bulk([
+        { method: 'POST', path: '/Groups', bulkId: 'x', data: { schemas: [GROUP], displayName: 'X', members: [{ value: 'bulkId:y' }] } },
+        { method: 'POST', path: '/Groups', bulkId: 'y', data: { schemas: [GROUP], displayName: 'Y', members: [{ value: 'bulkId:x' }] } },
+        { method: 'DELETE', path: `/Users/${u.id}`, version: 'W/"7"' },
+      ]),
+    );
     expect(res.body.Operations.map((o: { status: string }) => o.status)).toEqual(['409', '409', '412']);
   });
 
@@ -478,7 +563,11 @@ describe('Groups', () => {
     expect((await request(app).post('/scim/v2/acme/Groups').auth(ACME, auth).type(SCIM).send(g)).status).toBe(201);
     expectScimError(await request(app).post('/scim/v2/acme/Groups').auth(ACME, auth).type(SCIM).send(g), 409, 'uniqueness');
     const { body: foreign } = await request(app).post('/scim/v2/globex/Users').auth(GLOBEX, auth).type(SCIM).send(user('f'));
-    const bad = await request(app).post('/scim/v2/acme/Groups').auth(ACME, auth).type(SCIM).send({ ...g, displayName: 'X', members: [{ value: foreign.id }] });
+    const bad = await request(app)
+      .post('/scim/v2/acme/Groups')
+      .auth(ACME, auth)
+      .type(SCIM)
+      .send({ ...g, displayName: 'X', members: [{ value: foreign.id }] });
     expectScimError(bad, 400, 'invalidValue');
   });
 });

@@ -79,10 +79,7 @@ export function createScimRouter(deps: ScimRouterDeps): Router {
   const baseUrl = trimSlash(config.baseUrl);
 
   const router = express.Router();
-  router.use(
-    '/admin/v1',
-    createAdminRouter({ store, tenants, adminToken: deps.adminToken ?? process.env['SSO_HARNESS_ADMIN_TOKEN'] }),
-  );
+  router.use('/admin/v1', createAdminRouter({ store, tenants, adminToken: deps.adminToken ?? process.env['SSO_HARNESS_ADMIN_TOKEN'] }));
 
   // ---- tenant resolution + authentication, one middleware per layout ----------------------------------------
   const locate =
@@ -235,30 +232,30 @@ function scimApi(protocol: ScimProtocol): Router {
       from === 'query'
         ? protocol.searchFromQuery(raw, ctx.tenant.scim.pagination, ctx.tenant.scim.mode)
         : protocol.searchFromBody(raw as JsonObject, ctx.tenant.scim.pagination, ctx.tenant.scim.mode);
-    api.get(p, route('read', (req, ctx) => queryResources(ctx, kind, search(ctx, query(req), 'query'))));
+    api.get(
+      p,
+      route('read', (req, ctx) => queryResources(ctx, kind, search(ctx, query(req), 'query'))),
+    );
     api.post(
       `${p}/.search`,
       route('read', async (req, ctx) => queryResources(ctx, kind, search(ctx, await body(req, ctx), 'body'))),
     );
     api.post(
       p,
-      route('create', async (req, ctx) =>
-        createResource(ctx, kind, await body(req, ctx), protocol.projectionFromQuery(query(req))),
-      ),
+      route('create', async (req, ctx) => createResource(ctx, kind, await body(req, ctx), protocol.projectionFromQuery(query(req)))),
     );
     api.get(
       `${p}/:id`,
-      route('read', (req, ctx) =>
-        readResource(ctx, kind, String(req.params['id']), protocol.projectionFromQuery(query(req)), header(req, 'if-none-match')),
-      ),
+      route('read', (req, ctx) => readResource(ctx, kind, String(req.params['id']), protocol.projectionFromQuery(query(req)), header(req, 'if-none-match'))),
     );
     // PUT replaces (§3.5.1), PATCH modifies (§3.5.2): the same request shape, conditional on If-Match (§3.14).
-    for (const [method, update] of [['put', replaceResource], ['patch', patchResource]] as const) {
+    for (const [method, update] of [
+      ['put', replaceResource],
+      ['patch', patchResource],
+    ] as const) {
       api[method](
         `${p}/:id`,
-        route('update', async (req, ctx) =>
-          update(ctx, kind, String(req.params['id']), await body(req, ctx), header(req, 'if-match'), protocol.projectionFromQuery(query(req))),
-        ),
+        route('update', async (req, ctx) => update(ctx, kind, String(req.params['id']), await body(req, ctx), header(req, 'if-match'), protocol.projectionFromQuery(query(req)))),
       );
     }
     api.delete(

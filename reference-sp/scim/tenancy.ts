@@ -90,12 +90,7 @@ export class Tenants {
  * Authenticates the request for `tenant` (undefined: take the token's tenant). Unknown tenants and tokens of
  * another tenant get the same 401 as a bad token, so tenant names cannot be probed.
  */
-export function authenticate(
-  req: Request,
-  store: Store,
-  tenants: Tenants,
-  pick: (tokenTenantId: string) => ScimTenant | undefined,
-): { tenant: ScimTenant; token: ScimTokenRow } {
+export function authenticate(req: Request, store: Store, tenants: Tenants, pick: (tokenTenantId: string) => ScimTenant | undefined): { tenant: ScimTenant; token: ScimTokenRow } {
   const value = bearerTokenOf(req);
   const token = store.authenticateToken(value);
   if (!token) throw ScimError.unauthorized('the bearer token is not valid');

@@ -77,14 +77,17 @@ describe('SP routes', () => {
     expect(me.body.user.userName).toBe('alice@example.com');
   });
 
-  it('Particle: a misspelled attribute is refused naming the expected one, with Particle\'s page for browsers', async () => {
+  it("Particle: a misspelled attribute is refused naming the expected one, with Particle's page for browsers", async () => {
     const h = await harness({ allowUnsolicited: true }, 'particle');
     h.store.createUser(h.tenantId, { userName: 'alice@example.com' });
     const SAMLResponse = await h.mint({ sign: 'assertion', attributes: { emailaddress: 'alice@example.com', firstName: 'Alice', lastName: 'L' } });
     const json = await request(h.sp.app).post(`/saml/${h.tenantId}/acs`).set('Accept', 'application/json').type('form').send({ SAMLResponse });
     expect(json.status).toBe(403);
     expect(json.body).toMatchObject({ error: 'attributes/missing', detail: { expected: 'email' } });
-    const html = await request(h.sp.app).post(`/saml/${h.tenantId}/acs`).type('form').send({ SAMLResponse: await h.mint({ sign: 'assertion', attributes: { email: 'alice@example.com', firstName: 'Alice', LastName: 'L' } }) });
+    const html = await request(h.sp.app)
+      .post(`/saml/${h.tenantId}/acs`)
+      .type('form')
+      .send({ SAMLResponse: await h.mint({ sign: 'assertion', attributes: { email: 'alice@example.com', firstName: 'Alice', LastName: 'L' } }) });
     expect(html.status).toBe(403);
     expect(html.type).toBe('text/html');
     expect(html.text).toContain('data-error-code="attributes/missing"');
@@ -93,7 +96,7 @@ describe('SP routes', () => {
     expect(logged.map((e) => e.fields['code'])).toEqual(['attributes/missing', 'attributes/missing']);
   });
 
-  it('SonarQube: refuses IdP-initiated SSO, and resets JIT users\' groups at login leaving Members alone', async () => {
+  it("SonarQube: refuses IdP-initiated SSO, and resets JIT users' groups at login leaving Members alone", async () => {
     const h = await harness({}, 'sonarqube');
     const unsolicited = await h.mint({ sign: 'both', attributes: { login: 'alice', email: 'alice@example.com', name: 'Alice' } });
     const refused = await request(h.sp.app).post(`/saml/${h.tenantId}/acs`).set('Accept', 'application/json').type('form').send({ SAMLResponse: unsolicited });
@@ -179,12 +182,16 @@ describe('AuthnRequests are bound to the browser that started them (saml-profile
     const attacker = request.agent(h.sp.app);
     const id = requestIdOf((await attacker.get(`/saml/${h.tenantId}/login`)).headers['location'] as string);
     const captured = await h.mint({ sign: 'assertion', attributes: attrs }); // IdP-initiated: no InResponseTo anywhere
-    const res = await attacker.post(`/saml/${h.tenantId}/acs`).set('Accept', 'application/json').type('form').send({ SAMLResponse: claimInResponseTo(captured, id) });
+    const res = await attacker
+      .post(`/saml/${h.tenantId}/acs`)
+      .set('Accept', 'application/json')
+      .type('form')
+      .send({ SAMLResponse: claimInResponseTo(captured, id) });
     expect(res.body.error).toBe('in-response-to/mismatch');
     expect(res.status).toBe(403);
   });
 
-  it('refuses an answer to browser A\'s request posted by browser B, and leaves the request to A', async () => {
+  it("refuses an answer to browser A's request posted by browser B, and leaves the request to A", async () => {
     const h = await harness({ autoProvisioningEnabled: true });
     const a = request.agent(h.sp.app);
     const b = request.agent(h.sp.app);
@@ -192,13 +199,21 @@ describe('AuthnRequests are bound to the browser that started them (saml-profile
     const stolen = await h.mint({ sign: 'assertion', inResponseTo: id, attributes: attrs });
     const byB = await b.post(`/saml/${h.tenantId}/acs`).set('Accept', 'application/json').type('form').send({ SAMLResponse: stolen });
     expect(byB.body.error).toBe('in-response-to/other-browser');
-    const noCookie = await request(h.sp.app).post(`/saml/${h.tenantId}/acs`).set('Accept', 'application/json').type('form').send({ SAMLResponse: await h.mint({ sign: 'assertion', inResponseTo: id, attributes: attrs }) });
+    const noCookie = await request(h.sp.app)
+      .post(`/saml/${h.tenantId}/acs`)
+      .set('Accept', 'application/json')
+      .type('form')
+      .send({ SAMLResponse: await h.mint({ sign: 'assertion', inResponseTo: id, attributes: attrs }) });
     expect(noCookie.body.error).toBe('in-response-to/other-browser');
-    const byA = await a.post(`/saml/${h.tenantId}/acs`).set('Accept', 'application/json').type('form').send({ SAMLResponse: await h.mint({ sign: 'assertion', inResponseTo: id, attributes: attrs }) });
+    const byA = await a
+      .post(`/saml/${h.tenantId}/acs`)
+      .set('Accept', 'application/json')
+      .type('form')
+      .send({ SAMLResponse: await h.mint({ sign: 'assertion', inResponseTo: id, attributes: attrs }) });
     expect(byA.status).toBe(200);
   });
 
-  it('sets the binding cookie HttpOnly for the whole SP, keeps a browser\'s existing one, and drops an off-site RelayState', async () => {
+  it("sets the binding cookie HttpOnly for the whole SP, keeps a browser's existing one, and drops an off-site RelayState", async () => {
     const h = await harness({ autoProvisioningEnabled: true });
     const browser = request.agent(h.sp.app);
     const first = await browser.get(`/saml/${h.tenantId}/login?RelayState=${encodeURIComponent('//evil.example/')}`);
@@ -271,7 +286,12 @@ describe('SP state survives a restart (store and app closed, reopened on the sam
       h.clock.advance(30);
       const after = start();
       const answer = await h.mint({ sign: 'assertion', inResponseTo: pending, attributes: attrs });
-      const solicited = await request(after.app).post(`/saml/${h.tenantId}/acs`).set('Accept', 'application/json').set('Cookie', binding).type('form').send({ SAMLResponse: answer });
+      const solicited = await request(after.app)
+        .post(`/saml/${h.tenantId}/acs`)
+        .set('Accept', 'application/json')
+        .set('Cookie', binding)
+        .type('form')
+        .send({ SAMLResponse: answer });
       expect(solicited.status).toBe(200);
       expect(solicited.body.user.userName).toBe('alice@example.com');
       after.store.close();

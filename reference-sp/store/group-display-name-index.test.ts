@@ -71,9 +71,7 @@ describe('group displayName index (migration 3)', () => {
   it('is what the planner probes: the query plan uses the index', () => {
     const db = new Database(':memory:');
     migrate(db);
-    const plan = db
-      .prepare(`EXPLAIN QUERY PLAN SELECT * FROM groups WHERE tenant_id = ? AND display_name_key = ? ORDER BY seq`)
-      .all('acme', 'ops') as { detail: string }[];
+    const plan = db.prepare(`EXPLAIN QUERY PLAN SELECT * FROM groups WHERE tenant_id = ? AND display_name_key = ? ORDER BY seq`).all('acme', 'ops') as { detail: string }[];
     expect(plan.map((p) => p.detail).join('\n')).toMatch(/USING INDEX groups_tenant_display_name_key/);
     db.close();
   });
@@ -89,7 +87,12 @@ describe('migration 3 on a database created by schema version 2', () => {
   it('adds and backfills display_name_key, then serves lookups and writes', () => {
     const path = join(dir, 'reference-sp.sqlite');
     const v2 = new Database(path);
-    expect(migrate(v2, migrations.filter((m) => m.version <= 2))).toBe(2);
+    expect(
+      migrate(
+        v2,
+        migrations.filter((m) => m.version <= 2),
+      ),
+    ).toBe(2);
     v2.prepare(`INSERT INTO tenants (id, profile, created) VALUES ('acme', 'generic', 'x')`).run();
     const insert = v2.prepare(`INSERT INTO groups (id, tenant_id, display_name, external_id, resource, version, created,
       last_modified) VALUES (?, 'acme', ?, NULL, ?, 1, 'x', 'x')`);
@@ -169,12 +172,21 @@ describe('batched reads for a page', () => {
     const g = store.insertGroup('acme', group('G'));
     const foreign = store.insertUser('globex', user('f'));
     const types = store.memberTypes('acme', [a.id, g.id, foreign.id, 'nothing']);
-    expect([...types.entries()].sort()).toEqual([[a.id, 'User'], [g.id, 'Group']].sort());
+    expect([...types.entries()].sort()).toEqual(
+      [
+        [a.id, 'User'],
+        [g.id, 'Group'],
+      ].sort(),
+    );
   });
 
   it('a PATCH-sized member add writes only the difference and keeps order; an unknown member writes nothing', () => {
     const users = Array.from({ length: 30 }, (_, i) => store.insertUser('acme', user(`u${i}`)));
-    const g = store.insertGroup('acme', group('Big'), users.slice(0, 10).map((u) => u.id));
+    const g = store.insertGroup(
+      'acme',
+      group('Big'),
+      users.slice(0, 10).map((u) => u.id),
+    );
     const all = users.map((u) => u.id);
     store.replaceGroup('acme', g.id, group('Big'), all);
     expect(store.membersOf('acme', g.id).map((m) => m.memberId)).toEqual(all);

@@ -26,8 +26,7 @@ export interface OpenStoreOptions {
 }
 
 /** The database file inside a data directory; ':memory:' stays ':memory:'. */
-export const storePathFor = (dataDir: string): string =>
-  dataDir === ':memory:' ? ':memory:' : join(dataDir, 'reference-sp.sqlite');
+export const storePathFor = (dataDir: string): string => (dataDir === ':memory:' ? ':memory:' : join(dataDir, 'reference-sp.sqlite'));
 
 export function openStore(options: OpenStoreOptions): Store {
   const memory = options.path === ':memory:';

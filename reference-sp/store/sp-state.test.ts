@@ -40,7 +40,16 @@ describe('SP state in SQLite', () => {
   });
 
   it('a session is found by its id hash and tenant until it expires', () => {
-    const session = { idHash: 'h1', tenantId: 'acme', userId: 'u1', userName: 'alice', attributes: { email: ['a@x'] }, nameId: 'alice', createdAt: T0.toISOString(), expiresAt: at(3600).toISOString() };
+    const session = {
+      idHash: 'h1',
+      tenantId: 'acme',
+      userId: 'u1',
+      userName: 'alice',
+      attributes: { email: ['a@x'] },
+      nameId: 'alice',
+      createdAt: T0.toISOString(),
+      expiresAt: at(3600).toISOString(),
+    };
     store.saveSession(session, T0);
     expect(store.findSession('h1', 'acme', at(10))).toEqual(session);
     expect(store.findSession('h1', 'globex', at(10))).toBeUndefined();
@@ -78,7 +87,10 @@ describe('SP state across a restart (close and reopen the same file)', () => {
     const before = openStore({ path });
     before.rememberAuthnRequest('acme', '_pending', 'browser-a', at(300), T0);
     before.rememberAssertionId('acme', '_used', at(300), T0);
-    before.saveSession({ idHash: 'h', tenantId: 'acme', userId: 'u', userName: 'alice', attributes: {}, nameId: undefined, createdAt: T0.toISOString(), expiresAt: at(3600).toISOString() }, T0);
+    before.saveSession(
+      { idHash: 'h', tenantId: 'acme', userId: 'u', userName: 'alice', attributes: {}, nameId: undefined, createdAt: T0.toISOString(), expiresAt: at(3600).toISOString() },
+      T0,
+    );
     await before.durable();
     before.close();
 

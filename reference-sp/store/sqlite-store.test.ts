@@ -117,19 +117,13 @@ describe('SqliteStore', () => {
 
     it('refuses a member from another tenant and writes nothing', () => {
       const foreign = store.insertUser('globex', userBody('f'));
-      expect(
-        codeOf(() =>
-          store.insertGroup('acme', { displayName: 'G', resource: {} }, [foreign.id]),
-        ),
-      ).toBe('not-found/member');
+      expect(codeOf(() => store.insertGroup('acme', { displayName: 'G', resource: {} }, [foreign.id]))).toBe('not-found/member');
       expect(store.countGroups('acme')).toBe(0);
     });
 
     it('refuses a duplicate displayName in a tenant; replace can set members', () => {
       const g = store.insertGroup('acme', { displayName: 'Ops', resource: {} });
-      expect(codeOf(() => store.insertGroup('acme', { displayName: 'Ops', resource: {} }))).toBe(
-        'uniqueness/group-displayName',
-      );
+      expect(codeOf(() => store.insertGroup('acme', { displayName: 'Ops', resource: {} }))).toBe('uniqueness/group-displayName');
       const u = store.insertUser('acme', userBody('m'));
       const r = store.replaceGroup('acme', g.id, { displayName: 'Ops2', resource: { x: 1 } }, [u.id])!;
       expect(r).toMatchObject({ displayName: 'Ops2', version: 2, resource: { x: 1 } });
@@ -171,13 +165,9 @@ describe('SqliteStore', () => {
     });
 
     it('links a token to an existing identity provider scheme only (Aritma CreateScimToken)', () => {
-      expect(codeOf(() => store.createToken('acme', { name: 't', providerScheme: 'entra-acme' }))).toBe(
-        'not-found/provider',
-      );
+      expect(codeOf(() => store.createToken('acme', { name: 't', providerScheme: 'entra-acme' }))).toBe('not-found/provider');
       store.createIdentityProvider('acme', { scheme: 'entra-acme', type: 'entra', autoProvisioningEnabled: false });
-      expect(codeOf(() => store.createIdentityProvider('acme', { scheme: 'entra-acme', type: 'entra', autoProvisioningEnabled: true }))).toBe(
-        'uniqueness/idp-scheme',
-      );
+      expect(codeOf(() => store.createIdentityProvider('acme', { scheme: 'entra-acme', type: 'entra', autoProvisioningEnabled: true }))).toBe('uniqueness/idp-scheme');
       const { token } = store.createToken('acme', { name: 't', providerScheme: 'entra-acme' });
       expect(token.providerScheme).toBe('entra-acme');
       expect(store.listIdentityProviders('acme')).toEqual([
@@ -216,10 +206,31 @@ describe('SqliteStore', () => {
     });
 
     it.each([
-      ['the primary email first', [{ value: 'w@x', type: 'work' }, { value: 'p@x', primary: true }], 'p@x'],
-      ['else the first work email', [{ value: 'h@x', type: 'home' }, { value: 'w@x', type: 'work' }], 'w@x'],
+      [
+        'the primary email first',
+        [
+          { value: 'w@x', type: 'work' },
+          { value: 'p@x', primary: true },
+        ],
+        'p@x',
+      ],
+      [
+        'else the first work email',
+        [
+          { value: 'h@x', type: 'home' },
+          { value: 'w@x', type: 'work' },
+        ],
+        'w@x',
+      ],
       ['else the first email', [{ value: 'h@x', type: 'home' }, { value: 'o@x' }], 'h@x'],
-      ['a "true" string is not primary', [{ value: 'a@x', primary: 'true' }, { value: 'w@x', type: 'work' }], 'w@x'],
+      [
+        'a "true" string is not primary',
+        [
+          { value: 'a@x', primary: 'true' },
+          { value: 'w@x', type: 'work' },
+        ],
+        'w@x',
+      ],
       ['a value that is not a string is no email', [{ value: 42, primary: true }], undefined],
       ['an entry that is not an object is no email', ['x@y'], undefined],
       ['emails that are not a list are no email', { value: 'x@y' }, undefined],
@@ -260,10 +271,12 @@ describe('openStore on disk', () => {
     const a = openStore({ path });
     const reader = openStore({ path, groupCommit: false });
     a.insertUser('acme', userBody('one'));
-    expect(() => a.transaction(() => {
-      a.insertUser('acme', userBody('two'));
-      a.insertUser('acme', userBody('ONE'));
-    })).toThrow(StoreError);
+    expect(() =>
+      a.transaction(() => {
+        a.insertUser('acme', userBody('two'));
+        a.insertUser('acme', userBody('ONE'));
+      }),
+    ).toThrow(StoreError);
     a.insertUser('acme', userBody('three'));
     // nothing is committed yet: another connection does not see the batch
     expect(reader.countUsers('acme')).toBe(0);

@@ -42,10 +42,5 @@ export interface SsoDirectory {
    * groups that do not exist yet. Groups named in `preserve` (e.g. SonarQube's default members group) are
    * neither added nor removed.
    */
-  replaceGroupMemberships(
-    tenantId: string,
-    userId: string,
-    groupNames: readonly string[],
-    options: { readonly preserve: readonly string[] },
-  ): GroupSyncResult;
+  replaceGroupMemberships(tenantId: string, userId: string, groupNames: readonly string[], options: { readonly preserve: readonly string[] }): GroupSyncResult;
 }

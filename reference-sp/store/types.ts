@@ -201,10 +201,7 @@ export interface TokenStore {
 }
 
 export interface IdentityProviderStore {
-  createIdentityProvider(
-    tenantId: string,
-    idp: { readonly scheme: string; readonly type: 'entra'; readonly autoProvisioningEnabled: boolean },
-  ): IdentityProviderRow;
+  createIdentityProvider(tenantId: string, idp: { readonly scheme: string; readonly type: 'entra'; readonly autoProvisioningEnabled: boolean }): IdentityProviderRow;
   getIdentityProvider(tenantId: string, scheme: string): IdentityProviderRow | undefined;
   listIdentityProviders(tenantId: string): IdentityProviderRow[];
 }
@@ -214,8 +211,7 @@ export interface ToleranceStore {
   listTolerances(tenantId: string): ToleranceRow[];
 }
 
-export interface Store
-  extends SsoDirectory, SpStateStore, UserStore, GroupStore, TokenStore, IdentityProviderStore, ToleranceStore {
+export interface Store extends SsoDirectory, SpStateStore, UserStore, GroupStore, TokenStore, IdentityProviderStore, ToleranceStore {
   /** Creates the tenant if it does not exist (idempotent). */
   ensureTenant(id: string, profile?: string): TenantRow;
   getTenant(id: string): TenantRow | undefined;

@@ -74,10 +74,7 @@ function nodeSaml(): SAML {
 }
 
 function mint(): ResponseBuilder {
-  return responseBuilder({ clock, keys, issuer: IDP })
-    .forSp(tenant.saml.spEntityId, tenant.saml.acsUrls[0]!)
-    .nameId('alice@example.com')
-    .attribute('email', 'alice@example.com');
+  return responseBuilder({ clock, keys, issuer: IDP }).forSp(tenant.saml.spEntityId, tenant.saml.acsUrls[0]!).nameId('alice@example.com').attribute('email', 'alice@example.com');
 }
 
 async function verdicts(builder: ResponseBuilder): Promise<{ referenceSp: string; nodeSaml: string }> {
@@ -109,7 +106,10 @@ const agreeing: Array<[string, (b: ResponseBuilder) => ResponseBuilder, 'accepte
   ['with a DOCTYPE (XXE probe)', (b) => b.withDoctype(), 'refused'],
   ['with two assertions', (b) => b.duplicateAssertion(), 'refused'],
   ['encrypted to another certificate', (b) => b.encryptTo(generatedKeyPair('cross-check-other', clock).certificatePem), 'refused'],
-  ...XSW_KINDS.map((kind) => [`wrapped (${kind})`, (b: ResponseBuilder) => b.wrapSignature(kind, 'mallory@example.com'), 'refused'] as [string, (b: ResponseBuilder) => ResponseBuilder, 'refused']),
+  ...XSW_KINDS.map(
+    (kind) =>
+      [`wrapped (${kind})`, (b: ResponseBuilder) => b.wrapSignature(kind, 'mallory@example.com'), 'refused'] as [string, (b: ResponseBuilder) => ResponseBuilder, 'refused'],
+  ),
 ];
 
 describe('the reference SP and node-saml agree', () => {

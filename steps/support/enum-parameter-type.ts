@@ -27,9 +27,7 @@ export function describeParameterType(description: ParameterTypeDescription): vo
 }
 
 function anyCase(value: string): string {
-  return [...value]
-    .map((c) => (c.toLowerCase() !== c.toUpperCase() ? `[${c.toUpperCase()}${c.toLowerCase()}]` : c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
-    .join('');
+  return [...value].map((c) => (c.toLowerCase() !== c.toUpperCase() ? `[${c.toUpperCase()}${c.toLowerCase()}]` : c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('');
 }
 
 /** The definition of a parameter type whose text is one of `table`'s keys, converted to the key's value. */
@@ -39,17 +37,19 @@ export function enumParameterType<T>(name: string, description: string, table: R
   return {
     name,
     // Longest first, so "response and assertion" wins over "response".
-    regexp: new RegExp([...keys].sort((a, b) => b.length - a.length).map(anyCase).join('|')),
+    regexp: new RegExp(
+      [...keys]
+        .sort((a, b) => b.length - a.length)
+        .map(anyCase)
+        .join('|'),
+    ),
     // A type with a plain lower-case word among its values ("response", "uniqueness", "generic") would turn that
     // word into a parameter in every snippet cucumber suggests; such a type is left out of snippets.
     useForSnippets: !keys.some((key) => /^[a-z]+(?: [a-z]+)*$/.test(key)),
     transformer: (text: string): T => {
       if (Object.hasOwn(table, text)) return table[text]!;
       const meant = keys.find((key) => key.toLowerCase() === text.toLowerCase());
-      throw new StepArgumentError(
-        'parameter/unknown-value',
-        `"${text}" is not a ${name}${meant === undefined ? '' : `: did you mean "${meant}"?`} (${keys.join(', ')})`,
-      );
+      throw new StepArgumentError('parameter/unknown-value', `"${text}" is not a ${name}${meant === undefined ? '' : `: did you mean "${meant}"?`} (${keys.join(', ')})`);
     },
   };
 }

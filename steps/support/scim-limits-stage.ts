@@ -42,9 +42,7 @@ export class ScimLimitsStage {
       clock: systemClock,
       config: (origin) => ({
         baseUrl: origin,
-        tenants: [
-          { id: 'bounded', profile: 'generic', saml: { idp: placeholderIdp(origin, systemClock) }, scim: { ...this.#scim, tokens: [{ value: TOKEN }] } },
-        ],
+        tenants: [{ id: 'bounded', profile: 'generic', saml: { idp: placeholderIdp(origin, systemClock) }, scim: { ...this.#scim, tokens: [{ value: TOKEN }] } }],
       }),
     });
     return `${this.#running.origin}/scim/v2/bounded`;
@@ -64,7 +62,9 @@ export class ScimLimitsStage {
       parsed = undefined;
     }
     const headers: Record<string, string> = {};
-    res.headers.forEach((value, name) => (headers[name] = value));
+    res.headers.forEach((value, name) => {
+      headers[name] = value;
+    });
     const exchange = { status: res.status, headers, body: parsed };
     this.responses.push(exchange);
     return exchange;
@@ -88,7 +88,10 @@ export class ScimLimitsStage {
       const done = (closed: boolean) => {
         const [head = '', payload = ''] = text.split('\r\n\r\n');
         const headers = Object.fromEntries(
-          head.split('\r\n').slice(1).map((l) => [l.slice(0, l.indexOf(':')).toLowerCase(), l.slice(l.indexOf(':') + 1).trim()]),
+          head
+            .split('\r\n')
+            .slice(1)
+            .map((l) => [l.slice(0, l.indexOf(':')).toLowerCase(), l.slice(l.indexOf(':') + 1).trim()]),
         );
         let parsed: Record<string, unknown> | undefined;
         try {

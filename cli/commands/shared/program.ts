@@ -71,7 +71,10 @@ export function buildProgram(definitions: readonly CommandDefinition[], io: CliI
     for (const group of def.path.slice(0, -1)) {
       parent =
         parent.commands.find((c) => c.name() === group) ??
-        parent.command(group).description(GROUPS[group] ?? group).helpCommand(false);
+        parent
+          .command(group)
+          .description(GROUPS[group] ?? group)
+          .helpCommand(false);
       parent.showHelpAfterError(`(run "${commandName(parent)} --help" for its commands)`);
     }
     const cmd = parent.command(def.path.at(-1)!).description(def.description);

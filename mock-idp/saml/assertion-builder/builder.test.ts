@@ -8,16 +8,11 @@ import { responseBuilder } from './builder.ts';
 const NOW = new Date('2026-01-01T10:00:00Z');
 const clock = { now: () => NOW };
 const keys = loadIdpKeys({ clock });
-const base = () =>
-  responseBuilder({ clock, keys, issuer: 'https://idp.test' })
-    .forSp('urn:sp', 'https://sp.test/acs')
-    .nameId('alice@example.com');
+const base = () => responseBuilder({ clock, keys, issuer: 'https://idp.test' }).forSp('urn:sp', 'https://sp.test/acs').nameId('alice@example.com');
 
 function verifies(xml: string, certificatePem: string, id: string): boolean {
   const doc = parseXml(xml);
-  const signature = descendants(doc, NS.ds, 'Signature').find((s) =>
-    descendants(s, NS.ds, 'Reference').some((r) => r.getAttribute('URI') === `#${id}`),
-  );
+  const signature = descendants(doc, NS.ds, 'Signature').find((s) => descendants(s, NS.ds, 'Reference').some((r) => r.getAttribute('URI') === `#${id}`));
   if (!signature) return false;
   const sig = new SignedXml({ publicCert: certificatePem, getCertFromKeyInfo: () => null });
   sig.loadSignature(signature);
@@ -41,9 +36,7 @@ describe('ResponseBuilder', () => {
   it('expiredBy and notYetValidFor move the validity window relative to the clock', async () => {
     const expired = parseXml((await base().expiredBy('10m').build()).xml);
     expect(descendants(expired, NS.assertion, 'Conditions')[0]!.getAttribute('NotOnOrAfter')).toBe('2026-01-01T09:50:00Z');
-    expect(descendants(expired, NS.assertion, 'SubjectConfirmationData')[0]!.getAttribute('NotOnOrAfter')).toBe(
-      '2026-01-01T09:50:00Z',
-    );
+    expect(descendants(expired, NS.assertion, 'SubjectConfirmationData')[0]!.getAttribute('NotOnOrAfter')).toBe('2026-01-01T09:50:00Z');
     const early = parseXml((await base().notYetValidFor('5m').build()).xml);
     expect(descendants(early, NS.assertion, 'Conditions')[0]!.getAttribute('NotBefore')).toBe('2026-01-01T10:05:00Z');
   });

@@ -339,13 +339,9 @@ export class ResponseBuilder {
 }
 
 function renderAttribute(a: SamlAttribute): string {
-  const format = a.nameFormat
-    ? ` NameFormat="${escapeXml(a.nameFormat in ATTRNAME_FORMAT ? ATTRNAME_FORMAT[a.nameFormat as AttrNameFormatName] : a.nameFormat)}"`
-    : '';
+  const format = a.nameFormat ? ` NameFormat="${escapeXml(a.nameFormat in ATTRNAME_FORMAT ? ATTRNAME_FORMAT[a.nameFormat as AttrNameFormatName] : a.nameFormat)}"` : '';
   const friendly = a.friendlyName ? ` FriendlyName="${escapeXml(a.friendlyName)}"` : '';
-  const values = a.values
-    .map((v) => `<saml:AttributeValue xsi:type="xs:string">${escapeXml(v)}</saml:AttributeValue>`)
-    .join('');
+  const values = a.values.map((v) => `<saml:AttributeValue xsi:type="xs:string">${escapeXml(v)}</saml:AttributeValue>`).join('');
   return `<saml:Attribute Name="${escapeXml(a.name)}"${format}${friendly}>${values}</saml:Attribute>`;
 }
 

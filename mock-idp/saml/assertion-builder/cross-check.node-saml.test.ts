@@ -86,23 +86,17 @@ describe('encryption variants', () => {
       // decrypting the content ourselves.
       const nodeSamlAccepts = keyAlgorithm === 'rsa-oaep';
       it(`${dataAlgorithm} + ${keyAlgorithm}: node-saml ${nodeSamlAccepts ? 'accepts' : 'refuses (Node refuses RSA 1.5)'}`, async () => {
-        const built = await base()
-          .signResponseOnly()
-          .encryptTo(spEncryption.certificatePem, { dataAlgorithm, keyAlgorithm })
-          .build();
+        const built = await base().signResponseOnly().encryptTo(spEncryption.certificatePem, { dataAlgorithm, keyAlgorithm }).build();
         expect(built.xml).toContain('EncryptedAssertion');
         expect(built.xml).not.toContain('alice@example.com');
-        const validation = sp({ wantAuthnResponseSigned: true, decryptionPvk: spEncryption.privateKeyPem })
-          .validatePostResponseAsync({ SAMLResponse: built.base64 });
+        const validation = sp({ wantAuthnResponseSigned: true, decryptionPvk: spEncryption.privateKeyPem }).validatePostResponseAsync({ SAMLResponse: built.base64 });
         if (nodeSamlAccepts) {
           const { profile } = await validation;
           expect(profile?.nameID).toBe('alice@example.com');
           expect(profile?.['groups']).toEqual(['Engineering', 'Admins']);
         } else {
           await expect(validation).rejects.toThrow(/RSA_PKCS1_PADDING/);
-          expect(decryptWithForge(built.xml, spEncryption.privateKeyPem)).toMatch(
-            /^<saml:Assertion[\s\S]*alice@example\.com[\s\S]*<\/saml:Assertion>$/,
-          );
+          expect(decryptWithForge(built.xml, spEncryption.privateKeyPem)).toMatch(/^<saml:Assertion[\s\S]*alice@example\.com[\s\S]*<\/saml:Assertion>$/);
         }
       });
     }
@@ -110,8 +104,7 @@ describe('encryption variants', () => {
 
   it('an encrypted assertion that is itself signed also validates (sign, then encrypt)', async () => {
     const built = await base().signAssertionOnly().encryptTo(spEncryption.certificatePem).build();
-    const { profile } = await sp({ wantAssertionsSigned: true, decryptionPvk: spEncryption.privateKeyPem })
-      .validatePostResponseAsync({ SAMLResponse: built.base64 });
+    const { profile } = await sp({ wantAssertionsSigned: true, decryptionPvk: spEncryption.privateKeyPem }).validatePostResponseAsync({ SAMLResponse: built.base64 });
     expect(profile?.nameID).toBe('alice@example.com');
   });
 });

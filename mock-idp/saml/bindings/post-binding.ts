@@ -54,8 +54,7 @@ export function verifyPostRequestSignature(request: AuthnRequestInfo, certificat
   if (!ok) throw idpError('request/signature-invalid', 'the AuthnRequest XML signature does not verify');
 }
 
-const escapeHtml = (s: string) =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
 export function autoPostForm(action: string, fields: Record<string, string | undefined>): string {
   const inputs = Object.entries(fields)

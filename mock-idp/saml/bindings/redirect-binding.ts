@@ -65,8 +65,7 @@ export function decodeRedirectRequest(rawQuery: string): RedirectMessage {
       }
       const algorithm = REDIRECT_SIG_ALGS[decodeParam(sigAlgRaw)];
       if (!algorithm) throw idpError('request/unsupported-sig-alg', `unsupported SigAlg ${decodeParam(sigAlgRaw)}`);
-      const octets =
-        `SAMLRequest=${samlRequest}` + (relayRaw !== undefined ? `&RelayState=${relayRaw}` : '') + `&SigAlg=${sigAlgRaw}`;
+      const octets = `SAMLRequest=${samlRequest}` + (relayRaw !== undefined ? `&RelayState=${relayRaw}` : '') + `&SigAlg=${sigAlgRaw}`;
       const signature = decodeBase64(decodeParam(signatureRaw), 'Signature');
       const ok = createVerify(algorithm).update(octets).verify(new X509Certificate(certificatePem).publicKey, signature);
       if (!ok) throw idpError('request/signature-invalid', 'the AuthnRequest query-string signature does not verify');

@@ -71,11 +71,7 @@ function corruptCipherValue(encryptedData: string, corrupt: 'padding' | 'tag', d
 }
 
 /** Encrypts a standalone Assertion (it must declare its own namespaces) into a saml:EncryptedAssertion string. */
-export async function encryptAssertion(
-  assertionXml: string,
-  certificatePem: string,
-  options: EncryptOptions = {},
-): Promise<string> {
+export async function encryptAssertion(assertionXml: string, certificatePem: string, options: EncryptOptions = {}): Promise<string> {
   const dataAlgorithm = options.dataAlgorithm ?? 'aes256-gcm';
   const keyAlgorithm = options.keyAlgorithm ?? 'rsa-oaep';
   if (!(dataAlgorithm in DATA_ALGORITHMS)) throw idpError('builder/invalid', `unknown data algorithm ${dataAlgorithm}`);

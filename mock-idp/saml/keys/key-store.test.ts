@@ -35,8 +35,6 @@ describe('loadIdpKeys', () => {
     expect(loadIdpKeys({ keys: { signing: keys.signing }, clock }).signing).toBe(keys.signing);
     const mismatched = { privateKeyPem: keys.signing.privateKeyPem, certificatePem: keys.rogue.certificatePem };
     expect(() => assertKeyPair(mismatched, 'x')).toThrow(IdpError);
-    expect(() => loadIdpKeys({ keys: { signing: mismatched }, clock })).toThrow(
-      expect.objectContaining({ code: 'keys/bad-pem' }),
-    );
+    expect(() => loadIdpKeys({ keys: { signing: mismatched }, clock })).toThrow(expect.objectContaining({ code: 'keys/bad-pem' }));
   });
 });

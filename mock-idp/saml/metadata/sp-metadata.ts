@@ -7,7 +7,7 @@
  * - the first NameIDFormat, when it is one the IdP knows
  * A DOCTYPE is refused and bad XML is sp/bad-metadata, never a crash.
  */
-import { IdpError, idpError } from '../errors.ts';
+import { type IdpError, idpError } from '../errors.ts';
 import { BINDING, NAMEID_FORMAT, NS, type NameIdFormatName } from '../namespaces.ts';
 import { certToPem, childElements, descendants, parseXml } from '../xml.ts';
 import type { SpRegistrationInput } from '../sp-registry/sp-registration.ts';
@@ -33,16 +33,11 @@ function certsFor(descriptor: Element, use: 'signing' | 'encryption'): string | 
 export function registrationFromSpMetadata(xml: string): SpRegistrationInput {
   const doc = parse(xml);
   const root = doc.documentElement!;
-  const entity =
-    root.namespaceURI === NS.metadata && root.localName === 'EntityDescriptor'
-      ? root
-      : descendants(doc, NS.metadata, 'EntityDescriptor')[0];
+  const entity = root.namespaceURI === NS.metadata && root.localName === 'EntityDescriptor' ? root : descendants(doc, NS.metadata, 'EntityDescriptor')[0];
   if (!entity) throw idpError('sp/bad-metadata', 'no md:EntityDescriptor');
   const entityId = entity.getAttribute('entityID');
   if (!entityId) throw idpError('sp/bad-metadata', 'EntityDescriptor has no entityID');
-  const sp = childElements(entity, NS.metadata, 'SPSSODescriptor').find((d) =>
-    (d.getAttribute('protocolSupportEnumeration') ?? '').split(/\s+/).includes(NS.protocol),
-  );
+  const sp = childElements(entity, NS.metadata, 'SPSSODescriptor').find((d) => (d.getAttribute('protocolSupportEnumeration') ?? '').split(/\s+/).includes(NS.protocol));
   if (!sp) throw idpError('sp/bad-metadata', `${entityId}: no SPSSODescriptor supporting SAML 2.0`);
   const acs = childElements(sp, NS.metadata, 'AssertionConsumerService')
     .filter((e) => e.getAttribute('Binding') === BINDING.post)
@@ -53,9 +48,7 @@ export function registrationFromSpMetadata(xml: string): SpRegistrationInput {
     }));
   if (acs.length === 0) throw idpError('sp/bad-metadata', `${entityId}: no HTTP-POST AssertionConsumerService`);
   const formatUri = childElements(sp, NS.metadata, 'NameIDFormat')[0]?.textContent?.trim();
-  const nameIdFormat = (Object.entries(NAMEID_FORMAT).find(([, uri]) => uri === formatUri)?.[0] ?? undefined) as
-    | NameIdFormatName
-    | undefined;
+  const nameIdFormat = (Object.entries(NAMEID_FORMAT).find(([, uri]) => uri === formatUri)?.[0] ?? undefined) as NameIdFormatName | undefined;
   const signingCertPem = certsFor(sp, 'signing');
   const encryptionCertPem = certsFor(sp, 'encryption');
   return {

@@ -12,8 +12,7 @@ const alice: DirectoryUser = {
   login: 'alice@contoso.example',
   groups: ['Engineering', 'Admins'],
 };
-const byName = (list: { name: string; values: readonly string[] }[]) =>
-  Object.fromEntries(list.map((a) => [a.name, a.values]));
+const byName = (list: { name: string; values: readonly string[] }[]) => Object.fromEntries(list.map((a) => [a.name, a.values]));
 
 describe('presets', () => {
   it.each([

@@ -62,9 +62,7 @@ const entra: Preset = {
       plain(ENTRA_CLAIMS.objectidentifier, [oid]),
       plain(ENTRA_CLAIMS.displayname, [user.displayName]),
       plain(ENTRA_CLAIMS.identityprovider, [`https://sts.windows.net/${tenant}/`]),
-      plain(ENTRA_CLAIMS.authnmethodsreferences, [
-        'http://schemas.microsoft.com/ws/2008/06/identity/authenticationmethod/password',
-      ]),
+      plain(ENTRA_CLAIMS.authnmethodsreferences, ['http://schemas.microsoft.com/ws/2008/06/identity/authenticationmethod/password']),
       plain(ENTRA_CLAIMS.emailaddress, [user.email]),
       plain(ENTRA_CLAIMS.givenname, [user.givenName]),
       plain(ENTRA_CLAIMS.surname, [user.surname]),
@@ -82,19 +80,11 @@ const entra: Preset = {
 const UNSPECIFIED = 'urn:oasis:names:tc:SAML:2.0:attrname-format:unspecified';
 const BASIC = 'urn:oasis:names:tc:SAML:2.0:attrname-format:basic';
 
-function simplePreset(
-  name: PresetName,
-  nameId: Preset['nameId'],
-  nameFormat: string | undefined,
-  map: [string, UserField][],
-): Preset {
+function simplePreset(name: PresetName, nameId: Preset['nameId'], nameFormat: string | undefined, map: [string, UserField][]): Preset {
   return {
     name,
     nameId,
-    attributes: (user) =>
-      map
-        .map(([attr, field]) => plain(attr, fieldValues(user, field), nameFormat))
-        .filter((a) => a.values.length > 0),
+    attributes: (user) => map.map(([attr, field]) => plain(attr, fieldValues(user, field), nameFormat)).filter((a) => a.values.length > 0),
   };
 }
 

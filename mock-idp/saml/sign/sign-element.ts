@@ -31,9 +31,7 @@ export function signElement(xml: string, options: SignElementOptions): string {
   const hasIssuer = options.localName !== 'EntityDescriptor';
   sig.computeSignature(xml, {
     prefix: 'ds',
-    location: hasIssuer
-      ? { reference: `${element}/*[local-name()='Issuer']`, action: 'after' }
-      : { reference: element, action: 'prepend' },
+    location: hasIssuer ? { reference: `${element}/*[local-name()='Issuer']`, action: 'after' } : { reference: element, action: 'prepend' },
   });
   return sig.getSignedXml();
 }

@@ -17,7 +17,10 @@ describe('resolveSpRegistration', () => {
     try {
       resolveSpRegistration({
         entityId: '',
-        acs: [{ url: 'ftp://x', index: 1 }, { url: 'https://ok', index: 1, isDefault: true }],
+        acs: [
+          { url: 'ftp://x', index: 1 },
+          { url: 'https://ok', index: 1, isDefault: true },
+        ],
         preset: 'auth0' as never,
         authnRequestsSigned: true,
         attributes: [{ name: 'email' }],
@@ -35,7 +38,10 @@ describe('resolveSpRegistration', () => {
   it('chooses the requested ACS only when registered, else the default', () => {
     const sp = resolveSpRegistration({
       entityId: 'urn:sp',
-      acs: [{ url: 'https://a/acs', index: 0 }, { url: 'https://b/acs', index: 5, isDefault: true }],
+      acs: [
+        { url: 'https://a/acs', index: 0 },
+        { url: 'https://b/acs', index: 5, isDefault: true },
+      ],
     });
     expect(chooseAcs(sp, {})?.url).toBe('https://b/acs');
     expect(chooseAcs(sp, { url: 'https://a/acs' })?.index).toBe(0);

@@ -97,8 +97,7 @@ export function resolveSpRegistration(input: SpRegistrationInput, path = 'sp'): 
   const problems: string[] = [];
   const i = (input ?? {}) as Partial<SpRegistrationInput>;
   if (typeof i.entityId !== 'string' || i.entityId.trim() === '') problems.push(`${path}.entityId must be a non-empty string`);
-  const rawAcs: AcsInput[] =
-    typeof i.acs === 'string' ? [{ url: i.acs }] : Array.isArray(i.acs) ? (i.acs as AcsInput[]) : [];
+  const rawAcs: AcsInput[] = typeof i.acs === 'string' ? [{ url: i.acs }] : Array.isArray(i.acs) ? (i.acs as AcsInput[]) : [];
   if (rawAcs.length === 0) problems.push(`${path}.acs must be a URL or a non-empty list of endpoints`);
   const acs = rawAcs.map((a, n) => ({
     url: a?.url,
@@ -124,7 +123,8 @@ export function resolveSpRegistration(input: SpRegistrationInput, path = 'sp'): 
   if (i.nameIdFormat !== undefined && !(i.nameIdFormat in NAMEID_FORMAT)) problems.push(`${path}.nameIdFormat must be one of ${Object.keys(NAMEID_FORMAT).join(', ')}`);
   if (i.nameIdFrom !== undefined && !USER_FIELDS.includes(i.nameIdFrom)) problems.push(`${path}.nameIdFrom must be one of ${USER_FIELDS.join(', ')}`);
   if (i.signing !== undefined && !['response', 'assertion', 'both', 'none'].includes(i.signing)) problems.push(`${path}.signing must be response, assertion, both or none`);
-  if (i.signatureAlgorithm !== undefined && !['sha1', 'sha256', 'sha512'].includes(i.signatureAlgorithm)) problems.push(`${path}.signatureAlgorithm must be sha1, sha256 or sha512`);
+  if (i.signatureAlgorithm !== undefined && !['sha1', 'sha256', 'sha512'].includes(i.signatureAlgorithm))
+    problems.push(`${path}.signatureAlgorithm must be sha1, sha256 or sha512`);
   if (i.signingCertPem !== undefined && !isCert(i.signingCertPem)) problems.push(`${path}.signingCertPem must be an X.509 certificate in PEM`);
   if (i.encryptionCertPem !== undefined && !isCert(i.encryptionCertPem)) problems.push(`${path}.encryptionCertPem must be an X.509 certificate in PEM`);
   if (i.authnRequestsSigned && !i.signingCertPem) problems.push(`${path}.signingCertPem is required when authnRequestsSigned is true`);

@@ -24,10 +24,15 @@ import type { CompiledScope, ScopingFilterInput } from '../scoping/filter.ts';
 import { validateAgainst } from '../validate.ts';
 
 const clause = {
-  type: 'object', required: ['attribute', 'operator'], additionalProperties: false,
+  type: 'object',
+  required: ['attribute', 'operator'],
+  additionalProperties: false,
   properties: { attribute: { type: 'string' }, operator: { type: 'string' }, value: { type: ['string', 'number', 'boolean'] } },
 };
-const filters = { type: 'array', items: { type: 'object', required: ['clauses'], additionalProperties: false, properties: { name: { type: 'string' }, clauses: { type: 'array', items: clause } } } };
+const filters = {
+  type: 'array',
+  items: { type: 'object', required: ['clauses'], additionalProperties: false, properties: { name: { type: 'string' }, clauses: { type: 'array', items: clause } } },
+};
 
 export const configSchema = {
   type: 'object',
@@ -47,7 +52,8 @@ export const configSchema = {
         defaultPatch: { enum: ['legacy', 'compliant'] },
         concurrency: { type: 'integer', minimum: 1, maximum: 64 },
         retry: {
-          type: 'object', additionalProperties: false,
+          type: 'object',
+          additionalProperties: false,
           properties: { maxAttempts: { type: 'integer', minimum: 1 }, baseDelayMs: { type: 'integer', minimum: 0 }, maxDelayMs: { type: 'integer', minimum: 0 } },
         },
         quarantineAfterCycles: { type: 'integer', minimum: 1 },

@@ -39,12 +39,14 @@ describe('loading fixtures', () => {
     } catch (e) {
       const err = e as { code: string; problems: string[] };
       expect(err.code).toBe('fixture/invalid');
-      expect(err.problems).toEqual(expect.arrayContaining([
-        'users[0].givenname is not a known attribute',
-        'users[1].userPrincipalName is required',
-        'users[1].accountEnabled must be boolean',
-        'groups[0].displayName is required',
-      ]));
+      expect(err.problems).toEqual(
+        expect.arrayContaining([
+          'users[0].givenname is not a known attribute',
+          'users[1].userPrincipalName is required',
+          'users[1].accountEnabled must be boolean',
+          'groups[0].displayName is required',
+        ]),
+      );
     }
   });
 

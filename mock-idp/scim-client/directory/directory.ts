@@ -23,8 +23,19 @@ export function guidFrom(seed: string): string {
 }
 
 const USER_FIELDS = new Set([
-  'objectId', 'userPrincipalName', 'displayName', 'mail', 'givenName', 'surname', 'mailNickname', 'jobTitle',
-  'department', 'employeeId', 'manager', 'accountEnabled', 'IsSoftDeleted',
+  'objectId',
+  'userPrincipalName',
+  'displayName',
+  'mail',
+  'givenName',
+  'surname',
+  'mailNickname',
+  'jobTitle',
+  'department',
+  'employeeId',
+  'manager',
+  'accountEnabled',
+  'IsSoftDeleted',
 ]);
 
 export class Directory {
@@ -94,8 +105,15 @@ export class Directory {
       throw new ProvisioningError('directory/duplicate-id', `objectId ${objectId} is already in the directory`);
     }
     const u: DirectoryUser = {
-      displayName: null, mail: null, givenName: null, surname: null, mailNickname: null, jobTitle: null,
-      department: null, employeeId: null, manager: null,
+      displayName: null,
+      mail: null,
+      givenName: null,
+      surname: null,
+      mailNickname: null,
+      jobTitle: null,
+      department: null,
+      employeeId: null,
+      manager: null,
       ...input,
       objectId,
       accountEnabled: input.accountEnabled ?? true,

@@ -38,7 +38,9 @@ export function directoryFromFixture(data: unknown, clock?: Clock, root = ''): D
     }
     dir.addUser({ ...(core as Partial<DirectoryUser> & { userPrincipalName: string }), extensions });
   });
-  (fx.groups ?? []).forEach((raw) => dir.addGroup({ ...(raw as { displayName: string }), members: [] }));
+  (fx.groups ?? []).forEach((raw) => {
+    dir.addGroup({ ...(raw as { displayName: string }), members: [] });
+  });
 
   (fx.users ?? []).forEach((raw, i) => {
     if (raw.manager == null) return;

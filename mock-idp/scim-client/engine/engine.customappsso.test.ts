@@ -20,8 +20,28 @@ afterEach(async () => {
 
 const directory = {
   users: [
-    { userPrincipalName: 'boss@x.test', displayName: 'The Boss', givenName: 'Bo', surname: 'Ss', mail: 'boss@x.test', mailNickname: 'boss', department: 'Ops', employeeId: '7', jobTitle: 'CEO' },
-    { userPrincipalName: 'dev@x.test', displayName: 'Dev', givenName: 'De', surname: 'V', mail: 'dev@x.test', mailNickname: 'dev', department: 'R&D', manager: 'boss@x.test', other: { city: 'Oslo' } },
+    {
+      userPrincipalName: 'boss@x.test',
+      displayName: 'The Boss',
+      givenName: 'Bo',
+      surname: 'Ss',
+      mail: 'boss@x.test',
+      mailNickname: 'boss',
+      department: 'Ops',
+      employeeId: '7',
+      jobTitle: 'CEO',
+    },
+    {
+      userPrincipalName: 'dev@x.test',
+      displayName: 'Dev',
+      givenName: 'De',
+      surname: 'V',
+      mail: 'dev@x.test',
+      mailNickname: 'dev',
+      department: 'R&D',
+      manager: 'boss@x.test',
+      other: { city: 'Oslo' },
+    },
     { userPrincipalName: 'temp@x.test', displayName: 'Temp', department: 'Contractors', assigned: false },
   ],
   groups: [
@@ -42,7 +62,10 @@ describe('customappsso defaults (Entra)', () => {
     const r = await engine.runCycle();
     expect(r.failed).toEqual([]);
     expect(userByName('boss@x.test')).toMatchObject({
-      displayName: 'The Boss', title: 'CEO', externalId: 'boss', active: true,
+      displayName: 'The Boss',
+      title: 'CEO',
+      externalId: 'boss',
+      active: true,
       name: { givenName: 'Bo', familyName: 'Ss', formatted: 'Bo Ss' },
       emails: [{ type: 'work', value: 'boss@x.test' }],
       [ENT]: { department: 'Ops', employeeNumber: '7' },
@@ -51,7 +74,11 @@ describe('customappsso defaults (Entra)', () => {
   });
 
   it('applies scoping filters: out-of-scope users are skipped, and disabled when they leave scope', async () => {
-    const { engine, directory: dir, log } = setup({
+    const {
+      engine,
+      directory: dir,
+      log,
+    } = setup({
       mappings: { users: { remove: [`${ENT}:manager`] } },
       scoping: { users: [{ clauses: [{ attribute: 'department', operator: 'NOT EQUALS', value: 'Contractors' }] }] },
       settings: { scope: 'all' },
@@ -74,7 +101,7 @@ describe('customappsso defaults (Entra)', () => {
     expect(userByName('temp@x.test')).toBeUndefined();
   });
 
-  it('links the manager in its own PATCH with the manager id as a plain string (Entra\'s shape)', async () => {
+  it("links the manager in its own PATCH with the manager id as a plain string (Entra's shape)", async () => {
     const { engine, log } = setup();
     const r = await engine.runCycle();
     const managerPatch = log.exchanges.find((e) => e.method === 'PATCH' && e.object?.name === 'dev@x.test')!;

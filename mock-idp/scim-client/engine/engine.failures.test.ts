@@ -17,13 +17,28 @@ afterEach(async () => {
 
 const clock = { now: () => new Date('2026-01-01T00:00:00Z') };
 const config = () =>
-  resolveConfig({
-    directory: { users: [{ userPrincipalName: 'a@x.test', givenName: 'A' }, { userPrincipalName: 'b@x.test', givenName: 'B' }] },
-    mappings: { users: { preset: 'none', mappings: [{ source: 'userPrincipalName', target: 'userName', matchingPrecedence: 1 }, { source: 'givenName', target: 'name.givenName' }] } },
-    settings: { provisionGroups: false, concurrency: 1, retry: { maxAttempts: 3, baseDelayMs: 100, maxDelayMs: 10_000 }, quarantineAfterCycles: 2 },
-  }, { clock });
-const setup = (url = server.url) =>
-  createProvisioner({ config: config(), url, token: 't', clock, sleep: async (ms) => void slept.push(ms), newGuid: () => 'guid-1' });
+  resolveConfig(
+    {
+      directory: {
+        users: [
+          { userPrincipalName: 'a@x.test', givenName: 'A' },
+          { userPrincipalName: 'b@x.test', givenName: 'B' },
+        ],
+      },
+      mappings: {
+        users: {
+          preset: 'none',
+          mappings: [
+            { source: 'userPrincipalName', target: 'userName', matchingPrecedence: 1 },
+            { source: 'givenName', target: 'name.givenName' },
+          ],
+        },
+      },
+      settings: { provisionGroups: false, concurrency: 1, retry: { maxAttempts: 3, baseDelayMs: 100, maxDelayMs: 10_000 }, quarantineAfterCycles: 2 },
+    },
+    { clock },
+  );
+const setup = (url = server.url) => createProvisioner({ config: config(), url, token: 't', clock, sleep: async (ms) => void slept.push(ms), newGuid: () => 'guid-1' });
 
 describe('retries', () => {
   it('waits what Retry-After says on 429, then succeeds', async () => {
@@ -32,7 +47,11 @@ describe('retries', () => {
     const r = await engine.runCycle();
     expect(r.summary.created).toBe(2);
     expect(slept).toEqual([7000]);
-    expect(log.exchanges.filter((e) => e.method === 'POST').map((e) => [e.status, e.attempt])).toEqual([[429, 1], [201, 2], [201, 1]]);
+    expect(log.exchanges.filter((e) => e.method === 'POST').map((e) => [e.status, e.attempt])).toEqual([
+      [429, 1],
+      [201, 2],
+      [201, 1],
+    ]);
   });
 
   it('backs off exponentially on 5xx and fails the object when retries run out, leaving the others', async () => {
@@ -77,7 +96,11 @@ describe('quarantine', () => {
 describe('Test Connection', () => {
   it.each([
     ['a non-ListResponse body', { status: 200, body: { hello: 'world' } }, undefined],
-    ['a user matching a random GUID', { status: 200, body: { schemas: ['urn:ietf:params:scim:api:messages:2.0:ListResponse'], totalResults: 1, Resources: [{ id: 'x' }] } }, undefined],
+    [
+      'a user matching a random GUID',
+      { status: 200, body: { schemas: ['urn:ietf:params:scim:api:messages:2.0:ListResponse'], totalResults: 1, Resources: [{ id: 'x' }] } },
+      undefined,
+    ],
     ['404', { status: 404 }, undefined],
     ['401', { status: 401 }, true],
   ])('fails on %s', async (_name, answer, quarantines) => {

@@ -54,7 +54,9 @@ describe('NinjaOne initial cycle', () => {
     expect(userByName('alan.turing@contoso.example')).toBeUndefined();
     expect(log.outcomes.find((o) => o.object.name === 'alan.turing@contoso.example')).toMatchObject({ outcome: 'skipped', reason: 'unassigned' });
     // create = GET filter on the matching attribute, then POST
-    const adaRequests = log.exchanges.filter((e) => e.object?.name === 'ada.lovelace@contoso.example').map((e) => `${e.method} ${decodeURIComponent(e.url.replace(/\+/g, ' ')).replace(server.url, '')}`);
+    const adaRequests = log.exchanges
+      .filter((e) => e.object?.name === 'ada.lovelace@contoso.example')
+      .map((e) => `${e.method} ${decodeURIComponent(e.url.replace(/\+/g, ' ')).replace(server.url, '')}`);
     expect(adaRequests).toEqual(['GET /Users?filter=userName eq "ada.lovelace@contoso.example"', 'POST /Users']);
     const post = log.exchanges.find((e) => e.method === 'POST' && e.object?.name === 'ada.lovelace@contoso.example')!;
     expect((post.requestBody as { schemas: string[] }).schemas).toEqual(['urn:ietf:params:scim:schemas:core:2.0:User', NINJAONE_URN]);
@@ -71,7 +73,10 @@ describe('NinjaOne initial cycle', () => {
     ]);
     expect(g[1]!.requestBody).not.toHaveProperty('members');
     const ids = ['ada.lovelace@contoso.example', 'grace.hopper@contoso.example'].map((n) => userByName(n)['id']);
-    expect(g[2]!.requestBody).toEqual({ schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'], Operations: [{ op: 'add', path: 'members', value: ids.map((value) => ({ $ref: null, value })) }] });
+    expect(g[2]!.requestBody).toEqual({
+      schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'],
+      Operations: [{ op: 'add', path: 'members', value: ids.map((value) => ({ $ref: null, value })) }],
+    });
     const group = [...server.groups.values()][0]!;
     expect(group['members'].map((m: { value: string }) => m.value).sort()).toEqual([...ids].sort());
   });

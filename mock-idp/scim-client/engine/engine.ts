@@ -158,16 +158,20 @@ export class ProvisioningEngine {
     if (this.settings.provisionGroups) {
       await forEachLimited(dir.groups(), limit, (g) => this.guard(cycle, this.groupRef(g), () => this.syncGroup(cycle, g)));
       const goneGroups = [...this.groups.keys()].filter((id) => !dir.group(id) || dir.group(id)!.objectId !== id);
-      await forEachLimited(goneGroups, limit, (id) => this.guard(cycle, this.exportedGroupRef(id), async () => {
-        await this.o.client.deleteGroup(this.exportedGroupRef(id), this.groups.get(id)!.targetId);
-        this.groups.delete(id);
-        return { outcome: 'deleted', reason: 'hard-deleted' };
-      }));
+      await forEachLimited(goneGroups, limit, (id) =>
+        this.guard(cycle, this.exportedGroupRef(id), async () => {
+          await this.o.client.deleteGroup(this.exportedGroupRef(id), this.groups.get(id)!.targetId);
+          this.groups.delete(id);
+          return { outcome: 'deleted', reason: 'hard-deleted' };
+        }),
+      );
     }
 
     const summary = this.o.log.summary(cycle);
     const failed = this.o.log.outcomes.filter((x) => x.cycle === cycle && x.outcome === 'failed');
-    const processed = Object.entries(summary).filter(([k]) => k !== 'unchanged' && k !== 'skipped').reduce((n, [, v]) => n + v, 0);
+    const processed = Object.entries(summary)
+      .filter(([k]) => k !== 'unchanged' && k !== 'skipped')
+      .reduce((n, [, v]) => n + v, 0);
     if (failed.length && processed && failed.length / processed >= this.settings.failureRate) this.badCycles++;
     else this.badCycles = 0;
     if (this.badCycles >= this.settings.quarantineAfterCycles) {
@@ -313,7 +317,13 @@ export class ProvisioningEngine {
    * has but the source no longer does is removed only if we exported it before (Entra does not clear what it
    * never wrote). `referencesOnly` limits the diff to Reference attributes (the manager round trip).
    */
-  private userChanges(set: CompiledObjectMappings, state: MappedState, current: ScimResource, previous: MappedState | undefined, referencesOnly = false): { changes: AttributeChange[]; pending: boolean } {
+  private userChanges(
+    set: CompiledObjectMappings,
+    state: MappedState,
+    current: ScimResource,
+    previous: MappedState | undefined,
+    referencesOnly = false,
+  ): { changes: AttributeChange[]; pending: boolean } {
     const changes: AttributeChange[] = [];
     let pending = false;
     for (const m of set.mappings) {

@@ -36,7 +36,7 @@ export class EntraClient implements ProvisioningClient {
   ) {}
 
   async testConnection(userMatchingPath: string): Promise<void> {
-    let res;
+    let res: Awaited<ReturnType<typeof this.http.request>>;
     try {
       res = await this.http.request('GET', '/Users', { query: { filter: filterEq(userMatchingPath, this.newGuid()) } });
     } catch (e) {
@@ -107,10 +107,7 @@ export class EntraClient implements ProvisioningClient {
   }
 
   async updateGroup(ref: ObjectRef, id: string, u: GroupUpdate): Promise<void> {
-    const attrOps = [
-      ...(u.displayName !== undefined ? [replaceDisplayNameOperation(u.displayName, this.patch)] : []),
-      ...attributeOperations(u.changes, this.patch),
-    ];
+    const attrOps = [...(u.displayName !== undefined ? [replaceDisplayNameOperation(u.displayName, this.patch)] : []), ...attributeOperations(u.changes, this.patch)];
     if (attrOps.length) await this.patchGroup(ref, id, attrOps);
     if (u.add.length) await this.patchGroup(ref, id, [addMembersOperation(u.add, this.patch)]);
     if (u.remove.length) await this.patchGroup(ref, id, removeMembersOperations(u.remove, this.patch));

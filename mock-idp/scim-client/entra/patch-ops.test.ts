@@ -20,16 +20,26 @@ describe('attribute changes', () => {
     ['disable user', 'compliant', [ch('active', true, false)], [{ op: 'replace', path: 'active', value: false }]],
     ['add single-value string', 'legacy', [ch('nickName', undefined, 'Babs')], [{ op: 'Add', path: 'nickName', value: 'Babs' }]],
     ['add single-value string', 'compliant', [ch('nickName', undefined, 'Babs')], [{ op: 'add', path: 'nickName', value: 'Babs' }]],
-    ['replace multiple', 'legacy', replaceMany, [
-      { op: 'Replace', path: 'displayName', value: 'Pvlo' },
-      { op: 'Replace', path: 'emails[type eq "work"].value', value: 'TestBcwqnm@test.microsoft.com' },
-      { op: 'Replace', path: 'name.givenName', value: 'Gtfd' },
-      { op: 'Replace', path: EMP, value: 'Eqpj' },
-    ]],
-    ['replace multiple', 'compliant', replaceMany, [
-      { op: 'replace', path: 'emails[type eq "work"].value', value: 'TestBcwqnm@test.microsoft.com' },
-      { op: 'replace', value: { displayName: 'Pvlo', 'name.givenName': 'Gtfd', [EMP]: 'Eqpj' } },
-    ]],
+    [
+      'replace multiple',
+      'legacy',
+      replaceMany,
+      [
+        { op: 'Replace', path: 'displayName', value: 'Pvlo' },
+        { op: 'Replace', path: 'emails[type eq "work"].value', value: 'TestBcwqnm@test.microsoft.com' },
+        { op: 'Replace', path: 'name.givenName', value: 'Gtfd' },
+        { op: 'Replace', path: EMP, value: 'Eqpj' },
+      ],
+    ],
+    [
+      'replace multiple',
+      'compliant',
+      replaceMany,
+      [
+        { op: 'replace', path: 'emails[type eq "work"].value', value: 'TestBcwqnm@test.microsoft.com' },
+        { op: 'replace', value: { displayName: 'Pvlo', 'name.givenName': 'Gtfd', [EMP]: 'Eqpj' } },
+      ],
+    ],
     ['clear attribute', 'legacy', [ch('title', 'Boss', undefined)], [{ op: 'Remove', path: 'title' }]],
     ['clear attribute', 'compliant', [ch('title', 'Boss', undefined)], [{ op: 'remove', path: 'title' }]],
   ] as const)('%s (%s)', (_case, behaviour, changes, expected) => {
@@ -39,7 +49,14 @@ describe('attribute changes', () => {
 
 describe('group membership', () => {
   it('adds members with "$ref": null in both behaviours', () => {
-    expect(addMembersOperation(['u1', 'u2'], 'legacy')).toEqual({ op: 'Add', path: 'members', value: [{ $ref: null, value: 'u1' }, { $ref: null, value: 'u2' }] });
+    expect(addMembersOperation(['u1', 'u2'], 'legacy')).toEqual({
+      op: 'Add',
+      path: 'members',
+      value: [
+        { $ref: null, value: 'u1' },
+        { $ref: null, value: 'u2' },
+      ],
+    });
     expect(addMembersOperation(['u1'], 'compliant')).toEqual({ op: 'add', path: 'members', value: [{ $ref: null, value: 'u1' }] });
   });
   it('removes members with a value array (legacy) or a filtered path (compliant)', () => {

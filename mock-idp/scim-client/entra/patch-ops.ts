@@ -48,9 +48,7 @@ const legacyValue = (v: unknown): unknown => (typeof v === 'boolean' ? (v ? 'Tru
 export function attributeOperations(changes: readonly AttributeChange[], behaviour: PatchBehaviour): PatchOperation[] {
   if (behaviour === 'legacy') {
     return changes.map((c) =>
-      c.after === undefined
-        ? { op: 'Remove', path: c.path.text }
-        : { op: c.before === undefined ? 'Add' : 'Replace', path: c.path.text, value: legacyValue(c.after) },
+      c.after === undefined ? { op: 'Remove', path: c.path.text } : { op: c.before === undefined ? 'Add' : 'Replace', path: c.path.text, value: legacyValue(c.after) },
     );
   }
   const ops: PatchOperation[] = [];

@@ -6,11 +6,21 @@ const GROUP = 'urn:ietf:params:scim:schemas:core:2.0:Group';
 
 describe("Entra's create envelope", () => {
   it('adds meta.resourceType User and marks the work email primary', () => {
-    const body = entraCreateUserBody({ schemas: [USER], userName: 'a@x.test', emails: [{ type: 'other', value: 'o@x.test' }, { type: 'work', value: 'a@x.test' }] });
+    const body = entraCreateUserBody({
+      schemas: [USER],
+      userName: 'a@x.test',
+      emails: [
+        { type: 'other', value: 'o@x.test' },
+        { type: 'work', value: 'a@x.test' },
+      ],
+    });
     expect(body).toEqual({
       schemas: [USER],
       userName: 'a@x.test',
-      emails: [{ type: 'other', value: 'o@x.test' }, { type: 'work', value: 'a@x.test', primary: true }],
+      emails: [
+        { type: 'other', value: 'o@x.test' },
+        { type: 'work', value: 'a@x.test', primary: true },
+      ],
       meta: { resourceType: 'User' },
     });
   });

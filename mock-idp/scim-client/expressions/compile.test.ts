@@ -15,11 +15,49 @@ function compileError(text: string): { code: string; position: number } {
 describe('compileExpression', () => {
   it('knows every documented function', () => {
     expect(functionNames).toEqual([
-      'Append', 'AppRoleAssignmentsComplex', 'BitAnd', 'CBool', 'CDate', 'Coalesce', 'ConvertToBase64', 'ConvertToUTF8Hex',
-      'Count', 'CStr', 'DateAdd', 'DateDiff', 'DateFromNum', 'FormatDateTime', 'Guid', 'IgnoreFlowIfNullOrEmpty', 'IIF',
-      'InStr', 'IsNull', 'IsNullOrEmpty', 'IsPresent', 'IsString', 'Item', 'Join', 'Left', 'Mid', 'NormalizeDiacritics',
-      'Not', 'Now', 'NumFromDate', 'PCase', 'RandomString', 'Redact', 'RemoveDuplicates', 'Replace', 'SelectUniqueValue',
-      'SingleAppRoleAssignment', 'Split', 'StripSpaces', 'Switch', 'ToLower', 'ToUpper', 'Word',
+      'Append',
+      'AppRoleAssignmentsComplex',
+      'BitAnd',
+      'CBool',
+      'CDate',
+      'Coalesce',
+      'ConvertToBase64',
+      'ConvertToUTF8Hex',
+      'Count',
+      'CStr',
+      'DateAdd',
+      'DateDiff',
+      'DateFromNum',
+      'FormatDateTime',
+      'Guid',
+      'IgnoreFlowIfNullOrEmpty',
+      'IIF',
+      'InStr',
+      'IsNull',
+      'IsNullOrEmpty',
+      'IsPresent',
+      'IsString',
+      'Item',
+      'Join',
+      'Left',
+      'Mid',
+      'NormalizeDiacritics',
+      'Not',
+      'Now',
+      'NumFromDate',
+      'PCase',
+      'RandomString',
+      'Redact',
+      'RemoveDuplicates',
+      'Replace',
+      'SelectUniqueValue',
+      'SingleAppRoleAssignment',
+      'Split',
+      'StripSpaces',
+      'Switch',
+      'ToLower',
+      'ToUpper',
+      'Word',
     ]);
   });
 
@@ -52,9 +90,7 @@ describe('compileExpression', () => {
   });
 
   it('refuses object-valued attributes with a type error at the reference', () => {
-    expect(() => compileExpression('ToLower([manager])').evaluate({ source: { manager: { id: 'x' } } })).toThrow(
-      expect.objectContaining({ code: 'expression/type', position: 8 }),
-    );
+    expect(() => compileExpression('ToLower([manager])').evaluate({ source: { manager: { id: 'x' } } })).toThrow(expect.objectContaining({ code: 'expression/type', position: 8 }));
   });
 
   it('is reusable: one compiled expression, many objects', () => {

@@ -37,26 +37,14 @@ function check(root: Node): Map<CallNode, FunctionDefinition> {
     const def = lookupFunction(node.name);
     if (!def) {
       const hint = suggestFunction(node.name);
-      throw new ExpressionError(
-        'expression/unknown-function',
-        `unknown function "${node.name}"${hint ? `; did you mean ${hint}?` : ''}`,
-        node.pos,
-      );
+      throw new ExpressionError('expression/unknown-function', `unknown function "${node.name}"${hint ? `; did you mean ${hint}?` : ''}`, node.pos);
     }
     const n = node.args.length;
     if (n < def.minArgs || n > def.maxArgs) {
-      throw new ExpressionError(
-        'expression/arity',
-        `${def.name} takes ${describeArity(def)} argument${def.maxArgs === 1 ? '' : 's'} (${def.signature}), got ${n}`,
-        node.pos,
-      );
+      throw new ExpressionError('expression/arity', `${def.name} takes ${describeArity(def)} argument${def.maxArgs === 1 ? '' : 's'} (${def.signature}), got ${n}`, node.pos);
     }
     if (def.name === 'SelectUniqueValue' && node !== root) {
-      throw new ExpressionError(
-        'expression/placement',
-        'SelectUniqueValue must be the top-level function and cannot be nested',
-        node.pos,
-      );
+      throw new ExpressionError('expression/placement', 'SelectUniqueValue must be the top-level function and cannot be nested', node.pos);
     }
     def.check?.(node);
     defs.set(node, def);
@@ -80,7 +68,11 @@ class Compiled implements CompiledExpression {
   evaluate(ctx: EvaluationContext): EvaluationResult {
     let skipped = false;
     let redacted = false;
-    const run = this.run(ctx, () => void (skipped = true), () => void (redacted = true));
+    const run = this.run(
+      ctx,
+      () => void (skipped = true),
+      () => void (redacted = true),
+    );
     const value = toExpressionValue(run.evaluate(this.root));
     if (skipped) return { skip: true };
     return redacted ? { skip: false, value, redacted: true } : { skip: false, value };
@@ -89,7 +81,11 @@ class Compiled implements CompiledExpression {
   /** SelectUniqueValue's candidates, each rule evaluated, for an engine that checks uniqueness itself. */
   candidates(ctx: EvaluationContext): ExpressionValue[] | null {
     if (this.root.kind !== 'call' || this.defs.get(this.root)?.name !== 'SelectUniqueValue') return null;
-    const run = this.run(ctx, () => undefined, () => undefined);
+    const run = this.run(
+      ctx,
+      () => undefined,
+      () => undefined,
+    );
     return this.root.args.map((arg) => toExpressionValue(run.evaluate(arg)));
   }
 
@@ -132,7 +128,7 @@ class Compiled implements CompiledExpression {
  */
 function readAttribute(name: string, pos: number, ctx: EvaluationContext): Value {
   const source = ctx.source;
-  let key: string | undefined = Object.prototype.hasOwnProperty.call(source, name) ? name : undefined;
+  let key: string | undefined = Object.hasOwn(source, name) ? name : undefined;
   if (key === undefined) {
     const lower = name.toLowerCase();
     key = Object.keys(source).find((k) => k.toLowerCase() === lower);

@@ -51,11 +51,7 @@ export function tokenize(text: string, options: LexOptions = {}): Token[] {
     }
     if (c === '"' || TYPOGRAPHIC_QUOTES.has(c)) {
       if (c !== '"' && options.strictQuotes) {
-        throw new ExpressionError(
-          'expression/syntax',
-          `typographic quote ${c} is not a string delimiter; use a straight double quote (")`,
-          start,
-        );
+        throw new ExpressionError('expression/syntax', `typographic quote ${c} is not a string delimiter; use a straight double quote (")`, start);
       }
       const closes = c === '"' ? (ch: string) => ch === '"' : (ch: string) => TYPOGRAPHIC_QUOTES.has(ch);
       let value = '';

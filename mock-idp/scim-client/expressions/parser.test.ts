@@ -25,7 +25,14 @@ describe('parser', () => {
         { kind: 'number', value: 247 },
         { kind: 'boolean', value: true },
         { kind: 'compare-mode', value: 'vbTextCompare' },
-        { kind: 'call', name: 'Left', args: [{ kind: 'string', value: 'a' }, { kind: 'number', value: 1 }] },
+        {
+          kind: 'call',
+          name: 'Left',
+          args: [
+            { kind: 'string', value: 'a' },
+            { kind: 'number', value: 1 },
+          ],
+        },
       ],
     });
   });

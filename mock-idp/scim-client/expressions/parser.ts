@@ -23,8 +23,7 @@ export function parse(text: string, options: LexOptions = {}): Node {
   let depth = 0;
   const peek = (): Token => tokens[at]!;
   const next = (): Token => tokens[at++]!;
-  const describe = (t: Token): string =>
-    t.kind === 'eof' ? 'the end of the expression' : `"${text.slice(t.pos, t.end)}"`;
+  const describe = (t: Token): string => (t.kind === 'eof' ? 'the end of the expression' : `"${text.slice(t.pos, t.end)}"`);
 
   function comparison(): Node {
     const left = operand();
@@ -58,11 +57,7 @@ export function parse(text: string, options: LexOptions = {}): Node {
       case 'identifier':
         return identifier(t);
       default:
-        throw new ExpressionError(
-          'expression/syntax',
-          `expected an attribute, a string, a number or a function call, found ${describe(t)}`,
-          t.pos,
-        );
+        throw new ExpressionError('expression/syntax', `expected an attribute, a string, a number or a function call, found ${describe(t)}`, t.pos);
     }
   }
 
@@ -74,11 +69,7 @@ export function parse(text: string, options: LexOptions = {}): Node {
         const value = COMPARE_MODES[lower as keyof typeof COMPARE_MODES];
         return { kind: 'compare-mode', value, pos: t.pos, end: t.end };
       }
-      throw new ExpressionError(
-        'expression/syntax',
-        `"${t.name}" is neither a function call, an attribute ([${t.name}]) nor a string ("${t.name}")`,
-        t.pos,
-      );
+      throw new ExpressionError('expression/syntax', `"${t.name}" is neither a function call, an attribute ([${t.name}]) nor a string ("${t.name}")`, t.pos);
     }
     next(); // (
     if (++depth > MAX_DEPTH) {
@@ -102,9 +93,7 @@ export function parse(text: string, options: LexOptions = {}): Node {
       if (sep.kind !== ',') {
         throw new ExpressionError(
           'expression/syntax',
-          sep.kind === 'eof'
-            ? `"${t.name}(" is not closed with ")"`
-            : `expected "," or ")" in the arguments of ${t.name}, found ${describe(sep)}`,
+          sep.kind === 'eof' ? `"${t.name}(" is not closed with ")"` : `expected "," or ")" in the arguments of ${t.name}, found ${describe(sep)}`,
           sep.kind === 'eof' ? t.pos : sep.pos,
         );
       }

@@ -58,11 +58,7 @@ export function fromSource(raw: unknown, name: string, position: number): Value 
   if (typeof raw === 'bigint') return Number(raw);
   if (raw instanceof Date) return new DateTimeValue(raw.getTime());
   if (Array.isArray(raw)) return raw.map((item) => fromSource(item, name, position));
-  throw new ExpressionError(
-    'expression/type',
-    `attribute [${name}] holds an object; expressions work on strings, numbers, booleans and multi-valued attributes`,
-    position,
-  );
+  throw new ExpressionError('expression/type', `attribute [${name}] holds an object; expressions work on strings, numbers, booleans and multi-valued attributes`, position);
 }
 
 /** Converts an evaluator value to what compiled expressions return. */

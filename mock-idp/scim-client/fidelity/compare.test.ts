@@ -26,7 +26,10 @@ describe('normalising a request', () => {
 
   it('reads an encoded query like a literal one and replaces the ids a server assigned', () => {
     expect(normaliseSent({ method: 'get', path: '/Groups?excludedAttributes=members&filter=displayName+eq+%22Ops%22' })).toEqual({
-      method: 'GET', path: '/Groups', query: { excludedAttributes: 'members', filter: 'displayName eq "Ops"' }, body: undefined,
+      method: 'GET',
+      path: '/Groups',
+      query: { excludedAttributes: 'members', filter: 'displayName eq "Ops"' },
+      body: undefined,
     });
     expect(normaliseSent({ method: 'PATCH', path: '/Groups/g7', body: { Operations: [{ path: 'members[value eq "u9"]' }] } }, ['g7', 'u9']).body).toEqual({
       Operations: [{ path: `members[value eq "{id}"]` }],
@@ -35,7 +38,10 @@ describe('normalising a request', () => {
 });
 
 describe('comparing requests', () => {
-  const doc = normaliseDocumented({ requestLine: 'PATCH /Users/1', requestLinePrinted: true, body: { schemas: ['p'], Operations: [{ op: 'Replace', path: 'active', value: 'False' }] } }, ['1']);
+  const doc = normaliseDocumented(
+    { requestLine: 'PATCH /Users/1', requestLinePrinted: true, body: { schemas: ['p'], Operations: [{ op: 'Replace', path: 'active', value: 'False' }] } },
+    ['1'],
+  );
 
   it('finds no difference in key order', () => {
     const sent = normaliseSent({ method: 'PATCH', path: '/Users/x', body: { Operations: [{ value: 'False', path: 'active', op: 'Replace' }], schemas: ['p'] } }, ['x']);
@@ -43,8 +49,16 @@ describe('comparing requests', () => {
   });
 
   it.each([
-    ['a boolean for a string', { schemas: ['p'], Operations: [{ op: 'Replace', path: 'active', value: false }] }, [{ at: '/body/Operations/0/value', documented: 'False', sent: false }]],
-    ['a lower-case op', { schemas: ['p'], Operations: [{ op: 'replace', path: 'active', value: 'False' }] }, [{ at: '/body/Operations/0/op', documented: 'Replace', sent: 'replace' }]],
+    [
+      'a boolean for a string',
+      { schemas: ['p'], Operations: [{ op: 'Replace', path: 'active', value: false }] },
+      [{ at: '/body/Operations/0/value', documented: 'False', sent: false }],
+    ],
+    [
+      'a lower-case op',
+      { schemas: ['p'], Operations: [{ op: 'replace', path: 'active', value: 'False' }] },
+      [{ at: '/body/Operations/0/op', documented: 'Replace', sent: 'replace' }],
+    ],
     ['an extra key', { schemas: ['p'], Operations: [{ op: 'Replace', path: 'active', value: 'False' }], meta: {} }, [{ at: '/body/meta', documented: undefined, sent: {} }]],
     ['a missing array item', { schemas: [], Operations: [{ op: 'Replace', path: 'active', value: 'False' }] }, [{ at: '/body/schemas/0', documented: 'p', sent: undefined }]],
   ])('reports %s with its pointer', (_name, body, expected) => {
@@ -71,7 +85,11 @@ describe('judging against the deliberate differences', () => {
   });
 
   it('flags a deliberate difference that no longer exists as stale', () => {
-    const v = judge(entry({ documented, deliberate: [{ at: '/body/displayName', reason: 'r' }] }), { method: 'POST', path: '/Groups', body: { schemas: ['core', 'ms'], displayName: 'x' } });
+    const v = judge(entry({ documented, deliberate: [{ at: '/body/displayName', reason: 'r' }] }), {
+      method: 'POST',
+      path: '/Groups',
+      body: { schemas: ['core', 'ms'], displayName: 'x' },
+    });
     expect(v.stale.map((d) => d.at)).toEqual(['/body/displayName']);
   });
 });

@@ -19,13 +19,13 @@ export interface Difference {
   readonly sent: unknown;
 }
 
-const escape = (key: string): string => key.replace(/~/g, '~0').replace(/\//g, '~1');
+const escapePointer = (key: string): string => key.replace(/~/g, '~0').replace(/\//g, '~1');
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function diffJson(doc: unknown, sent: unknown, at: string, out: Difference[]): void {
   if (isObject(doc) && isObject(sent)) {
     for (const key of new Set([...Object.keys(doc), ...Object.keys(sent)])) {
-      const p = `${at}/${escape(key)}`;
+      const p = `${at}/${escapePointer(key)}`;
       if (!(key in doc)) out.push({ at: p, documented: undefined, sent: sent[key] });
       else if (!(key in sent)) out.push({ at: p, documented: doc[key], sent: undefined });
       else diffJson(doc[key], sent[key], p, out);
@@ -49,7 +49,7 @@ export function compareRequests(doc: NormalisedRequest, sent: NormalisedRequest 
   if (doc.method !== sent.method) out.push({ at: '/method', documented: doc.method, sent: sent.method });
   if (doc.path !== sent.path) out.push({ at: '/path', documented: doc.path, sent: sent.path });
   for (const name of new Set([...Object.keys(doc.query), ...Object.keys(sent.query)])) {
-    if (doc.query[name] !== sent.query[name]) out.push({ at: `/query/${escape(name)}`, documented: doc.query[name], sent: sent.query[name] });
+    if (doc.query[name] !== sent.query[name]) out.push({ at: `/query/${escapePointer(name)}`, documented: doc.query[name], sent: sent.query[name] });
   }
   if (doc.body !== undefined || sent.body !== undefined) diffJson(doc.body, sent.body, '/body', out);
   return out;

@@ -5,7 +5,16 @@ const policy = { maxAttempts: 4, baseDelayMs: 100, maxDelayMs: 5000 };
 const now = new Date('2026-01-01T00:00:00Z');
 
 describe('retry policy', () => {
-  it.each([[429, true], [500, true], [503, true], [0, true], [400, false], [404, false], [409, false], [200, false]])('status %i retryable: %s', (s, r) => {
+  it.each([
+    [429, true],
+    [500, true],
+    [503, true],
+    [0, true],
+    [400, false],
+    [404, false],
+    [409, false],
+    [200, false],
+  ])('status %i retryable: %s', (s, r) => {
     expect(isRetryable(s)).toBe(r);
   });
   it.each([

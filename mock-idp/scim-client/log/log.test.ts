@@ -8,7 +8,16 @@ describe('provisioning log reports', () => {
   it('writes JSON and escaped HTML', () => {
     const log = new ProvisioningLog();
     const ref = { type: 'user' as const, sourceId: 'id1', name: '<script>alert(1)</script>@x.test' };
-    log.exchange({ cycle: 1, object: ref, method: 'POST', url: 'http://127.0.0.1/scim/Users', requestBody: { userName: '<b>"x"</b>' }, status: 201, responseBody: { id: 's1' }, attempt: 1 });
+    log.exchange({
+      cycle: 1,
+      object: ref,
+      method: 'POST',
+      url: 'http://127.0.0.1/scim/Users',
+      requestBody: { userName: '<b>"x"</b>' },
+      status: 201,
+      responseBody: { id: 's1' },
+      attempt: 1,
+    });
     log.outcome({ cycle: 1, object: ref, outcome: 'failed', code: 'http/status', reason: 'a & b' });
     const dir = mkdtempSync(join(tmpdir(), 'prov-log-'));
     const { json, html } = log.writeReports(dir);

@@ -92,10 +92,16 @@ const body = (b: unknown) => (b === undefined ? '' : `<pre>${escapeHtml(typeof b
 export function renderHtml(log: ProvisioningLog, title: string): string {
   const s = log.summary();
   const outcomes = log.outcomes
-    .map((o) => `<tr class="${o.outcome}"><td>${o.cycle}</td><td>${o.object.type}</td><td>${escapeHtml(o.object.name)}</td><td>${o.outcome}</td><td>${escapeHtml(o.code ?? '')}</td><td>${escapeHtml(o.reason ?? '')}</td><td>${escapeHtml(o.targetId ?? '')}</td></tr>`)
+    .map(
+      (o) =>
+        `<tr class="${o.outcome}"><td>${o.cycle}</td><td>${o.object.type}</td><td>${escapeHtml(o.object.name)}</td><td>${o.outcome}</td><td>${escapeHtml(o.code ?? '')}</td><td>${escapeHtml(o.reason ?? '')}</td><td>${escapeHtml(o.targetId ?? '')}</td></tr>`,
+    )
     .join('\n');
   const exchanges = log.exchanges
-    .map((e) => `<tr><td>${e.seq}</td><td>${e.cycle}</td><td>${escapeHtml(e.object?.name ?? '')}</td><td>${escapeHtml(e.method)}</td><td><code>${escapeHtml(decodeURIComponent(e.url))}</code></td><td>${e.dryRun ? 'dry run' : e.status || escapeHtml(e.error ?? '')}${e.attempt > 1 ? ` (attempt ${e.attempt})` : ''}</td><td>${body(e.requestBody)}</td><td>${body(e.responseBody)}</td></tr>`)
+    .map(
+      (e) =>
+        `<tr><td>${e.seq}</td><td>${e.cycle}</td><td>${escapeHtml(e.object?.name ?? '')}</td><td>${escapeHtml(e.method)}</td><td><code>${escapeHtml(decodeURIComponent(e.url))}</code></td><td>${e.dryRun ? 'dry run' : e.status || escapeHtml(e.error ?? '')}${e.attempt > 1 ? ` (attempt ${e.attempt})` : ''}</td><td>${body(e.requestBody)}</td><td>${body(e.responseBody)}</td></tr>`,
+    )
     .join('\n');
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title>
@@ -104,7 +110,9 @@ td,th{border:1px solid #ccc;padding:.3rem;vertical-align:top;text-align:left;ove
 code{overflow-wrap:anywhere}col.narrow{width:4rem}col.mid{width:6.5rem}table.requests col.url{width:20%}
 tr.failed{background:#fdd}tr.created{background:#dfd}tr.disabled,tr.deleted{background:#ffd}</style></head><body>
 <h1>${escapeHtml(title)}</h1>
-<p>${Object.entries(s).map(([k, v]) => `${k}: ${v}`).join(' · ')}</p>
+<p>${Object.entries(s)
+    .map(([k, v]) => `${k}: ${v}`)
+    .join(' · ')}</p>
 <h2>Objects</h2>
 <table class="objects"><colgroup><col class="narrow"><col class="narrow"><col><col class="mid"><col><col><col></colgroup><thead><tr><th>Cycle</th><th>Type</th><th>Object</th><th>Outcome</th><th>Code</th><th>Reason</th><th>Target id</th></tr></thead><tbody>
 ${outcomes}

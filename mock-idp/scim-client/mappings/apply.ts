@@ -48,12 +48,7 @@ function convert(m: CompiledMapping, v: unknown): TargetValue {
   return a.multiValued ? [String(scalar(v))] : scalar(v);
 }
 
-export function mapObject(
-  set: CompiledObjectMappings,
-  source: Readonly<Record<string, unknown>>,
-  phase: 'create' | 'update',
-  options: EvaluateOptions = {},
-): MappedState {
+export function mapObject(set: CompiledObjectMappings, source: Readonly<Record<string, unknown>>, phase: 'create' | 'update', options: EvaluateOptions = {}): MappedState {
   const out: MappedState = {};
   for (const m of set.mappings) {
     if (m.apply === 'create' && phase !== 'create') continue;

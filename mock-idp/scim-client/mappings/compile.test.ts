@@ -13,25 +13,27 @@ const problemsOf = (f: () => unknown): { code: string; problems: string[] } => {
 };
 
 describe('compileMappings', () => {
-  it('compiles Entra\'s customappsso defaults', () => {
+  it("compiles Entra's customappsso defaults", () => {
     const m = compileMappings(undefined);
     expect(m.users.matching.map((x) => x.target.text)).toEqual(['userName']);
     expect(m.groups.mappings.map((x) => `${x.source}→${x.target.text}`)).toEqual(['displayName→displayName', 'objectId→externalId', 'members→members']);
   });
 
   it('collects every configuration problem with its path', () => {
-    const err = problemsOf(() => compileMappings({
-      users: {
-        preset: 'none',
-        mappings: [
-          { target: 'userName', source: 'userPrincipalName', expression: '[x]', matchingPrecedence: 1 },
-          { target: 'nickname2', source: 'mail' },
-          { target: 'displayName', expression: 'Bogus([x])' },
-          { target: 'title', expression: 'Join(", "' },
-        ],
-        attributes: [{ name: `${NINJA}:organizationId`, type: 'String', required: true }],
-      },
-    }));
+    const err = problemsOf(() =>
+      compileMappings({
+        users: {
+          preset: 'none',
+          mappings: [
+            { target: 'userName', source: 'userPrincipalName', expression: '[x]', matchingPrecedence: 1 },
+            { target: 'nickname2', source: 'mail' },
+            { target: 'displayName', expression: 'Bogus([x])' },
+            { target: 'title', expression: 'Join(", "' },
+          ],
+          attributes: [{ name: `${NINJA}:organizationId`, type: 'String', required: true }],
+        },
+      }),
+    );
     expect(err.code).toBe('mapping/expression');
     expect(err.problems.map((p) => p.split(/[ :]/)[0])).toEqual([
       'mappings.users.mappings[0]',
@@ -57,7 +59,10 @@ describe('mapObject / serialise', () => {
   const set = compileMappings({
     users: {
       preset: 'none',
-      attributes: [{ name: `${NINJA}:organizationId`, type: 'String', required: true }, { name: `${NINJA}:userType`, type: 'String' }],
+      attributes: [
+        { name: `${NINJA}:organizationId`, type: 'String', required: true },
+        { name: `${NINJA}:userType`, type: 'String' },
+      ],
       mappings: [
         { source: 'userPrincipalName', target: 'userName', matchingPrecedence: 1 },
         { expression: 'Switch([IsSoftDeleted], , "False", "True", "True", "False")', target: 'active' },
@@ -79,13 +84,24 @@ describe('mapObject / serialise', () => {
     const listed = serialise(set, state, { listExtensionSchemas: true, resolveReference: () => undefined });
     expect(listed).toEqual({
       schemas: ['urn:ietf:params:scim:schemas:core:2.0:User', NINJA],
-      userName: 'a@x.test', active: true, [NINJA]: { organizationId: 'all', userType: 'END_USER' },
+      userName: 'a@x.test',
+      active: true,
+      [NINJA]: { organizationId: 'all', userType: 'END_USER' },
     });
     expect(serialise(set, state, { listExtensionSchemas: false, resolveReference: () => undefined })['schemas']).toEqual(['urn:ietf:params:scim:schemas:core:2.0:User']);
   });
 
   it('fails an object whose required attribute has no value', () => {
-    const req = compileMappings({ users: { preset: 'none', mappings: [{ source: 'userPrincipalName', target: 'userName', matchingPrecedence: 1 }, { source: 'department', target: 'displayName' }], attributes: [{ name: 'displayName', type: 'String', required: true }] } }).users;
+    const req = compileMappings({
+      users: {
+        preset: 'none',
+        mappings: [
+          { source: 'userPrincipalName', target: 'userName', matchingPrecedence: 1 },
+          { source: 'department', target: 'displayName' },
+        ],
+        attributes: [{ name: 'displayName', type: 'String', required: true }],
+      },
+    }).users;
     expect(() => mapObject(req, { userPrincipalName: 'a', department: null }, 'create')).toThrow(expect.objectContaining({ code: 'mapping/required-missing' }));
   });
 });

@@ -108,7 +108,12 @@ function compileOne(m: AttributeMappingInput, where: string, attrs: Map<string, 
     return r;
   };
   const out: CompiledMapping = {
-    kind, source: sourceText, target, attribute, apply: m.apply ?? 'always', evaluate,
+    kind,
+    source: sourceText,
+    target,
+    attribute,
+    apply: m.apply ?? 'always',
+    evaluate,
     ...(m.matchingPrecedence !== undefined ? { matchingPrecedence: m.matchingPrecedence } : {}),
   };
   return out;
@@ -133,9 +138,8 @@ function compileObject(objectType: ObjectType, input: ObjectMappingInput | undef
 
   // Preset mappings first, then removals, then configured mappings replacing same-target presets.
   type Entry = { m: AttributeMappingInput; where: string };
-  let entries: Entry[] = preset === 'customappsso'
-    ? (objectType === 'user' ? defaultUserMappings() : defaultGroupMappings()).map((m, i) => ({ m, where: `${root}.preset[${i}]` }))
-    : [];
+  let entries: Entry[] =
+    preset === 'customappsso' ? (objectType === 'user' ? defaultUserMappings() : defaultGroupMappings()).map((m, i) => ({ m, where: `${root}.preset[${i}]` })) : [];
   for (const [i, t] of (input?.remove ?? []).entries()) {
     const before = entries.length;
     entries = entries.filter((e) => e.m.target.toLowerCase() !== t.toLowerCase());

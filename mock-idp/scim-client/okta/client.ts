@@ -24,7 +24,7 @@ export class OktaClient implements ProvisioningClient {
   constructor(private readonly http: ScimHttp) {}
 
   async testConnection(): Promise<void> {
-    let res;
+    let res: Awaited<ReturnType<typeof this.http.request>>;
     try {
       res = await this.http.request('GET', '/Users', { query: { startIndex: '1', count: '1' } });
     } catch (e) {

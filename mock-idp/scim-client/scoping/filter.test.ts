@@ -2,8 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { compileScope } from './filter.ts';
 
 const user = {
-  department: 'Sales', jobTitle: 'Engineer', accountEnabled: true, IsSoftDeleted: false, mail: null,
-  employeeId: '1042', extension_0123456789abcdef0123456789abcdef_region: 'EMEA',
+  department: 'Sales',
+  jobTitle: 'Engineer',
+  accountEnabled: true,
+  IsSoftDeleted: false,
+  mail: null,
+  employeeId: '1042',
+  extension_0123456789abcdef0123456789abcdef_region: 'EMEA',
 };
 
 describe('scoping clause operators (one clause per row)', () => {
@@ -37,7 +42,14 @@ describe('scoping clause operators (one clause per row)', () => {
 
 describe('combining', () => {
   it('ANDs clauses within a filter and ORs filters', () => {
-    const and = compileScope([{ clauses: [{ attribute: 'department', operator: 'EQUALS', value: 'Sales' }, { attribute: 'jobTitle', operator: 'EQUALS', value: 'Boss' }] }]);
+    const and = compileScope([
+      {
+        clauses: [
+          { attribute: 'department', operator: 'EQUALS', value: 'Sales' },
+          { attribute: 'jobTitle', operator: 'EQUALS', value: 'Boss' },
+        ],
+      },
+    ]);
     expect(and.inScope(user)).toBe(false);
     const or = compileScope([
       { clauses: [{ attribute: 'department', operator: 'EQUALS', value: 'Finance' }] },
@@ -49,7 +61,18 @@ describe('combining', () => {
 
   it('reports every problem with its path at configuration time', () => {
     try {
-      compileScope([{ clauses: [{ attribute: 'a', operator: 'LIKE', value: 'x' }, { attribute: 'b', operator: 'REGEX MATCH', value: '(' }, { attribute: 'c', operator: 'GREATER_THAN', value: 'ten' }] }], 'scoping.users');
+      compileScope(
+        [
+          {
+            clauses: [
+              { attribute: 'a', operator: 'LIKE', value: 'x' },
+              { attribute: 'b', operator: 'REGEX MATCH', value: '(' },
+              { attribute: 'c', operator: 'GREATER_THAN', value: 'ten' },
+            ],
+          },
+        ],
+        'scoping.users',
+      );
       expect.unreachable();
     } catch (e) {
       const err = e as { code: string; problems: string[] };

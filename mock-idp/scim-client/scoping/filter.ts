@@ -11,8 +11,20 @@
 import { ProvisioningError } from '../errors.ts';
 
 export const OPERATORS = [
-  'EQUALS', 'NOT EQUALS', 'IS TRUE', 'IS FALSE', 'IS NULL', 'IS NOT NULL', 'REGEX MATCH', 'NOT REGEX MATCH',
-  'GREATER_THAN', 'GREATER_THAN_OR_EQUALS', 'LESS_THAN', 'LESS_THAN_OR_EQUALS', 'INCLUDES', 'NOT INCLUDES',
+  'EQUALS',
+  'NOT EQUALS',
+  'IS TRUE',
+  'IS FALSE',
+  'IS NULL',
+  'IS NOT NULL',
+  'REGEX MATCH',
+  'NOT REGEX MATCH',
+  'GREATER_THAN',
+  'GREATER_THAN_OR_EQUALS',
+  'LESS_THAN',
+  'LESS_THAN_OR_EQUALS',
+  'INCLUDES',
+  'NOT INCLUDES',
 ] as const;
 export type ScopingOperator = (typeof OPERATORS)[number];
 
@@ -119,10 +131,13 @@ export function compileScope(filters: readonly ScopingFilterInput[] | undefined,
       if (typeof c?.attribute !== 'string' || !c.attribute) problems.push(`${where}.attribute is required`);
       const p = predicate(c, where, problems);
       const attr = String(c?.attribute ?? '').toLowerCase();
-      return p && ((src: Readonly<Record<string, unknown>>) => {
-        const key = Object.keys(src).find((k) => k.toLowerCase() === attr);
-        return p(key === undefined ? null : src[key]);
-      });
+      return (
+        p &&
+        ((src: Readonly<Record<string, unknown>>) => {
+          const key = Object.keys(src).find((k) => k.toLowerCase() === attr);
+          return p(key === undefined ? null : src[key]);
+        })
+      );
     });
   });
   if (problems.length) throw new ProvisioningError('scoping/invalid', `invalid scoping filters: ${problems.join('; ')}`, problems);

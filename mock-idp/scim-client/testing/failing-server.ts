@@ -66,7 +66,9 @@ export async function startFailingServer(): Promise<FailingServer> {
   return {
     url: `http://127.0.0.1:${port}/scim`,
     seen,
-    script: (method, prefix, ...answers) => answers.forEach((answer) => queue.push({ method, prefix, answer })),
+    script: (method, prefix, ...answers) => {
+      for (const answer of answers) queue.push({ method, prefix, answer });
+    },
     close: () => new Promise<void>((r) => server.close(() => r())),
   };
 }

@@ -115,7 +115,10 @@ function declare(ninjaOne: boolean): void {
       current!.dirty[kind] = true;
     },
   });
-  for (const [res, kind, unique] of [[R.User, 'users', 'userName'], [R.Group, 'groups', 'displayName']] as const) {
+  for (const [res, kind, unique] of [
+    [R.User, 'users', 'userName'],
+    [R.Group, 'groups', 'displayName'],
+  ] as const) {
     const h = handlers(kind, unique);
     SCIMMY.Resources.declare(res.ingress(h.ingress).egress(h.egress).degress(h.degress));
   }

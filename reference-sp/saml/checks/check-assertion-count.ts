@@ -15,7 +15,12 @@ export const checkAssertionCount: Check = {
     const encrypted = children(response, NS.saml, 'EncryptedAssertion');
     const total = plain.length + encrypted.length;
     if (total !== 1) {
-      throw reject('assertion/count', { message: `the Response holds ${total} assertions; exactly one is accepted`, expected: '1', actual: String(total), spec: 'saml-profiles §4.1.4.2' });
+      throw reject('assertion/count', {
+        message: `the Response holds ${total} assertions; exactly one is accepted`,
+        expected: '1',
+        actual: String(total),
+        spec: 'saml-profiles §4.1.4.2',
+      });
     }
     state.encrypted = encrypted.length === 1;
     state.assertionContainer = (plain[0] ?? encrypted[0])!;

@@ -20,7 +20,12 @@ export const checkAudience: Check = {
     for (const r of restrictions) {
       const audiences = children(r, NS.saml, 'Audience').map((a) => text(a) ?? '');
       if (!audiences.includes(expected)) {
-        throw reject('audience/mismatch', { message: `the Assertion is meant for ${audiences.join(', ') || 'no audience'}, not this SP`, expected, actual: audiences, spec: 'saml-core §2.5.1.4' });
+        throw reject('audience/mismatch', {
+          message: `the Assertion is meant for ${audiences.join(', ') || 'no audience'}, not this SP`,
+          expected,
+          actual: audiences,
+          spec: 'saml-core §2.5.1.4',
+        });
       }
     }
   },

@@ -20,10 +20,20 @@ export const checkConditions: Check = {
     const notBefore = parseSamlTime(attr(conditions, 'NotBefore'), 'Conditions/@NotBefore');
     const notOnOrAfter = parseSamlTime(attr(conditions, 'NotOnOrAfter'), 'Conditions/@NotOnOrAfter');
     if (notBefore && now + skew < notBefore.getTime()) {
-      throw reject('conditions/not-yet-valid', { message: `the Assertion is not valid before ${notBefore.toISOString()}`, expected: notBefore.toISOString(), actual: state.now.toISOString(), spec });
+      throw reject('conditions/not-yet-valid', {
+        message: `the Assertion is not valid before ${notBefore.toISOString()}`,
+        expected: notBefore.toISOString(),
+        actual: state.now.toISOString(),
+        spec,
+      });
     }
     if (notOnOrAfter && now - skew >= notOnOrAfter.getTime()) {
-      throw reject('conditions/expired', { message: `the Assertion expired at ${notOnOrAfter.toISOString()}`, expected: notOnOrAfter.toISOString(), actual: state.now.toISOString(), spec });
+      throw reject('conditions/expired', {
+        message: `the Assertion expired at ${notOnOrAfter.toISOString()}`,
+        expected: notOnOrAfter.toISOString(),
+        actual: state.now.toISOString(),
+        spec,
+      });
     }
     if (notOnOrAfter && (!state.expiresAt || notOnOrAfter < state.expiresAt)) state.expiresAt = notOnOrAfter;
   },

@@ -26,9 +26,10 @@ export const checkInResponseTo: Check = {
     const onConfirmation = state.inResponseTo;
     if (onResponse !== undefined && onResponse !== onConfirmation) {
       throw reject('in-response-to/mismatch', {
-        message: onConfirmation === undefined
-          ? 'the Response claims to answer a request but the assertion\'s bearer confirmation answers none'
-          : 'the Response and its bearer confirmation answer different requests',
+        message:
+          onConfirmation === undefined
+            ? "the Response claims to answer a request but the assertion's bearer confirmation answers none"
+            : 'the Response and its bearer confirmation answer different requests',
         spec: 'saml-profiles §4.1.4.3',
       });
     }

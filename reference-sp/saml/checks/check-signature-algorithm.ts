@@ -14,7 +14,10 @@ const KNOWN_SIGNATURE = new Map<string, string>(Object.entries(SIGNATURE_ALGORIT
 const KNOWN_DIGEST = new Map<string, string>(Object.entries(DIGEST_ALGORITHMS).map(([name, uri]) => [uri, name]));
 const named = (known: ReadonlyMap<string, string>, uri: string): string => (uri ? (known.get(uri) ?? 'an unrecognised algorithm') : '(none)');
 
-export function checkSignatureAlgorithm(signature: Element, saml: Pick<SamlTenantConfig, 'allowedSignatureAlgorithms' | 'allowedDigestAlgorithms'>): {
+export function checkSignatureAlgorithm(
+  signature: Element,
+  saml: Pick<SamlTenantConfig, 'allowedSignatureAlgorithms' | 'allowedDigestAlgorithms'>,
+): {
   signatureAlgorithm: string;
   digestAlgorithms: string[];
 } {
@@ -30,9 +33,7 @@ export function checkSignatureAlgorithm(signature: Element, saml: Pick<SamlTenan
     });
   }
   const allowedDigests = saml.allowedDigestAlgorithms.map((n) => DIGEST_ALGORITHMS[n]);
-  const digestAlgorithms = (signedInfo ? children(signedInfo, NS.ds, 'Reference') : []).map(
-    (ref) => attr(path(ref, NS.ds, 'DigestMethod'), 'Algorithm') ?? '',
-  );
+  const digestAlgorithms = (signedInfo ? children(signedInfo, NS.ds, 'Reference') : []).map((ref) => attr(path(ref, NS.ds, 'DigestMethod'), 'Algorithm') ?? '');
   for (const d of digestAlgorithms) {
     if (!allowedDigests.includes(d as (typeof allowedDigests)[number])) {
       throw reject('signature/algorithm-refused', {

@@ -50,7 +50,8 @@ export const checkSubjectConfirmation: Check = {
     const subject = child(need(state.assertion, 'the Assertion'), NS.saml, 'Subject');
     if (!subject) throw reject('subject-confirmation/invalid', { message: 'the Assertion has no Subject', spec: 'saml-profiles §4.1.4.2' });
     const bearers = children(subject, NS.saml, 'SubjectConfirmation').filter((c) => attr(c, 'Method') === BEARER);
-    if (bearers.length === 0) throw reject('subject-confirmation/invalid', { message: 'the Subject has no bearer SubjectConfirmation', expected: BEARER, spec: 'saml-profiles §4.1.4.2' });
+    if (bearers.length === 0)
+      throw reject('subject-confirmation/invalid', { message: 'the Subject has no bearer SubjectConfirmation', expected: BEARER, spec: 'saml-profiles §4.1.4.2' });
     let first: SamlRejection | undefined;
     for (const b of bearers) {
       try {

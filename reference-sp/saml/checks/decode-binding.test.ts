@@ -6,7 +6,13 @@ import { decodeBinding } from './decode-binding.ts';
 // saml-bindings §3.5.4: SAMLResponse is the base64 encoding of the XML message.
 const table: { name: string; value: unknown; expected: string }[] = [
   { name: 'base64 XML', value: Buffer.from('<x/>').toString('base64'), expected: 'ok' },
-  { name: 'base64 with line breaks', value: Buffer.from('<xml-with-enough-bytes/>').toString('base64').replace(/(.{8})/g, '$1\r\n'), expected: 'ok' },
+  {
+    name: 'base64 with line breaks',
+    value: Buffer.from('<xml-with-enough-bytes/>')
+      .toString('base64')
+      .replace(/(.{8})/g, '$1\r\n'),
+    expected: 'ok',
+  },
   { name: 'missing', value: undefined, expected: 'binding/malformed' },
   { name: 'empty', value: '  ', expected: 'binding/malformed' },
   { name: 'an array (repeated field)', value: ['a', 'b'], expected: 'binding/malformed' },

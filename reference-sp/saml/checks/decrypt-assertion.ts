@@ -125,7 +125,11 @@ export const decryptAssertion: Check = {
   async run(state) {
     if (!state.encrypted) {
       if (state.saml.requireEncryptedAssertion) {
-        throw reject('encryption/required', { message: 'the assertion is not encrypted and the tenant requires EncryptedAssertion', expected: 'EncryptedAssertion', spec: 'saml-core §2.3.4' });
+        throw reject('encryption/required', {
+          message: 'the assertion is not encrypted and the tenant requires EncryptedAssertion',
+          expected: 'EncryptedAssertion',
+          spec: 'saml-core §2.3.4',
+        });
       }
       return;
     }

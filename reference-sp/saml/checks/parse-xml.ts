@@ -15,7 +15,11 @@ import { XmlParseError, parseXml, type XmlParseFailure } from '../xml.ts';
 const ANSWERS: Record<XmlParseFailure, { code: SamlRejectionCode; message: string; spec: string }> = {
   doctype: { code: 'xml/doctype', message: 'the response carries a DTD (DOCTYPE or entity declarations), which is refused', spec: 'saml-core §1.3 (no DTDs)' },
   malformed: { code: 'xml/malformed', message: 'the response is not well-formed XML', spec: 'XML 1.0 §2.1 (well-formed)' },
-  'too-large': { code: 'xml/too-large', message: 'the response exceeds the size, element, attribute or namespace limits of this SP', spec: 'saml-bindings §3.5 (bounded processing)' },
+  'too-large': {
+    code: 'xml/too-large',
+    message: 'the response exceeds the size, element, attribute or namespace limits of this SP',
+    spec: 'saml-bindings §3.5 (bounded processing)',
+  },
   'too-deep': { code: 'xml/too-deep', message: 'the response nests elements deeper than this SP allows', spec: 'saml-bindings §3.5 (bounded processing)' },
 };
 

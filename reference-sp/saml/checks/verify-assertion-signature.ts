@@ -21,7 +21,11 @@ function verify(state: AcsState): void {
   const verified = verifyEnvelopedSignature(assertion, 'Assertion', state.saml);
   if (!verified) {
     if (state.saml.wantAssertionsSigned) {
-      throw reject('signature/missing', { message: 'the Assertion is not signed and the tenant requires signed assertions', expected: 'Assertion', spec: 'saml-profiles §4.1.3.5' });
+      throw reject('signature/missing', {
+        message: 'the Assertion is not signed and the tenant requires signed assertions',
+        expected: 'Assertion',
+        spec: 'saml-profiles §4.1.3.5',
+      });
     }
     if (!state.responseSigned) {
       throw reject('signature/missing', { message: 'neither the Response nor the Assertion is signed', expected: 'Response or Assertion', spec: 'saml-profiles §4.1.3.5' });

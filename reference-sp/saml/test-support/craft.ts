@@ -46,7 +46,7 @@ export function assertionXml(o: CraftOptions, id = o.assertionId ?? '_assertion1
     (recipient === null ? '' : ` Recipient="${escapeXml(recipient)}"`) +
     (scNotOnOrAfter === null ? '' : ` NotOnOrAfter="${scNotOnOrAfter}"`) +
     (o.scNotBefore ? ` NotBefore="${o.scNotBefore}"` : '') +
-    (o.scInResponseTo ?? o.inResponseTo ? ` InResponseTo="${o.scInResponseTo ?? o.inResponseTo}"` : '') +
+    ((o.scInResponseTo ?? o.inResponseTo) ? ` InResponseTo="${o.scInResponseTo ?? o.inResponseTo}"` : '') +
     `/></saml:SubjectConfirmation></saml:Subject>` +
     `<saml:Conditions NotBefore="${o.notBefore ?? iso(o.now, -5)}" NotOnOrAfter="${o.notOnOrAfter ?? iso(o.now, 300)}">` +
     (audience === null ? '' : `<saml:AudienceRestriction><saml:Audience>${escapeXml(audience)}</saml:Audience></saml:AudienceRestriction>`) +
@@ -55,7 +55,12 @@ export function assertionXml(o: CraftOptions, id = o.assertionId ?? '_assertion1
     (attrs.length
       ? `<saml:AttributeStatement>` +
         attrs
-          .map(([n, v]) => `<saml:Attribute Name="${escapeXml(n)}">` + (typeof v === 'string' ? [v] : v).map((x) => `<saml:AttributeValue xsi:type="xs:string">${escapeXml(x)}</saml:AttributeValue>`).join('') + `</saml:Attribute>`)
+          .map(
+            ([n, v]) =>
+              `<saml:Attribute Name="${escapeXml(n)}">` +
+              (typeof v === 'string' ? [v] : v).map((x) => `<saml:AttributeValue xsi:type="xs:string">${escapeXml(x)}</saml:AttributeValue>`).join('') +
+              `</saml:Attribute>`,
+          )
           .join('') +
         `</saml:AttributeStatement>`
       : '') +

@@ -59,7 +59,10 @@ export async function mintWithSamlify(o: SamlifyMintOptions): Promise<string> {
     requestSignatureAlgorithm: o.signatureAlgorithm ?? 'http://www.w3.org/2001/04/xmldsig-more#rsa-sha256',
     isAssertionEncrypted: o.encrypt === true,
     // samlify's types omit its encryption-algorithm settings.
-    ...({ dataEncryptionAlgorithm: o.dataEncryptionAlgorithm ?? 'http://www.w3.org/2009/xmlenc11#aes256-gcm', keyEncryptionAlgorithm: 'http://www.w3.org/2001/04/xmlenc#rsa-oaep-mgf1p' } as object),
+    ...({
+      dataEncryptionAlgorithm: o.dataEncryptionAlgorithm ?? 'http://www.w3.org/2009/xmlenc11#aes256-gcm',
+      keyEncryptionAlgorithm: 'http://www.w3.org/2001/04/xmlenc#rsa-oaep-mgf1p',
+    } as object),
   });
   const sp = samlify.ServiceProvider({
     entityID: o.sp.entityId,

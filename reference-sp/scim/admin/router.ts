@@ -22,12 +22,7 @@ import { readJsonBody } from '../http/read-body.ts';
 import { ScimError } from '../types/errors.ts';
 import type { Tenants, ScimTenant } from '../tenancy.ts';
 
-export type AdminErrorCode =
-  | 'admin/unauthorized'
-  | 'admin/invalid-request'
-  | 'admin/provider-exists'
-  | 'admin/unknown-provider'
-  | 'admin/unknown-token';
+export type AdminErrorCode = 'admin/unauthorized' | 'admin/invalid-request' | 'admin/provider-exists' | 'admin/unknown-provider' | 'admin/unknown-token';
 
 class AdminError extends Error {
   constructor(

@@ -6,7 +6,7 @@ import type { Server } from 'node:http';
 import { connect } from 'node:net';
 import express from 'express';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ScimError } from '../types/errors.ts';
+import type { ScimError } from '../types/errors.ts';
 import { readJsonBody } from './read-body.ts';
 import { sendScim, sendScimError } from './send.ts';
 
@@ -70,7 +70,12 @@ describe('readJsonBody bounds', () => {
 
   it('a body that trickles (never idle long enough) gets 408 once it takes too long in all', async () => {
     const port = await serve({ idleTimeoutMs: 200, timeoutMs: 300 });
-    const { text } = await slowPost(port, 200, Array.from({ length: 200 }, () => ' '), 20);
+    const { text } = await slowPost(
+      port,
+      200,
+      Array.from({ length: 200 }, () => ' '),
+      20,
+    );
     expect(statusOf(text)).toBe(408);
   });
 

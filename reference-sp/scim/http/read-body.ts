@@ -43,9 +43,7 @@ export async function readJsonBody(
   const type = mediaTypeOf(req);
   if (type === undefined || !ACCEPTED.has(type)) {
     req.resume();
-    throw ScimError.unsupportedMediaType(
-      `Content-Type must be application/scim+json or application/json, got ${type ?? 'none'}`,
-    );
+    throw ScimError.unsupportedMediaType(`Content-Type must be application/scim+json or application/json, got ${type ?? 'none'}`);
   }
   const text = await readText(req, limit, timeouts);
   if (text.trim() === '') throw ScimError.invalidSyntax('request body is empty; a JSON object is required');

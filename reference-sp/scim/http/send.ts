@@ -7,7 +7,7 @@
  * - A 408 (a body too slow, ./read-body.ts) closes the connection: the rest of that body is not waited for.
  */
 import type { Response } from 'express';
-import { ScimError } from '../types/errors.ts';
+import type { ScimError } from '../types/errors.ts';
 import { TooManyRequests } from './too-many-requests.ts';
 
 export const SCIM_CONTENT_TYPE = 'application/scim+json; charset=utf-8';

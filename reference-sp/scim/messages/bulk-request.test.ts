@@ -8,17 +8,29 @@ const limits = { maxOperations: 3, maxPayloadSize: 1_000_000 };
 const bulk = (Operations: unknown[], extra: Record<string, unknown> = {}) => ({ schemas: [BULK_REQUEST_SCHEMA], Operations, ...extra });
 
 function failure(fn: () => unknown): [number, ScimType | undefined] {
-  try { fn(); } catch (e) { if (e instanceof ScimError) return [e.status, e.scimType]; throw e; }
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof ScimError) return [e.status, e.scimType];
+    throw e;
+  }
   throw new Error('expected a ScimError');
 }
 
 describe('parseBulkRequest (RFC 7644 §3.7)', () => {
   it('parses the §3.7.1 shape', () => {
-    const req = parseBulkRequest(bulk([
-      { method: 'POST', path: '/Users', bulkId: 'qwerty', data: { schemas: [CORE_USER], userName: 'alice' } },
-      { method: 'post', path: '/Groups', bulkId: 'ytrewq', data: { schemas: [CORE_GROUP], displayName: 'G', members: [{ type: 'User', value: 'bulkId:qwerty' }] } },
-      { method: 'DELETE', path: '/Users/b7c14771', version: 'W/"0ee8add0a938e1a"' },
-    ], { failOnErrors: 1 }), registry, limits);
+    const req = parseBulkRequest(
+      bulk(
+        [
+          { method: 'POST', path: '/Users', bulkId: 'qwerty', data: { schemas: [CORE_USER], userName: 'alice' } },
+          { method: 'post', path: '/Groups', bulkId: 'ytrewq', data: { schemas: [CORE_GROUP], displayName: 'G', members: [{ type: 'User', value: 'bulkId:qwerty' }] } },
+          { method: 'DELETE', path: '/Users/b7c14771', version: 'W/"0ee8add0a938e1a"' },
+        ],
+        { failOnErrors: 1 },
+      ),
+      registry,
+      limits,
+    );
     expect(req.failOnErrors).toBe(1);
     expect(req.operations.map((o) => [o.method, o.resourceType, o.resourceId, o.bulkId, o.error])).toEqual([
       ['POST', 'User', undefined, 'qwerty', undefined],
@@ -60,9 +72,14 @@ describe('parseBulkRequest (RFC 7644 §3.7)', () => {
   });
 
   it('refuses a duplicate bulkId on the second use', () => {
-    const req = parseBulkRequest(bulk([
-      { method: 'POST', path: '/Users', bulkId: 'a', data: {} }, { method: 'POST', path: '/Users', bulkId: 'a', data: {} },
-    ]), registry, limits);
+    const req = parseBulkRequest(
+      bulk([
+        { method: 'POST', path: '/Users', bulkId: 'a', data: {} },
+        { method: 'POST', path: '/Users', bulkId: 'a', data: {} },
+      ]),
+      registry,
+      limits,
+    );
     expect([req.operations[0]!.error, req.operations[1]!.error?.scimType]).toEqual([undefined, 'invalidSyntax']);
   });
 });
@@ -70,7 +87,13 @@ describe('parseBulkRequest (RFC 7644 §3.7)', () => {
 describe('resolveBulkIds (§3.7.2)', () => {
   it('replaces references anywhere in the value, leaving the input alone', () => {
     const data = { members: [{ value: 'bulkId:qwerty' }, { value: 'u2' }], manager: { value: 'bulkId:boss' }, note: 'bulkId is a word' };
-    const out = resolveBulkIds(data, new Map([['qwerty', 'id-1'], ['boss', 'id-2']]));
+    const out = resolveBulkIds(
+      data,
+      new Map([
+        ['qwerty', 'id-1'],
+        ['boss', 'id-2'],
+      ]),
+    );
     expect(out).toEqual({ members: [{ value: 'id-1' }, { value: 'u2' }], manager: { value: 'id-2' }, note: 'bulkId is a word' });
     expect(data.members[0]!.value).toBe('bulkId:qwerty');
     expect(resolveBulkIds('bulkId:qwerty', { qwerty: 'id-1' })).toBe('id-1');
@@ -89,10 +112,14 @@ describe('deeply nested data (issue 8, item 9): a 400, never a stack overflow', 
   };
 
   it('parseBulkRequest marks an operation whose data nests too deep as 400 invalidSyntax, and parses the rest', () => {
-    const req = parseBulkRequest(bulk([
-      { method: 'POST', path: '/Users', bulkId: 'a', data: deep(50_000) },
-      { method: 'POST', path: '/Users', bulkId: 'b', data: { schemas: [CORE_USER], userName: 'fine' } },
-    ]), registry, limits);
+    const req = parseBulkRequest(
+      bulk([
+        { method: 'POST', path: '/Users', bulkId: 'a', data: deep(50_000) },
+        { method: 'POST', path: '/Users', bulkId: 'b', data: { schemas: [CORE_USER], userName: 'fine' } },
+      ]),
+      registry,
+      limits,
+    );
     expect([req.operations[0]!.error?.status, req.operations[0]!.error?.scimType]).toEqual([400, 'invalidSyntax']);
     expect(req.operations[1]!.error).toBeUndefined();
   });
@@ -105,10 +132,12 @@ describe('deeply nested data (issue 8, item 9): a 400, never a stack overflow', 
 
 describe('bulkResponse (§3.7.3)', () => {
   it('reports status as a string and errors as §3.12 bodies', () => {
-    expect(bulkResponse([
-      { method: 'POST', bulkId: 'q', location: 'https://x/Users/1', version: 'W/"1"', status: 201 },
-      { method: 'DELETE', status: 404, error: ScimError.notFound('no such user') },
-    ])).toEqual({
+    expect(
+      bulkResponse([
+        { method: 'POST', bulkId: 'q', location: 'https://x/Users/1', version: 'W/"1"', status: 201 },
+        { method: 'DELETE', status: 404, error: ScimError.notFound('no such user') },
+      ]),
+    ).toEqual({
       schemas: [BULK_RESPONSE_SCHEMA],
       Operations: [
         { method: 'POST', bulkId: 'q', location: 'https://x/Users/1', version: 'W/"1"', status: '201' },

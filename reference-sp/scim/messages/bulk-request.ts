@@ -143,7 +143,10 @@ function parseOperation(raw: Json, index: number, registry: SchemaRegistry, seen
   if (version !== undefined && version !== null && typeof version !== 'string') throw ScimError.invalidSyntax(`${at}.version must be a string`);
 
   return {
-    index, method, path, resourceType: rt.name,
+    index,
+    method,
+    path,
+    resourceType: rt.name,
     ...(resourceId !== undefined ? { resourceId } : {}),
     ...(bulkId !== undefined ? { bulkId } : {}),
     ...(typeof version === 'string' ? { version } : {}),

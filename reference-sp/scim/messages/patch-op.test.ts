@@ -15,7 +15,10 @@ const USER: JsonObject = {
   userName: 'bjensen@example.com',
   name: { givenName: 'Barbara', familyName: 'Jensen' },
   active: true,
-  emails: [{ value: 'bjensen@example.com', type: 'work', primary: true }, { value: 'babs@home.org', type: 'home' }],
+  emails: [
+    { value: 'bjensen@example.com', type: 'work', primary: true },
+    { value: 'babs@home.org', type: 'home' },
+  ],
   meta: { resourceType: 'User', version: 'W/"1"' },
   [ENTERPRISE]: { department: 'Tour Operations', manager: { value: 'm1', displayName: 'Boss' } },
 };
@@ -37,7 +40,12 @@ function run(ops: unknown[], opts: { resource?: JsonObject; resourceType?: strin
 }
 
 function failure(fn: () => unknown): [number, ScimType | undefined] {
-  try { fn(); } catch (e) { if (e instanceof ScimError) return [e.status, e.scimType]; throw e; }
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof ScimError) return [e.status, e.scimType];
+    throw e;
+  }
   throw new Error('expected a ScimError');
 }
 
@@ -56,8 +64,16 @@ const ok: Case[] = [
   ['remove a sub-attribute', [{ op: 'remove', path: 'name.familyName' }], { name: { givenName: 'Barbara' } }],
   ['remove a simple attribute', [{ op: 'remove', path: 'externalId' }], { externalId: undefined }],
   ['remove an absent attribute is a no-op', [{ op: 'remove', path: 'nickName' }], { nickName: undefined }],
-  ['replace a filtered sub-attribute', [{ op: 'replace', path: 'emails[type eq "work"].value', value: 'b@new.example' }], { 'emails/0/value': 'b@new.example', 'emails/1/value': 'babs@home.org' }],
-  ['add a filtered sub-attribute with no match creates the value', [{ op: 'add', path: 'emails[type eq "other"].value', value: 'o@x.org' }], { 'emails/2': { type: 'other', value: 'o@x.org' }, 'emails/0/primary': true }],
+  [
+    'replace a filtered sub-attribute',
+    [{ op: 'replace', path: 'emails[type eq "work"].value', value: 'b@new.example' }],
+    { 'emails/0/value': 'b@new.example', 'emails/1/value': 'babs@home.org' },
+  ],
+  [
+    'add a filtered sub-attribute with no match creates the value',
+    [{ op: 'add', path: 'emails[type eq "other"].value', value: 'o@x.org' }],
+    { 'emails/2': { type: 'other', value: 'o@x.org' }, 'emails/0/primary': true },
+  ],
   ['add to a multi-valued attribute appends', [{ op: 'add', path: 'emails', value: [{ value: 'c@x.org', type: 'other' }] }], { 'emails/2/value': 'c@x.org' }],
   ['add an existing value does not duplicate', [{ op: 'add', path: 'emails', value: [{ value: 'babs@home.org' }] }], { 'emails/2': undefined }],
   ['replace a multi-valued attribute replaces all values', [{ op: 'replace', path: 'emails', value: [{ value: 'only@x.org' }] }], { emails: [{ value: 'only@x.org' }] }],
@@ -69,16 +85,51 @@ const ok: Case[] = [
   ['replace the manager', [{ op: 'replace', path: `${ENTERPRISE}:manager`, value: { value: 'm2' } }], { [`${ENTERPRISE}/manager/value`]: 'm2' }],
   ['replace the manager value', [{ op: 'replace', path: `${ENTERPRISE}:manager.value`, value: 'm3' }], { [`${ENTERPRISE}/manager/value`]: 'm3' }],
   ['remove the manager', [{ op: 'remove', path: `${ENTERPRISE}:manager` }], { [`${ENTERPRISE}/manager`]: undefined, [`${ENTERPRISE}/department`]: 'Tour Operations' }],
-  ['remove the last extension attribute drops the extension and its schema', [{ op: 'remove', path: `${ENTERPRISE}:manager` }, { op: 'remove', path: `${ENTERPRISE}:department` }], { [ENTERPRISE]: undefined, schemas: [CORE_USER] }],
-  ['add an extension attribute adds its schema', [{ op: 'add', path: `${NINJAONE_SCHEMA_ID}:organizationId`, value: 'all' }], { [`${NINJAONE_SCHEMA_ID}/organizationId`]: 'all', schemas: [CORE_USER, ENTERPRISE, NINJAONE_SCHEMA_ID] }],
-  ['path = the whole extension', [{ op: 'replace', path: ENTERPRISE, value: { employeeNumber: '42' } }], { [`${ENTERPRISE}/employeeNumber`]: '42', [`${ENTERPRISE}/department`]: 'Tour Operations' }],
+  [
+    'remove the last extension attribute drops the extension and its schema',
+    [
+      { op: 'remove', path: `${ENTERPRISE}:manager` },
+      { op: 'remove', path: `${ENTERPRISE}:department` },
+    ],
+    { [ENTERPRISE]: undefined, schemas: [CORE_USER] },
+  ],
+  [
+    'add an extension attribute adds its schema',
+    [{ op: 'add', path: `${NINJAONE_SCHEMA_ID}:organizationId`, value: 'all' }],
+    { [`${NINJAONE_SCHEMA_ID}/organizationId`]: 'all', schemas: [CORE_USER, ENTERPRISE, NINJAONE_SCHEMA_ID] },
+  ],
+  [
+    'path = the whole extension',
+    [{ op: 'replace', path: ENTERPRISE, value: { employeeNumber: '42' } }],
+    { [`${ENTERPRISE}/employeeNumber`]: '42', [`${ENTERPRISE}/department`]: 'Tour Operations' },
+  ],
   ['path-less replace', [{ op: 'replace', value: { displayName: 'Babs', active: false } }], { displayName: 'Babs', active: false }],
-  ['path-less replace with a nested extension object', [{ op: 'replace', value: { [ENTERPRISE]: { department: 'Sales', manager: { value: 'm9' } } } }], { [`${ENTERPRISE}/department`]: 'Sales', [`${ENTERPRISE}/manager/value`]: 'm9' }],
+  [
+    'path-less replace with a nested extension object',
+    [{ op: 'replace', value: { [ENTERPRISE]: { department: 'Sales', manager: { value: 'm9' } } } }],
+    { [`${ENTERPRISE}/department`]: 'Sales', [`${ENTERPRISE}/manager/value`]: 'm9' },
+  ],
   ['path-less add with a URN-qualified key', [{ op: 'add', value: { [`${ENTERPRISE}:employeeNumber`]: '7' } }], { [`${ENTERPRISE}/employeeNumber`]: '7' }],
-  ['path-less replace echoing id and schemas', [{ op: 'replace', value: { id: 'u1', schemas: [CORE_USER], userName: 'new@example.com' } }], { id: 'u1', userName: 'new@example.com' }],
-  ['operations apply in order', [{ op: 'add', path: 'nickName', value: 'B' }, { op: 'replace', path: 'nickName', value: 'C' }], { nickName: 'C' }],
+  [
+    'path-less replace echoing id and schemas',
+    [{ op: 'replace', value: { id: 'u1', schemas: [CORE_USER], userName: 'new@example.com' } }],
+    { id: 'u1', userName: 'new@example.com' },
+  ],
+  [
+    'operations apply in order',
+    [
+      { op: 'add', path: 'nickName', value: 'B' },
+      { op: 'replace', path: 'nickName', value: 'C' },
+    ],
+    { nickName: 'C' },
+  ],
   // groups
-  ['add members', [{ op: 'add', path: 'members', value: [{ value: 'u4' }, { value: 'u1' }] }], { members: [{ value: 'u1', display: 'Babs' }, { value: 'u2' }, { value: 'u3' }, { value: 'u4' }] }, { resourceType: 'Group' }],
+  [
+    'add members',
+    [{ op: 'add', path: 'members', value: [{ value: 'u4' }, { value: 'u1' }] }],
+    { members: [{ value: 'u1', display: 'Babs' }, { value: 'u2' }, { value: 'u3' }, { value: 'u4' }] },
+    { resourceType: 'Group' },
+  ],
   ['remove one member by filter', [{ op: 'remove', path: 'members[value eq "u2"]' }], { members: [{ value: 'u1', display: 'Babs' }, { value: 'u3' }] }, { resourceType: 'Group' }],
   ['remove all members', [{ op: 'remove', path: 'members' }], { members: undefined }, { resourceType: 'Group' }],
   ['replace displayName', [{ op: 'replace', path: 'displayName', value: 'Guides' }], { displayName: 'Guides' }, { resourceType: 'Group' }],
@@ -95,7 +146,10 @@ describe('PatchOp.apply (RFC 7644 §3.5.2)', () => {
 
   it('never changes its input', () => {
     const before = structuredClone(USER);
-    run([{ op: 'remove', path: 'emails[type eq "home"]' }, { op: 'replace', path: 'name.givenName', value: 'X' }]);
+    run([
+      { op: 'remove', path: 'emails[type eq "home"]' },
+      { op: 'replace', path: 'name.givenName', value: 'X' },
+    ]);
     expect(USER).toEqual(before);
   });
 });
@@ -125,8 +179,11 @@ describe('PatchOp constructor validates the whole body', () => {
   });
 
   it('refuses a bad operation even after good ones, before anything is applied', () => {
-    expect(failure(() => new PatchOp(body({ op: 'replace', path: 'title', value: 'x' }, { op: 'replace', path: 'bogus', value: 1 }), { registry, resourceType: 'User', mode: 'strict' })))
-      .toEqual([400, 'invalidPath']);
+    expect(
+      failure(
+        () => new PatchOp(body({ op: 'replace', path: 'title', value: 'x' }, { op: 'replace', path: 'bogus', value: 1 }), { registry, resourceType: 'User', mode: 'strict' }),
+      ),
+    ).toEqual([400, 'invalidPath']);
   });
 });
 
@@ -144,7 +201,15 @@ const applyErrors: [string, unknown[], number, ScimType, string?][] = [
   ['replace userName with null', [{ op: 'replace', path: 'userName', value: null }], 400, 'invalidValue'],
   ['replace userName with ""', [{ op: 'replace', path: 'userName', value: '' }], 400, 'invalidValue'],
   ['path-less replace of userName with ""', [{ op: 'replace', value: { userName: '' } }], 400, 'invalidValue'],
-  ['remove a required extension attribute', [{ op: 'add', path: `${NINJAONE_SCHEMA_ID}:organizationId`, value: 'all' }, { op: 'remove', path: `${NINJAONE_SCHEMA_ID}:organizationId` }], 400, 'invalidValue'],
+  [
+    'remove a required extension attribute',
+    [
+      { op: 'add', path: `${NINJAONE_SCHEMA_ID}:organizationId`, value: 'all' },
+      { op: 'remove', path: `${NINJAONE_SCHEMA_ID}:organizationId` },
+    ],
+    400,
+    'invalidValue',
+  ],
   ['wrong type', [{ op: 'replace', path: 'active', value: 'yes' }], 400, 'invalidValue'],
   ['string boolean (strict)', [{ op: 'replace', path: 'active', value: 'False' }], 400, 'invalidValue'],
   ['dotted key (strict)', [{ op: 'replace', value: { 'name.givenName': 'x' } }], 400, 'invalidPath'],
@@ -164,11 +229,38 @@ const lenient: [string, unknown[], Record<string, unknown>, ToleranceCode[], str
   ['"Replace" op and "False" string', [{ op: 'Replace', path: 'active', value: 'False' }], { active: false }, ['lenient/op-case', 'lenient/string-boolean']],
   ['"True" in a path-less replace', [{ op: 'replace', value: { active: 'True' } }], { active: true }, ['lenient/string-boolean']],
   ['"Add" op', [{ op: 'Add', path: 'nickName', value: 'B' }], { nickName: 'B' }, ['lenient/op-case']],
-  ['remove members by value', [{ op: 'Remove', path: 'members', value: [{ value: 'u2' }, { value: 'u3' }] }], { members: [{ value: 'u1', display: 'Babs' }] }, ['lenient/op-case', 'lenient/remove-members-by-value'], 'Group'],
-  ['remove members by value: absent member is a no-op', [{ op: 'remove', path: 'members', value: [{ value: 'nobody' }] }], { 'members/2/value': 'u3' }, ['lenient/remove-members-by-value'], 'Group'],
-  ['dotted keys in a path-less replace', [{ op: 'Replace', value: { 'name.givenName': 'Babs', 'name.familyName': 'J' } }], { name: { givenName: 'Babs', familyName: 'J' } }, ['lenient/op-case', 'lenient/dotted-key']],
-  ['replace a filtered value that is not there yet', [{ op: 'Replace', path: 'emails[type eq "other"].value', value: 'o@x.org' }], { 'emails/2': { type: 'other', value: 'o@x.org' } }, ['lenient/op-case', 'lenient/replace-creates-value']],
-  ['manager as a bare string', [{ op: 'Add', path: `${ENTERPRISE}:manager`, value: 'm2' }], { [`${ENTERPRISE}/manager/value`]: 'm2' }, ['lenient/op-case', 'lenient/complex-as-value']],
+  [
+    'remove members by value',
+    [{ op: 'Remove', path: 'members', value: [{ value: 'u2' }, { value: 'u3' }] }],
+    { members: [{ value: 'u1', display: 'Babs' }] },
+    ['lenient/op-case', 'lenient/remove-members-by-value'],
+    'Group',
+  ],
+  [
+    'remove members by value: absent member is a no-op',
+    [{ op: 'remove', path: 'members', value: [{ value: 'nobody' }] }],
+    { 'members/2/value': 'u3' },
+    ['lenient/remove-members-by-value'],
+    'Group',
+  ],
+  [
+    'dotted keys in a path-less replace',
+    [{ op: 'Replace', value: { 'name.givenName': 'Babs', 'name.familyName': 'J' } }],
+    { name: { givenName: 'Babs', familyName: 'J' } },
+    ['lenient/op-case', 'lenient/dotted-key'],
+  ],
+  [
+    'replace a filtered value that is not there yet',
+    [{ op: 'Replace', path: 'emails[type eq "other"].value', value: 'o@x.org' }],
+    { 'emails/2': { type: 'other', value: 'o@x.org' } },
+    ['lenient/op-case', 'lenient/replace-creates-value'],
+  ],
+  [
+    'manager as a bare string',
+    [{ op: 'Add', path: `${ENTERPRISE}:manager`, value: 'm2' }],
+    { [`${ENTERPRISE}/manager/value`]: 'm2' },
+    ['lenient/op-case', 'lenient/complex-as-value'],
+  ],
 ];
 
 describe('PatchOp in lenient mode records each tolerance', () => {
@@ -196,7 +288,10 @@ describe('PatchOp cost and equality', () => {
     const resource: JsonObject = { ...USER, emails: emails(20_000, 'old') };
     const ops = Array.from({ length: 20 }, (_, i) => ({ op: 'add', path: 'emails', value: emails(MAX_VALUES_PER_ATTRIBUTE, `new${i}-`) }));
     const patch = new PatchOp(body(...ops, { op: 'add', path: 'emails', value: emails(5, 'old') }), {
-      registry, resourceType: 'User', mode: 'strict', limits: { maxValuesPerAttribute: 20 * MAX_VALUES_PER_ATTRIBUTE + 5 },
+      registry,
+      resourceType: 'User',
+      mode: 'strict',
+      limits: { maxValuesPerAttribute: 20 * MAX_VALUES_PER_ATTRIBUTE + 5 },
     });
     const { resource: out, changed } = patch.apply(resource);
     expect(changed).toBe(true);
@@ -227,13 +322,19 @@ describe('PatchOp cost and equality', () => {
   });
 
   it('a new primary value clears the primary of the others, also when added in place', () => {
-    const { resource } = run([{ op: 'add', path: 'emails', value: [{ value: 'n@x.test', type: 'other', primary: true }] }, { op: 'add', path: 'emails', value: [{ value: 'bjensen@example.com', type: 'work', primary: false }] }]);
+    const { resource } = run([
+      { op: 'add', path: 'emails', value: [{ value: 'n@x.test', type: 'other', primary: true }] },
+      { op: 'add', path: 'emails', value: [{ value: 'bjensen@example.com', type: 'work', primary: false }] },
+    ]);
     expect((resource['emails'] as JsonObject[]).map((e) => e['primary'] === true)).toEqual([false, false, true]);
   });
 
   it('caps: operations → tooMany, values of one attribute over the request → invalidValue, filter scans → tooMany', () => {
     const op = { op: 'replace', path: 'displayName', value: 'x' };
-    expect(failure(() => new PatchOp(body(...Array.from({ length: PATCH_LIMITS.maxOperations + 1 }, () => op)), { registry, resourceType: 'User', mode: 'strict' }))).toEqual([400, 'tooMany']);
+    expect(failure(() => new PatchOp(body(...Array.from({ length: PATCH_LIMITS.maxOperations + 1 }, () => op)), { registry, resourceType: 'User', mode: 'strict' }))).toEqual([
+      400,
+      'tooMany',
+    ]);
     expect(failure(() => new PatchOp(body(op, op), { registry, resourceType: 'User', mode: 'strict', limits: { maxOperations: 1 } }))).toEqual([400, 'tooMany']);
     const limits = { maxValuesPerAttribute: 3, maxScan: 4 };
     const run2 = (...ops: unknown[]) => new PatchOp(body(...ops), { registry, resourceType: 'User', mode: 'strict', limits }).apply(USER);

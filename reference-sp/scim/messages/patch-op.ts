@@ -122,7 +122,10 @@ export class PatchOp {
   private readonly limits: PatchLimits;
   private budget: Budget = newBudget();
 
-  constructor(body: unknown, private readonly opts: PatchOpOptions) {
+  constructor(
+    body: unknown,
+    private readonly opts: PatchOpOptions,
+  ) {
     this.rt = opts.registry.requireResourceType(opts.resourceType);
     this.limits = { ...PATCH_LIMITS, ...opts.limits };
     if (!isObject(body)) throw ScimError.invalidSyntax('the PATCH body must be a JSON object');
@@ -168,8 +171,14 @@ export class PatchOp {
       if (!parsedPath) throw ScimError.noTarget(`${at}: remove needs a path (RFC 7644 §3.5.2.2)`);
       if (value !== undefined && value !== null) {
         const t = this.target(parsedPath, path!);
-        const byValue = t && !t.filter && !t.sub && t.resolved.attribute.multiValued && t.resolved.attribute.type === 'complex'
-          && Array.isArray(value) && value.every((v) => isObject(v) && findKey(v, 'value') !== undefined);
+        const byValue =
+          t &&
+          !t.filter &&
+          !t.sub &&
+          t.resolved.attribute.multiValued &&
+          t.resolved.attribute.type === 'complex' &&
+          Array.isArray(value) &&
+          value.every((v) => isObject(v) && findKey(v, 'value') !== undefined);
         if (!byValue) throw ScimError.invalidSyntax(`${at}: remove takes no value`);
         if (this.opts.mode === 'strict') {
           throw ScimError.invalidSyntax(`${at}: remove takes no value; use path '${path}[value eq "…"]' to remove one value`);
@@ -224,10 +233,12 @@ export class PatchOp {
       i++;
     }
     // keep `schemas` in step with the extensions present (RFC 7643 §3)
-    const ext = this.rt.schemaExtensions.map((e) => e.schema).filter((id) => {
-      const k = findKey(out, id);
-      return k !== undefined && !isUnassigned(out[k]);
-    });
+    const ext = this.rt.schemaExtensions
+      .map((e) => e.schema)
+      .filter((id) => {
+        const k = findKey(out, id);
+        return k !== undefined && !isUnassigned(out[k]);
+      });
     for (const e of this.rt.schemaExtensions) {
       const k = findKey(out, e.schema);
       if (k !== undefined && isUnassigned(out[k])) delete out[k];
@@ -272,7 +283,7 @@ export class PatchOp {
     const key = (op: PatchOperation | undefined): string | undefined => {
       const p = op?.parsedPath;
       const f = p?.filter;
-      if (!op || op.op !== 'remove' || op.removeByValue || !p || !f || p.subAttribute !== undefined) return undefined;
+      if (op?.op !== 'remove' || op.removeByValue || !p || !f || p.subAttribute !== undefined) return undefined;
       if (f.kind !== 'compare' || f.op !== 'eq' || typeof f.value !== 'string' || f.path.schema !== undefined || f.path.subAttribute !== undefined) return undefined;
       if (f.path.attribute.toLowerCase() !== 'value') return undefined;
       const r = this.opts.registry.resolve(this.rt, p.attrPath);
@@ -318,7 +329,12 @@ export class PatchOp {
       checkMutable(a, 'remove', true, where);
       for (const idx of matches) removed.add(idx);
     }
-    this.setMulti(res, t.resolved, list.filter((_, idx) => !removed.has(idx)), `Operations[${start + count - 1}] '${t.text}'`);
+    this.setMulti(
+      res,
+      t.resolved,
+      list.filter((_, idx) => !removed.has(idx)),
+      `Operations[${start + count - 1}] '${t.text}'`,
+    );
   }
 
   private checkRequiredExtension(id: string): void {
@@ -371,7 +387,10 @@ export class PatchOp {
     if (!r.extension) return res;
     const k = findKey(res, r.schemaId);
     if (k !== undefined && isObject(res[k])) {
-      if (k !== r.schemaId) { res[r.schemaId] = res[k]!; delete res[k]; }
+      if (k !== r.schemaId) {
+        res[r.schemaId] = res[k]!;
+        delete res[k];
+      }
       return res[r.schemaId] as JsonObject;
     }
     if (!create) return undefined;
@@ -414,17 +433,24 @@ export class PatchOp {
         if (t.sub) {
           checkMutable(t.sub, 'remove', true, where);
           if (t.sub.required) throw ScimError.invalidValue(`${where}: '${t.sub.name}' is required`);
-          const next = list.map((el, idx) => {
-            if (!matched.has(idx) || !isObject(el)) return el;
-            const copy = { ...el };
-            const k = findKey(copy, t.sub!.name);
-            if (k !== undefined) delete copy[k];
-            return copy;
-          }).filter((el) => !isUnassigned(el));
+          const next = list
+            .map((el, idx) => {
+              if (!matched.has(idx) || !isObject(el)) return el;
+              const copy = { ...el };
+              const k = findKey(copy, t.sub!.name);
+              if (k !== undefined) delete copy[k];
+              return copy;
+            })
+            .filter((el) => !isUnassigned(el));
           this.setMulti(res, t.resolved, next, where);
         } else {
           checkMutable(a, 'remove', true, where);
-          this.setMulti(res, t.resolved, list.filter((_, idx) => !matched.has(idx)), where);
+          this.setMulti(
+            res,
+            t.resolved,
+            list.filter((_, idx) => !matched.has(idx)),
+            where,
+          );
         }
         return;
       }
@@ -478,13 +504,20 @@ export class PatchOp {
         if (op === 'remove') {
           if (s.required && list.length > 0) throw ScimError.invalidValue(`${where}: '${s.name}' is required`);
           checkMutable(s, 'remove', list.length > 0, where);
-          this.setMulti(res, t.resolved, list.map((el) => {
-            if (!isObject(el)) return el;
-            const copy = { ...el };
-            const k = findKey(copy, s.name);
-            if (k !== undefined) delete copy[k];
-            return copy;
-          }).filter((el) => !isUnassigned(el)), where);
+          this.setMulti(
+            res,
+            t.resolved,
+            list
+              .map((el) => {
+                if (!isObject(el)) return el;
+                const copy = { ...el };
+                const k = findKey(copy, s.name);
+                if (k !== undefined) delete copy[k];
+                return copy;
+              })
+              .filter((el) => !isUnassigned(el)),
+            where,
+          );
           return;
         }
         if (list.length === 0) throw ScimError.noTarget(`${where}: '${a.name}' has no values`);
@@ -524,7 +557,12 @@ export class PatchOp {
         const keyOf = (x: Json | undefined) => (typeof x === 'string' && !valueDef?.caseExact ? `s${x.toLowerCase()}` : canonical(x));
         const drop = new Set((value as JsonObject[]).map((v) => keyOf(v[findKey(v, 'value')!])));
         this.countValues(t, drop.size, where);
-        this.setMulti(res, t.resolved, list.filter((el) => !(isObject(el) && drop.has(keyOf(el[findKey(el, 'value') ?? 'value'])))), where);
+        this.setMulti(
+          res,
+          t.resolved,
+          list.filter((el) => !(isObject(el) && drop.has(keyOf(el[findKey(el, 'value') ?? 'value'])))),
+          where,
+        );
         return;
       }
       if (isUnassigned(current)) return;
@@ -623,7 +661,9 @@ export class PatchOp {
     const total = (this.budget.values.get(key) ?? 0) + n;
     this.budget.values.set(key, total);
     if (total > this.limits.maxValuesPerAttribute) {
-      throw ScimError.invalidValue(`${where}: this request gives '${t.resolved.attribute.name}' ${total} values; at most ${this.limits.maxValuesPerAttribute} are accepted in one request`);
+      throw ScimError.invalidValue(
+        `${where}: this request gives '${t.resolved.attribute.name}' ${total} values; at most ${this.limits.maxValuesPerAttribute} are accepted in one request`,
+      );
     }
   }
 
@@ -685,7 +725,9 @@ export class ValueIndex {
 
   has(value: Json): boolean {
     if (!isObject(value)) return this.exact.has(this.key(value));
-    const names = Object.keys(value).map((k) => k.toLowerCase()).sort();
+    const names = Object.keys(value)
+      .map((k) => k.toLowerCase())
+      .sort();
     return this.signature(names).has(this.project(value, names)!);
   }
 
@@ -727,7 +769,7 @@ export class ValueIndex {
     this.work++;
     let out = '';
     for (const n of names) {
-      const k = Object.prototype.hasOwnProperty.call(obj, n) ? n : findKey(obj, n);
+      const k = Object.hasOwn(obj, n) ? n : findKey(obj, n);
       if (k === undefined) return undefined;
       out += `${canonical(obj[k])},`;
     }

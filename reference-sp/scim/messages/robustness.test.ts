@@ -27,9 +27,48 @@ function rng(seed: number): () => number {
   };
 }
 
-const WORDS = ['userName', 'name', 'givenName', 'emails', 'value', 'type', 'active', 'members', 'meta', 'id', 'eq', 'ne', 'co', 'sw',
-  'gt', 'le', 'pr', 'and', 'or', 'not', 'true', 'False', 'null', '"x"', '"work"', '12', '-1.5e3', '(', ')', '[', ']', '.', ':', ENTERPRISE,
-  `${ENTERPRISE}:manager`, '"unterminated', '\\', '$ref', '""', ' '];
+const WORDS = [
+  'userName',
+  'name',
+  'givenName',
+  'emails',
+  'value',
+  'type',
+  'active',
+  'members',
+  'meta',
+  'id',
+  'eq',
+  'ne',
+  'co',
+  'sw',
+  'gt',
+  'le',
+  'pr',
+  'and',
+  'or',
+  'not',
+  'true',
+  'False',
+  'null',
+  '"x"',
+  '"work"',
+  '12',
+  '-1.5e3',
+  '(',
+  ')',
+  '[',
+  ']',
+  '.',
+  ':',
+  ENTERPRISE,
+  `${ENTERPRISE}:manager`,
+  '"unterminated',
+  '\\',
+  '$ref',
+  '""',
+  ' ',
+];
 
 function randomText(r: () => number): string {
   const n = 1 + Math.floor(r() * 9);
@@ -39,13 +78,20 @@ function randomText(r: () => number): string {
 function randomJson(r: () => number, depth = 0): Json {
   const k = Math.floor(r() * (depth > 2 ? 6 : 8));
   switch (k) {
-    case 0: return null;
-    case 1: return r() < 0.5;
-    case 2: return Math.floor(r() * 2000) - 1000;
-    case 3: return ['True', 'False', 'bjensen', '', 'bulkId:q', 'urn:x'][Math.floor(r() * 6)]!;
-    case 4: return WORDS[Math.floor(r() * WORDS.length)]!;
-    case 5: return randomText(r);
-    case 6: return Array.from({ length: Math.floor(r() * 3) }, () => randomJson(r, depth + 1));
+    case 0:
+      return null;
+    case 1:
+      return r() < 0.5;
+    case 2:
+      return Math.floor(r() * 2000) - 1000;
+    case 3:
+      return ['True', 'False', 'bjensen', '', 'bulkId:q', 'urn:x'][Math.floor(r() * 6)]!;
+    case 4:
+      return WORDS[Math.floor(r() * WORDS.length)]!;
+    case 5:
+      return randomText(r);
+    case 6:
+      return Array.from({ length: Math.floor(r() * 3) }, () => randomJson(r, depth + 1));
     default: {
       const o: Record<string, Json> = {};
       for (let i = 0; i < 1 + Math.floor(r() * 4); i++) o[WORDS[Math.floor(r() * WORDS.length)]!] = randomJson(r, depth + 1);
@@ -69,14 +115,25 @@ function onlyScimErrors(fn: () => unknown): void {
 }
 
 const USER = {
-  schemas: [CORE_USER, ENTERPRISE], id: 'u1', userName: 'bjensen', active: true, name: { givenName: 'B' },
-  emails: [{ value: 'b@x', type: 'work', primary: true }], [ENTERPRISE]: { manager: { value: 'm' } },
+  schemas: [CORE_USER, ENTERPRISE],
+  id: 'u1',
+  userName: 'bjensen',
+  active: true,
+  name: { givenName: 'B' },
+  emails: [{ value: 'b@x', type: 'work', primary: true }],
+  [ENTERPRISE]: { manager: { value: 'm' } },
 };
 
 describe('robustness: random input only ever yields a 4xx ScimError', () => {
-  beforeEach(() => { outcomes.ok = 0; outcomes.refused = 0; });
+  beforeEach(() => {
+    outcomes.ok = 0;
+    outcomes.refused = 0;
+  });
   // the generators must reach both outcomes, or the test proves nothing
-  afterEach(() => { expect(outcomes.ok).toBeGreaterThan(0); expect(outcomes.refused).toBeGreaterThan(0); });
+  afterEach(() => {
+    expect(outcomes.ok).toBeGreaterThan(0);
+    expect(outcomes.refused).toBeGreaterThan(0);
+  });
 
   it('filters (parse and evaluate)', () => {
     const r = rng(7);
@@ -119,8 +176,12 @@ describe('robustness: random input only ever yields a 4xx ScimError', () => {
     const r = rng(19);
     for (let i = 0; i < 1500; i++) {
       const v = randomJson(r);
-      onlyScimErrors(() => parseSearchBody(typeof v === 'object' && v !== null && !Array.isArray(v) ? { schemas: [SEARCH_REQUEST_SCHEMA], ...v } : v, { defaultCount: 10, maxCount: 100 }));
-      onlyScimErrors(() => parseBulkRequest({ schemas: ['urn:ietf:params:scim:api:messages:2.0:BulkRequest'], Operations: [v] }, registry, { maxOperations: 10, maxPayloadSize: 1e6 }));
+      onlyScimErrors(() =>
+        parseSearchBody(typeof v === 'object' && v !== null && !Array.isArray(v) ? { schemas: [SEARCH_REQUEST_SCHEMA], ...v } : v, { defaultCount: 10, maxCount: 100 }),
+      );
+      onlyScimErrors(() =>
+        parseBulkRequest({ schemas: ['urn:ietf:params:scim:api:messages:2.0:BulkRequest'], Operations: [v] }, registry, { maxOperations: 10, maxPayloadSize: 1e6 }),
+      );
     }
   });
 });

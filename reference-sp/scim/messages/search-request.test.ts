@@ -5,7 +5,12 @@ import { parseSearchBody, parseSearchQuery, SEARCH_REQUEST_SCHEMA } from './sear
 const limits = { defaultCount: 100, maxCount: 200 };
 
 function failure(fn: () => unknown): [number, ScimType | undefined] {
-  try { fn(); } catch (e) { if (e instanceof ScimError) return [e.status, e.scimType]; throw e; }
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof ScimError) return [e.status, e.scimType];
+    throw e;
+  }
   throw new Error('expected a ScimError');
 }
 
@@ -15,20 +20,35 @@ describe('parseSearchQuery (RFC 7644 §3.4.2)', () => {
   });
 
   it('parses every parameter', () => {
-    const q = parseSearchQuery({
-      filter: 'userName eq "bjensen"', attributes: 'userName, name.givenName', sortBy: 'meta.created', sortOrder: 'Descending',
-      startIndex: '11', count: '5',
-    }, limits);
+    const q = parseSearchQuery(
+      {
+        filter: 'userName eq "bjensen"',
+        attributes: 'userName, name.givenName',
+        sortBy: 'meta.created',
+        sortOrder: 'Descending',
+        startIndex: '11',
+        count: '5',
+      },
+      limits,
+    );
     expect(q).toMatchObject({
-      filterText: 'userName eq "bjensen"', attributes: ['userName', 'name.givenName'], sortBy: 'meta.created',
-      sortOrder: 'descending', startIndex: 11, count: 5,
+      filterText: 'userName eq "bjensen"',
+      attributes: ['userName', 'name.givenName'],
+      sortBy: 'meta.created',
+      sortOrder: 'descending',
+      startIndex: 11,
+      count: 5,
     });
     expect(q.filter).toEqual({ kind: 'compare', op: 'eq', value: 'bjensen', path: { attribute: 'userName' } });
   });
 
   it.each([
-    [{ startIndex: '0' }, 'startIndex', 1], [{ startIndex: '-5' }, 'startIndex', 1], [{ count: '-1' }, 'count', 0],
-    [{ count: '0' }, 'count', 0], [{ count: '1000' }, 'count', 200], [{ count: '99999999999999999999' }, 'count', 200],
+    [{ startIndex: '0' }, 'startIndex', 1],
+    [{ startIndex: '-5' }, 'startIndex', 1],
+    [{ count: '-1' }, 'count', 0],
+    [{ count: '0' }, 'count', 0],
+    [{ count: '1000' }, 'count', 200],
+    [{ count: '99999999999999999999' }, 'count', 200],
     [{ startIndex: '' }, 'startIndex', 1],
   ] as const)('%j → %s %i', (query, key, value) => {
     expect(parseSearchQuery(query, limits)[key]).toBe(value);
@@ -49,16 +69,26 @@ describe('parseSearchQuery (RFC 7644 §3.4.2)', () => {
   });
 
   it('accepts a URN naming a whole extension in attributes', () => {
-    expect(parseSearchQuery({ excludedAttributes: 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User' }, limits).excludedAttributes)
-      .toEqual(['urn:ietf:params:scim:schemas:extension:enterprise:2.0:User']);
+    expect(parseSearchQuery({ excludedAttributes: 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User' }, limits).excludedAttributes).toEqual([
+      'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User',
+    ]);
   });
 });
 
 describe('parseSearchBody (RFC 7644 §3.4.3)', () => {
   it('parses a SearchRequest', () => {
-    expect(parseSearchBody({
-      schemas: [SEARCH_REQUEST_SCHEMA], attributes: ['displayName', 'userName'], filter: 'displayName sw "smith"', startIndex: 1, count: 10,
-    }, limits)).toMatchObject({ attributes: ['displayName', 'userName'], startIndex: 1, count: 10, filterText: 'displayName sw "smith"' });
+    expect(
+      parseSearchBody(
+        {
+          schemas: [SEARCH_REQUEST_SCHEMA],
+          attributes: ['displayName', 'userName'],
+          filter: 'displayName sw "smith"',
+          startIndex: 1,
+          count: 10,
+        },
+        limits,
+      ),
+    ).toMatchObject({ attributes: ['displayName', 'userName'], startIndex: 1, count: 10, filterText: 'displayName sw "smith"' });
   });
 
   it.each<[unknown, ScimType]>([

@@ -65,15 +65,19 @@ export function parseSearchQuery(query: Record<string, Raw>, limits: SearchLimit
     if (typeof v !== 'string') throw ScimError.invalidValue(`the query parameter '${name}' must be a string`);
     return v;
   };
-  return build({
-    filter: one('filter'),
-    attributes: one('attributes'),
-    excludedAttributes: one('excludedAttributes'),
-    sortBy: one('sortBy'),
-    sortOrder: one('sortOrder'),
-    startIndex: one('startIndex'),
-    count: one('count'),
-  }, limits, options);
+  return build(
+    {
+      filter: one('filter'),
+      attributes: one('attributes'),
+      excludedAttributes: one('excludedAttributes'),
+      sortBy: one('sortBy'),
+      sortOrder: one('sortOrder'),
+      startIndex: one('startIndex'),
+      count: one('count'),
+    },
+    limits,
+    options,
+  );
 }
 
 /** From the body of POST /.search (§3.4.3). */
@@ -87,25 +91,42 @@ export function parseSearchBody(body: unknown, limits: SearchLimits, options: Se
     const k = findKey(body, name);
     return k === undefined ? undefined : body[k];
   };
-  return build({
-    filter: get('filter'),
-    attributes: get('attributes'),
-    excludedAttributes: get('excludedAttributes'),
-    sortBy: get('sortBy'),
-    sortOrder: get('sortOrder'),
-    startIndex: get('startIndex'),
-    count: get('count'),
-  }, limits, options);
+  return build(
+    {
+      filter: get('filter'),
+      attributes: get('attributes'),
+      excludedAttributes: get('excludedAttributes'),
+      sortBy: get('sortBy'),
+      sortOrder: get('sortOrder'),
+      startIndex: get('startIndex'),
+      count: get('count'),
+    },
+    limits,
+    options,
+  );
 }
 
 interface RawSearch {
-  filter: Raw; attributes: Raw; excludedAttributes: Raw; sortBy: Raw; sortOrder: Raw; startIndex: Raw; count: Raw;
+  filter: Raw;
+  attributes: Raw;
+  excludedAttributes: Raw;
+  sortBy: Raw;
+  sortOrder: Raw;
+  startIndex: Raw;
+  count: Raw;
 }
 
 function build(raw: RawSearch, limits: SearchLimits, options: SearchParseOptions): SearchRequest {
   const out: {
-    filter?: FilterNode; filterText?: string; attributes?: string[]; excludedAttributes?: string[]; sortBy?: string;
-    sortOrder: SortOrder; startIndex: number; count: number; tolerated?: Tolerance[];
+    filter?: FilterNode;
+    filterText?: string;
+    attributes?: string[];
+    excludedAttributes?: string[];
+    sortBy?: string;
+    sortOrder: SortOrder;
+    startIndex: number;
+    count: number;
+    tolerated?: Tolerance[];
   } = { sortOrder: 'ascending', startIndex: 1, count: limits.defaultCount };
 
   if (raw.filter !== undefined && raw.filter !== null) {

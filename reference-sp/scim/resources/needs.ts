@@ -29,19 +29,12 @@ export const EVERYTHING: Needs = { withMembers: true, memberDisplay: true, withG
 
 /** Does a resource built with `built` hold everything `wanted` asks for? */
 export const covers = (built: Needs, wanted: Needs): boolean =>
-  (built.withMembers || !wanted.withMembers) &&
-  (built.memberDisplay || !wanted.memberDisplay || !wanted.withMembers) &&
-  (built.withGroups || !wanted.withGroups);
+  (built.withMembers || !wanted.withMembers) && (built.memberDisplay || !wanted.memberDisplay || !wanted.withMembers) && (built.withGroups || !wanted.withGroups);
 
 const PROBE_REF = { value: 'v', $ref: 'r', type: 't', display: 'd' };
 
 /** What the response to `projection` returns of the derived attributes. */
-export function responseNeeds(
-  protocol: ScimProtocol,
-  registry: SchemaRegistry,
-  type: ResourceTypeName,
-  projection: Projection,
-): Needs {
+export function responseNeeds(protocol: ScimProtocol, registry: SchemaRegistry, type: ResourceTypeName, projection: Projection): Needs {
   if (projection.attributes === undefined && projection.excludedAttributes === undefined) return EVERYTHING;
   const name = type === 'Group' ? 'members' : 'groups';
   const probe: JsonObject = { [name]: [{ ...PROBE_REF }] };
@@ -71,10 +64,7 @@ function filterNames(node: FilterNode, attribute: string): boolean {
 }
 
 /** What evaluating `filter` and sorting by `sortBy` need built. */
-export function evaluationNeeds(
-  type: ResourceTypeName,
-  search: { readonly filter?: FilterNode | undefined; readonly sortBy?: string | undefined },
-): Needs {
+export function evaluationNeeds(type: ResourceTypeName, search: { readonly filter?: FilterNode | undefined; readonly sortBy?: string | undefined }): Needs {
   const attribute = type === 'Group' ? 'members' : 'groups';
   let needed = search.filter !== undefined && filterNames(search.filter, attribute);
   if (!needed && search.sortBy !== undefined) needed = names(parseAttrPath(search.sortBy, ScimError.invalidPath), attribute);

@@ -55,12 +55,7 @@ export interface ScimProtocol {
   project(registry: SchemaRegistry, resourceType: ResourceTypeName, resource: JsonObject, projection: Projection): JsonObject;
   /** A filter predicate; throws 400 invalidFilter for filters the schema does not allow. */
   predicate(registry: SchemaRegistry, resourceType: ResourceTypeName, filter: FilterNode): (r: JsonObject) => boolean;
-  comparator(
-    registry: SchemaRegistry,
-    resourceType: ResourceTypeName,
-    sortBy: string,
-    sortOrder: 'ascending' | 'descending' | undefined,
-  ): (a: JsonObject, b: JsonObject) => number;
+  comparator(registry: SchemaRegistry, resourceType: ResourceTypeName, sortBy: string, sortOrder: 'ascending' | 'descending' | undefined): (a: JsonObject, b: JsonObject) => number;
   /** `mode`: the tenant's; lenient accepts the filter forms the parser tolerates and lists them in `tolerated`. */
   searchFromQuery(query: Record<string, unknown>, limits: PageLimits, mode?: ScimMode): SearchParams;
   searchFromBody(body: JsonObject, limits: PageLimits, mode?: ScimMode): SearchParams;

@@ -45,8 +45,7 @@ export const scimProtocol: ScimProtocol = {
     );
     return { attributes, excludedAttributes };
   },
-  listResponse: (resources, totalResults, startIndex) =>
-    listResponse({ resources: resources as never, totalResults, startIndex }) as JsonObject,
+  listResponse: (resources, totalResults, startIndex) => listResponse({ resources: resources as never, totalResults, startIndex }) as JsonObject,
   serviceProviderConfig: ({ maxResults, bulk, base }) =>
     serviceProviderConfig(
       {

@@ -22,11 +22,7 @@ export function storableBody(resource: JsonObject): JsonObject {
   return out;
 }
 
-const meta = (
-  resourceType: 'User' | 'Group',
-  row: { id: string; created: string; lastModified: string; version: number },
-  base: string,
-) => ({
+const meta = (resourceType: 'User' | 'Group', row: { id: string; created: string; lastModified: string; version: number }, base: string) => ({
   resourceType,
   created: row.created,
   lastModified: row.lastModified,
@@ -50,7 +46,13 @@ export interface Representation {
 
 /** Users as SCIM resources; the groups of the whole page come from one query. */
 export function userResources(store: Store, tenantId: string, rows: readonly UserRow[], base: string, opts: Representation = {}): JsonObject[] {
-  const groupsOf = (opts.withGroups ?? true) ? store.groupRefsOfMembers(tenantId, rows.map((r) => r.id)) : undefined;
+  const groupsOf =
+    (opts.withGroups ?? true)
+      ? store.groupRefsOfMembers(
+          tenantId,
+          rows.map((r) => r.id),
+        )
+      : undefined;
   return rows.map((row) => {
     const { schemas, ...rest } = row.resource;
     const out: JsonObject = { schemas: Array.isArray(schemas) ? schemas : [USER_SCHEMA_URN], id: row.id, ...rest };
@@ -73,9 +75,14 @@ export function userResources(store: Store, tenantId: string, rows: readonly Use
  * userName; a group's displayName) come from one query.
  */
 export function groupResources(store: Store, tenantId: string, rows: readonly GroupRow[], base: string, opts: Representation = {}): JsonObject[] {
-  const membersOf = (opts.withMembers ?? true)
-    ? store.membersOfGroups(tenantId, rows.map((r) => r.id), { display: opts.memberDisplay ?? true })
-    : undefined;
+  const membersOf =
+    (opts.withMembers ?? true)
+      ? store.membersOfGroups(
+          tenantId,
+          rows.map((r) => r.id),
+          { display: opts.memberDisplay ?? true },
+        )
+      : undefined;
   return rows.map((row) => {
     const { schemas, ...rest } = row.resource;
     const out: JsonObject = { schemas: Array.isArray(schemas) ? schemas : [GROUP_SCHEMA_URN], id: row.id, ...rest };

@@ -45,15 +45,19 @@ function counting(store: Store) {
       const fn = (value as (...a: unknown[]) => unknown).bind(target);
       if (!(COUNTED as readonly (string | symbol)[]).includes(key)) return fn;
       return (...args: unknown[]) => {
-        const name = key === 'membersOfGroups' && (args[2] as { display?: boolean } | undefined)?.display === false
-          ? 'membersOfGroups(no display)'
-          : String(key);
+        const name = key === 'membersOfGroups' && (args[2] as { display?: boolean } | undefined)?.display === false ? 'membersOfGroups(no display)' : String(key);
         calls[name] = (calls[name] ?? 0) + 1;
         return fn(...args);
       };
     },
   });
-  return { store: proxy, calls, reset: () => Object.keys(calls).forEach((k) => delete calls[k]) };
+  return {
+    store: proxy,
+    calls,
+    reset: () => {
+      for (const k of Object.keys(calls)) delete calls[k];
+    },
+  };
 }
 
 const opened: Store[] = [];
@@ -67,8 +71,7 @@ async function seeded() {
   const { store, calls, reset } = counting(real);
   const app = express();
   app.use(createScimRouter({ store, config, clock: systemClock }));
-  const api = (method: 'get' | 'post' | 'patch', path: string) =>
-    request(app)[method](`/scim/v2/acme${path}`).auth(TOKEN, { type: 'bearer' }).type(SCIM);
+  const api = (method: 'get' | 'post' | 'patch', path: string) => request(app)[method](`/scim/v2/acme${path}`).auth(TOKEN, { type: 'bearer' }).type(SCIM);
   const userIds: string[] = [];
   for (let i = 0; i < 6; i++) {
     const body = { schemas: [USER], userName: `u${i}@acme.test`, ...(i % 2 === 0 ? { displayName: `User ${i}` } : {}) };
@@ -162,11 +165,7 @@ describe('pages of groups and users are built in one batch', () => {
       excludedAttributes: ['members', 'groups'],
     });
     expect(res.body.totalResults).toBe(4);
-    expect(res.body.Resources.map((r: { userName?: string; displayName: string }) => r.userName ?? r.displayName)).toEqual([
-      'u5@acme.test',
-      'Team 0',
-      'Team 1',
-    ]);
+    expect(res.body.Resources.map((r: { userName?: string; displayName: string }) => r.userName ?? r.displayName)).toEqual(['u5@acme.test', 'Team 0', 'Team 1']);
     expect(read(calls, 'membersOfGroups') + read(calls, 'groupRefsOfMembers')).toBe(0);
   });
 });

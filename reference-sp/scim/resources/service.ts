@@ -51,14 +51,7 @@ export interface ServiceResult {
 
 const notFound = (kind: ResourceKind, id: string) => ScimError.notFound(`${kind.type} ${id} not found`);
 
-function single(
-  ctx: ServiceContext,
-  kind: ResourceKind,
-  row: StoredRow,
-  status: number,
-  projection: Projection,
-  location: boolean,
-): ServiceResult {
+function single(ctx: ServiceContext, kind: ResourceKind, row: StoredRow, status: number, projection: Projection, location: boolean): ServiceResult {
   const needs = responseNeeds(ctx.protocol, ctx.tenant.registry, kind.type, projection);
   const [full] = kind.represent(ctx.store, ctx.tenant.id, [row], ctx.base, needs);
   const body = ctx.protocol.project(ctx.tenant.registry, kind.type, full!, projection);
@@ -85,27 +78,14 @@ export function createResource(ctx: ServiceContext, kind: ResourceKind, body: Js
   });
 }
 
-export function readResource(
-  ctx: ServiceContext,
-  kind: ResourceKind,
-  id: string,
-  projection: Projection = {},
-  ifNoneMatch?: string,
-): ServiceResult {
+export function readResource(ctx: ServiceContext, kind: ResourceKind, id: string, projection: Projection = {}, ifNoneMatch?: string): ServiceResult {
   const row = kind.get(ctx.store, ctx.tenant.id, id);
   if (!row) throw notFound(kind, id);
   if (notModified(ifNoneMatch, row.version)) return { status: 304, headers: { ETag: etagOf(row.version) } };
   return single(ctx, kind, row, 200, projection, true);
 }
 
-export function replaceResource(
-  ctx: ServiceContext,
-  kind: ResourceKind,
-  id: string,
-  body: JsonObject,
-  ifMatch?: string,
-  projection: Projection = {},
-): ServiceResult {
+export function replaceResource(ctx: ServiceContext, kind: ResourceKind, id: string, body: JsonObject, ifMatch?: string, projection: Projection = {}): ServiceResult {
   const { resource, tolerated } = ctx.protocol.validate(ctx.tenant.registry, kind.type, body, {
     mode: ctx.tenant.scim.mode,
     operation: 'replace',
@@ -121,14 +101,7 @@ export function replaceResource(
   });
 }
 
-export function patchResource(
-  ctx: ServiceContext,
-  kind: ResourceKind,
-  id: string,
-  body: JsonObject,
-  ifMatch?: string,
-  projection: Projection = {},
-): ServiceResult {
+export function patchResource(ctx: ServiceContext, kind: ResourceKind, id: string, body: JsonObject, ifMatch?: string, projection: Projection = {}): ServiceResult {
   return ctx.store.transaction(() => {
     const current = kind.get(ctx.store, ctx.tenant.id, id);
     if (!current) throw notFound(kind, id);
@@ -221,8 +194,14 @@ export function responseResources(ctx: ServiceContext, kind: ResourceKind, page:
   const incomplete = page.filter((c) => !covers(c.built, needs));
   const rebuilt = new Map<StoredRow, JsonObject>();
   if (incomplete.length > 0) {
-    const resources = kind.represent(ctx.store, ctx.tenant.id, incomplete.map((c) => c.row), ctx.base, needs);
-    incomplete.forEach((c, i) => rebuilt.set(c.row, resources[i]!));
+    const resources = kind.represent(
+      ctx.store,
+      ctx.tenant.id,
+      incomplete.map((c) => c.row),
+      ctx.base,
+      needs,
+    );
+    for (const [i, c] of incomplete.entries()) rebuilt.set(c.row, resources[i]!);
   }
   return page.map((c) => ctx.protocol.project(ctx.tenant.registry, kind.type, rebuilt.get(c.row) ?? c.resource, projection));
 }
@@ -247,9 +226,7 @@ export function queryResources(ctx: ServiceContext, kind: ResourceKind, search: 
     total = kind.count(ctx.store, ctx.tenant.id);
     const rows = count === 0 ? [] : kind.list(ctx.store, ctx.tenant.id, { offset: startIndex - 1, limit: count });
     const needs = responseNeeds(ctx.protocol, ctx.tenant.registry, kind.type, search);
-    projected = kind
-      .represent(ctx.store, ctx.tenant.id, rows, ctx.base, needs)
-      .map((r) => ctx.protocol.project(ctx.tenant.registry, kind.type, r, search));
+    projected = kind.represent(ctx.store, ctx.tenant.id, rows, ctx.base, needs).map((r) => ctx.protocol.project(ctx.tenant.registry, kind.type, r, search));
   } else {
     const matched = matchingResources(ctx, kind, search);
     total = matched.length;
@@ -267,12 +244,16 @@ export function searchAll(ctx: ServiceContext, kinds: readonly ResourceKind[], s
   const projected = new Map<Candidate, JsonObject>();
   for (const kind of kinds) {
     const mine = page.filter((p) => p.kind === kind).map((p) => p.c);
-    responseResources(ctx, kind, mine, search).forEach((r, i) => projected.set(mine[i]!, r));
+    for (const [i, r] of responseResources(ctx, kind, mine, search).entries()) projected.set(mine[i]!, r);
   }
   recordQueryTolerated(ctx, undefined, search);
   return {
     status: 200,
-    body: ctx.protocol.listResponse(page.map((p) => projected.get(p.c)!), all.length, startIndex),
+    body: ctx.protocol.listResponse(
+      page.map((p) => projected.get(p.c)!),
+      all.length,
+      startIndex,
+    ),
     headers: {},
   };
 }

@@ -6,14 +6,26 @@ const base = 'http://127.0.0.1:7100/scim/v2/acme/';
 
 describe('discovery documents (RFC 7643 §5–§7)', () => {
   it('ServiceProviderConfig reports exactly the capabilities passed in', () => {
-    const spc = serviceProviderConfig({
-      patch: true, bulk: { supported: true, maxOperations: 100, maxPayloadSize: 1_048_576 }, filter: { supported: true, maxResults: 200 },
-      changePassword: false, sort: true, etag: false, authenticationSchemes: [BEARER_TOKEN_SCHEME],
-    }, base);
+    const spc = serviceProviderConfig(
+      {
+        patch: true,
+        bulk: { supported: true, maxOperations: 100, maxPayloadSize: 1_048_576 },
+        filter: { supported: true, maxResults: 200 },
+        changePassword: false,
+        sort: true,
+        etag: false,
+        authenticationSchemes: [BEARER_TOKEN_SCHEME],
+      },
+      base,
+    );
     expect(spc).toMatchObject({
       schemas: ['urn:ietf:params:scim:schemas:core:2.0:ServiceProviderConfig'],
-      patch: { supported: true }, bulk: { supported: true, maxOperations: 100 }, filter: { maxResults: 200 },
-      changePassword: { supported: false }, sort: { supported: true }, etag: { supported: false },
+      patch: { supported: true },
+      bulk: { supported: true, maxOperations: 100 },
+      filter: { maxResults: 200 },
+      changePassword: { supported: false },
+      sort: { supported: true },
+      etag: { supported: false },
       authenticationSchemes: [{ type: 'oauthbearertoken', primary: true }],
       meta: { resourceType: 'ServiceProviderConfig', location: 'http://127.0.0.1:7100/scim/v2/acme/ServiceProviderConfig' },
     });
@@ -23,23 +35,32 @@ describe('discovery documents (RFC 7643 §5–§7)', () => {
     const docs = resourceTypeDocuments(registryWithNinjaOne(true), base);
     expect(docs.map((d) => d['id'])).toEqual(['User', 'Group']);
     expect(docs[0]).toMatchObject({
-      schemas: ['urn:ietf:params:scim:schemas:core:2.0:ResourceType'], endpoint: '/Users',
+      schemas: ['urn:ietf:params:scim:schemas:core:2.0:ResourceType'],
+      endpoint: '/Users',
       schema: 'urn:ietf:params:scim:schemas:core:2.0:User',
-      schemaExtensions: [{ schema: ENTERPRISE, required: false }, { schema: NINJAONE_SCHEMA_ID, required: true }],
+      schemaExtensions: [
+        { schema: ENTERPRISE, required: false },
+        { schema: NINJAONE_SCHEMA_ID, required: true },
+      ],
       meta: { resourceType: 'ResourceType', location: 'http://127.0.0.1:7100/scim/v2/acme/ResourceTypes/User' },
     });
   });
 
   it('Schemas follow the §8.7.1 representation', () => {
     const docs = schemaDocuments(registryWithNinjaOne(), base);
-    expect(docs.map((d) => d['id'])).toEqual([
-      'urn:ietf:params:scim:schemas:core:2.0:User', 'urn:ietf:params:scim:schemas:core:2.0:Group', ENTERPRISE, NINJAONE_SCHEMA_ID,
-    ]);
+    expect(docs.map((d) => d['id'])).toEqual(['urn:ietf:params:scim:schemas:core:2.0:User', 'urn:ietf:params:scim:schemas:core:2.0:Group', ENTERPRISE, NINJAONE_SCHEMA_ID]);
     const user = docs[0]!;
     const attrs = user['attributes'] as Record<string, unknown>[];
     expect(attrs.find((a) => a['name'] === 'userName')).toEqual({
-      name: 'userName', type: 'string', multiValued: false, description: expect.any(String), required: true,
-      caseExact: false, mutability: 'readWrite', returned: 'default', uniqueness: 'server',
+      name: 'userName',
+      type: 'string',
+      multiValued: false,
+      description: expect.any(String),
+      required: true,
+      caseExact: false,
+      mutability: 'readWrite',
+      returned: 'default',
+      uniqueness: 'server',
     });
     expect(attrs.find((a) => a['name'] === 'password')).toMatchObject({ mutability: 'writeOnly', returned: 'never' });
     expect(attrs.find((a) => a['name'] === 'active')).not.toHaveProperty('uniqueness');

@@ -12,7 +12,7 @@ export function isObject(v: unknown): v is JsonObject {
 
 /** The actual key of `obj` matching `name` case-insensitively (exact match preferred). */
 export function findKey(obj: object, name: string): string | undefined {
-  if (Object.prototype.hasOwnProperty.call(obj, name)) return name;
+  if (Object.hasOwn(obj, name)) return name;
   const lower = name.toLowerCase();
   return Object.keys(obj).find((k) => k.toLowerCase() === lower);
 }

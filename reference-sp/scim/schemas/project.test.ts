@@ -13,7 +13,10 @@ const user: JsonObject = {
   password: 'never returned',
   name: { givenName: 'Barbara', familyName: 'Jensen' },
   active: true,
-  emails: [{ value: 'b@example.com', type: 'work', primary: true }, { value: 'b@home.org', type: 'home' }],
+  emails: [
+    { value: 'b@example.com', type: 'work', primary: true },
+    { value: 'b@home.org', type: 'home' },
+  ],
   meta: { resourceType: 'User', version: 'W/"1"' },
   [ENTERPRISE]: { employeeNumber: '701984', manager: { value: 'm1', displayName: 'Boss' } },
   [NINJAONE_SCHEMA_ID]: { organizationId: 'all' },
@@ -39,10 +42,14 @@ describe('project (RFC 7644 §3.4.2.5, RFC 7643 §7 returned)', () => {
 
   it('attributes: URN-qualified attribute and whole extension', () => {
     expect(registry.project(user, { attributes: [`${ENTERPRISE}:manager.value`] }, 'User')).toEqual({
-      schemas: user['schemas'], id: 'u1', [ENTERPRISE]: { manager: { value: 'm1' } },
+      schemas: user['schemas'],
+      id: 'u1',
+      [ENTERPRISE]: { manager: { value: 'm1' } },
     });
     expect(registry.project(user, { attributes: [NINJAONE_SCHEMA_ID] }, 'User')).toEqual({
-      schemas: user['schemas'], id: 'u1', [NINJAONE_SCHEMA_ID]: { organizationId: 'all' },
+      schemas: user['schemas'],
+      id: 'u1',
+      [NINJAONE_SCHEMA_ID]: { organizationId: 'all' },
     });
   });
 
@@ -61,7 +68,12 @@ describe('project (RFC 7644 §3.4.2.5, RFC 7643 §7 returned)', () => {
 
   it('excludedAttributes=members on a group (Entra and Okta ask for this)', () => {
     const group = { schemas: [CORE_GROUP], id: 'g1', displayName: 'Admins', members: [{ value: 'u1' }], meta: { resourceType: 'Group' } };
-    expect(registry.project(group, { excludedAttributes: 'members' }, 'Group')).toEqual({ schemas: [CORE_GROUP], id: 'g1', displayName: 'Admins', meta: { resourceType: 'Group' } });
+    expect(registry.project(group, { excludedAttributes: 'members' }, 'Group')).toEqual({
+      schemas: [CORE_GROUP],
+      id: 'g1',
+      displayName: 'Admins',
+      meta: { resourceType: 'Group' },
+    });
   });
 
   it('ignores unknown names and refuses malformed ones', () => {

@@ -25,7 +25,11 @@ export interface ProjectionOptions {
 }
 
 /** A requested name: schema (lower-case URN), attribute, optional sub-attribute; attribute '' = whole extension. */
-interface Want { schema: string; attribute: string; sub?: string }
+interface Want {
+  schema: string;
+  attribute: string;
+  sub?: string;
+}
 
 function listOf(v: readonly string[] | string | undefined): string[] {
   if (v === undefined) return [];
@@ -36,7 +40,10 @@ function listOf(v: readonly string[] | string | undefined): string[] {
 function parseWants(registry: SchemaRegistry, rt: ResourceTypeDefinition, names: string[]): Want[] {
   const wants: Want[] = [];
   for (const name of names) {
-    if (registry.extension(rt, name)) { wants.push({ schema: name.toLowerCase(), attribute: '' }); continue; }
+    if (registry.extension(rt, name)) {
+      wants.push({ schema: name.toLowerCase(), attribute: '' });
+      continue;
+    }
     const p = parseAttrPath(name, ScimError.invalidPath);
     const r = registry.resolve(rt, p);
     if (!r) continue;
@@ -55,7 +62,10 @@ export function projectResource(registry: SchemaRegistry, resource: JsonObject, 
   const wants = mode === 'include' ? include : exclude;
   const out: JsonObject = {};
   for (const [key, value] of Object.entries(resource)) {
-    if (key.toLowerCase() === 'schemas') { out[key] = value; continue; }
+    if (key.toLowerCase() === 'schemas') {
+      out[key] = value;
+      continue;
+    }
     const ext = registry.extension(rt, key);
     if (ext) {
       const schema = ext.id.toLowerCase();
@@ -76,13 +86,19 @@ function projectAttributes(defs: readonly AttributeDefinition[], obj: JsonObject
   const out: JsonObject = {};
   for (const [key, value] of Object.entries(obj)) {
     const def = findAttribute(defs, key);
-    if (!def) { if (mode !== 'include') out[key] = value; continue; } // not in the schema: treated as returned "default"
+    if (!def) {
+      if (mode !== 'include') out[key] = value;
+      continue;
+    } // not in the schema: treated as returned "default"
     if (def.returned === 'never') continue;
     const name = def.name.toLowerCase();
     const named = wants.filter((w) => w.schema === schema && w.attribute === name);
     const whole = named.some((w) => w.sub === undefined);
     const subs = named.filter((w) => w.sub !== undefined).map((w) => w.sub!);
-    if (def.returned === 'always') { out[key] = value; continue; }
+    if (def.returned === 'always') {
+      out[key] = value;
+      continue;
+    }
     if (mode === 'include') {
       if (whole) {
         const v = projectSubs(def, value, [], 'default');
@@ -111,7 +127,10 @@ function projectSubs(def: AttributeDefinition, value: Json, subs: string[], mode
       const sd = findAttribute(def.subAttributes, k);
       const n = (sd?.name ?? k).toLowerCase();
       if (sd?.returned === 'never') continue;
-      if (sd?.returned === 'always') { o[k] = sv; continue; }
+      if (sd?.returned === 'always') {
+        o[k] = sv;
+        continue;
+      }
       if (mode === 'include' && !subs.includes(n)) continue;
       if (mode === 'exclude' && subs.includes(n)) continue;
       if (mode !== 'include' && sd?.returned === 'request') continue;

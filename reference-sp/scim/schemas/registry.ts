@@ -55,7 +55,6 @@ function isDeclaration(e: SchemaDefinition | ExtensionDeclaration): e is Extensi
   return 'schema' in e && typeof (e as ExtensionDeclaration).schema === 'object';
 }
 
-
 export class SchemaRegistry {
   private readonly schemaById = new Map<string, SchemaDefinition>();
   private readonly types: ResourceTypeDefinition[];

@@ -34,7 +34,10 @@ export function sortComparator(registry: SchemaRegistry, resourceType: string, s
     if (typeof v === 'boolean') return v ? 1 : 0;
     if (typeof v === 'number') return v;
     if (typeof v !== 'string') return undefined;
-    if (leaf?.type === 'dateTime') { const t = Date.parse(v); return Number.isNaN(t) ? v : t; }
+    if (leaf?.type === 'dateTime') {
+      const t = Date.parse(v);
+      return Number.isNaN(t) ? v : t;
+    }
     return leaf?.caseExact ? v : v.toLowerCase();
   };
   const dir = sortOrder === 'descending' ? -1 : 1;

@@ -63,7 +63,9 @@ export function attr(name: string, type: AttributeType, input: AttributeInput = 
  * SchemaDefinition with every §2.2 default filled in.
  */
 export function normaliseSchema(raw: {
-  id: string; name?: string; description?: string;
+  id: string;
+  name?: string;
+  description?: string;
   attributes: readonly (AttributeInput & { name: string; type: AttributeType; subAttributes?: readonly unknown[] })[];
 }): SchemaDefinition {
   const norm = (a: AttributeInput & { name: string; type: AttributeType; subAttributes?: readonly unknown[] }): AttributeDefinition =>

@@ -64,7 +64,7 @@ export function validateResource(registry: SchemaRegistry, resourceType: string,
       if (!isObject(value)) throw ScimError.invalidValue(`'${key}' must be an object holding the extension's attributes`);
       const inner = coerceAttributes(ext.attributes, value, key, ctx);
       if (Object.keys(inner).length > 0) {
-        out[ext.id] = { ...(isObject(out[ext.id]) ? out[ext.id] as JsonObject : {}), ...inner };
+        out[ext.id] = { ...(isObject(out[ext.id]) ? (out[ext.id] as JsonObject) : {}), ...inner };
         used.add(ext.id);
       }
       continue;
@@ -78,7 +78,7 @@ export function validateResource(registry: SchemaRegistry, resourceType: string,
       if (resolved.extension) {
         const inner = coerceAttributes([resolved.attribute], { [resolved.attribute.name]: value as Json }, resolved.schemaId, ctx);
         if (Object.keys(inner).length > 0) {
-          out[resolved.schemaId] = { ...(isObject(out[resolved.schemaId]) ? out[resolved.schemaId] as JsonObject : {}), ...inner };
+          out[resolved.schemaId] = { ...(isObject(out[resolved.schemaId]) ? (out[resolved.schemaId] as JsonObject) : {}), ...inner };
           used.add(resolved.schemaId);
         }
       } else {

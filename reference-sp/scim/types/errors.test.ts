@@ -17,8 +17,14 @@ describe('ScimError (RFC 7644 §3.12)', () => {
   });
 
   const illegal: [number, ScimType][] = [
-    [404, 'invalidFilter'], [409, 'invalidValue'], [401, 'uniqueness'], [500, 'invalidSyntax'], [412, 'invalidVers'],
-    [403, 'mutability'], [413, 'tooMany'], [415, 'invalidSyntax'],
+    [404, 'invalidFilter'],
+    [409, 'invalidValue'],
+    [401, 'uniqueness'],
+    [500, 'invalidSyntax'],
+    [412, 'invalidVers'],
+    [403, 'mutability'],
+    [413, 'tooMany'],
+    [415, 'invalidSyntax'],
   ];
   it.each(illegal)('refuses status %i with scimType %s', (status, t) => {
     expect(() => new ScimError(status, t, 'x')).toThrow(TypeError);

@@ -18,21 +18,19 @@
 
 export const ERROR_SCHEMA = 'urn:ietf:params:scim:api:messages:2.0:Error';
 
-export type ScimType =
-  | 'invalidFilter'
-  | 'tooMany'
-  | 'uniqueness'
-  | 'mutability'
-  | 'invalidSyntax'
-  | 'invalidPath'
-  | 'noTarget'
-  | 'invalidValue'
-  | 'invalidVers'
-  | 'sensitive';
+export type ScimType = 'invalidFilter' | 'tooMany' | 'uniqueness' | 'mutability' | 'invalidSyntax' | 'invalidPath' | 'noTarget' | 'invalidValue' | 'invalidVers' | 'sensitive';
 
 export const SCIM_TYPES: readonly ScimType[] = [
-  'invalidFilter', 'tooMany', 'uniqueness', 'mutability', 'invalidSyntax',
-  'invalidPath', 'noTarget', 'invalidValue', 'invalidVers', 'sensitive',
+  'invalidFilter',
+  'tooMany',
+  'uniqueness',
+  'mutability',
+  'invalidSyntax',
+  'invalidPath',
+  'noTarget',
+  'invalidValue',
+  'invalidVers',
+  'sensitive',
 ];
 
 /**
@@ -91,30 +89,70 @@ export class ScimError extends Error {
   }
 
   // ---- factories -------------------------------------------------------------------------------------------
-  static badRequest(scimType: ScimType | undefined, detail: string): ScimError { return new ScimError(400, scimType, detail); }
-  static invalidFilter(detail: string): ScimError { return new ScimError(400, 'invalidFilter', detail); }
-  static tooMany(detail: string): ScimError { return new ScimError(400, 'tooMany', detail); }
-  static invalidSyntax(detail: string): ScimError { return new ScimError(400, 'invalidSyntax', detail); }
-  static invalidPath(detail: string): ScimError { return new ScimError(400, 'invalidPath', detail); }
-  static invalidValue(detail: string): ScimError { return new ScimError(400, 'invalidValue', detail); }
-  static invalidVers(detail: string): ScimError { return new ScimError(400, 'invalidVers', detail); }
-  static noTarget(detail: string): ScimError { return new ScimError(400, 'noTarget', detail); }
-  static mutability(detail: string): ScimError { return new ScimError(400, 'mutability', detail); }
+  static badRequest(scimType: ScimType | undefined, detail: string): ScimError {
+    return new ScimError(400, scimType, detail);
+  }
+  static invalidFilter(detail: string): ScimError {
+    return new ScimError(400, 'invalidFilter', detail);
+  }
+  static tooMany(detail: string): ScimError {
+    return new ScimError(400, 'tooMany', detail);
+  }
+  static invalidSyntax(detail: string): ScimError {
+    return new ScimError(400, 'invalidSyntax', detail);
+  }
+  static invalidPath(detail: string): ScimError {
+    return new ScimError(400, 'invalidPath', detail);
+  }
+  static invalidValue(detail: string): ScimError {
+    return new ScimError(400, 'invalidValue', detail);
+  }
+  static invalidVers(detail: string): ScimError {
+    return new ScimError(400, 'invalidVers', detail);
+  }
+  static noTarget(detail: string): ScimError {
+    return new ScimError(400, 'noTarget', detail);
+  }
+  static mutability(detail: string): ScimError {
+    return new ScimError(400, 'mutability', detail);
+  }
   /** 409 uniqueness (§3.3, §3.5.1). */
-  static uniqueness(detail: string): ScimError { return new ScimError(409, 'uniqueness', detail); }
-  static sensitive(detail: string): ScimError { return new ScimError(403, 'sensitive', detail); }
-  static unauthorized(detail = 'Authorization failure'): ScimError { return new ScimError(401, undefined, detail); }
-  static forbidden(detail: string): ScimError { return new ScimError(403, undefined, detail); }
-  static notFound(detail: string): ScimError { return new ScimError(404, undefined, detail); }
-  static conflict(detail: string): ScimError { return new ScimError(409, undefined, detail); }
+  static uniqueness(detail: string): ScimError {
+    return new ScimError(409, 'uniqueness', detail);
+  }
+  static sensitive(detail: string): ScimError {
+    return new ScimError(403, 'sensitive', detail);
+  }
+  static unauthorized(detail = 'Authorization failure'): ScimError {
+    return new ScimError(401, undefined, detail);
+  }
+  static forbidden(detail: string): ScimError {
+    return new ScimError(403, undefined, detail);
+  }
+  static notFound(detail: string): ScimError {
+    return new ScimError(404, undefined, detail);
+  }
+  static conflict(detail: string): ScimError {
+    return new ScimError(409, undefined, detail);
+  }
   /** 412 Precondition Failed: If-Match did not match meta.version (§3.14). */
-  static preconditionFailed(detail: string): ScimError { return new ScimError(412, undefined, detail); }
+  static preconditionFailed(detail: string): ScimError {
+    return new ScimError(412, undefined, detail);
+  }
   /** 413 Payload Too Large: bulk maxOperations / maxPayloadSize exceeded (§3.7.4). */
-  static payloadTooLarge(detail: string): ScimError { return new ScimError(413, undefined, detail); }
+  static payloadTooLarge(detail: string): ScimError {
+    return new ScimError(413, undefined, detail);
+  }
   /** 415 Unsupported Media Type: a body that is not application/scim+json or application/json (RFC 9110 §15.5.16). */
-  static unsupportedMediaType(detail: string): ScimError { return new ScimError(415, undefined, detail); }
-  static notImplemented(detail: string): ScimError { return new ScimError(501, undefined, detail); }
-  static internal(detail: string): ScimError { return new ScimError(500, undefined, detail); }
+  static unsupportedMediaType(detail: string): ScimError {
+    return new ScimError(415, undefined, detail);
+  }
+  static notImplemented(detail: string): ScimError {
+    return new ScimError(501, undefined, detail);
+  }
+  static internal(detail: string): ScimError {
+    return new ScimError(500, undefined, detail);
+  }
 
   /** Any thrown value as a ScimError: a ScimError as is, anything else as an unexposed 500. */
   static from(e: unknown): ScimError {

@@ -25,7 +25,11 @@ describe('parsePath (RFC 7644 §3.5.2) — valid paths', () => {
 describe('parsePath — invalid paths', () => {
   it.each(cases.invalid.map((c) => [c.path, c.scimType]))('%j → %s', (path, scimType) => {
     let caught: unknown;
-    try { parsePath(path!); } catch (e) { caught = e; }
+    try {
+      parsePath(path!);
+    } catch (e) {
+      caught = e;
+    }
     expect(caught).toBeInstanceOf(ScimError);
     expect((caught as ScimError).status).toBe(400);
     expect((caught as ScimError).scimType).toBe(scimType);

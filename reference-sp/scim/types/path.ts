@@ -43,7 +43,10 @@ export function parsePath(text: string): PatchPath {
   let close: Token | undefined;
   for (let k = tokens.indexOf(t) + 1; k < tokens.length; k++) {
     const tk = tokens[k]!;
-    if (tk.kind === 'rbracket') { close = tk; break; }
+    if (tk.kind === 'rbracket') {
+      close = tk;
+      break;
+    }
     if (tk.kind === 'lbracket') throw ScimError.invalidFilter(`a value filter cannot nest another '[' (position ${tk.pos})`);
     if (tk.kind === 'eof') break;
     inner.push(tk);

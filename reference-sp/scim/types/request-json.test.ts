@@ -4,7 +4,12 @@ import { ScimError, type ScimType } from './errors.ts';
 import { checkRequestJson } from './request-json.ts';
 
 function failure(fn: () => unknown): [number, ScimType | undefined] | 'ok' {
-  try { fn(); } catch (e) { if (e instanceof ScimError) return [e.status, e.scimType]; throw e; }
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof ScimError) return [e.status, e.scimType];
+    throw e;
+  }
   return 'ok';
 }
 

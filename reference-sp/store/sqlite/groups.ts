@@ -95,8 +95,7 @@ export function sqliteGroups(d: SqliteDatabase, tenants: TenantPort): GroupPort 
     memberTypes: sql<[ids: string, tenantId: string, ids2: string, tenantId2: string], { id: string; member_type: MemberType }>(BATCH_SQL.memberTypes),
   });
 
-  const uniquenessError = (displayName: string) =>
-    new StoreError('uniqueness/group-displayName', `a group named "${displayName}" already exists in this tenant`);
+  const uniquenessError = (displayName: string) => new StoreError('uniqueness/group-displayName', `a group named "${displayName}" already exists in this tenant`);
 
   const port: GroupPort = {
     insertGroup(tenantId, group, memberIds = []) {
@@ -165,9 +164,7 @@ export function sqliteGroups(d: SqliteDatabase, tenants: TenantPort): GroupPort 
         (options.display ?? true) ? s.membersOfGroupsWithDisplay.all(ids, tenantId) : s.membersOfGroups.all(ids, tenantId);
       for (const r of rows) {
         const ref: MemberRef =
-          typeof r.display === 'string'
-            ? { memberId: r.member_id, memberType: r.member_type, display: r.display }
-            : { memberId: r.member_id, memberType: r.member_type };
+          typeof r.display === 'string' ? { memberId: r.member_id, memberType: r.member_type, display: r.display } : { memberId: r.member_id, memberType: r.member_type };
         out.get(r.group_id)?.push(ref);
       }
       return out;

@@ -57,9 +57,7 @@ export function sqliteSpState(d: SqliteDatabase): SpStateStore {
       `INSERT INTO saml_sessions (id_hash, tenant_id, user_id, user_name, attributes, name_id, created, expires_at)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
-    sessionGet: sql<[idHash: string, tenantId: string, now: number], SessionDbRow>(
-      'SELECT * FROM saml_sessions WHERE id_hash = ? AND tenant_id = ? AND expires_at > ?',
-    ),
+    sessionGet: sql<[idHash: string, tenantId: string, now: number], SessionDbRow>('SELECT * FROM saml_sessions WHERE id_hash = ? AND tenant_id = ? AND expires_at > ?'),
   });
 
   return {

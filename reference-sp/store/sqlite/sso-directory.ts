@@ -126,8 +126,7 @@ export function sqliteSsoDirectory(d: SqliteDatabase, users: UserStore, groups: 
         for (const name of wanted) {
           if (currentNames.has(name)) continue;
           const group =
-            groups.findGroupByDisplayName(tenantId, name) ??
-            groups.insertGroup(tenantId, { displayName: name, resource: { schemas: [GROUP_SCHEMA], displayName: name } });
+            groups.findGroupByDisplayName(tenantId, name) ?? groups.insertGroup(tenantId, { displayName: name, resource: { schemas: [GROUP_SCHEMA], displayName: name } });
           groups.addMember(tenantId, group.id, userId, 'User');
           added.push(name);
         }

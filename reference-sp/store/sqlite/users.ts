@@ -45,7 +45,20 @@ const NO_PAGE: Page = { offset: 0, limit: -1 };
 
 export function sqliteUsers(d: SqliteDatabase, tenants: TenantPort, groups: GroupPort): UserStore {
   const s = prepareAll(d.db, {
-    insert: sql<[id: string, tenantId: string, userName: string, key: string, externalId: string | null, active: number, resource: string, created: string, lastModified: string, hasPassword: number]>(
+    insert: sql<
+      [
+        id: string,
+        tenantId: string,
+        userName: string,
+        key: string,
+        externalId: string | null,
+        active: number,
+        resource: string,
+        created: string,
+        lastModified: string,
+        hasPassword: number,
+      ]
+    >(
       `INSERT INTO users (id, tenant_id, user_name, user_name_key, external_id, active, resource,
         version, created, last_modified, has_password) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)`,
     ),
@@ -71,7 +84,18 @@ export function sqliteUsers(d: SqliteDatabase, tenants: TenantPort, groups: Grou
         tenants.ensureTenant(tenantId);
         if (port.findUserByUserNameRow(tenantId, user.userName)) throw taken(user.userName);
         try {
-          s.insert.run(id, tenantId, user.userName, userNameKey(user.userName), user.externalId ?? null, user.active ? 1 : 0, JSON.stringify(user.resource), now, now, user.hasPassword ? 1 : 0);
+          s.insert.run(
+            id,
+            tenantId,
+            user.userName,
+            userNameKey(user.userName),
+            user.externalId ?? null,
+            user.active ? 1 : 0,
+            JSON.stringify(user.resource),
+            now,
+            now,
+            user.hasPassword ? 1 : 0,
+          );
         } catch (e) {
           if (isUniqueViolation(e)) throw new StoreError('uniqueness/id', `id "${id}" already exists`);
           throw e;
@@ -96,7 +120,16 @@ export function sqliteUsers(d: SqliteDatabase, tenants: TenantPort, groups: Grou
       return d.transaction(() => {
         const clash = port.findUserByUserNameRow(tenantId, user.userName);
         if (clash && clash.id !== id) throw taken(user.userName);
-        const changed = s.update.run(user.userName, userNameKey(user.userName), user.externalId ?? null, user.active ? 1 : 0, JSON.stringify(user.resource), d.now(), id, tenantId).changes;
+        const changed = s.update.run(
+          user.userName,
+          userNameKey(user.userName),
+          user.externalId ?? null,
+          user.active ? 1 : 0,
+          JSON.stringify(user.resource),
+          d.now(),
+          id,
+          tenantId,
+        ).changes;
         return changed === 0 ? undefined : port.getUser(tenantId, id);
       });
     },

@@ -61,7 +61,12 @@ export async function startScimGateway(upstream: string): Promise<ScimGateway> {
     if (unknownUrn !== undefined) {
       answered.push({ method: req.method, path, status: 400 });
       // The URN is not echoed back: a rejection names the rule, not the client's input.
-      const error = { schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'], status: '400', scimType: 'invalidSyntax', detail: "'schemas' lists a schema URN this server does not know" };
+      const error = {
+        schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'],
+        status: '400',
+        scimType: 'invalidSyntax',
+        detail: "'schemas' lists a schema URN this server does not know",
+      };
       res.status(400).type('application/scim+json').send(JSON.stringify(error));
       return;
     }

@@ -20,8 +20,14 @@ beforeEach(async () => {
   server = await startReferenceScim({ tenants: [{ id: 'ninjaone', mode: 'strict' }], clock: { now: () => new Date() } });
   out = '';
   err = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((out += String(s)), true));
-  vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((err += String(s)), true));
+  vi.spyOn(process.stdout, 'write').mockImplementation((s) => {
+    out += String(s);
+    return true;
+  });
+  vi.spyOn(process.stderr, 'write').mockImplementation((s) => {
+    err += String(s);
+    return true;
+  });
 });
 
 afterEach(async () => {

@@ -210,7 +210,13 @@ export class EntraStage {
     const { engine, log } = await this.engine();
     const before = log.exchanges.length;
     this.lastCycle = await engine.runCycle();
-    this.attach(log.exchanges.slice(before).map((e) => `${e.method} ${this.relative(e)} → ${e.status || e.error}`).join('\n'), `cycle-${this.lastCycle.cycle}.txt`);
+    this.attach(
+      log.exchanges
+        .slice(before)
+        .map((e) => `${e.method} ${this.relative(e)} → ${e.status || e.error}`)
+        .join('\n'),
+      `cycle-${this.lastCycle.cycle}.txt`,
+    );
     return this.lastCycle;
   }
 
@@ -271,9 +277,7 @@ export class EntraStage {
 
   /** Request bodies of one object's requests with this method. */
   bodiesFor(name: string, method: string, cycle?: number): unknown[] {
-    return this.exchanges
-      .filter((e) => e.object?.name === name && e.method === method && (cycle === undefined || e.cycle === cycle))
-      .map((e) => e.requestBody);
+    return this.exchanges.filter((e) => e.object?.name === name && e.method === method && (cycle === undefined || e.cycle === cycle)).map((e) => e.requestBody);
   }
 
   /**
@@ -289,7 +293,12 @@ export class EntraStage {
 
   /** Writes the provisioning log (JSON + HTML) under reports/entra/<scenario>/. */
   writeLog(): { json: string; html: string } {
-    const slug = this.scenarioName.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 80) || 'scenario';
+    const slug =
+      this.scenarioName
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-|-$/g, '')
+        .slice(0, 80) || 'scenario';
     return this.#provisioner!.log.writeReports(join('reports', 'entra', slug), `Provisioning log — ${this.scenarioName}`);
   }
 

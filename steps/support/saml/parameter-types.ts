@@ -60,7 +60,11 @@ oneOf<DataAlgorithmName>('dataEncryption', 'an EncryptedData cipher', {
 oneOf<KeyAlgorithmName>('keyTransport', 'an EncryptedKey transport', { 'RSA-OAEP': 'rsa-oaep', 'RSA-1_5': 'rsa-1_5' });
 
 /** XML signature wrapping attacks, named as in SAML Raider. */
-oneOf<XswKind>('xsw', 'an XML signature wrapping attack (SAML Raider names)', Object.fromEntries(['XSW1', 'XSW2', 'XSW3', 'XSW4', 'XSW5', 'XSW6', 'XSW7', 'XSW8'].map((k) => [k, k as XswKind])));
+oneOf<XswKind>(
+  'xsw',
+  'an XML signature wrapping attack (SAML Raider names)',
+  Object.fromEntries(['XSW1', 'XSW2', 'XSW3', 'XSW4', 'XSW5', 'XSW6', 'XSW7', 'XSW8'].map((k) => [k, k as XswKind])),
+);
 
 /** A duration such as 59s, 2m, 1h; converted to milliseconds. */
 describeParameterType({ name: 'duration', description: 'a duration: a number and ms, s, m, h or d (59s, 2m, 1h)' });

@@ -6,8 +6,7 @@ import assert from 'node:assert/strict';
 import { readPath, type ScimExchange } from './stage.ts';
 import type { Json } from './target.ts';
 
-export const describeExchange = (exchange: ScimExchange): string =>
-  `${exchange.method} ${exchange.url} → ${exchange.status} ${exchange.text.slice(0, 400)}`;
+export const describeExchange = (exchange: ScimExchange): string => `${exchange.method} ${exchange.url} → ${exchange.status} ${exchange.text.slice(0, 400)}`;
 
 /** The JSON body of a response; a missing or non-JSON body fails the step. */
 export function jsonBody(exchange: ScimExchange): Json {

@@ -31,6 +31,6 @@ Before({ tags: '@scim' }, async function (this: HarnessWorld, { pickle }) {
   return 'skipped';
 });
 
-AfterAll(async function () {
+AfterAll(async () => {
   await stopScimTarget();
 });

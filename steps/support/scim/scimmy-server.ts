@@ -55,7 +55,9 @@ function lowerUserNameExpressions(node: unknown): unknown {
       const lower = (expr: unknown): unknown =>
         Array.isArray(expr) && expr.every((part) => typeof part === 'string' || part === null || typeof part !== 'object')
           ? expr.map((part, index) => (index > 0 && typeof part === 'string' ? part.toLowerCase() : part))
-          : Array.isArray(expr) ? expr.map(lower) : expr;
+          : Array.isArray(expr)
+            ? expr.map(lower)
+            : expr;
       out[key] = lower(value);
     } else {
       out[key] = lowerUserNameExpressions(value);

@@ -89,7 +89,10 @@ describe('ScimStage toward a slow endpoint', () => {
   });
 
   afterAll(async () => {
-    for (const [key, value] of [['SCIM_CONCURRENCY', saved.concurrency], ['SCIM_TIMEOUT_MS', saved.timeout]] as const) {
+    for (const [key, value] of [
+      ['SCIM_CONCURRENCY', saved.concurrency],
+      ['SCIM_TIMEOUT_MS', saved.timeout],
+    ] as const) {
       if (value === undefined) delete process.env[key];
       else process.env[key] = value;
     }
@@ -121,6 +124,10 @@ describe('ScimStage toward a slow endpoint', () => {
     const id = String(created.body?.['id']);
     expect(resourceLedger().outstanding()).toContainEqual({ kind: 'Users', id, baseUrl, token: 't' });
     await stage.close();
-    expect(resourceLedger().outstanding().filter((e) => e.id === id)).toEqual([]);
+    expect(
+      resourceLedger()
+        .outstanding()
+        .filter((e) => e.id === id),
+    ).toEqual([]);
   });
 });

@@ -307,7 +307,11 @@ async function fetchHonouringRetryAfter(url: string, init: RequestInit): Promise
 /** A request that got no response within SCIM_TIMEOUT_MS. */
 export class ScimTimeoutError extends Error {
   readonly code = 'scim/timeout';
-  constructor(readonly method: string, readonly url: string, readonly timeoutMs: number) {
+  constructor(
+    readonly method: string,
+    readonly url: string,
+    readonly timeoutMs: number,
+  ) {
     super(`${method} ${url}: no response within ${timeoutMs} ms (SCIM_TIMEOUT_MS)`);
     this.name = 'ScimTimeoutError';
   }

@@ -91,7 +91,13 @@ async function discover(
     const user = list.find((type) => type['name'] === 'User' || type['endpoint'] === '/Users');
     const extensions = Array.isArray(user?.['schemaExtensions']) ? (user['schemaExtensions'] as Json[]) : [];
     return {
-      kind, baseUrl, token, knownGaps, bundled, serviceProviderConfig, close,
+      kind,
+      baseUrl,
+      token,
+      knownGaps,
+      bundled,
+      serviceProviderConfig,
+      close,
       userExtensions: extensions.map((extension) => String(extension['schema'])),
     };
   } catch (error) {

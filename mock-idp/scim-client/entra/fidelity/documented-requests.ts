@@ -107,7 +107,12 @@ export const entraDocumentedRequests: readonly EntraDocumentedRequest[] = [
     documented: { requestLine: 'GET https://.../scim/Users?filter=externalId eq jyoung HTTP/1.1', requestLinePrinted: true },
     params: {
       user: { userPrincipalName: 'jyoung@testuser.com', mailNickname: 'jyoung' },
-      userMappings: { mappings: [{ source: 'mailNickname', target: 'externalId', matchingPrecedence: 1 }, { source: 'userPrincipalName', target: 'userName' }] },
+      userMappings: {
+        mappings: [
+          { source: 'mailNickname', target: 'externalId', matchingPrecedence: 1 },
+          { source: 'userPrincipalName', target: 'userName' },
+        ],
+      },
     },
     deliberate: [
       {
@@ -191,7 +196,10 @@ export const entraDocumentedRequests: readonly EntraDocumentedRequest[] = [
       user: { userPrincipalName: 'jyoung@testuser.com', mailNickname: 'jyoung', displayName: 'Joy Young', mail: 'jyoung@Contoso.com', givenName: 'Joy', surname: 'Young' },
     },
     deliberate: [
-      { at: '/body/schemas/1', reason: 'The sample misspells the enterprise URN ("enterprise:2.0User"); the Create User request example and RFC 7643 §4.3 spell it "enterprise:2.0:User".' },
+      {
+        at: '/body/schemas/1',
+        reason: 'The sample misspells the enterprise URN ("enterprise:2.0User"); the Create User request example and RFC 7643 §4.3 spell it "enterprise:2.0:User".',
+      },
       ...['addresses', 'phoneNumbers', 'preferredLanguage', 'title', 'department', 'manager'].map((name) => ({
         at: `/body/${name}`,
         reason:
@@ -199,7 +207,11 @@ export const entraDocumentedRequests: readonly EntraDocumentedRequest[] = [
           'enterprise extension); the Create User request example sends none, and the same article asks "If a value ' +
           "isn't present, don't send null values\" (section /Schemas). The simulator omits them.",
       })),
-      { at: '/body/name/formatted', reason: 'The shipped customappsso mappings map Join(" ", [givenName], [surname]) to name.formatted, as the Create User request example shows; this older sample predates it.' },
+      {
+        at: '/body/name/formatted',
+        reason:
+          'The shipped customappsso mappings map Join(" ", [givenName], [surname]) to name.formatted, as the Create User request example shows; this older sample predates it.',
+      },
     ],
   },
   {
@@ -306,14 +318,19 @@ export const entraDocumentedRequests: readonly EntraDocumentedRequest[] = [
     client: 'entra',
     step: 'set-manager',
     behaviour: 'legacy',
-    summary: "Example 5: linking the manager in its own PATCH after the create",
-    source: at(TUTORIAL, 'Build a SCIM endpoint › Handling provisioning and deprovisioning of users › Example 5. Request from Microsoft Entra ID to an SCIM endpoint to update a user'),
+    summary: 'Example 5: linking the manager in its own PATCH after the create',
+    source: at(
+      TUTORIAL,
+      'Build a SCIM endpoint › Handling provisioning and deprovisioning of users › Example 5. Request from Microsoft Entra ID to an SCIM endpoint to update a user',
+    ),
     documented: {
       requestLine: 'PATCH ~/scim/Users/a0a0a0a0-bbbb-cccc-dddd-e1e1e1e1e1e1 HTTP/1.1',
       requestLinePrinted: true,
       body: {
         schemas: [PATCH_OP],
-        Operations: [{ op: 'Add', path: 'manager', value: [{ $ref: 'http://.../scim/Users/00aa00aa-bb11-cc22-dd33-44ee44ee44ee', value: '00aa00aa-bb11-cc22-dd33-44ee44ee44ee' }] }],
+        Operations: [
+          { op: 'Add', path: 'manager', value: [{ $ref: 'http://.../scim/Users/00aa00aa-bb11-cc22-dd33-44ee44ee44ee', value: '00aa00aa-bb11-cc22-dd33-44ee44ee44ee' }] },
+        ],
       },
     },
     params: { manager: { userPrincipalName: 'boss@testuser.com' }, user: { userPrincipalName: 'jyoung@testuser.com' } },
@@ -327,7 +344,7 @@ export const entraDocumentedRequests: readonly EntraDocumentedRequest[] = [
       {
         at: '/body/Operations/0/value',
         reason:
-          'The sample sends a $ref/value array; the service sends the manager\'s id as a bare string in both behaviours, as servers ' +
+          "The sample sends a $ref/value array; the service sends the manager's id as a bare string in both behaviours, as servers " +
           'receiving it report (Captain-P-Goldfish/SCIM-SDK issues 541 "Add" and 686 "add", 2023–2024). Strict servers refuse it; ' +
           'the simulator keeps that shape so they learn it here.',
       },

@@ -106,7 +106,10 @@ function sentOf(p: Provisioner, e: Exchange): SentRequest {
 }
 
 type Pick = (e: Exchange, cycle: number) => boolean;
-const on = (method: string, path: RegExp, cycle?: number): Pick => (e, c) => e.method === method && path.test(new URL(e.url).pathname) && (cycle === undefined || c === cycle);
+const on =
+  (method: string, path: RegExp, cycle?: number): Pick =>
+  (e, c) =>
+    e.method === method && path.test(new URL(e.url).pathname) && (cycle === undefined || c === cycle);
 
 const need = <T>(v: T | undefined, what: string): T => {
   if (v === undefined) throw new Error(`this step needs ${what}`);

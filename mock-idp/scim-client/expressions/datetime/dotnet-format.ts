@@ -8,9 +8,7 @@
  * - all instants are UTC: z/zzz print +00:00, K prints Z; a parsed offset converts the value to UTC (Entra's
  *   servers run in UTC, so .NET's conversion to local time lands on the same instant)
  */
-export type FormatToken =
-  | { kind: 'literal'; text: string }
-  | { kind: 'field'; letter: string; count: number };
+export type FormatToken = { kind: 'literal'; text: string } | { kind: 'field'; letter: string; count: number };
 
 const LETTERS = new Set(['y', 'M', 'd', 'H', 'h', 'm', 's', 'f', 'F', 't', 'z', 'K', 'g']);
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -121,7 +119,13 @@ export function formatDotNet(ms: number, format: string): string {
 export function parseExactDotNet(input: string, format: string): number | null {
   const text = input.trim();
   let i = 0;
-  let year = 1, month = 1, day = 1, hour = 0, minute = 0, second = 0, fraction = 0;
+  let year = 1,
+    month = 1,
+    day = 1,
+    hour = 0,
+    minute = 0,
+    second = 0,
+    fraction = 0;
   let pm: boolean | null = null;
   let offsetMinutes = 0;
   const digits = (min: number, max: number): number | null => {
@@ -229,16 +233,7 @@ export function parseExactDotNet(input: string, format: string): number | null {
 }
 
 /** Builds a UTC instant from calendar fields, refusing impossible dates (Feb 30, hour 25…). */
-export function utcInstant(
-  year: number,
-  month: number,
-  day: number,
-  hour: number,
-  minute: number,
-  second: number,
-  fraction: number,
-  offsetMinutes: number,
-): number | null {
+export function utcInstant(year: number, month: number, day: number, hour: number, minute: number, second: number, fraction: number, offsetMinutes: number): number | null {
   if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59 || year < 1 || year > 9999) return null;
   const d = new Date(0);
   d.setUTCFullYear(year, month - 1, day);

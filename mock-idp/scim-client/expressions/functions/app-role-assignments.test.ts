@@ -14,8 +14,18 @@ describe('AppRoleAssignmentsComplex / SingleAppRoleAssignment', () => {
     { name: 'single: no assignment → null', expression: 'SingleAppRoleAssignment([appRoleAssignments])', expected: { value: null } },
     { name: 'complex: no assignment → null', expression: 'AppRoleAssignmentsComplex([appRoleAssignments])', expected: { value: null } },
     { name: 'argument must be [appRoleAssignments] (compile time)', expression: 'AppRoleAssignmentsComplex([roles])', expected: { error: 'expression/type', position: 26 } },
-    { name: '[appRoleAssignments] alone lists the values', expression: 'Join(",", [appRoleAssignments])', context: { appRoleAssignments: roles }, expected: { value: 'Admin,User' } },
-    { name: 'assignments may come from the source object', expression: 'SingleAppRoleAssignment([appRoleAssignments])', source: { appRoleAssignments: [{ value: 'Editor' }] }, expected: { value: 'Editor' } },
+    {
+      name: '[appRoleAssignments] alone lists the values',
+      expression: 'Join(",", [appRoleAssignments])',
+      context: { appRoleAssignments: roles },
+      expected: { value: 'Admin,User' },
+    },
+    {
+      name: 'assignments may come from the source object',
+      expression: 'SingleAppRoleAssignment([appRoleAssignments])',
+      source: { appRoleAssignments: [{ value: 'Editor' }] },
+      expected: { value: 'Editor' },
+    },
   ]);
 
   it('complex: doc example output — every role primary=false with type, display and value', () => {

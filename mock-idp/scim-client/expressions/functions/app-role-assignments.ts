@@ -46,9 +46,7 @@ export const AppRoleAssignmentsComplex: FunctionDefinition = {
   call(args) {
     const roles = assignments(args);
     if (roles.length === 0) return null;
-    return roles.map((r) =>
-      JSON.stringify({ primary: false, type: ROLE_TYPE, display: r.displayName ?? r.value, value: r.value } satisfies ScimRole),
-    );
+    return roles.map((r) => JSON.stringify({ primary: false, type: ROLE_TYPE, display: r.displayName ?? r.value, value: r.value } satisfies ScimRole));
   },
 };
 

@@ -3,7 +3,12 @@ import { cases } from './cases.ts';
 
 describe('ToLower / ToUpper', () => {
   cases([
-    { name: 'doc: generated UPN in lower case', expression: 'ToLower(Join("@", NormalizeDiacritics(StripSpaces(Join(".",  [PreferredFirstName], [PreferredLastName]))), "contoso.com"))', source: { PreferredFirstName: 'John', PreferredLastName: 'Smith' }, expected: { value: 'john.smith@contoso.com' } },
+    {
+      name: 'doc: generated UPN in lower case',
+      expression: 'ToLower(Join("@", NormalizeDiacritics(StripSpaces(Join(".",  [PreferredFirstName], [PreferredLastName]))), "contoso.com"))',
+      source: { PreferredFirstName: 'John', PreferredLastName: 'Smith' },
+      expected: { value: 'john.smith@contoso.com' },
+    },
     { name: 'ToUpper with invariant culture', expression: 'ToUpper("istanbul")', expected: { value: 'ISTANBUL' } },
     { name: 'ToUpper with a culture (tr-TR dotted İ)', expression: 'ToUpper("istanbul", "tr-TR")', expected: { value: 'İSTANBUL' } },
     { name: 'ToLower with a culture (tr-TR dotless ı)', expression: 'ToLower("ISTANBUL", "tr-TR")', expected: { value: 'ıstanbul' } },

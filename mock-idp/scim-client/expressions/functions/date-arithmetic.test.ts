@@ -30,15 +30,23 @@ describe('DateDiff', () => {
     { name: 'doc: hours', expression: 'DateDiff("h", CDate("2021-08-24"), CDate("2021-08-25"))', expected: { value: 24 } },
     { name: 'doc: minutes', expression: 'DateDiff("n", CDate("2021-08-24"), CDate("2021-08-25"))', expected: { value: 1440 } },
     { name: 'doc: seconds', expression: 'DateDiff("s", CDate("2021-08-24"), CDate("2021-08-25"))', expected: { value: 86400 } },
-    { name: 'doc example 2: hire within five days → "True"', expression: 'Switch([Active], , "1", IIF(DateDiff("d", Now(), CDate([StatusHireDate])) > 5, "False", "True"), "0", "False")', source: { Active: '1', StatusHireDate: '2021-08-28' }, expected: { value: 'True' } },
-    { name: 'doc example 2: hire later → "False"', expression: 'Switch([Active], , "1", IIF(DateDiff("d", Now(), CDate([StatusHireDate])) > 5, "False", "True"), "0", "False")', source: { Active: '1', StatusHireDate: '2021-09-30' }, expected: { value: 'False' } },
+    {
+      name: 'doc example 2: hire within five days → "True"',
+      expression: 'Switch([Active], , "1", IIF(DateDiff("d", Now(), CDate([StatusHireDate])) > 5, "False", "True"), "0", "False")',
+      source: { Active: '1', StatusHireDate: '2021-08-28' },
+      expected: { value: 'True' },
+    },
+    {
+      name: 'doc example 2: hire later → "False"',
+      expression: 'Switch([Active], , "1", IIF(DateDiff("d", Now(), CDate([StatusHireDate])) > 5, "False", "True"), "0", "False")',
+      source: { Active: '1', StatusHireDate: '2021-09-30' },
+      expected: { value: 'False' },
+    },
     { name: 'a plain string where a DateTime is needed is read like CDate', expression: 'DateDiff("d", "2021-08-24", "2021-08-25")', expected: { value: 1 } },
     { name: 'not a date is a type error', expression: 'DateDiff("d", "soon", Now())', expected: { error: 'expression/type', position: 14 } },
   ]);
 });
 
 describe('DateAdd range', () => {
-  cases([
-    { name: 'a result past year 9999 is a value error', expression: 'DateAdd("yyyy", 9000, Now())', expected: { error: 'expression/value', position: 16 } },
-  ]);
+  cases([{ name: 'a result past year 9999 is a value error', expression: 'DateAdd("yyyy", 9000, Now())', expected: { error: 'expression/value', position: 16 } }]);
 });

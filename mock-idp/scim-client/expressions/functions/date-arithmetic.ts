@@ -56,11 +56,7 @@ export const DateAdd: FunctionDefinition = {
     const amount = args.integer(1, 'value');
     const at = args.dateTime(2, 'dateTime');
     if (unit === null || amount === null || at === null) return null;
-    const ms =
-      unit === 'yyyy' ? addMonths(at, 12 * amount)
-      : unit === 'm' ? addMonths(at, amount)
-      : unit === 'ww' ? at + 7 * amount * MS.d
-      : at + amount * MS[unit];
+    const ms = unit === 'yyyy' ? addMonths(at, 12 * amount) : unit === 'm' ? addMonths(at, amount) : unit === 'ww' ? at + 7 * amount * MS.d : at + amount * MS[unit];
     if (!isValidDateTime(ms)) return args.fail('expression/value', 'the result is outside the DateTime range', 1);
     return new DateTimeValue(ms);
   },

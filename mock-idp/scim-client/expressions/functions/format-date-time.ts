@@ -15,8 +15,18 @@ import { DateTimeValue } from '../values.ts';
 import type { FunctionDefinition } from './definition.ts';
 
 const STYLES = new Set(
-  ['None', 'AllowLeadingWhite', 'AllowTrailingWhite', 'AllowInnerWhite', 'AllowWhiteSpaces', 'NoCurrentDateDefault',
-   'AdjustToUniversal', 'AssumeLocal', 'AssumeUniversal', 'RoundtripKind'].map((s) => s.toLowerCase()),
+  [
+    'None',
+    'AllowLeadingWhite',
+    'AllowTrailingWhite',
+    'AllowInnerWhite',
+    'AllowWhiteSpaces',
+    'NoCurrentDateDefault',
+    'AdjustToUniversal',
+    'AssumeLocal',
+    'AssumeUniversal',
+    'RoundtripKind',
+  ].map((s) => s.toLowerCase()),
 );
 
 function badStyles(styles: string): string | undefined {

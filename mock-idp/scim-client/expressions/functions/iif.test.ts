@@ -7,8 +7,18 @@ describe('IIF', () => {
   cases([
     { name: 'doc: country = "USA" → country', expression: usa, source: { country: 'USA', department: 'Sales' }, expected: { value: 'USA' } },
     { name: 'doc: otherwise → department', expression: usa, source: { country: 'FR', department: 'Sales' }, expected: { value: 'Sales' } },
-    { name: 'doc: AND via nested IIF on the true path', expression: 'IIF([country]="USA",IIF([state]="CA","True","False"),"False")', source: { country: 'USA', state: 'CA' }, expected: { value: 'True' } },
-    { name: 'doc: OR via nested IIF on the false path', expression: 'IIF([country]="USA","True",IIF([state]="CA","True","False"))', source: { country: 'FR', state: 'CA' }, expected: { value: 'True' } },
+    {
+      name: 'doc: AND via nested IIF on the true path',
+      expression: 'IIF([country]="USA",IIF([state]="CA","True","False"),"False")',
+      source: { country: 'USA', state: 'CA' },
+      expected: { value: 'True' },
+    },
+    {
+      name: 'doc: OR via nested IIF on the false path',
+      expression: 'IIF([country]="USA","True",IIF([state]="CA","True","False"))',
+      source: { country: 'FR', state: 'CA' },
+      expected: { value: 'True' },
+    },
     { name: 'not equal', expression: 'IIF([country]<>"USA","abroad","home")', source: { country: 'FR' }, expected: { value: 'abroad' } },
     { name: 'numeric comparison of numeric strings', expression: 'IIF([age] >= "18", "adult", "minor")', source: { age: '9' }, expected: { value: 'minor' } },
     { name: 'greater than', expression: 'IIF(DateDiff("d", CDate("2021-01-01"), CDate("2021-01-09")) > 5, "late", "soon")', expected: { value: 'late' } },

@@ -13,7 +13,12 @@ describe('Left', () => {
 
 describe('Mid', () => {
   cases([
-    { name: 'Graph sample: first eight characters of the UPN', expression: 'Mid([userPrincipalName], 1, 8)', source: { userPrincipalName: 'alexw@contoso.com' }, expected: { value: 'alexw@co' } },
+    {
+      name: 'Graph sample: first eight characters of the UPN',
+      expression: 'Mid([userPrincipalName], 1, 8)',
+      source: { userPrincipalName: 'alexw@contoso.com' },
+      expected: { value: 'alexw@co' },
+    },
     { name: 'start is 1-based', expression: 'Mid("abcdef", 2, 3)', expected: { value: 'bcd' } },
     { name: 'doc: length past the end → up to the end', expression: 'Mid("abcdef", 5, 10)', expected: { value: 'ef' } },
     { name: 'start past the end → ""', expression: 'Mid("abc", 9, 1)', expected: { value: '' } },

@@ -10,9 +10,18 @@
 import type { FunctionDefinition } from './definition.ts';
 
 const SPECIAL: Record<string, string> = {
-  æ: 'ae', ǣ: 'ae', Æ: 'AE', Ǣ: 'AE',
-  ø: 'oe', Ø: 'OE', œ: 'oe', Œ: 'OE',
-  ß: 'ss', ł: 'l', Ł: 'L', ı: 'i',
+  æ: 'ae',
+  ǣ: 'ae',
+  Æ: 'AE',
+  Ǣ: 'AE',
+  ø: 'oe',
+  Ø: 'OE',
+  œ: 'oe',
+  Œ: 'OE',
+  ß: 'ss',
+  ł: 'l',
+  Ł: 'L',
+  ı: 'i',
 };
 
 export function normalizeDiacritics(s: string): string {

@@ -34,7 +34,7 @@ describe('RandomString', () => {
   it('is reproducible with injected randomness', () => {
     const seeded = (): (() => number) => {
       let x = 7;
-      return () => ((x = (x * 48271) % 2147483647) / 2147483647);
+      return () => (x = (x * 48271) % 2147483647) / 2147483647;
     };
     expect(generate('RandomString(12,2,2,2,2)', seeded())).toBe(generate('RandomString(12,2,2,2,2)', seeded()));
   });

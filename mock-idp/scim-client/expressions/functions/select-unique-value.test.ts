@@ -12,9 +12,27 @@ const john = { PreferredFirstName: 'John', PreferredLastName: 'Smith' };
 
 describe('SelectUniqueValue', () => {
   cases([
-    { name: 'doc: John.Smith@contoso.com when it does not exist yet', expression: doc, source: john, context: { isUnique: () => true }, expected: { value: 'John.Smith@contoso.com' } },
-    { name: 'doc: J.Smith@contoso.com when the first exists', expression: doc, source: john, context: { isUnique: (c) => c !== 'John.Smith@contoso.com' }, expected: { value: 'J.Smith@contoso.com' } },
-    { name: 'doc: Jo.Smith@contoso.com when both exist', expression: doc, source: john, context: { isUnique: (c) => c === 'Jo.Smith@contoso.com' }, expected: { value: 'Jo.Smith@contoso.com' } },
+    {
+      name: 'doc: John.Smith@contoso.com when it does not exist yet',
+      expression: doc,
+      source: john,
+      context: { isUnique: () => true },
+      expected: { value: 'John.Smith@contoso.com' },
+    },
+    {
+      name: 'doc: J.Smith@contoso.com when the first exists',
+      expression: doc,
+      source: john,
+      context: { isUnique: (c) => c !== 'John.Smith@contoso.com' },
+      expected: { value: 'J.Smith@contoso.com' },
+    },
+    {
+      name: 'doc: Jo.Smith@contoso.com when both exist',
+      expression: doc,
+      source: john,
+      context: { isUnique: (c) => c === 'Jo.Smith@contoso.com' },
+      expected: { value: 'Jo.Smith@contoso.com' },
+    },
     { name: 'doc: all exist → escrow (not-unique)', expression: doc, source: john, context: { isUnique: () => false }, expected: { error: 'expression/not-unique' } },
     { name: 'without a uniqueness callback the first candidate wins', expression: doc, source: john, expected: { value: 'John.Smith@contoso.com' } },
     { name: 'doc: at least two rules', expression: 'SelectUniqueValue([mail])', expected: { error: 'expression/arity' } },
@@ -23,11 +41,7 @@ describe('SelectUniqueValue', () => {
 
   it('lists the candidates for an engine that checks the target itself', () => {
     const expr = compileExpression(doc);
-    expect(selectUniqueValueCandidates(expr, { source: john })).toEqual([
-      'John.Smith@contoso.com',
-      'J.Smith@contoso.com',
-      'Jo.Smith@contoso.com',
-    ]);
+    expect(selectUniqueValueCandidates(expr, { source: john })).toEqual(['John.Smith@contoso.com', 'J.Smith@contoso.com', 'Jo.Smith@contoso.com']);
     expect(selectUniqueValueCandidates(compileExpression('[mail]'), { source: {} })).toBeNull();
   });
 

@@ -3,7 +3,12 @@ import { cases } from './cases.ts';
 
 describe('Split', () => {
   cases([
-    { name: 'doc: split a string into a multi-valued array', expression: 'Split([extensionAttribute5], ",")', source: { extensionAttribute5: 'PermissionSetOne, PermissionSetTwo' }, expected: { value: ['PermissionSetOne', 'PermissionSetTwo'] } },
+    {
+      name: 'doc: split a string into a multi-valued array',
+      expression: 'Split([extensionAttribute5], ",")',
+      source: { extensionAttribute5: 'PermissionSetOne, PermissionSetTwo' },
+      expected: { value: ['PermissionSetOne', 'PermissionSetTwo'] },
+    },
     { name: 'empty elements are kept', expression: 'Split("a,,b", ",")', expected: { value: ['a', '', 'b'] } },
     { name: 'multi-character delimiter', expression: 'Split("a;;b", ";;")', expected: { value: ['a', 'b'] } },
     { name: 'null → null', expression: 'Split([missing], ",")', expected: { value: null } },

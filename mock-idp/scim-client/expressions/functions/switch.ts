@@ -20,11 +20,7 @@ export const Switch: FunctionDefinition = {
   maxArgs: Infinity,
   check(call) {
     if (call.args.length % 2 !== 0) {
-      throw new ExpressionError(
-        'expression/arity',
-        `Switch expects an even number of arguments (source, defaultValue, then key/value pairs), got ${call.args.length}`,
-        call.pos,
-      );
+      throw new ExpressionError('expression/arity', `Switch expects an even number of arguments (source, defaultValue, then key/value pairs), got ${call.args.length}`, call.pos);
     }
   },
   call(args) {

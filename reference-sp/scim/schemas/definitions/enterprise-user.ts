@@ -15,10 +15,13 @@ export const ENTERPRISE_USER_SCHEMA: SchemaDefinition = {
     attr('organization', 'string'),
     attr('division', 'string'),
     attr('department', 'string'),
-    attr('manager', 'complex', { description: "The User's manager.", subAttributes: [
-      attr('value', 'string', { description: 'The id of the SCIM resource representing the manager.' }),
-      attr('$ref', 'reference', { referenceTypes: ['User'] }),
-      attr('displayName', 'string', { mutability: 'readOnly' }),
-    ] }),
+    attr('manager', 'complex', {
+      description: "The User's manager.",
+      subAttributes: [
+        attr('value', 'string', { description: 'The id of the SCIM resource representing the manager.' }),
+        attr('$ref', 'reference', { referenceTypes: ['User'] }),
+        attr('displayName', 'string', { mutability: 'readOnly' }),
+      ],
+    }),
   ],
 };

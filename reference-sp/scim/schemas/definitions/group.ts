@@ -22,11 +22,15 @@ export const GROUP_SCHEMA: SchemaDefinition = {
   description: 'Group',
   attributes: [
     attr('displayName', 'string', { required: true, description: 'A human-readable name for the Group.' }),
-    attr('members', 'complex', { multiValued: true, description: 'A list of members of the Group.', subAttributes: [
-      attr('value', 'string', { caseExact: true, mutability: 'immutable', description: 'Identifier of the member.' }),
-      attr('$ref', 'reference', { mutability: 'immutable', referenceTypes: ['User', 'Group'] }),
-      attr('type', 'string', { mutability: 'immutable', canonicalValues: ['User', 'Group'] }),
-      attr('display', 'string', { mutability: 'immutable' }),
-    ] }),
+    attr('members', 'complex', {
+      multiValued: true,
+      description: 'A list of members of the Group.',
+      subAttributes: [
+        attr('value', 'string', { caseExact: true, mutability: 'immutable', description: 'Identifier of the member.' }),
+        attr('$ref', 'reference', { mutability: 'immutable', referenceTypes: ['User', 'Group'] }),
+        attr('type', 'string', { mutability: 'immutable', canonicalValues: ['User', 'Group'] }),
+        attr('display', 'string', { mutability: 'immutable' }),
+      ],
+    }),
   ],
 };

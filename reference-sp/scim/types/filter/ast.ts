@@ -64,11 +64,16 @@ export function formatAttrPath(p: AttrPath): string {
 /** Renders a filter back to canonical text (lower-case operators, JSON literals, explicit parentheses). */
 export function formatFilter(n: FilterNode): string {
   switch (n.kind) {
-    case 'compare': return `${formatAttrPath(n.path)} ${n.op} ${JSON.stringify(n.value)}`;
-    case 'present': return `${formatAttrPath(n.path)} pr`;
+    case 'compare':
+      return `${formatAttrPath(n.path)} ${n.op} ${JSON.stringify(n.value)}`;
+    case 'present':
+      return `${formatAttrPath(n.path)} pr`;
     case 'and':
-    case 'or': return `(${formatFilter(n.left)} ${n.kind} ${formatFilter(n.right)})`;
-    case 'not': return `not (${formatFilter(n.operand)})`;
-    case 'valuePath': return `${formatAttrPath(n.path)}[${formatFilter(n.filter)}]`;
+    case 'or':
+      return `(${formatFilter(n.left)} ${n.kind} ${formatFilter(n.right)})`;
+    case 'not':
+      return `not (${formatFilter(n.operand)})`;
+    case 'valuePath':
+      return `${formatAttrPath(n.path)}[${formatFilter(n.filter)}]`;
   }
 }

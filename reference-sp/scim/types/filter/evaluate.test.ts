@@ -26,7 +26,11 @@ describe('evaluateFilter — comparisons the type forbids are 400 invalidFilter'
   it.each(table.errors.map((c) => [c.filter, c.why]))('%s (%s)', (filter) => {
     const node = parseFilter(filter);
     let caught: unknown;
-    try { evaluateFilter(node, table.resource, registry); } catch (e) { caught = e; }
+    try {
+      evaluateFilter(node, table.resource, registry);
+    } catch (e) {
+      caught = e;
+    }
     expect(caught).toBeInstanceOf(ScimError);
     expect((caught as ScimError).scimType).toBe('invalidFilter');
   });

@@ -21,9 +21,7 @@ import { findAttribute, type AttributeDefinition, type AttributeType } from '../
 import { formatAttrPath, type AttrPath, type CompareNode, type CompValue, type FilterNode } from './ast.ts';
 
 /** Where paths are resolved: the resource itself, or one value of a complex attribute inside `[...]`. */
-type Scope =
-  | { readonly kind: 'resource'; readonly rt: ResourceTypeDefinition | undefined }
-  | { readonly kind: 'complex'; readonly parent: AttributeDefinition | undefined };
+type Scope = { readonly kind: 'resource'; readonly rt: ResourceTypeDefinition | undefined } | { readonly kind: 'complex'; readonly parent: AttributeDefinition | undefined };
 
 interface Leaf {
   readonly def: AttributeDefinition | undefined;
@@ -62,15 +60,22 @@ export function checkFilter(node: FilterNode, registry: SchemaRegistry, resource
   const rt = registry.requireResourceType(resourceType);
   const walk = (n: FilterNode, scope: Scope): void => {
     switch (n.kind) {
-      case 'and': case 'or': walk(n.left, scope); walk(n.right, scope); return;
-      case 'not': walk(n.operand, scope); return;
+      case 'and':
+      case 'or':
+        walk(n.left, scope);
+        walk(n.right, scope);
+        return;
+      case 'not':
+        walk(n.operand, scope);
+        return;
       case 'valuePath': {
         const def = resolveDef(n.path, scope, registry);
         if (!def && opts.unknownAttributes === 'reject') throw ScimError.invalidFilter(`unknown attribute '${formatAttrPath(n.path)}'`);
         walk(n.filter, { kind: 'complex', parent: def });
         return;
       }
-      case 'present': case 'compare': {
+      case 'present':
+      case 'compare': {
         const def = resolveDef(n.path, scope, registry);
         if (!def && opts.unknownAttributes === 'reject') throw ScimError.invalidFilter(`unknown attribute '${formatAttrPath(n.path)}'`);
         if (n.kind === 'compare') checkOperator(n, leafDef(def));
@@ -82,9 +87,12 @@ export function checkFilter(node: FilterNode, registry: SchemaRegistry, resource
 
 function evalNode(n: FilterNode, container: unknown, scope: Scope, registry: SchemaRegistry): boolean {
   switch (n.kind) {
-    case 'and': return evalNode(n.left, container, scope, registry) && evalNode(n.right, container, scope, registry);
-    case 'or': return evalNode(n.left, container, scope, registry) || evalNode(n.right, container, scope, registry);
-    case 'not': return !evalNode(n.operand, container, scope, registry);
+    case 'and':
+      return evalNode(n.left, container, scope, registry) && evalNode(n.right, container, scope, registry);
+    case 'or':
+      return evalNode(n.left, container, scope, registry) || evalNode(n.right, container, scope, registry);
+    case 'not':
+      return !evalNode(n.operand, container, scope, registry);
     case 'present': {
       const leaf = leafValues(n.path, container, scope, registry, false);
       return leaf.values.some((v) => !isUnassigned(v));
@@ -188,21 +196,32 @@ function compare(n: CompareNode, actual: unknown, def: AttributeDefinition | und
   const a = caseExact ? actual : actual.toLowerCase();
   const b = caseExact ? lit : lit.toLowerCase();
   switch (n.op) {
-    case 'co': return a.includes(b);
-    case 'sw': return a.startsWith(b);
-    case 'ew': return a.endsWith(b);
-    default: return ordered(n.op, a < b ? -1 : a > b ? 1 : 0);
+    case 'co':
+      return a.includes(b);
+    case 'sw':
+      return a.startsWith(b);
+    case 'ew':
+      return a.endsWith(b);
+    default:
+      return ordered(n.op, a < b ? -1 : a > b ? 1 : 0);
   }
 }
 
 function ordered(op: string, diff: number): boolean {
   switch (op) {
-    case 'eq': return diff === 0;
-    case 'ne': return diff !== 0;
-    case 'gt': return diff > 0;
-    case 'ge': return diff >= 0;
-    case 'lt': return diff < 0;
-    case 'le': return diff <= 0;
-    default: return false;
+    case 'eq':
+      return diff === 0;
+    case 'ne':
+      return diff !== 0;
+    case 'gt':
+      return diff > 0;
+    case 'ge':
+      return diff >= 0;
+    case 'lt':
+      return diff < 0;
+    case 'le':
+      return diff <= 0;
+    default:
+      return false;
   }
 }

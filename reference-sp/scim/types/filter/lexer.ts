@@ -22,7 +22,7 @@ export interface Token {
   readonly pos: number;
 }
 
-const WORD_CHAR = /[A-Za-z0-9_:.$\-]/;
+const WORD_CHAR = /[A-Za-z0-9_:.$-]/;
 const NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/;
 
 export function tokenize(text: string, errorFor: (detail: string) => ScimError = ScimError.invalidFilter): Token[] {
@@ -30,10 +30,22 @@ export function tokenize(text: string, errorFor: (detail: string) => ScimError =
   let i = 0;
   while (i < text.length) {
     const c = text[i]!;
-    if (c === ' ' || c === '\t' || c === '\n' || c === '\r') { i++; continue; }
-    if (c === '(') { tokens.push({ kind: 'lparen', text: c, pos: i++ }); continue; }
-    if (c === ')') { tokens.push({ kind: 'rparen', text: c, pos: i++ }); continue; }
-    if (c === '[') { tokens.push({ kind: 'lbracket', text: c, pos: i++ }); continue; }
+    if (c === ' ' || c === '\t' || c === '\n' || c === '\r') {
+      i++;
+      continue;
+    }
+    if (c === '(') {
+      tokens.push({ kind: 'lparen', text: c, pos: i++ });
+      continue;
+    }
+    if (c === ')') {
+      tokens.push({ kind: 'rparen', text: c, pos: i++ });
+      continue;
+    }
+    if (c === '[') {
+      tokens.push({ kind: 'lbracket', text: c, pos: i++ });
+      continue;
+    }
     if (c === ']') {
       tokens.push({ kind: 'rbracket', text: c, pos: i++ });
       // `]`.subAttr (PATCH valuePath, §3.5.2): the dot belongs to no word
@@ -46,8 +58,15 @@ export function tokenize(text: string, errorFor: (detail: string) => ScimError =
       let closed = false;
       while (i < text.length) {
         const d = text[i]!;
-        if (d === '\\') { i += 2; continue; }
-        if (d === '"') { closed = true; i++; break; }
+        if (d === '\\') {
+          i += 2;
+          continue;
+        }
+        if (d === '"') {
+          closed = true;
+          i++;
+          break;
+        }
         i++;
       }
       if (!closed) throw errorFor(`unterminated string starting at position ${start}`);

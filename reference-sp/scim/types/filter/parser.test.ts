@@ -6,7 +6,12 @@ import { parseFilter } from './parser.ts';
 import { ToleranceLog } from '../tolerance.ts';
 
 function errorOf(fn: () => unknown): ScimError {
-  try { fn(); } catch (e) { if (e instanceof ScimError) return e; throw e; }
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof ScimError) return e;
+    throw e;
+  }
   throw new Error('expected a ScimError');
 }
 
@@ -32,13 +37,16 @@ describe('parseFilter — invalid filters are 400 invalidFilter naming the posit
 describe('parseFilter — tree shape', () => {
   it('keeps URN, attribute and sub-attribute apart', () => {
     expect(parseFilter('urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager.value eq "x"')).toEqual({
-      kind: 'compare', op: 'eq', value: 'x',
+      kind: 'compare',
+      op: 'eq',
+      value: 'x',
       path: { schema: 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User', attribute: 'manager', subAttribute: 'value' },
     });
   });
   it('builds a valuePath node whose filter is relative to the complex attribute', () => {
     expect(parseFilter('emails[type eq "work"]')).toEqual({
-      kind: 'valuePath', path: { attribute: 'emails' },
+      kind: 'valuePath',
+      path: { attribute: 'emails' },
       filter: { kind: 'compare', op: 'eq', value: 'work', path: { attribute: 'type' } },
     });
   });
@@ -62,10 +70,7 @@ describe('parseFilter — hostile input gets invalidFilter, never a crash', () =
 describe('parseFilter — a sub-attribute after a value filter (Microsoft tooling, outside the §3.4.2.2 ABNF)', () => {
   const log = () => new ToleranceLog();
 
-  it.each([
-    'emails[type eq "work"].value eq "a@x.test"',
-    'emails[type eq "work"].value pr',
-  ])('strict (the default) refuses %s with 400 invalidFilter', (filter) => {
+  it.each(['emails[type eq "work"].value eq "a@x.test"', 'emails[type eq "work"].value pr'])('strict (the default) refuses %s with 400 invalidFilter', (filter) => {
     const e = errorOf(() => parseFilter(filter));
     expect([e.status, e.scimType]).toEqual([400, 'invalidFilter']);
     const alsoStrict = errorOf(() => parseFilter(filter, { mode: 'strict', tolerances: log() }));

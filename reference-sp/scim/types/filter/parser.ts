@@ -62,10 +62,21 @@ export class TokenCursor {
   nodes = 0;
   /** Set for lenient filter parsing: where acceptances of non-ABNF input are recorded. */
   lenient: ToleranceLog | undefined;
-  constructor(readonly tokens: Token[], readonly fail: (detail: string) => ScimError) {}
-  peek(offset = 0): Token { return this.tokens[Math.min(this.i + offset, this.tokens.length - 1)]!; }
-  next(): Token { const t = this.peek(); if (t.kind !== 'eof') this.i++; return t; }
-  isWord(t: Token, w: string): boolean { return t.kind === 'word' && t.text.toLowerCase() === w; }
+  constructor(
+    readonly tokens: Token[],
+    readonly fail: (detail: string) => ScimError,
+  ) {}
+  peek(offset = 0): Token {
+    return this.tokens[Math.min(this.i + offset, this.tokens.length - 1)]!;
+  }
+  next(): Token {
+    const t = this.peek();
+    if (t.kind !== 'eof') this.i++;
+    return t;
+  }
+  isWord(t: Token, w: string): boolean {
+    return t.kind === 'word' && t.text.toLowerCase() === w;
+  }
   expect(kind: Token['kind'], what: string): Token {
     const t = this.next();
     if (t.kind !== kind) throw this.fail(`expected ${what} at position ${t.pos} but found ${describe(t)}`);
