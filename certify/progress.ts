@@ -16,7 +16,8 @@ export function progressLine(o: TestOutcome): string {
   return `${mark} ${o.level.padEnd(6)} ${o.id.padEnd(16)} ${o.name}${why}`;
 }
 
-export function summaryLines(run: Certification, reportPaths: readonly string[]): string[] {
+/** The end of a run's console output; certify saml's run has the same fields. */
+export function summaryLines(run: Pick<Certification, 'summary' | 'target' | 'profile' | 'runError' | 'interrupted'>, reportPaths: readonly string[]): string[] {
   const s = run.summary;
   const lines = [
     '',

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 
 export const ASSETS = [
   'certify/report-schema.json', // certify/report/write.ts validates every report against it
+  'certify/saml/report-schema.json', // certify/saml/report/write.ts validates every SAML report against it
   'mock-idp/scim-client/fixtures/ninjaone.yaml', // steps/support/entra/stage.ts: NinjaOne's attribute mappings
 ];
 

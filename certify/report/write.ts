@@ -23,10 +23,15 @@ export async function loadReportSchema(): Promise<object> {
 
 /** Validates a document against the report schema; returns every problem (empty when valid). */
 export async function validateDocument(document: unknown): Promise<string[]> {
+  return validateAgainst(await loadReportSchema(), document);
+}
+
+/** Validates a document against a report schema (this one, or certify saml's); every problem, empty when valid. */
+export function validateAgainst(schema: object, document: unknown): string[] {
   const ajv = new Ajv({ allErrors: true, strict: true });
   // RFC 3339 §5.6 date-time, as toISOString() writes it (ajv-formats is not a dependency).
   ajv.addFormat('date-time', /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/);
-  const validate = ajv.compile(await loadReportSchema());
+  const validate = ajv.compile(schema);
   if (validate(document)) return [];
   return (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? 'is invalid'}`);
 }
