@@ -13,6 +13,8 @@ export {
   type SignaturePlacement,
 } from './saml/assertion-builder/builder.ts';
 export { XSW_KINDS, type XswKind } from './saml/assertion-builder/wrap-signature.ts';
+export { DEFAULT_ATTACKER_NAME_ID } from './saml/attacks/evil-assertion.ts';
+export { INJECTION_SUFFIX, signedIdentity } from './saml/attacks/name-id-injection.ts';
 export type { DataAlgorithmName, KeyAlgorithmName, EncryptOptions } from './saml/encrypt/encrypt-assertion.ts';
 export { CIPHERTEXT_CORRUPTIONS, CORRUPT_MARKER, type CiphertextCorruption } from './saml/encrypt/encrypt-assertion.ts';
 export { loadIdpKeys, generatedKeyPair, type IdpKeys, type KeyPair } from './saml/keys/key-store.ts';

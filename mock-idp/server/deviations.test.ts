@@ -24,7 +24,38 @@ describe('deviations as data', () => {
     ['too many arguments', [{ method: 'omitSignature', args: ['x'] }], 'control/bad-body'],
     ['unknown XSW', [{ method: 'wrapSignature', args: ['XSW9'] }], 'control/bad-body'],
     ['unknown algorithm', [{ method: 'signatureAlgorithm', args: ['md5'] }], 'control/bad-body'],
+    ['a victim that is not a string', [{ method: 'nameIdCommentInjection', args: [42] }], 'control/bad-body'],
+    ['comment injection without a victim', ['nameIdCommentInjection'], 'control/bad-body'],
+    ['a size padTo cannot read', [{ method: 'padTo', args: ['two megabytes'] }], 'control/bad-body'],
+    ['a size given as a number', [{ method: 'padTo', args: [2000000] }], 'control/bad-body'],
+    ['externalEntity without a URL', ['externalEntity'], 'control/bad-body'],
+    ['an unknown data algorithm', [{ method: 'encryptTo', args: ['PEM', { dataAlgorithm: 'aes-512-ecb' }] }], 'control/bad-body'],
+    ['an unknown key transport', [{ method: 'encryptTo', args: ['PEM', { keyAlgorithm: 'rsa-2' }] }], 'control/bad-body'],
+    ['an unknown encryption option', [{ method: 'encryptTo', args: ['PEM', { cipher: 'aes128-cbc' }] }], 'control/bad-body'],
   ])('%s → %s', (_n, input, code) => {
     expect(() => parseDeviations(input)).toThrow(expect.objectContaining({ code }));
+  });
+
+  it('the attack deviations, by the names the certify catalog uses, with their arguments', () => {
+    const input = [
+      'emptySignatureValue',
+      'rogueCertificateInKeyInfo',
+      'hmacWithPublicCertificate',
+      'assertionInExtensions',
+      { method: 'assertionInAdvice', args: ['bob@example.com'] },
+      'assertionInSignatureObject',
+      'duplicateId',
+      'xsltTransform',
+      { method: 'xpathTransform', args: ['bob@example.com'] },
+      'withoutEnvelopedTransform',
+      { method: 'nameIdCommentInjection', args: ['bob@example.com'] },
+      { method: 'nameIdCdataInjection', args: ['bob@example.com'] },
+      'namespacePrefixConfusion',
+      { method: 'externalEntity', args: ['http://127.0.0.1:9/xxe'] },
+      'entityExpansion',
+      { method: 'padTo', args: ['2m'] },
+      { method: 'encryptTo', args: ['PEM', { dataAlgorithm: 'aes128-gcm', keyAlgorithm: 'rsa-1_5' }] },
+    ];
+    expect(parseDeviations(input).map((d) => d.method)).toEqual(input.map((d) => (typeof d === 'string' ? d : d.method)));
   });
 });

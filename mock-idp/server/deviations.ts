@@ -4,11 +4,14 @@
  * Each name maps to exactly one builder method (plus two that are not about the XML: `replayPrevious`, which
  * sends the last issued Response again, and `postTo`, which posts to a URL that is not a registered ACS).
  * Names and argument types are checked when the deviation is queued, so a typo fails at once, not at sign-in.
+ * The attacks (emptySignatureValue … padTo) each live in one file under ../saml/attacks/ naming their family; an
+ * optional trailing string argument of the assertion-smuggling attacks is the identity the evil assertion names.
  */
 import { idpError } from '../saml/errors.ts';
 import type { ResponseBuilder, BuiltResponse } from '../saml/assertion-builder/builder.ts';
 import { XSW_KINDS, type XswKind } from '../saml/assertion-builder/wrap-signature.ts';
-import type { EncryptOptions } from '../saml/encrypt/encrypt-assertion.ts';
+import { CIPHERTEXT_CORRUPTIONS, DATA_ALGORITHMS, KEY_ALGORITHMS, type EncryptOptions } from '../saml/encrypt/encrypt-assertion.ts';
+import { padBytes } from '../saml/attacks/pad-to.ts';
 import type { SignatureAlgorithmName } from '../saml/namespaces.ts';
 
 export type DeviationInput = string | { readonly method: string; readonly args?: readonly unknown[] };
@@ -17,7 +20,7 @@ export interface Deviation {
   readonly args: readonly unknown[];
 }
 
-type ArgKind = 'string' | 'duration' | 'strings' | 'object?' | 'alg' | 'xsw' | 'string?';
+type ArgKind = 'string' | 'duration' | 'strings' | 'object?' | 'alg' | 'xsw' | 'string?' | 'size' | 'encryption?';
 
 const SPEC = {
   signResponseOnly: [],
@@ -38,11 +41,27 @@ const SPEC = {
   nameId: ['string', 'string?'],
   attribute: ['string', 'strings', 'object?'],
   withoutAttribute: ['string'],
-  encryptTo: ['string', 'object?'],
+  encryptTo: ['string', 'encryption?'],
   wrapSignature: ['xsw', 'string?'],
   tamperAfterSigning: [],
   duplicateAssertion: [],
   withDoctype: [],
+  emptySignatureValue: [],
+  rogueCertificateInKeyInfo: [],
+  hmacWithPublicCertificate: [],
+  assertionInExtensions: ['string?'],
+  assertionInAdvice: ['string?'],
+  assertionInSignatureObject: ['string?'],
+  duplicateId: ['string?'],
+  namespacePrefixConfusion: ['string?'],
+  xsltTransform: [],
+  xpathTransform: ['string?'],
+  withoutEnvelopedTransform: [],
+  nameIdCommentInjection: ['string'],
+  nameIdCdataInjection: ['string'],
+  externalEntity: ['string'],
+  entityExpansion: [],
+  padTo: ['size'],
   replayPrevious: [],
   postTo: ['string'],
 } as const satisfies Record<string, readonly ArgKind[]>;
@@ -66,7 +85,26 @@ function checkArg(kind: ArgKind, value: unknown): boolean {
       return value === 'sha1' || value === 'sha256' || value === 'sha512';
     case 'xsw':
       return (XSW_KINDS as readonly unknown[]).includes(value);
+    case 'size':
+      try {
+        return typeof value === 'string' && padBytes(value) >= 0;
+      } catch {
+        return false;
+      }
+    case 'encryption?':
+      return value === undefined || isEncryptOptions(value);
   }
+}
+
+/** { dataAlgorithm?, keyAlgorithm?, corrupt? } with known names only (../saml/encrypt/encrypt-assertion.ts). */
+function isEncryptOptions(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const known: Record<string, readonly string[]> = {
+    dataAlgorithm: Object.keys(DATA_ALGORITHMS),
+    keyAlgorithm: Object.keys(KEY_ALGORITHMS),
+    corrupt: CIPHERTEXT_CORRUPTIONS,
+  };
+  return Object.entries(value).every(([k, v]) => v === undefined || (known[k]?.includes(v as string) ?? false));
 }
 
 export function parseDeviations(input: unknown): Deviation[] {
@@ -124,6 +162,21 @@ export function applyDeviation(b: ResponseBuilder, d: Deviation, ctx: DeviationC
       return;
     case 'encryptTo':
       b.encryptTo(a0 as string, (a1 as EncryptOptions | undefined) ?? {});
+      return;
+    case 'nameIdCommentInjection':
+    case 'nameIdCdataInjection':
+    case 'externalEntity':
+    case 'padTo':
+      b[d.method](a0 as string);
+      return;
+    case 'assertionInExtensions':
+    case 'assertionInAdvice':
+    case 'assertionInSignatureObject':
+    case 'duplicateId':
+    case 'namespacePrefixConfusion':
+    case 'xpathTransform':
+      if (a0 === undefined) b[d.method]();
+      else b[d.method](a0 as string);
       return;
     case 'wrapSignature':
       if (a1 === undefined) b.wrapSignature(a0 as XswKind);

@@ -7,6 +7,11 @@
  *   time ........... expiredBy notYetValidFor
  *   content ........ nameId attribute withoutAttribute encryptTo
  *   attacks ........ replayOf wrapSignature tamperAfterSigning duplicateAssertion withDoctype
+ *                    emptySignatureValue rogueCertificateInKeyInfo hmacWithPublicCertificate
+ *                    assertionInExtensions assertionInAdvice assertionInSignatureObject duplicateId
+ *                    namespacePrefixConfusion xsltTransform xpathTransform withoutEnvelopedTransform
+ *                    nameIdCommentInjection nameIdCdataInjection externalEntity entityExpansion padTo
+ *   (one file per attack under ../attacks/, each naming its family and source)
  * Time comes from the injected clock only. `build()` is async because encryption is.
  */
 import type { Clock } from '../../clock.ts';
@@ -28,6 +33,34 @@ import { encryptAssertion, type EncryptOptions } from '../encrypt/encrypt-assert
 import { descendants, escapeXml, newId, parseXml, serialize } from '../xml.ts';
 import { durationMs, xsDateTime, type Duration } from './duration.ts';
 import { wrapSignature, DEFAULT_ATTACKER_NAME_ID, type XswKind } from './wrap-signature.ts';
+import { assertionInAdvice } from '../attacks/assertion-in-advice.ts';
+import { assertionInExtensions } from '../attacks/assertion-in-extensions.ts';
+import { assertionInSignatureObject } from '../attacks/assertion-in-signature-object.ts';
+import { prependDoctype } from '../attacks/doctype.ts';
+import { duplicateId } from '../attacks/duplicate-id.ts';
+import { emptySignatureValue } from '../attacks/empty-signature-value.ts';
+import { entityExpansion } from '../attacks/entity-expansion.ts';
+import { externalEntity } from '../attacks/external-entity.ts';
+import { cdataInjectedText } from '../attacks/name-id-cdata-injection.ts';
+import { commentInjectedText } from '../attacks/name-id-comment-injection.ts';
+import type { NameIdInjection } from '../attacks/name-id-injection.ts';
+import { namespacePrefixConfusion } from '../attacks/namespace-prefix-confusion.ts';
+import { padBytes, padTo } from '../attacks/pad-to.ts';
+import { rogueKeyWithLookAlikeCertificate } from '../attacks/rogue-certificate.ts';
+import { withoutEnvelopedTransform } from '../attacks/without-enveloped-transform.ts';
+import { xpathTransform } from '../attacks/xpath-transform.ts';
+import { xsltTransform } from '../attacks/xslt-transform.ts';
+
+/** Attacks that move or add assertions after signing, each with the identity its evil assertion names. */
+type SmugglingAttack = 'assertionInExtensions' | 'assertionInAdvice' | 'assertionInSignatureObject' | 'duplicateId' | 'namespacePrefixConfusion';
+const SMUGGLING: Record<SmugglingAttack, (xml: string, attackerNameId: string) => string> = {
+  assertionInExtensions,
+  assertionInAdvice,
+  assertionInSignatureObject,
+  duplicateId,
+  namespacePrefixConfusion,
+};
+type TransformAttack = 'xsltTransform' | 'xpathTransform' | 'withoutEnvelopedTransform';
 
 export type SignaturePlacement = 'response' | 'assertion' | 'both' | 'none';
 
@@ -85,6 +118,14 @@ export class ResponseBuilder {
   private tamper = false;
   private duplicate = false;
   private doctype = false;
+  private emptySignature = false;
+  private lookAlikeKey = false;
+  private hmac = false;
+  private smuggling: { attack: SmugglingAttack; attackerNameId: string }[] = [];
+  private transformAttack: { attack: TransformAttack; attackerNameId: string } | undefined;
+  private injection: NameIdInjection | undefined;
+  private entity: { kind: 'external'; url: string } | { kind: 'expansion' } | undefined;
+  private padding: string | undefined;
 
   constructor(private readonly ctx: BuilderContext) {
     this.issuerValue = ctx.issuer;
@@ -243,6 +284,91 @@ export class ResponseBuilder {
     return this;
   }
 
+  /** Every SignatureValue empty, SignedInfo and digests intact (../attacks/empty-signature-value.ts). */
+  emptySignatureValue(): this {
+    this.emptySignature = true;
+    return this;
+  }
+  /** Signs with the rogue key; KeyInfo carries a certificate for it named like the IdP's (../attacks/rogue-certificate.ts). */
+  rogueCertificateInKeyInfo(): this {
+    this.lookAlikeKey = true;
+    return this;
+  }
+  /** HMAC-SHA256 keyed with the IdP certificate's PEM text instead of RSA (../attacks/hmac-signature.ts). */
+  hmacWithPublicCertificate(): this {
+    this.hmac = true;
+    return this;
+  }
+  /** An evil unsigned copy of the Assertion in samlp:Extensions (../attacks/assertion-in-extensions.ts). */
+  assertionInExtensions(attackerNameId = DEFAULT_ATTACKER_NAME_ID): this {
+    return this.smuggle('assertionInExtensions', attackerNameId);
+  }
+  /** The signed Assertion moved into the Advice of an evil one (../attacks/assertion-in-advice.ts). */
+  assertionInAdvice(attackerNameId = DEFAULT_ATTACKER_NAME_ID): this {
+    return this.smuggle('assertionInAdvice', attackerNameId);
+  }
+  /** An evil Assertion in a ds:Object of the signature (../attacks/assertion-in-signature-object.ts). */
+  assertionInSignatureObject(attackerNameId = DEFAULT_ATTACKER_NAME_ID): this {
+    return this.smuggle('assertionInSignatureObject', attackerNameId);
+  }
+  /** An evil Assertion with the signed one's ID, right before it (../attacks/duplicate-id.ts). */
+  duplicateId(attackerNameId = DEFAULT_ATTACKER_NAME_ID): this {
+    return this.smuggle('duplicateId', attackerNameId);
+  }
+  /** An evil `saml:Assertion` whose prefix is bound to a look-alike namespace (../attacks/namespace-prefix-confusion.ts). */
+  namespacePrefixConfusion(attackerNameId = DEFAULT_ATTACKER_NAME_ID): this {
+    return this.smuggle('namespacePrefixConfusion', attackerNameId);
+  }
+  /** An identity XSLT transform in each Reference, re-signed with the genuine key (../attacks/xslt-transform.ts). */
+  xsltTransform(): this {
+    return this.transformWith('xsltTransform');
+  }
+  /** An XPath transform leaving the Subject unsigned, then the attacker's NameID (../attacks/xpath-transform.ts). */
+  xpathTransform(attackerNameId = DEFAULT_ATTACKER_NAME_ID): this {
+    return this.transformWith('xpathTransform', attackerNameId);
+  }
+  /** Each Reference without its enveloped-signature transform, re-signed (../attacks/without-enveloped-transform.ts). */
+  withoutEnvelopedTransform(): this {
+    return this.transformWith('withoutEnvelopedTransform');
+  }
+  /** NameID `<victim><!---->.attacker.example`, signature valid (../attacks/name-id-comment-injection.ts). */
+  nameIdCommentInjection(victim: string): this {
+    this.injection = { kind: 'comment', victim };
+    return this;
+  }
+  /** NameID `<![CDATA[<victim>]]>.attacker.example`, signature valid (../attacks/name-id-cdata-injection.ts). */
+  nameIdCdataInjection(victim: string): this {
+    if (victim.includes(']]>')) throw idpError('builder/invalid', 'nameIdCdataInjection: the victim cannot contain "]]>"');
+    this.injection = { kind: 'cdata', victim };
+    return this;
+  }
+  /** A DOCTYPE declaring `<!ENTITY x SYSTEM "url">`, used as the NameID (../attacks/external-entity.ts). */
+  externalEntity(url: string): this {
+    if (url.includes('"')) throw idpError('builder/invalid', 'externalEntity: the URL cannot contain a double quote');
+    this.entity = { kind: 'external', url };
+    return this;
+  }
+  /** A bounded billion-laughs DOCTYPE expanded in the NameID (../attacks/entity-expansion.ts). */
+  entityExpansion(): this {
+    this.entity = { kind: 'expansion' };
+    return this;
+  }
+  /** Pads the Response with a comment to at least `size` bytes, e.g. "2m" (../attacks/pad-to.ts). */
+  padTo(size: string): this {
+    padBytes(size); // a bad size fails here, not at build time
+    this.padding = size;
+    return this;
+  }
+
+  private smuggle(attack: SmugglingAttack, attackerNameId: string): this {
+    this.smuggling.push({ attack, attackerNameId });
+    return this;
+  }
+  private transformWith(attack: TransformAttack, attackerNameId = DEFAULT_ATTACKER_NAME_ID): this {
+    this.transformAttack = { attack, attackerNameId };
+    return this;
+  }
+
   // ---- output -----------------------------------------------------------------------------------------------
 
   async build(): Promise<BuiltResponse> {
@@ -255,7 +381,16 @@ export class ResponseBuilder {
     if (missing.length > 0) {
       throw idpError('builder/invalid', `response needs ${missing.map(([k]) => k).join(', ')} (see forSp/nameId)`);
     }
-    const key: KeyPair = this.rogue ? this.ctx.keys.rogue : this.ctx.keys.signing;
+    if ([this.doctype, this.entity !== undefined].filter(Boolean).length > 1) {
+      throw idpError('builder/invalid', 'only one DOCTYPE attack per response (withDoctype, externalEntity, entityExpansion)');
+    }
+    const key: KeyPair = this.lookAlikeKey
+      ? rogueKeyWithLookAlikeCertificate(this.ctx.keys.signing, this.ctx.keys.rogue)
+      : this.rogue
+        ? this.ctx.keys.rogue
+        : this.ctx.keys.signing;
+    const sign = (xml: string, id: string, localName: 'Assertion' | 'Response') =>
+      signElement(xml, { id, localName, key, algorithm: this.algorithm, hmacWithCertificate: this.hmac });
     const signAssertion = this.placement === 'assertion' || this.placement === 'both';
     const signResponse = this.placement === 'response' || this.placement === 'both';
     const issuedAt = this.ctx.clock.now().getTime() + this.shiftMs;
@@ -265,19 +400,31 @@ export class ResponseBuilder {
     const assertions: string[] = [];
     for (const id of this.duplicate ? [assertionId, newId()] : [assertionId]) {
       let xml = this.renderAssertion(id, issuedAt);
-      if (signAssertion) xml = signElement(xml, { id, localName: 'Assertion', key, algorithm: this.algorithm });
+      if (signAssertion) xml = sign(xml, id, 'Assertion');
       if (this.encryption) xml = await encryptAssertion(xml, this.encryption.certificatePem, this.encryption.options);
       assertions.push(xml);
     }
 
     let xml = this.renderResponse(responseId, issuedAt, assertions.join(''));
-    if (signResponse) xml = signElement(xml, { id: responseId, localName: 'Response', key, algorithm: this.algorithm });
+    if (signResponse) xml = sign(xml, responseId, 'Response');
+    // After signing, in this order: what changes a Reference (and re-signs), what moves signed content, what
+    // breaks a signature value, what pads, and last the DOCTYPE in front of everything.
+    if (this.transformAttack) {
+      const { attack, attackerNameId } = this.transformAttack;
+      if (attack === 'xpathTransform') xml = xpathTransform(xml, key.privateKeyPem, attackerNameId);
+      else xml = (attack === 'xsltTransform' ? xsltTransform : withoutEnvelopedTransform)(xml, key.privateKeyPem);
+    }
     if (this.xsw) {
       if (this.encryption) throw idpError('builder/invalid', 'signature wrapping needs an unencrypted assertion');
       xml = wrapSignature(xml, this.xsw.kind, this.xsw.attackerNameId);
     }
+    for (const { attack, attackerNameId } of this.smuggling) xml = SMUGGLING[attack](xml, attackerNameId);
+    if (this.emptySignature) xml = emptySignatureValue(xml);
     if (this.tamper) xml = this.tamperWith(xml, signResponse);
+    if (this.padding !== undefined) xml = padTo(xml, this.padding);
     if (this.doctype) xml = injectDoctype(xml);
+    if (this.entity?.kind === 'external') xml = externalEntity(xml, this.entity.url);
+    if (this.entity?.kind === 'expansion') xml = entityExpansion(xml);
     return { xml, base64: Buffer.from(xml, 'utf8').toString('base64'), responseId, assertionId };
   }
 
@@ -285,12 +432,16 @@ export class ResponseBuilder {
     const at = xsDateTime(issuedAt);
     const until = xsDateTime(issuedAt + this.lifetimeMs);
     const inResponseTo = this.inResponseToValue ? ` InResponseTo="${escapeXml(this.inResponseToValue)}"` : '';
-    const attributes = this.attrs.map(renderAttribute).join('');
+    const nameId = this.nameIdValue!;
+    const injected = this.injection && (this.injection.kind === 'comment' ? commentInjectedText : cdataInjectedText)(this.injection.victim);
+    // An attribute that repeats the NameID (the e-mail, usually) carries the same injected text.
+    const value = (v: string) => (injected !== undefined && v === nameId ? injected : escapeXml(v));
+    const attributes = this.attrs.map((a) => renderAttribute(a, value)).join('');
     return (
       `<saml:Assertion xmlns:saml="${NS.assertion}" xmlns:xs="${NS.xs}" xmlns:xsi="${NS.xsi}"` +
       ` ID="${id}" Version="2.0" IssueInstant="${at}">` +
       `<saml:Issuer>${escapeXml(this.issuerValue)}</saml:Issuer>` +
-      `<saml:Subject><saml:NameID Format="${escapeXml(this.nameIdFormat)}">${escapeXml(this.nameIdValue!)}</saml:NameID>` +
+      `<saml:Subject><saml:NameID Format="${escapeXml(this.nameIdFormat)}">${injected ?? escapeXml(nameId)}</saml:NameID>` +
       `<saml:SubjectConfirmation Method="${SUBJECT_CONFIRMATION_BEARER}">` +
       `<saml:SubjectConfirmationData${inResponseTo} NotOnOrAfter="${until}" Recipient="${escapeXml(this.recipientValue!)}"/>` +
       `</saml:SubjectConfirmation></saml:Subject>` +
@@ -338,19 +489,18 @@ export class ResponseBuilder {
   }
 }
 
-function renderAttribute(a: SamlAttribute): string {
+function renderAttribute(a: SamlAttribute, value: (v: string) => string): string {
   const format = a.nameFormat ? ` NameFormat="${escapeXml(a.nameFormat in ATTRNAME_FORMAT ? ATTRNAME_FORMAT[a.nameFormat as AttrNameFormatName] : a.nameFormat)}"` : '';
   const friendly = a.friendlyName ? ` FriendlyName="${escapeXml(a.friendlyName)}"` : '';
-  const values = a.values.map((v) => `<saml:AttributeValue xsi:type="xs:string">${escapeXml(v)}</saml:AttributeValue>`).join('');
+  const values = a.values.map((v) => `<saml:AttributeValue xsi:type="xs:string">${value(v)}</saml:AttributeValue>`).join('');
   return `<saml:Attribute Name="${escapeXml(a.name)}"${format}${friendly}>${values}</saml:Attribute>`;
 }
 
 /** The classic XXE probe: an external entity pointing at a local file, referenced where an SP reads text. */
 function injectDoctype(xml: string): string {
-  const doctype = '<!DOCTYPE samlp:Response [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>';
   const withEntity = xml.replace(/(<saml:AttributeValue[^>]*>)/, '$1&xxe;');
   const referenced = withEntity !== xml ? withEntity : xml.replace(/(<saml:Issuer>)/, '$1&xxe;');
-  return referenced.startsWith('<?xml') ? referenced.replace(/\?>/, `?>${doctype}`) : doctype + referenced;
+  return prependDoctype(referenced, '<!ENTITY xxe SYSTEM "file:///etc/passwd">');
 }
 
 export function responseBuilder(ctx: BuilderContext): ResponseBuilder {

