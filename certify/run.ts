@@ -1,12 +1,13 @@
 /*
  * Runs the certification: the same Gherkin scenarios QA runs with cucumber-js (features/scim, features/certify),
  * in-process through cucumber's programmatic API, filtered by profile tags, and turns the message stream into a
- * catalog of outcomes (catalog.ts). The SCIM stage (steps/support/scim/stage.ts) reads its target from the
- * environment, so the target, token, concurrency and timeout are handed over as environment variables.
+ * catalog of outcomes (catalog.ts). The target, token, concurrency, timeout, run prefix, stop file and ledger
+ * file reach the SCIM stage as cucumber `worldParameters.scim` (steps/support/scim/settings.ts), in this process
+ * and in cucumber's parallel workers alike; the run never writes process.env.
  *
  * Behaviour toward the endpoint at the end of a run (issue 5; docs/certify.md):
- * - every process of the run shares one run prefix (SSOH_RUN_PREFIX); cucumber workers journal what they
- *   create (SSOH_LEDGER_FILE) and stop starting scenarios when the stop file (SSOH_STOP_FILE) appears;
+ * - every process of the run shares one run prefix; cucumber workers journal what they create (the ledger
+ *   file) and stop starting scenarios when the stop file appears;
  * - when `input.signal` aborts (SIGINT/SIGTERM), no new scenario starts, requests in flight are aborted, and the
  *   run returns once cucumber has stopped (or after a grace period), with unfinished tests `interrupted`;
  * - then, interrupted or not: whatever the ledger still holds is deleted, and against an external endpoint the
@@ -18,11 +19,13 @@ import { join, relative, sep } from 'node:path';
 import { Writable } from 'node:stream';
 import { loadConfiguration, runCucumber, type ISupportCodeLibrary } from '@cucumber/cucumber/api';
 import { CODE_ROOT, COMPILED, MODULE_EXTENSION, PACKAGE_ROOT } from '../packaging/package-root.ts';
+import { SCIM_WORLD_PARAMETER, type ScimParameters, type ScimServer } from '../steps/support/scim/settings.ts';
 import { CatalogCollector, type TestOutcome } from './catalog.ts';
 import { PROFILE_TAGS, type CertifyProfile } from './options.ts';
 import { toCleanupReport, type CleanupReport } from './report/document.ts';
 import { deleteOutstanding, sweepRunPrefix, type CleanupItem } from './safety/cleanup.ts';
 import { interruptRun, resetInterrupt } from './safety/interrupt.ts';
+import { sharedLimiter } from './safety/limiter.ts';
 import { replayJournal, resourceLedger, type LedgerEntry } from './safety/ledger.ts';
 import { newRunPrefix } from './safety/run-prefix.ts';
 import { summarise, type Summary } from './summary.ts';
@@ -46,8 +49,10 @@ export interface RunInput {
   readonly tags: string | undefined;
   readonly concurrency: number;
   readonly timeoutMs: number;
-  /** Extra environment for the stage (e.g. SCIM_TARGET); set only for the duration of the run. */
-  readonly env?: Readonly<Record<string, string>>;
+  /** Without `url`: which server to start in-process, the bundled reference server (default) or scimmy. */
+  readonly server?: ScimServer;
+  /** The run prefix (`ssoh-<8 hex>-`) everything created starts with; default a fresh one. */
+  readonly runPrefix?: string;
   /** A support code library from an earlier run in this process (step files are only imported once). */
   readonly support?: ISupportCodeLibrary;
   readonly paths?: readonly string[];
@@ -86,16 +91,15 @@ export function tagExpressionFor(profile: CertifyProfile, external: boolean, ext
   return parts.join(' and ');
 }
 
-/** Environment variables the SCIM stage reads (steps/support/scim/stage.ts). */
-export function stageEnvironment(input: RunInput): Record<string, string> {
-  const env: Record<string, string> = {
-    SCIM_CONCURRENCY: String(input.concurrency),
-    SCIM_TIMEOUT_MS: String(input.timeoutMs),
-    ...input.env,
+/** `worldParameters.scim` for a run: everything the SCIM stage needs, JSON only (steps/support/scim/settings.ts). */
+export function scimWorldParameters(input: RunInput, run: { runPrefix: string; stopFile: string; ledgerFile: string }): ScimParameters {
+  return {
+    ...(input.url !== undefined ? { baseUrl: input.url } : { server: input.server ?? 'bundled' }),
+    ...(input.token !== undefined ? { token: input.token } : {}),
+    concurrency: input.concurrency,
+    timeoutMs: input.timeoutMs,
+    ...run,
   };
-  if (input.url !== undefined) env.SCIM_BASE_URL = input.url;
-  if (input.token !== undefined) env.SCIM_TOKEN = input.token;
-  return env;
 }
 
 let tsxRegistered = false;
@@ -112,13 +116,14 @@ export async function runCertification(input: RunInput): Promise<Certification> 
   const startedAt = new Date().toISOString();
   const external = input.url !== undefined;
   const tagExpression = tagExpressionFor(input.profile, external, input.tags);
-  const runPrefix = input.env?.['SSOH_RUN_PREFIX'] ?? newRunPrefix();
+  const runPrefix = input.runPrefix ?? newRunPrefix();
   const scratch = mkdtempSync(join(tmpdir(), 'ssoh-certify-'));
   const stopFile = join(scratch, 'stop');
   const journal = join(scratch, 'ledger.jsonl');
-  const stageEnv: Record<string, string> = { ...stageEnvironment(input), SSOH_RUN_PREFIX: runPrefix, SSOH_STOP_FILE: stopFile };
+  const worldParameters = { [SCIM_WORLD_PARAMETER]: scimWorldParameters(input, { runPrefix, stopFile, ledgerFile: journal }) };
   const parallel = input.concurrency > 1 ? input.concurrency : 0;
-  if (parallel === 0 && !COMPILED) await ensureTypeScriptLoader();
+  // cucumber loads the support code in this process too (also to coordinate parallel workers).
+  if (!COMPILED) await ensureTypeScriptLoader();
 
   const collector = new CatalogCollector(input.onTest);
   let interrupted: string | undefined;
@@ -139,11 +144,9 @@ export async function runCertification(input: RunInput): Promise<Certification> 
   else input.signal?.addEventListener('abort', onAbort, { once: true });
 
   const silent = new Writable({ write: (_chunk, _enc, done) => done() });
-  // Serial runs share this process: the stage reads process.env, so the target is set for the run and restored.
-  // Parallel workers are separate processes: they get the environment and the TypeScript loader explicitly.
-  const saved = Object.fromEntries(Object.keys(stageEnv).map((k) => [k, process.env[k]]));
-  Object.assign(process.env, stageEnv);
-  const workerEnv = { ...process.env, SSOH_LEDGER_FILE: journal, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''}${COMPILED ? '' : ' --import tsx'}`.trim() };
+  // Parallel workers are separate processes: cucumber hands them the worldParameters; the TypeScript loader they
+  // need to import the step files is given in their environment (this process's own is not changed).
+  const workerEnv = { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''}${COMPILED ? '' : ' --import tsx'}`.trim() };
   let support: ISupportCodeLibrary | undefined = input.support;
   let runError: string | undefined;
   try {
@@ -157,12 +160,13 @@ export async function runCertification(input: RunInput): Promise<Certification> 
           format: [],
           parallel,
           strict: true,
+          worldParameters,
         },
       },
       { cwd: PROJECT_ROOT },
     );
     const running = runCucumber(
-      { ...runConfiguration, support: parallel === 0 && input.support ? input.support : runConfiguration.support },
+      { ...runConfiguration, support: input.support ?? runConfiguration.support },
       { cwd: PROJECT_ROOT, stdout: silent, stderr: silent, env: parallel ? workerEnv : process.env },
       collector.onMessage,
     );
@@ -181,10 +185,6 @@ export async function runCertification(input: RunInput): Promise<Certification> 
     runError = (error as Error).message;
   } finally {
     input.signal?.removeEventListener('abort', onAbort);
-    for (const [k, v] of Object.entries(saved)) {
-      if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
-    }
   }
   const unfinished = collector.unfinished();
   if (unfinished.length > 0 && interrupted === undefined) {
@@ -197,7 +197,7 @@ export async function runCertification(input: RunInput): Promise<Certification> 
   return {
     startedAt,
     finishedAt: new Date().toISOString(),
-    target: input.url ?? ((stageEnv.SCIM_TARGET ?? process.env.SCIM_TARGET) ? `in-process ${stageEnv.SCIM_TARGET ?? process.env.SCIM_TARGET} server` : 'bundled reference server'),
+    target: input.url ?? (input.server === 'scimmy' ? 'in-process scimmy server' : 'bundled reference server'),
     profile: input.profile,
     tagExpression,
     outcomes,
@@ -216,7 +216,7 @@ export async function runCertification(input: RunInput): Promise<Certification> 
  * them; their entries left the ledger when they stopped.
  */
 async function cleanUpAfterRun(input: RunInput, runPrefix: string, journal: string): Promise<CleanupReport | undefined> {
-  const options = { timeoutMs: input.timeoutMs };
+  const options = { timeoutMs: input.timeoutMs, limiter: sharedLimiter(input.concurrency) };
   const base = input.url?.replace(/\/+$/, '');
   const leftovers = new Map<string, LedgerEntry>();
   for (const entry of [...replayJournal(journal), ...resourceLedger().outstanding()]) {

@@ -1,76 +1,45 @@
 /*
- * Certification steps shared by the Entra and Okta profiles: the per-scenario context (an EndpointDriver on the
- * target the SCIM stage would use), clean-up, and the assertions on what the endpoint answered.
+ * Certification steps shared by the Entra and Okta profiles: the per-scenario context (the World's certify stage,
+ * steps/support/scim/certify-stage.ts: an EndpointDriver on the SCIM stage's target, cleaned up after the
+ * scenario), and the assertions on what the endpoint answered.
  * Request bodies come from certify/vendors/{entra,okta}.ts; steps never call steps.
  */
 import assert from 'node:assert/strict';
-import { After, Before, Then } from '@cucumber/cucumber';
-import { EndpointDriver, type EndpointTarget, type Exchange, type Json } from '../certify/driver/endpoint.ts';
+import { Before, Then } from '@cucumber/cucumber';
+import type { Exchange, Json } from '../certify/driver/endpoint.ts';
 import { interruptReason, isInterrupted } from '../certify/safety/interrupt.ts';
 import type { UserSeed, VendorRequest } from '../certify/vendors/entra.ts';
 import { ERROR_SCHEMA, LIST_RESPONSE_SCHEMA } from '../certify/vendors/scim-urns.ts';
+import type { CertifyContext, ProvisionedUser } from './support/scim/certify-stage.ts';
+import { stopFileOf } from './support/scim/settings.ts';
 import type { HarnessWorld } from './support/world.ts';
 
-export interface ProvisionedUser {
-  readonly id: string;
-  readonly seed: UserSeed;
-}
-
-export interface CertifyContext {
-  readonly driver: EndpointDriver;
-  /** The response the last When step is judged on. */
-  last?: Exchange;
-  /** The userName lookup Entra sends before a create. */
-  lookup?: Exchange;
-  users: ProvisionedUser[];
-  group?: { id: string; displayName: string };
-  expected: { displayName?: string; givenName?: string; email?: string; groupName?: string };
-}
-
-const contexts = new WeakMap<HarnessWorld, CertifyContext>();
+export type { CertifyContext, ProvisionedUser } from './support/scim/certify-stage.ts';
 
 /*
  * An interrupted certification (SIGINT/SIGTERM, certify/safety/interrupt.ts) starts no new scenario: each one
  * still queued is skipped here, before any hook talks to the endpoint, and reported as interrupted.
  */
 Before(function (this: HarnessWorld) {
-  if (!isInterrupted()) return undefined;
-  this.log(`interrupted: ${interruptReason() ?? 'the run was interrupted'}`);
+  const stopFile = stopFileOf(this.parameters);
+  if (!isInterrupted(stopFile)) return undefined;
+  this.log(`interrupted: ${interruptReason(stopFile) ?? 'the run was interrupted'}`);
   return 'skipped';
 });
 
-/*
- * The target is the one the SCIM stage uses (SCIM_BASE_URL/SCIM_TOKEN, scimmy, or the bundled reference server).
- * Scenarios tagged @entra-quirk send shapes RFC 7644 does not define (Entra's legacy PATCH, dotted path-less
- * keys): an endpoint may refuse them, and certification reports which it accepts. In the project's own run
- * against the bundled server they go to its lenient tenant, the model of a server that tolerates them; the
- * strict tenant's refusals are specified in features/scim/seeds/.
- */
-const quirkScenarios = new WeakSet<HarnessWorld>();
-
+/* Scenarios tagged @entra-quirk go to the bundled server's lenient tenant (steps/support/scim/certify-stage.ts). */
 Before({ tags: '@entra-quirk' }, function (this: HarnessWorld) {
-  quirkScenarios.add(this);
+  this.scimCertify.quirk = true;
 });
-
-async function resolveTarget(world: HarnessWorld): Promise<EndpointTarget> {
-  const target = await world.scim.target();
-  if (quirkScenarios.has(world) && target.kind === 'bundled' && target.bundled) return target.bundled.lenient;
-  return target;
-}
 
 /** The certification driver's last answer, when this scenario has one. */
 export function lastCertifyExchange(world: HarnessWorld): Exchange | undefined {
-  return contexts.get(world)?.last;
+  return world.scimCertify.current?.last;
 }
 
-export async function certifyContext(world: HarnessWorld): Promise<CertifyContext> {
-  let context = contexts.get(world);
-  if (!context) {
-    const driver = new EndpointDriver(await resolveTarget(world), (text, name) => world.attach(text, { mediaType: 'text/plain', fileName: name }));
-    context = { driver, users: [], expected: {} };
-    contexts.set(world, context);
-  }
-  return context;
+/** This scenario's certification context: the driver on the SCIM stage's target, with its settings. */
+export function certifyContext(world: HarnessWorld): Promise<CertifyContext> {
+  return world.scimCertify.context();
 }
 
 export function send(context: CertifyContext, request: VendorRequest): Promise<Exchange> {
@@ -109,10 +78,6 @@ export function lastUser(context: CertifyContext): ProvisionedUser {
 function members(group: Json | undefined): string[] {
   return ((group?.members ?? []) as Json[]).map((m) => String(m.value));
 }
-
-After(async function (this: HarnessWorld) {
-  await contexts.get(this)?.driver.cleanup();
-});
 
 Then('the endpoint answers 200 with an empty ListResponse', async function (this: HarnessWorld) {
   const { last } = await certifyContext(this);

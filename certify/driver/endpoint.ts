@@ -2,8 +2,9 @@
  * The HTTP side of the Entra and Okta certification scenarios: sends exactly the request a vendor client sends
  * and records it. Behaviour toward the endpoint (issue 5):
  * - every exchange is attached to the scenario as a transcript (the bearer token is redacted);
- * - a per-request timeout (SCIM_TIMEOUT_MS) and a process-wide bound on requests in flight (SCIM_CONCURRENCY),
- *   shared with the SCIM stage (../safety/limiter.ts); an interrupted run aborts requests in flight;
+ * - the per-request timeout and the process-wide bound on requests in flight are the SCIM stage's settings
+ *   (`worldParameters.scim`, steps/support/scim/settings.ts; ../safety/limiter.ts); an interrupted run aborts
+ *   requests in flight;
  * - 429 Too Many Requests is retried after its Retry-After (RFC 6585 §4, RFC 9110 §10.2.3), at most 3 times;
  * - everything created carries the run prefix (`<run prefix>cert-…`) and is deleted at the end of the scenario,
  *   newest first, also when the scenario failed; nothing else is ever changed;
@@ -13,8 +14,8 @@
 import { randomUUID } from 'node:crypto';
 import { interruptSignal } from '../safety/interrupt.ts';
 import { noteExchange } from '../safety/ledger.ts';
-import { sharedLimiter, timeoutFromEnv } from '../safety/limiter.ts';
-import { runPrefix } from '../safety/run-prefix.ts';
+import type { ScimSettings } from '../../steps/support/scim/settings.ts';
+import { sharedLimiter } from '../safety/limiter.ts';
 
 export interface EndpointTarget {
   readonly baseUrl: string;
@@ -40,9 +41,12 @@ export interface RequestOptions {
 
 export type Attach = (text: string, name: string) => unknown;
 
+/** What the driver takes from the run's SCIM settings. */
+export type DriverSettings = Pick<ScimSettings, 'timeoutMs' | 'concurrency' | 'runPrefix' | 'ledgerFile'>;
+
 /** Prefix of every resource a certification scenario creates: the run prefix, then `cert-`. */
-export function resourcePrefix(): string {
-  return `${runPrefix()}cert-`;
+export function resourcePrefix(settings: Pick<ScimSettings, 'runPrefix'>): string {
+  return `${settings.runPrefix}cert-`;
 }
 
 const MAX_429_RETRIES = 3;
@@ -56,15 +60,15 @@ export class EndpointDriver {
   constructor(
     readonly target: EndpointTarget,
     readonly attach: Attach,
-    timeoutMs = timeoutFromEnv(10_000),
+    readonly settings: DriverSettings,
     readonly sleep: (ms: number) => Promise<void> = (ms) => new Promise((r) => setTimeout(r, ms)),
   ) {
-    this.#timeoutMs = timeoutMs;
+    this.#timeoutMs = settings.timeoutMs;
   }
 
   /** A fresh, recognisable name for something this scenario creates. */
   uniqueName(kind: string): string {
-    return `${resourcePrefix()}${kind}-${randomUUID().slice(0, 12)}`;
+    return `${resourcePrefix(this.settings)}${kind}-${randomUUID().slice(0, 12)}`;
   }
 
   async send(method: string, path: string, options: RequestOptions = {}): Promise<Exchange> {
@@ -77,13 +81,13 @@ export class EndpointDriver {
     };
     const payload = options.body === undefined ? undefined : JSON.stringify(options.body);
     for (let attempt = 0; ; attempt++) {
-      const exchange = await sharedLimiter().run(() => this.#once(method, url, headers, payload));
+      const exchange = await sharedLimiter(this.settings.concurrency).run(() => this.#once(method, url, headers, payload));
       if (exchange.status === 429 && attempt < MAX_429_RETRIES) {
         const seconds = Math.min(Number(exchange.headers.get('retry-after') ?? 1) || 1, MAX_RETRY_AFTER_SECONDS);
         await this.sleep(seconds * 1000);
         continue;
       }
-      noteExchange(method, url.split('?')[0]!, exchange.status, exchange.body?.id, this.target.token);
+      noteExchange(method, url.split('?')[0]!, exchange.status, exchange.body?.id, this.target.token, this.settings.ledgerFile);
       // Any 2xx create with an id is tracked: an endpoint answering 200 instead of 201 must not keep our data.
       const collection = path.split('?')[0]!;
       if (method === 'POST' && exchange.status >= 200 && exchange.status < 300 && /^\/(Users|Groups)\/?$/.test(collection) && typeof exchange.body?.id === 'string') {

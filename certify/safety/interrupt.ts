@@ -2,8 +2,9 @@
  * The run's interrupt state (SIGINT/SIGTERM during `sso-harness certify scim`):
  * - `interruptRun()` marks the run interrupted in this process and aborts every request in flight
  *   (`interruptSignal()`, combined with each request's timeout);
- * - cucumber workers are other processes: the runner names a stop file (SSOH_STOP_FILE) and writes it on
- *   interrupt, so `isInterrupted()` is true in every process of the run and no new scenario starts.
+ * - cucumber workers are other processes: the runner names a stop file (`worldParameters.scim.stopFile`) and
+ *   writes it on interrupt, so `isInterrupted(stopFile)` is true in every process of the run and no new scenario
+ *   starts.
  * Kept on globalThis so the CLI and cucumber's support code see the same state even if loaded twice.
  */
 import { existsSync } from 'node:fs';
@@ -26,17 +27,16 @@ export function interruptRun(reason: string): void {
   s.controller.abort(new InterruptedError(reason));
 }
 
-/** Whether this run was interrupted, in this process or (through the stop file) in the runner's. */
-export function isInterrupted(): boolean {
+/** Whether this run was interrupted, in this process or (through its stop file) in the runner's. */
+export function isInterrupted(stopFile?: string): boolean {
   if (state().reason !== undefined) return true;
-  const stopFile = process.env['SSOH_STOP_FILE'];
   return stopFile !== undefined && stopFile !== '' && existsSync(stopFile);
 }
 
 /** Why the run was interrupted, if it was. */
-export function interruptReason(): string | undefined {
+export function interruptReason(stopFile?: string): string | undefined {
   if (state().reason !== undefined) return state().reason;
-  return isInterrupted() ? 'interrupted (stop file)' : undefined;
+  return isInterrupted(stopFile) ? 'interrupted (stop file)' : undefined;
 }
 
 /** Aborted when the run is interrupted in this process. */

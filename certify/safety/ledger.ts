@@ -3,8 +3,8 @@
  * EndpointDriver record a resource when a create succeeds and drop it when it is deleted (or found gone).
  * Whatever is still in it when a run is interrupted is deleted by the runner (./cleanup.ts).
  * - keyed by endpoint base URL, kind and id; the token used to delete is kept in memory only;
- * - cucumber workers are other processes: with SSOH_LEDGER_FILE set, every change is also appended to that
- *   journal (JSON lines, no token), which the runner replays (`replayJournal`);
+ * - cucumber workers are other processes: given a journal (`worldParameters.scim.ledgerFile`), every change is
+ *   also appended to it (JSON lines, no token), which the runner replays (`replayJournal`);
  * - an in-process server that is stopped takes its data with it: `forgetOrigin` drops its entries.
  */
 import { appendFileSync, existsSync, readFileSync } from 'node:fs';
@@ -90,11 +90,13 @@ export function replayJournal(path: string): LedgerEntry[] {
 const KEY = Symbol.for('sso-harness.resource-ledger');
 type Global = { [KEY]?: ResourceLedger };
 
-/** The process-wide ledger (journalled to SSOH_LEDGER_FILE when the runner sets it). */
-export function resourceLedger(): ResourceLedger {
+/**
+ * The process-wide ledger. Given a journal (the run's ledger file) it journals there from now on, keeping what it
+ * holds; without one it is the ledger as it stands.
+ */
+export function resourceLedger(journal?: string): ResourceLedger {
   const g = globalThis as Global;
-  const journal = process.env['SSOH_LEDGER_FILE'] || undefined;
-  if (!g[KEY] || g[KEY].journal !== journal) {
+  if (!g[KEY] || (journal !== undefined && g[KEY].journal !== journal)) {
     const previous = g[KEY]?.outstanding() ?? [];
     g[KEY] = new ResourceLedger(journal);
     for (const entry of previous) g[KEY].record(entry);
@@ -103,8 +105,8 @@ export function resourceLedger(): ResourceLedger {
 }
 
 /** Records a create or a delete seen on the wire: a 2xx create adds, a 2xx or 404 DELETE of /Users|/Groups/{id} removes. */
-export function noteExchange(method: string, url: string, status: number, createdId: unknown, token: string | null): void {
-  const ledger = resourceLedger();
+export function noteExchange(method: string, url: string, status: number, createdId: unknown, token: string | null, journal?: string): void {
+  const ledger = resourceLedger(journal);
   const path = new URL(url);
   const match = /^(.*)\/(Users|Groups)(?:\/([^/]+))?\/?$/.exec(path.pathname);
   if (!match) return;

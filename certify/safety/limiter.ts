@@ -1,9 +1,9 @@
 /*
- * Behaviour toward the endpoint (issue 5): a bound on requests in flight and a per-request timeout, shared by
- * every driver in the process (the SCIM stage, the certify EndpointDriver, the interrupt clean-up).
- * - SCIM_CONCURRENCY (default 1): at most this many requests to the endpoint at once, per process;
- * - SCIM_TIMEOUT_MS: a request without a response in time is aborted (the caller decides the default).
- * Both are read when a request is made, so the runner's environment applies to the run it starts.
+ * Behaviour toward the endpoint (issue 5): a bound on requests in flight, shared by every driver in the process
+ * (the SCIM stage, the certify EndpointDriver, the end-of-run clean-up).
+ * - at most `concurrency` requests to the endpoint at once, per process (`worldParameters.scim.concurrency`,
+ *   resolved by steps/support/scim/settings.ts; `--concurrency` for certify);
+ * - the per-request timeout belongs to the request (http/scim-driver.ts), not to the limiter.
  */
 
 export class Semaphore {
@@ -37,26 +37,14 @@ export class Semaphore {
   }
 }
 
-/** SCIM_CONCURRENCY as a positive integer (default 1). */
-export function concurrencyFromEnv(): number {
-  const n = Number(process.env['SCIM_CONCURRENCY'] ?? 1);
-  return Number.isInteger(n) && n >= 1 ? n : 1;
-}
-
-/** SCIM_TIMEOUT_MS as a positive integer, or the caller's default. */
-export function timeoutFromEnv(fallback: number): number {
-  const n = Number(process.env['SCIM_TIMEOUT_MS'] ?? fallback);
-  return Number.isInteger(n) && n >= 1 ? n : fallback;
-}
-
 const KEY = Symbol.for('sso-harness.request-limiters');
 type Global = { [KEY]?: Map<number, Semaphore> };
 
 /**
- * The process-wide limiter for SCIM_CONCURRENCY. Kept on globalThis so that a module loaded twice (the CLI and
+ * The process-wide limiter for a bound. Kept on globalThis so that a module loaded twice (the CLI and
  * cucumber's support code) still shares one; one per size, so a run with another bound gets its own.
  */
-export function sharedLimiter(size = concurrencyFromEnv()): Semaphore {
+export function sharedLimiter(size = 1): Semaphore {
   const g = globalThis as Global;
   g[KEY] ??= new Map();
   let limiter = g[KEY].get(size);

@@ -1,7 +1,8 @@
 /*
  * The run prefix: every resource one certification run creates starts with it, in every process of the run.
- * - `ssoh-<8 hex>-`; the runner hands it to cucumber workers as SSOH_RUN_PREFIX, so all of them share it;
- * - without SSOH_RUN_PREFIX (a plain cucumber-js run) each process makes its own;
+ * - `ssoh-<8 hex>-`; the runner hands it to cucumber (and so to its workers) as `worldParameters.scim.runPrefix`
+ *   (steps/support/scim/settings.ts), so every process of the run shares it;
+ * - without it (a plain cucumber-js run) each process makes its own, `runPrefix()`;
  * - the SCIM stage names a scenario's resources `<run prefix><6 hex>-…`, the certify driver `<run prefix>cert-…`,
  *   so the end-of-run sweep (`userName sw "<run prefix>"`) finds exactly this run's resources and nothing else.
  */
@@ -17,10 +18,8 @@ export function newRunPrefix(): string {
 const KEY = Symbol.for('sso-harness.run-prefix');
 type Global = { [KEY]?: string };
 
-/** This run's prefix: SSOH_RUN_PREFIX when it is well-formed, else one made once for this process. */
+/** This process's own run prefix, made once: what a run without `worldParameters.scim.runPrefix` uses. */
 export function runPrefix(): string {
-  const fromEnv = process.env['SSOH_RUN_PREFIX'];
-  if (fromEnv !== undefined && RUN_PREFIX_PATTERN.test(fromEnv)) return fromEnv;
   const g = globalThis as Global;
   g[KEY] ??= newRunPrefix();
   return g[KEY];

@@ -105,7 +105,7 @@ export const definition: CommandDefinition = {
         concurrency: options.concurrency,
         timeoutMs: options.timeoutMs,
         signal: interrupt.signal,
-        env: { SSOH_RUN_PREFIX: runPrefix },
+        runPrefix,
         // Tests an interrupt kept from starting are counted in the summary, not listed one by one.
         onTest: (outcome) => {
           if (outcome.verdict !== 'interrupted' || outcome.transcript.length > 0) io.out(`${progressLine(outcome)}\n`);

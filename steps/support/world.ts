@@ -2,13 +2,17 @@
  * The typed World every step runs against (`function (this: HarnessWorld, …)`). Steps never call steps: they
  * call the stages held here. Each domain owns one stage, created on first use in a scenario:
  *   - saml: the mock IdP and the reference SP, started in-process on ephemeral loopback ports;
- *   - scim: an HTTP driver for a SCIM endpoint (SCIM_BASE_URL/SCIM_TOKEN, or the bundled server);
- *   - entra: the mock IdP's Entra-style provisioning engine against a SCIM server.
+ *   - scim: an HTTP driver for a SCIM endpoint (`worldParameters.scim`, else SCIM_BASE_URL/SCIM_TOKEN; or the
+ *     bundled server);
+ *   - entra: the mock IdP's Entra-style provisioning engine against a SCIM server;
+ *   - scimCertify: an Entra/Okta certification scenario's driver and context, on the scim stage's target.
  */
 import { World, setWorldConstructor, type IWorldOptions } from '@cucumber/cucumber';
 import { ScenarioClock } from './clock.ts';
 import { EntraStage } from './entra/stage.ts';
 import { SamlStage } from './saml/stage.ts';
+import { CertifyStage } from './scim/certify-stage.ts';
+import { scimSettings } from './scim/settings.ts';
 import { ScimStage } from './scim/stage.ts';
 
 export class HarnessWorld extends World {
@@ -16,6 +20,7 @@ export class HarnessWorld extends World {
   #saml: SamlStage | undefined;
   #scim: ScimStage | undefined;
   #entra: EntraStage | undefined;
+  #certify: CertifyStage | undefined;
 
   constructor(options: IWorldOptions) {
     super(options);
@@ -27,7 +32,7 @@ export class HarnessWorld extends World {
   }
 
   get scim(): ScimStage {
-    this.#scim ??= new ScimStage((text, name) => this.attach(text, { mediaType: 'text/plain', fileName: name }));
+    this.#scim ??= new ScimStage((text, name) => this.attach(text, { mediaType: 'text/plain', fileName: name }), scimSettings(this.parameters));
     return this.#scim;
   }
 
@@ -36,9 +41,14 @@ export class HarnessWorld extends World {
     return this.#entra;
   }
 
+  get scimCertify(): CertifyStage {
+    this.#certify ??= new CertifyStage(this.scim, (text, name) => this.attach(text, { mediaType: 'text/plain', fileName: name }));
+    return this.#certify;
+  }
+
   /** Stages that were used in this scenario, for the After hook to clean up. */
   usedStages(): Array<{ close(): Promise<void> }> {
-    return [this.#saml, this.#scim, this.#entra].filter((stage) => stage !== undefined);
+    return [this.#saml, this.#scim, this.#entra, this.#certify].filter((stage) => stage !== undefined);
   }
 }
 

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resourceLedger } from '../../../certify/safety/ledger.ts';
 import { runPrefix } from '../../../certify/safety/run-prefix.ts';
+import { scimSettings } from './settings.ts';
 import { ScimStage, ScimTimeoutError, readPath } from './stage.ts';
 
 describe('readPath', () => {
@@ -62,13 +63,11 @@ describe('ScimStage toward a slow endpoint', () => {
   let inFlight = 0;
   let maxInFlight = 0;
   let created = 0;
-  const saved = { concurrency: process.env['SCIM_CONCURRENCY'], timeout: process.env['SCIM_TIMEOUT_MS'] };
+  const settings = (scim: Record<string, unknown>) => scimSettings({ scim });
 
   beforeAll(async () => {
-    process.env['SCIM_CONCURRENCY'] = '2';
-    process.env['SCIM_TIMEOUT_MS'] = '10000';
     server = createServer((req, res) => {
-      if (req.url?.startsWith('/hang')) return; // never answers: the stage must give up (SCIM_TIMEOUT_MS)
+      if (req.url?.startsWith('/hang')) return; // never answers: the stage must give up (timeoutMs)
       if (req.method === 'POST') {
         res.writeHead(201, { 'content-type': 'application/scim+json' }).end(JSON.stringify({ id: `u-${++created}` }));
         return;
@@ -89,28 +88,20 @@ describe('ScimStage toward a slow endpoint', () => {
   });
 
   afterAll(async () => {
-    for (const [key, value] of [
-      ['SCIM_CONCURRENCY', saved.concurrency],
-      ['SCIM_TIMEOUT_MS', saved.timeout],
-    ] as const) {
-      if (value === undefined) delete process.env[key];
-      else process.env[key] = value;
-    }
     server.closeAllConnections();
     await new Promise((resolve) => server.close(resolve));
   });
 
-  it('never has more than SCIM_CONCURRENCY requests in flight', async () => {
-    const stage = new ScimStage(() => undefined);
+  it('never has more than `concurrency` requests in flight', async () => {
+    const stage = new ScimStage(() => undefined, settings({ concurrency: 2, timeoutMs: 10_000 }));
     stage.use({ baseUrl, token: 't' });
     const answers = await Promise.all(Array.from({ length: TOTAL }, (_, i) => stage.send('GET', `/Users?i=${i}`)));
     expect(answers.map((a) => a.status)).toEqual(Array(TOTAL).fill(200));
     expect(maxInFlight).toBe(2);
   });
 
-  it('gives up on a request after SCIM_TIMEOUT_MS with a typed error', async () => {
-    process.env['SCIM_TIMEOUT_MS'] = '300';
-    const stage = new ScimStage(() => undefined);
+  it('gives up on a request after `timeoutMs` with a typed error', async () => {
+    const stage = new ScimStage(() => undefined, settings({ timeoutMs: 300 }));
     stage.use({ baseUrl, token: 't' });
     const error = await stage.send('GET', `${baseUrl.replace('/scim/v2', '')}/hang`).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ScimTimeoutError);

@@ -6,7 +6,9 @@
  *   failed; only what this stage created is ever deleted;
  * - every create is recorded in the process-wide ledger (certify/safety/ledger.ts) and every delete removes it,
  *   so an interrupted certification deletes what a scenario could not;
- * - requests share the process-wide bound SCIM_CONCURRENCY, time out after SCIM_TIMEOUT_MS (default 15 s), and
+ * - what it talks to and how (endpoint, concurrency, timeout, run prefix) comes from `worldParameters.scim`, or
+ *   the environment when a person runs cucumber by hand (./settings.ts);
+ * - requests share the process-wide bound on requests in flight, time out after `timeoutMs` (default 15 s), and
  *   are aborted when the run is interrupted (certify/safety/interrupt.ts);
  * - resources are known by the alias the scenario gave them ("alice"); templates such as `<alice.id>`,
  *   `<alice.userName>`, `<prefix>` and `<random>` expand to their values in filters, paths and bodies.
@@ -14,9 +16,9 @@
 import { randomBytes } from 'node:crypto';
 import { interruptSignal } from '../../../certify/safety/interrupt.ts';
 import { noteExchange, resourceLedger } from '../../../certify/safety/ledger.ts';
-import { sharedLimiter, timeoutFromEnv } from '../../../certify/safety/limiter.ts';
-import { runPrefix } from '../../../certify/safety/run-prefix.ts';
+import { sharedLimiter } from '../../../certify/safety/limiter.ts';
 import type { Attach } from '../world.ts';
+import { scimSettings, type ScimSettings } from './settings.ts';
 import { scimTarget, type Json, type ScimTarget } from './target.ts';
 
 export type ResourceKind = 'Users' | 'Groups';
@@ -66,7 +68,7 @@ export interface SendOptions {
 
 export class ScimStage {
   /** Everything this scenario creates is named with it, so it is recognisable on any endpoint. */
-  readonly prefix = `${runPrefix()}${randomBytes(3).toString('hex')}-`;
+  readonly prefix: string;
   readonly resources = new Map<string, KnownResource>();
   /** The list responses of a paged walk (RFC 7644 §3.4.2.4). */
   pages: Json[] = [];
@@ -80,11 +82,17 @@ export class ScimStage {
   #endpoint: Endpoint | undefined;
   #cleanupEndpoint: Endpoint | undefined;
 
-  constructor(readonly attach: Attach) {}
+  /** `settings`: the World's (`scimSettings(this.parameters)`); by default from the environment. */
+  constructor(
+    readonly attach: Attach,
+    readonly settings: ScimSettings = scimSettings(undefined),
+  ) {
+    this.prefix = `${settings.runPrefix}${randomBytes(3).toString('hex')}-`;
+  }
 
   /** The run's endpoint (started and discovered once per run). */
   async target(): Promise<ScimTarget> {
-    this.#target ??= await scimTarget();
+    this.#target ??= await scimTarget(this.settings);
     return this.#target;
   }
 
@@ -120,7 +128,7 @@ export class ScimStage {
     if (payload === undefined && options.body !== undefined) payload = JSON.stringify(options.body);
     if (payload !== undefined) headers['content-type'] ??= 'application/scim+json';
 
-    const { response, text } = await fetchHonouringRetryAfter(url, { method, headers, body: payload, redirect: 'manual' });
+    const { response, text } = await fetchHonouringRetryAfter(url, { method, headers, body: payload, redirect: 'manual' }, this.settings);
     let json: unknown;
     try {
       json = text === '' ? undefined : JSON.parse(text);
@@ -131,7 +139,7 @@ export class ScimStage {
     const exchange: ScimExchange = { method, url, status: response.status, headers: response.headers, text, body, json };
     this.#record(exchange, headers, payload);
     this.#trackCreated(exchange, endpoint, path);
-    if (method === 'DELETE') noteExchange(method, url, exchange.status, undefined, null);
+    if (method === 'DELETE') noteExchange(method, url, exchange.status, undefined, null, this.settings.ledgerFile);
     this.#last = exchange;
     return exchange;
   }
@@ -262,7 +270,7 @@ export class ScimStage {
       const cleanup = this.#cleanupEndpoint && this.#cleanupEndpoint.baseUrl === endpoint.baseUrl ? this.#cleanupEndpoint : endpoint;
       if (typeof id !== 'string' || id === '') return;
       this.#created.push({ endpoint: cleanup, path: `/${kind}/${encodeURIComponent(id)}` });
-      resourceLedger().record({ kind, id, baseUrl: cleanup.baseUrl, token: cleanup.token });
+      resourceLedger(this.settings.ledgerFile).record({ kind, id, baseUrl: cleanup.baseUrl, token: cleanup.token });
     };
     const kindOf = (p: string): ResourceKind | undefined => (/\/Users\/?$/.test(p) ? 'Users' : /\/Groups\/?$/.test(p) ? 'Groups' : undefined);
     const kind = kindOf(path.split('?')[0]!);
@@ -276,19 +284,16 @@ export class ScimStage {
   }
 }
 
-/** Per-request timeout when SCIM_TIMEOUT_MS is not set: an endpoint that hangs fails the step, not the run. */
-export const DEFAULT_TIMEOUT_MS = 15_000;
-
 /**
- * Sends a request within the process-wide bound (SCIM_CONCURRENCY) and the per-request timeout
- * (SCIM_TIMEOUT_MS); an interrupted run aborts it. A 429 with Retry-After (seconds, at most 30) is honoured up
+ * Sends a request within the process-wide bound (`concurrency`) and the per-request timeout (`timeoutMs`); an
+ * interrupted run aborts it. A 429 with Retry-After (seconds, at most 30) is honoured up
  * to 3 times (RFC 6585 §4, RFC 9110 §10.2.3), without holding a slot while waiting. The wait only spaces
  * requests out — nothing asserts on time.
  */
-async function fetchHonouringRetryAfter(url: string, init: RequestInit): Promise<{ response: Response; text: string }> {
+async function fetchHonouringRetryAfter(url: string, init: RequestInit, settings: ScimSettings): Promise<{ response: Response; text: string }> {
   for (let attempt = 0; ; attempt++) {
-    const timeoutMs = timeoutFromEnv(DEFAULT_TIMEOUT_MS);
-    const { response, text } = await sharedLimiter().run(async () => {
+    const timeoutMs = settings.timeoutMs;
+    const { response, text } = await sharedLimiter(settings.concurrency).run(async () => {
       const signal = AbortSignal.any([AbortSignal.timeout(timeoutMs), interruptSignal()]);
       try {
         const response = await fetch(url, { ...init, signal });
@@ -304,7 +309,7 @@ async function fetchHonouringRetryAfter(url: string, init: RequestInit): Promise
   }
 }
 
-/** A request that got no response within SCIM_TIMEOUT_MS. */
+/** A request that got no response within the per-request timeout. */
 export class ScimTimeoutError extends Error {
   readonly code = 'scim/timeout';
   constructor(
@@ -312,7 +317,7 @@ export class ScimTimeoutError extends Error {
     readonly url: string,
     readonly timeoutMs: number,
   ) {
-    super(`${method} ${url}: no response within ${timeoutMs} ms (SCIM_TIMEOUT_MS)`);
+    super(`${method} ${url}: no response within ${timeoutMs} ms`);
     this.name = 'ScimTimeoutError';
   }
 }

@@ -1,9 +1,10 @@
 /*
- * Which SCIM endpoint a run talks to, resolved once per run (a module-level singleton):
- * - SCIM_BASE_URL + SCIM_TOKEN set → that endpoint ('external'); `@bundled-only` scenarios are skipped;
- * - SCIM_TARGET=scimmy → scimmy + scimmy-routers started in-process (./scimmy-server.ts);
- * - SCIM_TARGET=bundled, or nothing set → the bundled reference server started in-process (./bundled-server.ts),
- *   falling back to scimmy (with a log line) while the bundled server is not in the tree yet.
+ * Which SCIM endpoint a run talks to, resolved once per run from the run's settings (./settings.ts:
+ * `worldParameters.scim`, else SCIM_BASE_URL/SCIM_TOKEN/SCIM_TARGET):
+ * - a base URL and token → that endpoint ('external'); `@bundled-only` scenarios are skipped;
+ * - server "scimmy" → scimmy + scimmy-routers started in-process (./scimmy-server.ts);
+ * - server "bundled" (the default) → the bundled reference server started in-process (./bundled-server.ts).
+ * The started target is shared by the run's scenarios until AfterAll stops it.
  * The endpoint's /ServiceProviderConfig is read once per target; `@requires:<feature>` scenarios are skipped
  * when it does not advertise the feature (RFC 7643 §5).
  * An in-process server takes its data with it when it stops: its entries leave the process-wide ledger of
@@ -12,6 +13,7 @@
 import { resourceLedger } from '../../../certify/safety/ledger.ts';
 import { SCIMMY_KNOWN_GAPS, startScimmyServer } from './scimmy-server.ts';
 import { startBundledServer, type BundledFixtures } from './bundled-server.ts';
+import type { ScimSettings } from './settings.ts';
 
 export type TargetKind = 'external' | 'scimmy' | 'bundled';
 
@@ -35,9 +37,9 @@ export interface ScimTarget {
 
 let pending: Promise<ScimTarget> | undefined;
 
-/** The run's SCIM target, started on first use. */
-export function scimTarget(): Promise<ScimTarget> {
-  pending ??= resolveTarget();
+/** The run's SCIM target, started on first use (every World of a run carries the same settings). */
+export function scimTarget(settings: ScimSettings): Promise<ScimTarget> {
+  pending ??= resolveTarget(settings);
   return pending;
 }
 
@@ -50,22 +52,14 @@ export async function stopScimTarget(): Promise<void> {
   if (target && target.kind !== 'external') resourceLedger().forgetOrigin(target.bundled?.origin ?? new URL(target.baseUrl).origin);
 }
 
-async function resolveTarget(): Promise<ScimTarget> {
-  const baseUrl = process.env['SCIM_BASE_URL'];
-  if (baseUrl) {
-    const token = process.env['SCIM_TOKEN'];
-    if (!token) throw new Error('SCIM_BASE_URL is set but SCIM_TOKEN is not: give the bearer token of that endpoint');
-    return discover('external', baseUrl.replace(/\/+$/, ''), token, {}, undefined, async () => {});
+async function resolveTarget(settings: ScimSettings): Promise<ScimTarget> {
+  if (settings.baseUrl !== undefined && settings.token !== undefined) {
+    return discover('external', settings.baseUrl, settings.token, {}, undefined, async () => {});
   }
-  const wanted = process.env['SCIM_TARGET'] ?? '';
-  if (wanted !== '' && wanted !== 'scimmy' && wanted !== 'bundled') {
-    throw new Error(`SCIM_TARGET must be "scimmy" or "bundled", not "${wanted}"`);
-  }
-  if (wanted !== 'scimmy') {
+  if (settings.server === 'bundled') {
     const bundled = await startBundledServer();
-    if (bundled) return discover('bundled', bundled.baseUrl, bundled.token, {}, bundled.fixtures, bundled.close);
-    if (wanted === 'bundled') throw new Error('SCIM_TARGET=bundled but the bundled reference server is not available');
-    console.warn('[scim] the bundled reference server is not available yet: running against scimmy + scimmy-routers');
+    if (!bundled) throw new Error('the bundled reference server is not available');
+    return discover('bundled', bundled.baseUrl, bundled.token, {}, bundled.fixtures, bundled.close);
   }
   const scimmy = await startScimmyServer();
   return discover('scimmy', scimmy.baseUrl, scimmy.token, SCIMMY_KNOWN_GAPS, undefined, scimmy.close);
