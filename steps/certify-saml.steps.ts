@@ -1,0 +1,418 @@
+/*
+ * Steps of the SAML certification catalog (features/certify-saml, issue 10), spoken in oracle terms: Given steps
+ * say what the attacker (or the IdP) changes in a response the mock IdP mints for the SP under test; the When
+ * step posts it the way a browser does; Then steps read the oracle's verdict (who is signed in) and attach the
+ * evidence (steps/support/saml-certify/stage.ts). A Given step that does not apply to the SP under test skips the
+ * scenario with its reason; it never lets a scenario pass without testing.
+ */
+import assert from 'node:assert/strict';
+import { Given, Then, When } from '@cucumber/cucumber';
+import { generatedKeyPair, systemClock, type DataAlgorithmName, type KeyAlgorithmName, type SignatureAlgorithmName, type XswKind } from '../mock-idp/index.ts';
+import { directoryUser } from '../certify/saml/idp.ts';
+import { fieldFor } from '../certify/saml/requested-attributes.ts';
+import type { Judgement } from '../certify/saml/attempt.ts';
+import { samlCertifyStage } from './support/saml-certify/world-stage.ts';
+import type { HarnessWorld } from './support/world.ts';
+
+/** Hosts and endpoints that belong to nobody the SP trusts (RFC 2606 .example names). */
+const ELSEWHERE = {
+  audience: 'https://other-sp.example/saml/metadata',
+  acs: 'https://other-sp.example/saml/acs',
+  issuer: 'https://untrusted-idp.example/metadata',
+  entityUrl: 'http://127.0.0.1:9/ssoh-xxe',
+};
+
+function describe(j: Judgement): string {
+  const v = j.verdict;
+  const who = v.kind === 'accepted' || v.kind === 'accepted-as-signed-identity' ? ` as ${v.as ?? 'someone'}` : v.kind === 'error' ? `: ${v.detail}` : '';
+  return `${v.kind}${who}${v.inferred ? ' (inferred)' : ''}`;
+}
+
+// ---- preconditions -------------------------------------------------------------------------------------------
+
+Given("a legitimate response signed the way the SP's metadata asks", async function (this: HarnessWorld) {
+  await samlCertifyStage(this).run();
+});
+
+Given('the SP asks for signed assertions in its metadata', async function (this: HarnessWorld) {
+  const stage = samlCertifyStage(this);
+  const { ctx } = await stage.run();
+  if (!ctx.sp.wantAssertionsSigned) return stage.skip('the SP metadata does not say WantAssertionsSigned="true"');
+  return undefined;
+});
+
+Given('the SP starts its own sign-ins', async function (this: HarnessWorld) {
+  const stage = samlCertifyStage(this);
+  const { ctx } = await stage.run();
+  if (ctx.target.loginUrl === undefined) return stage.skip('certified IdP-initiated (no login URL): the SP was not seen starting a sign-in');
+  return undefined;
+});
+
+// ---- signatures ----------------------------------------------------------------------------------------------
+
+Given('the IdP signs only the Response, not the assertion', function (this: HarnessWorld) {
+  samlCertifyStage(this).mutate(['signResponseOnly'], 'only the Response is signed; the assertion carries no signature');
+});
+
+Given('the IdP signs both the Response and the assertion', function (this: HarnessWorld) {
+  samlCertifyStage(this).mutate(['signBoth'], 'the Response and the assertion are both signed');
+});
+
+Given('the IdP signs only the assertion, with {rsaAlgorithm}', function (this: HarnessWorld, algorithm: SignatureAlgorithmName) {
+  samlCertifyStage(this).mutate(['signAssertionOnly', { method: 'signatureAlgorithm', args: [algorithm] }], `only the assertion is signed, with RSA-${algorithm.toUpperCase()}`);
+});
+
+Given('the IdP signs the Response and the assertion with {rsaAlgorithm}', function (this: HarnessWorld, algorithm: SignatureAlgorithmName) {
+  samlCertifyStage(this).mutate(['signBoth', { method: 'signatureAlgorithm', args: [algorithm] }], `the Response and the assertion are signed with RSA-${algorithm.toUpperCase()}`);
+});
+
+Given('the IdP signs with {rsaAlgorithm}', function (this: HarnessWorld, algorithm: SignatureAlgorithmName) {
+  samlCertifyStage(this).mutate([{ method: 'signatureAlgorithm', args: [algorithm] }], `signed with RSA-${algorithm.toUpperCase()}`, ['SignatureMethod', 'DigestMethod']);
+});
+
+Given('the response carries no signature at all', function (this: HarnessWorld) {
+  samlCertifyStage(this).mutate(['omitSignature'], 'every signature left out');
+});
+
+Given('the attacker signs the response with a key of their own', function (this: HarnessWorld) {
+  samlCertifyStage(this).mutate(['signWithRogueKey'], 'signed with a key the SP never trusted', ['SignatureValue']);
+});
+
+Given('the attacker changes the NameID after signing', function (this: HarnessWorld) {
+  samlCertifyStage(this).mutate(['tamperAfterSigning'], 'the NameID changed after the signature was computed', ['NameID']);
+});
+
+Given('the attacker empties the SignatureValue', function (this: HarnessWorld) {
+  samlCertifyStage(this).mutate(['emptySignatureValue'], 'the SignatureValue is empty', ['SignatureValue']);
+});
+
+Given('the attacker signs with their own key and puts its certificate in KeyInfo', function (this: HarnessWorld) {
+  samlCertifyStage(this).mutate(['rogueCertificateInKeyInfo'], "signed with the attacker's key, whose certificate rides in KeyInfo", ['X509Certificate']);
+});
+
+Given("the attacker signs with HMAC keyed with the IdP's public certificate", function (this: HarnessWorld) {
+  samlCertifyStage(this).mutate(['hmacWithPublicCertificate'], "an HMAC-SHA256 signature keyed with the IdP's public certificate", ['hmac-sha']);
+});
+
+Given('the attacker adds an XSLT transform to the signature', function (this: HarnessWorld) {
+  samlCertifyStage(this).mutate(['xsltTransform'], 'the signature Reference carries an XSLT transform', ['xslt']);
+});
+
+Given('the attacker adds an XPath transform to the signature to claim to be the victim', async function (this: HarnessWorld) {
+  await claimVictim(this, 'xpathTransform', 'an XPath transform leaves the Subject unsigned; the NameID then names the victim', ['XPath']);
+});
+
+Given('the attacker drops the enveloped-signature transform', function (this: HarnessWorld) {
+  samlCertifyStage(this).mutate(['withoutEnvelopedTransform'], 'the signature Reference has no enveloped-signature transform', ['Transforms']);
+});
+
+// ---- wrapping ------------------------------------------------------------------------------------------------
+
+Given('the attacker wraps the signed assertion using {xsw} to claim to be the victim', async function (this: HarnessWorld, kind: XswKind) {
+  const stage = samlCertifyStage(this);
+  const { ctx } = await stage.run();
+  // XSW1 and XSW2 move the Response signature: the Response is signed as well, so the assertion stays signed the
+  // way the SP asks and only the wrapping differs from a legitimate response.
+  const signing = kind === 'XSW1' || kind === 'XSW2' ? ['signBoth' as const] : [];
+  stage.claimed = ctx.target.victim;
+  stage.mutate([...signing, { method: 'wrapSignature', args: [kind, ctx.target.victim] }], `${kind}: the signed content wrapped, an unsigned copy claims to be the victim`, [
+    ctx.target.victim,
+  ]);
+});
+
+Given('the response carries two signed assertions', function (this: HarnessWorld) {
+  samlCertifyStage(this).mutate(['duplicateAssertion'], 'a second, independently signed assertion follows the first', ['<saml:Assertion']);
+});
+
+Given('the attacker hides an assertion claiming to be the victim in the Response Extensions', async function (this: HarnessWorld) {
+  await hide(this, 'assertionInExtensions', 'Extensions');
+});
+
+Given("the attacker hides an assertion claiming to be the victim in the assertion's Advice", async function (this: HarnessWorld) {
+  await hide(this, 'assertionInAdvice', 'Advice');
+});
+
+Given("the attacker hides an assertion claiming to be the victim in the signature's Object", async function (this: HarnessWorld) {
+  await hide(this, 'assertionInSignatureObject', 'Object');
+});
+
+async function hide(world: HarnessWorld, method: string, where: string): Promise<void> {
+  await claimVictim(world, method, `an unsigned assertion for the victim hidden in ${where}`, [where]);
+}
+
+/** A deviation whose last argument is the identity it claims: the victim. */
+async function claimVictim(world: HarnessWorld, method: string, summary: string, highlight: readonly string[]): Promise<void> {
+  const stage = samlCertifyStage(world);
+  const { ctx } = await stage.run();
+  stage.claimed = ctx.target.victim;
+  stage.mutate([{ method, args: [ctx.target.victim] }], summary, [...highlight, ctx.target.victim]);
+}
+
+Given("the attacker inserts an assertion claiming to be the victim with the signed assertion's ID", async function (this: HarnessWorld) {
+  await claimVictim(this, 'duplicateId', 'an unsigned assertion for the victim carries the same ID as the signed one', []);
+});
+
+// ---- XML parsing ---------------------------------------------------------------------------------------------
+
+Given('the response carries a DOCTYPE with an external entity', function (this: HarnessWorld) {
+  samlCertifyStage(this).mutate(['withDoctype'], 'a DOCTYPE declaring an external entity (file:///etc/passwd) referenced from an attribute value', ['<!DOCTYPE', '&xxe;']);
+});
+
+Given('the response declares an external entity that fetches a URL', function (this: HarnessWorld) {
+  samlCertifyStage(this).mutate([{ method: 'externalEntity', args: [ELSEWHERE.entityUrl] }], 'a DOCTYPE declaring an external entity fetched over HTTP', [
+    '<!DOCTYPE',
+    ELSEWHERE.entityUrl,
+  ]);
+});
+
+Given('the response declares entities that expand exponentially', function (this: HarnessWorld) {
+  samlCertifyStage(this).mutate(['entityExpansion'], 'a DOCTYPE with nested entities ("billion laughs")', ['<!DOCTYPE', '<!ENTITY']);
+});
+
+Given('the attacker binds the saml prefix to a look-alike namespace to claim to be the victim', async function (this: HarnessWorld) {
+  await claimVictim(this, 'namespacePrefixConfusion', 'an assertion for the victim whose saml: prefix is bound to a look-alike namespace', ['xmlns:saml=']);
+});
+
+Given('the response is padded to {int} MB', function (this: HarnessWorld, megabytes: number) {
+  samlCertifyStage(this).mutate([{ method: 'padTo', args: [`${megabytes}m`] }], `the message padded to ${megabytes} MB with an XML comment`);
+});
+
+// ---- NameID --------------------------------------------------------------------------------------------------
+
+Given('the attacker injects an XML comment into the NameID to claim to be the victim', async function (this: HarnessWorld) {
+  await inject(this, 'nameIdCommentInjection', 'an XML comment splits the NameID', '<!--');
+});
+
+Given('the attacker injects a CDATA section into the NameID to claim to be the victim', async function (this: HarnessWorld) {
+  await inject(this, 'nameIdCdataInjection', 'a CDATA section splits the NameID', '<![CDATA[');
+});
+
+async function inject(world: HarnessWorld, method: string, summary: string, marker: string): Promise<void> {
+  await claimVictim(world, method, `${summary}: a reader that takes the first text node sees the victim`, [marker]);
+}
+
+// ---- validity ------------------------------------------------------------------------------------------------
+
+Given('the assertion expired {duration} ago', function (this: HarnessWorld, ms: number) {
+  samlCertifyStage(this).mutate([{ method: 'expiredBy', args: [ms] }], `NotOnOrAfter passed ${ms / 1000} s ago`, ['NotOnOrAfter']);
+});
+
+Given('the assertion becomes valid only in {duration}', function (this: HarnessWorld, ms: number) {
+  samlCertifyStage(this).mutate([{ method: 'notYetValidFor', args: [ms] }], `NotBefore is ${ms / 1000} s in the future`, ['NotBefore']);
+});
+
+// ---- addressing ----------------------------------------------------------------------------------------------
+
+Given('the assertion names another SP as its audience', function (this: HarnessWorld) {
+  samlCertifyStage(this).mutate([{ method: 'audience', args: [ELSEWHERE.audience] }], 'the Audience is another SP', [ELSEWHERE.audience]);
+});
+
+Given('the bearer confirmation names another ACS as its Recipient', function (this: HarnessWorld) {
+  samlCertifyStage(this).mutate([{ method: 'recipient', args: [ELSEWHERE.acs] }], "the SubjectConfirmationData Recipient is another SP's ACS", [`Recipient="${ELSEWHERE.acs}"`]);
+});
+
+Given('the response names another ACS as its Destination', function (this: HarnessWorld) {
+  samlCertifyStage(this).mutate([{ method: 'destination', args: [ELSEWHERE.acs] }], "the Response Destination is another SP's ACS", [`Destination="${ELSEWHERE.acs}"`]);
+});
+
+Given('the response comes from an issuer the SP does not trust', function (this: HarnessWorld) {
+  samlCertifyStage(this).mutate([{ method: 'issuer', args: [ELSEWHERE.issuer] }], 'the Issuer is an IdP the SP does not trust (the signing key is the trusted one)', [
+    ELSEWHERE.issuer,
+  ]);
+});
+
+// ---- replay and InResponseTo ---------------------------------------------------------------------------------
+
+Given('the user has signed in to the SP', async function (this: HarnessWorld) {
+  const { judgement } = await samlCertifyStage(this).signInFirst();
+  const v = judgement.verdict;
+  assert.ok(v.kind === 'accepted', `a legitimate sign-in must succeed before this test: ${describe(judgement)}`);
+});
+
+When('the same response is posted again from the same browser', async function (this: HarnessWorld) {
+  await samlCertifyStage(this).postAgain(true);
+});
+
+When('the same response is posted again from another browser', async function (this: HarnessWorld) {
+  await samlCertifyStage(this).postAgain(false);
+});
+
+Given('the response answers an AuthnRequest the SP never sent', function (this: HarnessWorld) {
+  const stage = samlCertifyStage(this);
+  stage.inResponseTo = `_ssoh${Date.now().toString(16)}never-sent`;
+  stage.mutate([], 'InResponseTo names an AuthnRequest the SP never sent', [stage.inResponseTo]);
+});
+
+Given("the response answers the AuthnRequest of the user's earlier sign-in", function (this: HarnessWorld) {
+  const stage = samlCertifyStage(this);
+  const earlier = stage.attempt?.request?.info.id;
+  if (earlier === undefined) throw new Error('needs "Given the user has signed in to the SP" in SP-initiated mode first');
+  stage.inResponseTo = earlier;
+  stage.mutate([], 'InResponseTo names the AuthnRequest an earlier response already answered', [earlier]);
+});
+
+Given('the AuthnRequest was started in another browser', async function (this: HarnessWorld) {
+  const stage = samlCertifyStage(this);
+  const { ctx } = await stage.run();
+  if (ctx.target.loginUrl === undefined) return stage.skip('certified IdP-initiated (no login URL): no AuthnRequest to take from another browser');
+  await stage.browser();
+  const other = await stage.browser(true);
+  const request = await other.startSignIn(ctx.target.loginUrl);
+  stage.solicited = false;
+  stage.inResponseTo = request.info.id;
+  stage.mutate([], "the response answers an AuthnRequest another browser started, posted from the user's browser", [request.info.id]);
+  return undefined;
+});
+
+Given('the IdP answers without InResponseTo, as if unsolicited', function (this: HarnessWorld) {
+  samlCertifyStage(this).mutate(['unsolicited'], 'no InResponseTo although the browser started a sign-in at the SP');
+});
+
+Given('the IdP starts the sign-in itself, unsolicited', async function (this: HarnessWorld) {
+  const stage = samlCertifyStage(this);
+  const { ctx } = await stage.run();
+  if (ctx.target.loginUrl === undefined) return stage.skip('certified IdP-initiated (no login URL): every test is unsolicited already');
+  stage.solicited = false;
+  stage.mutate([], 'an unsolicited (IdP-initiated) response: no AuthnRequest, no InResponseTo');
+  return undefined;
+});
+
+// ---- encryption ----------------------------------------------------------------------------------------------
+
+Given('the IdP encrypts the assertion for the SP with {dataEncryption} and {keyTransport}', async function (this: HarnessWorld, data: DataAlgorithmName, key: KeyAlgorithmName) {
+  const stage = samlCertifyStage(this);
+  const { ctx } = await stage.run();
+  if (!ctx.sp.encryptionCertPem) return stage.skip('the SP metadata publishes no encryption certificate');
+  stage.mutate([{ method: 'encryptTo', args: [ctx.sp.encryptionCertPem, { dataAlgorithm: data, keyAlgorithm: key }] }], `the assertion encrypted with ${data} and ${key}`, [
+    'EncryptedAssertion',
+    'EncryptionMethod',
+  ]);
+  return undefined;
+});
+
+Given('the IdP encrypts the assertion for a key the SP does not hold', async function (this: HarnessWorld) {
+  const stage = samlCertifyStage(this);
+  const { ctx } = await stage.run();
+  if (!ctx.sp.encryptionCertPem) return stage.skip('the SP metadata publishes no encryption certificate');
+  const stranger = generatedKeyPair('certify-saml-stranger', systemClock).certificatePem;
+  stage.mutate([{ method: 'encryptTo', args: [stranger, {}] }], 'the assertion encrypted for a certificate that is not the SP’s', ['EncryptedAssertion']);
+  return undefined;
+});
+
+// ---- RelayState ----------------------------------------------------------------------------------------------
+
+Given('the response carries the RelayState {string}', function (this: HarnessWorld, relayState: string) {
+  const stage = samlCertifyStage(this);
+  stage.relayState = relayState;
+  stage.mutate([], `RelayState ${JSON.stringify(relayState)}`);
+});
+
+// ---- attributes ----------------------------------------------------------------------------------------------
+
+async function requiredAttribute(world: HarnessWorld): Promise<{ name: string; value: string } | undefined> {
+  const { ctx } = await samlCertifyStage(world).run();
+  const required = ctx.sp.requestedAttributes.find((a) => a.required);
+  if (!required) return undefined;
+  const user = directoryUser(ctx.target.user) as Record<string, unknown>;
+  const value = user[fieldFor(required.name)];
+  return { name: required.name, value: Array.isArray(value) ? String(value[0] ?? '') : String(value ?? ctx.target.user) };
+}
+
+const NO_REQUIRED = 'the SP metadata marks no RequestedAttribute isRequired="true"';
+
+Given("the IdP leaves out an attribute the SP's metadata requires", async function (this: HarnessWorld) {
+  const stage = samlCertifyStage(this);
+  const required = await requiredAttribute(this);
+  if (!required) return stage.skip(NO_REQUIRED);
+  stage.mutate([{ method: 'withoutAttribute', args: [required.name] }], `the required attribute ${required.name} is left out`);
+  return undefined;
+});
+
+/** A realistic misspelling: the last two letters swapped ("email" → "emali"), never a case change. */
+export function misspell(name: string): string {
+  return name.length < 2 ? `${name}x` : `${name.slice(0, -2)}${name.at(-1)}${name.at(-2)}`;
+}
+
+Given("the IdP misspells an attribute the SP's metadata requires", async function (this: HarnessWorld) {
+  const stage = samlCertifyStage(this);
+  const required = await requiredAttribute(this);
+  if (!required) return stage.skip(NO_REQUIRED);
+  const wrong = misspell(required.name);
+  stage.mutate(
+    [
+      { method: 'withoutAttribute', args: [required.name] },
+      { method: 'attribute', args: [wrong, [required.value]] },
+    ],
+    `the required attribute ${required.name} is sent as ${wrong}`,
+    [`Name="${wrong}"`],
+  );
+  return undefined;
+});
+
+Given("the IdP sends an attribute the SP's metadata requires with an empty value", async function (this: HarnessWorld) {
+  const stage = samlCertifyStage(this);
+  const required = await requiredAttribute(this);
+  if (!required) return stage.skip(NO_REQUIRED);
+  stage.mutate([{ method: 'attribute', args: [required.name, ['']] }], `the required attribute ${required.name} has an empty value`, [`Name="${required.name}"`]);
+  return undefined;
+});
+
+// ---- the decisive POST ---------------------------------------------------------------------------------------
+
+When('the response is posted to the SP', async function (this: HarnessWorld) {
+  await samlCertifyStage(this).post();
+});
+
+// ---- verdicts ------------------------------------------------------------------------------------------------
+
+Then('the SP signs the user in', async function (this: HarnessWorld) {
+  const stage = samlCertifyStage(this);
+  const { ctx } = await stage.run();
+  const j = await stage.judgement();
+  const v = j.verdict;
+  assert.ok(v.kind === 'accepted' && (v.as === ctx.target.user || (v.as === null && v.inferred)), `expected the user to be signed in; the verdict is ${describe(j)}`);
+});
+
+Then('the SP signs nobody in', async function (this: HarnessWorld) {
+  const j = await samlCertifyStage(this).judgement();
+  // A 5xx with nobody signed in is still a refusal for security; "answers without a server error" judges the 5xx.
+  assert.ok(j.reading.kind === 'nobody', `expected the SP to refuse; the verdict is ${describe(j)}`);
+});
+
+Then('the victim is not signed in', async function (this: HarnessWorld) {
+  const stage = samlCertifyStage(this);
+  const { ctx } = await stage.run();
+  const j = await stage.judgement();
+  const r = j.reading;
+  const onlyTheSigner = r.kind === 'identity' && r.as !== null && j.verdict.kind === 'accepted-as-signed-identity';
+  assert.ok(
+    r.kind === 'nobody' || onlyTheSigner || (r.kind === 'identity' && r.as?.toLowerCase() === ctx.target.user.toLowerCase()),
+    `expected nobody but the genuinely signed user to be signed in; the verdict is ${describe(j)}`,
+  );
+});
+
+Then('the SP keeps the browser on its own site', async function (this: HarnessWorld) {
+  const stage = samlCertifyStage(this);
+  const j = await stage.judgement();
+  const attempt = stage.attempt!;
+  assert.ok(attempt.answer, `expected an answer from the SP; the verdict is ${describe(j)}`);
+  const acsOrigin = new URL(attempt.issued.action).origin;
+  const away = attempt.answer.locations.find((l) => {
+    try {
+      return new URL(l, attempt.issued.action).origin !== acsOrigin;
+    } catch {
+      return false;
+    }
+  });
+  assert.equal(away, undefined, 'expected the SP to redirect only within its own origin');
+});
+
+Then('the SP answers without a server error', async function (this: HarnessWorld) {
+  const j = await samlCertifyStage(this).judgement();
+  assert.ok(j.verdict.kind !== 'error', `expected a 2xx–4xx answer; the verdict is ${describe(j)}`);
+});
+
+Then("the SP's metadata lists exactly one ACS URL", async function (this: HarnessWorld) {
+  const { ctx } = await samlCertifyStage(this).run();
+  assert.equal(ctx.sp.acsUrls.length, 1, `expected exactly one AssertionConsumerService; the metadata lists ${ctx.sp.acsUrls.length}`);
+});

@@ -1,0 +1,169 @@
+/*
+ * The certify-saml stage of one scenario: what the test changes in the IdP's answer, the browser(s) it uses, what
+ * the SP answered, and the oracle's verdict. Given steps describe the mutation (deviations plus a summary and the
+ * substrings the report highlights); the When step runs one sign-in attempt (certify/saml/attempt.ts); every Then
+ * step asks `judgement()` — the oracle's verdict, computed once — and the stage attaches the four
+ * SAML_ATTACHMENTS (message, mutation, SP answer, verdict) the report reads.
+ * A step that does not apply to the SP under test (no encryption certificate, no login URL, …) skips the scenario
+ * with a `skip-reason` attachment (certify/catalog.ts) instead of passing without testing anything.
+ */
+import type { DeviationInput, SamlAttribute } from '../../../mock-idp/index.ts';
+import { attemptSignIn, judge, type Attempt, type AttemptPlan, type Judgement } from '../../../certify/saml/attempt.ts';
+import { SAML_ATTACHMENTS } from '../../../certify/saml/contract.ts';
+import type { SamlDriver } from '../../../certify/saml/driver/driver.ts';
+import { SKIP_REASON_ATTACHMENT } from '../../../certify/catalog.ts';
+import { certifyRun, type CertifyRun } from './run-context.ts';
+
+export type AttachFn = (text: string, options: { mediaType: string; fileName: string }) => unknown;
+
+export interface Mutation {
+  readonly summary: string;
+  readonly highlight: readonly string[];
+}
+
+export class SamlCertifyStage {
+  readonly deviations: DeviationInput[] = [];
+  readonly summaries: string[] = [];
+  readonly highlight: string[] = [];
+  /** The identity the attack tries to become (the victim), when it is about identity. */
+  claimed: string | undefined;
+  attributes: readonly SamlAttribute[] | undefined;
+  relayState: string | undefined;
+  solicited = true;
+  inResponseTo: string | undefined;
+  /** The attempt the When step made, and its verdict once a Then step asked. */
+  attempt: Attempt | undefined;
+  #judgement: Judgement | undefined;
+  #run: CertifyRun | undefined;
+  #drivers: SamlDriver[] = [];
+  #driver: SamlDriver | undefined;
+  /** The user's browser's cookies just before the decisive POST of an earlier sign-in (a replay restores them). */
+  #cookiesBeforePost: unknown;
+
+  constructor(
+    private readonly parameters: unknown,
+    private readonly attachRaw: AttachFn,
+  ) {}
+
+  async run(): Promise<CertifyRun> {
+    this.#run ??= await certifyRun(this.parameters);
+    return this.#run;
+  }
+
+  /** A new browser (the user's by default: the first one). */
+  async browser(fresh = false): Promise<SamlDriver> {
+    const run = await this.run();
+    if (this.#driver && !fresh) return this.#driver;
+    const driver = run.newDriver();
+    this.#drivers.push(driver);
+    this.#driver ??= driver;
+    return driver;
+  }
+
+  mutate(deviations: readonly DeviationInput[], summary: string, highlight: readonly string[] = []): void {
+    this.deviations.push(...deviations);
+    this.summaries.push(summary);
+    this.highlight.push(...highlight.filter((h) => h !== ''));
+  }
+
+  mutation(): Mutation {
+    return { summary: this.summaries.length > 0 ? this.summaries.join('; ') : 'none: a legitimate response', highlight: this.highlight };
+  }
+
+  /** Marks the scenario skipped with a reason (certify/catalog.ts reads the `skip-reason` attachment). */
+  skip(reason: string): 'skipped' {
+    this.attachRaw(reason, { mediaType: 'text/plain', fileName: SKIP_REASON_ATTACHMENT });
+    return 'skipped';
+  }
+
+  private plan(): AttemptPlan {
+    return {
+      deviations: this.deviations,
+      ...(this.attributes ? { attributes: this.attributes } : {}),
+      ...(this.relayState !== undefined ? { relayState: this.relayState } : {}),
+      ...(this.inResponseTo !== undefined ? { inResponseTo: this.inResponseTo } : {}),
+      solicited: this.solicited,
+    };
+  }
+
+  /** The decisive attempt: the scenario's mutation, from the user's browser. */
+  async post(): Promise<Attempt> {
+    const run = await this.run();
+    const driver = await this.browser();
+    this.attempt = await attemptSignIn(run.ctx, driver, this.plan());
+    this.#judgement = undefined;
+    return this.attempt;
+  }
+
+  /** A legitimate sign-in before the test (replay, reused InResponseTo); returns whether the user got in. */
+  async signInFirst(): Promise<{ attempt: Attempt; judgement: Judgement }> {
+    const run = await this.run();
+    const driver = await this.browser();
+    const attempt = await attemptSignIn(run.ctx, driver, {}, async () => {
+      this.#cookiesBeforePost = await driver.saveCookies();
+    });
+    const judgement = await judge(run.ctx, driver, attempt.answer, { baseline: await this.inferenceBaseline(), failure: attempt.failure });
+    this.attempt = attempt;
+    return { attempt, judgement };
+  }
+
+  /** Posts the earlier attempt's response again: from the same browser as it was before that POST, or another one. */
+  async postAgain(sameBrowser: boolean): Promise<void> {
+    const earlier = this.attempt;
+    if (!earlier) throw new Error('nothing was posted yet: start with "Given the user has signed in to the SP"');
+    let driver: SamlDriver;
+    if (sameBrowser) {
+      driver = await this.browser();
+      await driver.restoreCookies(this.#cookiesBeforePost);
+    } else {
+      driver = await this.browser(true);
+      this.#driver = driver;
+    }
+    this.mutate([], sameBrowser ? 'the accepted response posted again by the same browser' : 'the accepted response posted again by another browser');
+    let answer: Attempt['answer'];
+    let failure: Attempt['failure'];
+    try {
+      answer = await driver.postResponse(earlier.issued.action, earlier.issued.fields);
+    } catch (error) {
+      if (!(error instanceof Error && 'code' in error)) throw error;
+      failure = error as Attempt['failure'];
+    }
+    this.attempt = { ...earlier, answer, failure };
+    this.#judgement = undefined;
+  }
+
+  private async inferenceBaseline() {
+    const run = await this.run();
+    if (run.ctx.target.whoami) return undefined;
+    const baseline = await run.baseline();
+    if (!baseline.observation) throw new Error(`the baseline failed, so no verdict can be inferred: ${baseline.diagnosis ?? ''}`);
+    return { signedIn: baseline.observation.signedIn, garbage: baseline.observation.garbage };
+  }
+
+  /** The oracle's verdict on the decisive attempt, computed once; attaches the four SAML attachments. */
+  async judgement(): Promise<Judgement> {
+    if (this.#judgement) return this.#judgement;
+    const attempt = this.attempt;
+    if (!attempt) throw new Error('nothing was posted: a scenario needs "When the response is posted to the SP"');
+    const run = await this.run();
+    this.#judgement = await judge(run.ctx, this.#driver!, attempt.answer, { claimed: this.claimed, baseline: await this.inferenceBaseline(), failure: attempt.failure });
+    this.attachEvidence(this.#judgement);
+    return this.#judgement;
+  }
+
+  private attachEvidence(judgement: Judgement): void {
+    const attempt = this.attempt!;
+    this.attachRaw(attempt.issued.built.xml, { mediaType: 'text/xml', fileName: SAML_ATTACHMENTS.message });
+    this.attachRaw(JSON.stringify(this.mutation()), { mediaType: 'application/json', fileName: SAML_ATTACHMENTS.mutation });
+    const answer = attempt.answer;
+    const said = answer
+      ? [`HTTP ${answer.status}`, ...answer.locations.map((l) => `Location: ${l}`), ...(answer.excerpt ? ['', answer.excerpt] : [])].join('\n')
+      : `no answer: ${attempt.failure?.message ?? 'the ACS did not answer'}`;
+    this.attachRaw(said, { mediaType: 'text/plain', fileName: SAML_ATTACHMENTS.spAnswer });
+    this.attachRaw(JSON.stringify(judgement.verdict), { mediaType: 'application/json', fileName: SAML_ATTACHMENTS.verdict });
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.#drivers.map((d) => d.close()));
+  }
+}
