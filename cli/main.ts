@@ -6,6 +6,7 @@
  * interrupted. Each command is defined in its own file under cli/commands; what a command needs to run (SQLite,
  * express, cucumber) is imported only when it runs, so `sso-harness expression …` does not pay for the rest.
  */
+import { definition as certifySaml } from './commands/certify-saml.ts';
 import { definition as certifyScim } from './commands/certify-scim.ts';
 import { definition as expression } from './commands/expression.ts';
 import { definition as idpMetadata } from './commands/idp-metadata.ts';
@@ -27,7 +28,7 @@ export interface Command {
 }
 
 /** Every command, in the order `sso-harness --help` lists them. */
-export const COMMANDS: readonly CommandDefinition[] = [start, certifyScim, provision, expression, idpMint, idpMetadata];
+export const COMMANDS: readonly CommandDefinition[] = [start, certifyScim, certifySaml, provision, expression, idpMint, idpMetadata];
 
 /**
  * Runs the CLI with `argv` (the arguments after `sso-harness`) and resolves to the exit code; never calls

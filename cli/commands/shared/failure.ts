@@ -11,6 +11,10 @@ export type FailureCode =
   | 'certify/unreachable'
   | 'certify/token-refused'
   | 'certify/not-scim'
+  | 'certify-saml/no-browser'
+  | 'certify-saml/idp-port-in-use'
+  | 'certify-saml/metadata-unreachable'
+  | 'certify-saml/bad-metadata'
   | 'idp-mint/failed'
   | 'cli/unexpected';
 

@@ -26,7 +26,7 @@ export interface CommandDefinition {
 /** Descriptions of command groups (`sso-harness idp …`). */
 const GROUPS: Readonly<Record<string, string>> = {
   idp: "idp mint | idp metadata: the mock IdP's signed SAML responses and its metadata",
-  certify: 'certify scim: run the certification catalog against a SCIM 2.0 endpoint',
+  certify: 'certify scim | certify saml: run the certification catalog against a SCIM 2.0 endpoint or a SAML 2.0 SP',
 };
 
 /** Help text width: fixed, so the help (and docs/cli.md, generated from it) reads the same everywhere. */
