@@ -63,9 +63,20 @@ describe('the strict mini SP', () => {
     expect(result.user).toBeNull();
   });
 
-  it.each(['XSW1', 'XSW2', 'XSW3', 'XSW4', 'XSW5', 'XSW6', 'XSW7', 'XSW8'])('refuses signature wrapping %s', async (kind) => {
-    const result = await attempt(idp.idp, sp, entityId, { deviations: ['signBoth', { method: 'wrapSignature', args: [kind] }] });
+  // XSW1/2 wrap a signed Response; XSW3–8 a signed assertion in an unsigned Response, so the assertion rules decide.
+  it.each([
+    ['XSW1', 'signBoth', 'signature/invalid'],
+    ['XSW2', 'signBoth', 'signature/invalid'],
+    ['XSW3', 'signAssertionOnly', 'assertion/count'],
+    ['XSW4', 'signAssertionOnly', 'signature/missing'],
+    ['XSW5', 'signAssertionOnly', 'assertion/count'],
+    ['XSW6', 'signAssertionOnly', 'signature/invalid'],
+    ['XSW7', 'signAssertionOnly', 'signature/missing'],
+    ['XSW8', 'signAssertionOnly', 'signature/invalid'],
+  ])('refuses signature wrapping %s', async (kind, signing, code) => {
+    const result = await attempt(idp.idp, sp, entityId, { deviations: [signing, { method: 'wrapSignature', args: [kind] }] });
     expect(result.status).toBe(403);
+    expect(result.code).toBe(code);
     expect(result.user).toBeNull();
   });
 

@@ -1,0 +1,16 @@
+/*
+ * A defect SP is the strict mini SP (./mini-sp/) with exactly ONE rule replaced by its vulnerable version, so a
+ * certification that flags it proves its verdict for that one rule (issue 10, "Proof that the verdicts are right").
+ * - flaggedBy: the catalog tests made for the defect (features/certify-saml, `@id:` tags); each must fail
+ * - alsoAffects: other tests that exercise the broken rule by another route and may fail too
+ * No other MUST test may fail: that would be a false alarm (defects.test.ts).
+ */
+import type { RuleReplacement } from './mini-sp/rules.ts';
+
+export interface SamlDefect {
+  readonly name: string;
+  readonly description: string;
+  readonly flaggedBy: readonly string[];
+  readonly alsoAffects: readonly string[];
+  readonly replacement: RuleReplacement;
+}
