@@ -31,6 +31,12 @@ describe('verdictOf', () => {
   it('names who got in', () => {
     expect(verdictOf({ kind: 'identity', as: 'VICTIM@example.com' }, posted(302), false, ids)).toEqual({ kind: 'accepted', as: 'victim@example.com', inferred: false });
     expect(verdictOf({ kind: 'identity', as: 'user@example.com' }, posted(302), false, ids).kind).toBe('accepted-as-signed-identity');
+    expect(verdictOf({ kind: 'identity', as: 'victim@example.com.evil.example' }, posted(302), false, ids)).toEqual({
+      kind: 'accepted-as-signed-identity',
+      as: 'victim@example.com.evil.example',
+      inferred: false,
+    });
+    expect(verdictOf({ kind: 'identity', as: null }, posted(302), true, ids).kind).toBe('accepted');
     expect(verdictOf({ kind: 'identity', as: 'user@example.com' }, posted(302), false, { signed: 'user@example.com' }).kind).toBe('accepted');
     expect(verdictOf({ kind: 'nobody' }, posted(403), false, ids).kind).toBe('refused');
     expect(verdictOf({ kind: 'nobody' }, posted(500), false, ids).kind).toBe('error');

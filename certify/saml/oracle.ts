@@ -7,7 +7,8 @@
  *   redirect target and Set-Cookie names against those of a garbage POST; every verdict is then `inferred`
  * Then the verdict (contract SamlVerdict): nobody → refused; the identity the attack claimed, or anyone for a
  * test that is not about identity → accepted as X; when an attack claimed someone else and only the genuinely
- * signed identity got in → accepted-as-signed-identity (neutralised); a 5xx or timeout → error.
+ * signed identity got in (the user, or a NameID read whole) → accepted-as-signed-identity (neutralised); a 5xx or
+ * timeout → error.
  */
 import type { SamlCertifyTarget, SamlVerdict } from './contract.ts';
 import type { SpAnswer, WhoamiAnswer } from './driver/driver.ts';
@@ -107,6 +108,8 @@ export function verdictOf(reading: Reading, answer: SpAnswer | undefined, inferr
         : identities.claimed !== undefined && sameIdentity(reading.as, identities.claimed)
           ? identities.claimed
           : reading.as;
-  if (identities.claimed !== undefined && as === identities.signed) return { kind: 'accepted-as-signed-identity', as, inferred };
+  // An attack that claimed the victim but got in only as someone else signed in the identity the IdP really
+  // signed: the user, or the whole NameID an injection did not manage to cut short.
+  if (identities.claimed !== undefined && as !== null && as !== identities.claimed) return { kind: 'accepted-as-signed-identity', as, inferred };
   return { kind: 'accepted', as, inferred };
 }

@@ -90,6 +90,9 @@ export class SamlCertifyStage {
   async post(): Promise<Attempt> {
     const run = await this.run();
     const driver = await this.browser();
+    // After an earlier sign-in in this scenario, the browser goes back to how it was before that POST: the test
+    // judges this attempt, not the session the earlier one left behind.
+    if (this.#cookiesBeforePost !== undefined) await driver.restoreCookies(this.#cookiesBeforePost);
     this.attempt = await attemptSignIn(run.ctx, driver, this.plan());
     this.#judgement = undefined;
     return this.attempt;
