@@ -274,6 +274,54 @@ describe('signature wrapping (XSW) and duplicates', () => {
     expect(await code(xml)).toBe('signature/invalid');
   });
 
+  // Assertion smuggling (Somorovsky et al., USENIX Security 2012): the genuine signature still verifies, and the
+  // signed assertion is the one read; an assertion anywhere else is still refused, so no SP reading this one's
+  // verdicts learns that a smuggled assertion is harmless.
+  const evilAssertion = (id = '_evil', ns = 'urn:oasis:names:tc:SAML:2.0:assertion') =>
+    signedXml()
+      .match(/<saml:Assertion[\s\S]*<\/saml:Assertion>/)![0]
+      .replace(/<ds:Signature[\s\S]*<\/ds:Signature>/, '')
+      .replace('ID="_assertion1"', `ID="${id}"`)
+      .replace('alice@example.com', 'mallory@example.com')
+      .replace('xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion"', `xmlns:saml="${ns}"`);
+
+  it('an assertion in the signed assertion’s Advice is refused', async () => {
+    const unsigned = responseXml(base).replace('</saml:Conditions>', `</saml:Conditions><saml:Advice>${evilAssertion()}</saml:Advice>`);
+    const xml = sign(unsigned, 'Assertion', { privateKeyPem: testIdpKeys().privateKeyPem });
+    expect(await code(xml)).toBe('assertion/count');
+  });
+
+  it('an unsigned assertion in samlp:Extensions beside the signed one is refused', async () => {
+    const xml = signedXml().replace('<samlp:Status>', `<samlp:Extensions>${evilAssertion()}</samlp:Extensions><samlp:Status>`);
+    expect(await code(xml)).toBe('assertion/count');
+  });
+
+  it('an unsigned assertion in a ds:Object of the assertion signature is refused', async () => {
+    const xml = signedXml().replace('</ds:Signature>', `<ds:Object>${evilAssertion()}</ds:Object></ds:Signature>`);
+    expect(await code(xml)).toBe('signature/invalid');
+  });
+
+  it('an unsigned assertion in a ds:Object of the Response signature is refused, though the enveloped transform hides it', async () => {
+    const xml = sign(responseXml(base), 'Response', { privateKeyPem: testIdpKeys().privateKeyPem }).replace(
+      '</ds:Signature>',
+      `<ds:Object>${evilAssertion()}</ds:Object></ds:Signature>`,
+    );
+    expect(await code(xml, { wantAssertionsSigned: false })).toBe('signature/invalid');
+  });
+
+  it('an element named like an assertion in a ds:Object is refused too (saml-core §5.4.1: enveloped signatures only)', async () => {
+    const xml = sign(responseXml(base), 'Response', { privateKeyPem: testIdpKeys().privateKeyPem }).replace(
+      '</ds:Signature>',
+      `<ds:Object>${evilAssertion('_evil', 'urn:oasis:names:tc:SAML:2.0:assertion:confused')}</ds:Object></ds:Signature>`,
+    );
+    expect(await code(xml, { wantAssertionsSigned: false })).toBe('signature/invalid');
+  });
+
+  it('a Response child the schema does not allow (saml: bound to another namespace) is refused', async () => {
+    const xml = signedXml().replace('<saml:Assertion ', `${evilAssertion('_evil', 'urn:oasis:names:tc:SAML:2.0:assertion:confused')}<saml:Assertion `);
+    expect(await code(xml)).toBe('response/invalid');
+  });
+
   it('reads only the verified XML: the NameID comes from the signed assertion', async () => {
     const { result } = await run({ name: 'ok', expected: 'accepted' });
     expect(result.ok && result.state.nameId).toBe('alice@example.com');

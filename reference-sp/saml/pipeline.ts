@@ -9,6 +9,7 @@
  */
 import type { TenantConfig } from '../config/types.ts';
 import { checkAssertionCount } from './checks/check-assertion-count.ts';
+import { checkAssertionPlacement } from './checks/check-assertion-placement.ts';
 import { checkAudience } from './checks/check-audience.ts';
 import { checkConditions } from './checks/check-conditions.ts';
 import { checkDestination } from './checks/check-destination.ts';
@@ -37,6 +38,7 @@ export const ACS_PIPELINE: readonly Check[] = [
   checkAssertionCount, // assertion/count        saml-profiles §4.1.4.2
   decryptAssertion, // decryption/failed, encryption/required   saml-core §6
   verifyAssertionSignature, // signature/*       saml-profiles §4.1.3.5
+  checkAssertionPlacement, // assertion/count, response/invalid   saml-profiles §4.1.4.2, saml-core §3.2.2
   checkIssuer, // issuer/mismatch                saml-profiles §4.1.4.2
   checkDestination, // destination/mismatch      saml-bindings §3.5.5.2
   checkAudience, // audience/mismatch            saml-core §2.5.1.4

@@ -3,6 +3,9 @@
  * (like node-saml's getVerifiedXml). Wrapping attacks (XSW) move the signed element and put an unsigned one
  * where the SP looks; taking the signed reference's own bytes makes that impossible. Why each rule exists:
  * - one Signature child only: two signatures make "which one did we check" ambiguous;
+ * - no ds:Object in it: an enveloped SAML signature (saml-core §5.4.1) has no use for one, and the enveloped
+ *   transform drops the whole Signature from the digest, so an Object is unsigned room where XSW1/XSW8 and
+ *   assertion smuggling hide content;
  * - one Reference, URI "#<the element's ID>": the signature must cover its parent element, nothing else
  *   (saml-core §5.4.2: "SAML assertions and protocols MUST use enveloped signatures");
  * - the ID unique in the whole document: a duplicate ID lets the verifier and the reader disagree;
@@ -187,6 +190,7 @@ export function verifyEnvelopedSignature(
   if (signatures.length === 0) return undefined;
   if (signatures.length > 1) throw invalid(on, 'must be the only Signature of its element', 'saml-core §5.4.2');
   const signature = signatures[0]!;
+  if (children(signature, NS.ds, 'Object').length > 0) throw invalid(on, 'carries a ds:Object, which an enveloped SAML signature never has', 'saml-core §5.4.1');
   if (elementCount(signature, MAX_SIGNATURE_ELEMENTS) > MAX_SIGNATURE_ELEMENTS) throw invalid(on, 'is larger than an enveloped SAML signature can be', 'saml-core §5.4');
   const algorithms = checkSignatureAlgorithm(signature, saml);
 
