@@ -11,7 +11,7 @@ import { attemptSignIn, judge, type CertifyContext } from './attempt.ts';
 import type { SamlCertifyTarget, SamlVerdict } from './contract.ts';
 import { driverFor } from './driver/factory.ts';
 import type { SamlDriver, SpAnswer } from './driver/driver.ts';
-import { SamlCertifyError } from './errors.ts';
+import { SamlCertifyError, type SamlCertifyCode } from './errors.ts';
 import { certifyIdp, idpEntityId } from './idp.ts';
 import { shapeOf, type AnswerShape } from './oracle.ts';
 import { resolveSp } from './target.ts';
@@ -26,10 +26,15 @@ export interface BaselineObservation {
 
 export interface BaselineResult {
   readonly ok: boolean;
+  /** Why it failed, for machines: certify-saml/baseline-failed (the SP did not sign the user in) or the code of
+   * what stopped the attempt (certify-saml/no-authn-request, …/unreachable, …/bad-metadata, …). */
+  readonly code?: SamlCertifyCode;
   /** Why the baseline failed, for a person: what the SP answered and what to check. */
   readonly diagnosis?: string;
   readonly observation?: BaselineObservation;
 }
+
+const FAILED: SamlCertifyCode = 'certify-saml/baseline-failed';
 
 /** The POST that cannot sign anybody in: base64 of a document that is not a SAML response. */
 export const GARBAGE_RESPONSE = Buffer.from('<not-a-saml-response/>').toString('base64');
@@ -51,7 +56,8 @@ export async function baselineWith(ctx: CertifyContext, newDriver: () => SamlDri
   try {
     const garbage = await garbageDriver.postResponse(ctx.sp.defaultAcs, { SAMLResponse: GARBAGE_RESPONSE });
     const attempt = await attemptSignIn(ctx, driver);
-    if (!attempt.answer) return { ok: false, diagnosis: `the SP's ACS did not answer a valid response: ${attempt.failure?.message ?? 'no answer'}` };
+    if (!attempt.answer)
+      return { ok: false, code: attempt.failure?.code ?? FAILED, diagnosis: `the SP's ACS did not answer a valid response: ${attempt.failure?.message ?? 'no answer'}` };
     const signedIn = shapeOf(attempt.answer);
     const baseline = { signedIn, garbage: shapeOf(garbage) };
     const { verdict } = await judge(ctx, driver, attempt.answer, { baseline });
@@ -61,6 +67,7 @@ export async function baselineWith(ctx: CertifyContext, newDriver: () => SamlDri
       if (verdict.kind === 'accepted') {
         return {
           ok: false,
+          code: FAILED,
           observation,
           diagnosis: `a valid response for ${ctx.target.user} signed in ${verdict.as ?? 'someone the whoami URL does not name'}; check --whoami-json-path / --whoami-match`,
         };
@@ -69,11 +76,12 @@ export async function baselineWith(ctx: CertifyContext, newDriver: () => SamlDri
       if (attempt.answer.status < 400) {
         return {
           ok: false,
+          code: FAILED,
           observation,
           diagnosis: `your SP answered ${said} to a valid response, but its whoami URL says nobody is signed in; check --whoami, or ${trustHint(ctx.target)}`,
         };
       }
-      return { ok: false, observation, diagnosis: `your SP answered ${said} to a valid response for ${ctx.target.user}; ${trustHint(ctx.target)}` };
+      return { ok: false, code: FAILED, observation, diagnosis: `your SP answered ${said} to a valid response for ${ctx.target.user}; ${trustHint(ctx.target)}` };
     }
     // Without a whoami URL a sign-in must at least look different from a garbage POST, and not be an error.
     const distinct =
@@ -83,11 +91,12 @@ export async function baselineWith(ctx: CertifyContext, newDriver: () => SamlDri
     if (attempt.answer.status < 400 && distinct) return { ok: true, observation };
     return {
       ok: false,
+      code: FAILED,
       observation,
       diagnosis: `your SP answered ${describeAnswer(attempt.answer)} to a valid response for ${ctx.target.user}${distinct ? '' : ', the same as to a POST that is not SAML'}; ${trustHint(ctx.target)}`,
     };
   } catch (error) {
-    if (error instanceof SamlCertifyError) return { ok: false, diagnosis: `${error.message} [${error.code}]` };
+    if (error instanceof SamlCertifyError) return { ok: false, code: error.code, diagnosis: `${error.message} [${error.code}]` };
     throw error;
   } finally {
     await Promise.all([garbageDriver.close(), driver.close()]);
@@ -103,7 +112,7 @@ export async function runBaseline(target: SamlCertifyTarget, clock: Clock = syst
   try {
     sp = await resolveSp(target);
   } catch (error) {
-    if (error instanceof SamlCertifyError && error.code !== 'certify-saml/bad-target') return { ok: false, diagnosis: `${error.message} [${error.code}]` };
+    if (error instanceof SamlCertifyError && error.code !== 'certify-saml/bad-target') return { ok: false, code: error.code, diagnosis: `${error.message} [${error.code}]` };
     throw error;
   }
   const ctx: CertifyContext = { target, sp, idp: certifyIdp(target, sp, clock) };

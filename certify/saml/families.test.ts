@@ -21,4 +21,9 @@ describe('SAML_FAMILIES', () => {
       expect(SAML_FAMILIES[id]!.remediation).not.toBe('');
     }
   });
+
+  it('has no entry for a test ID the catalog does not have', () => {
+    const ids = new Set(catalogIds());
+    expect(Object.keys(SAML_FAMILIES).filter((id) => !ids.has(id))).toEqual([]);
+  });
 });

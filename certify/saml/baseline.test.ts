@@ -1,0 +1,85 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemClock } from '../../mock-idp/index.ts';
+import { startReferenceSp, type InProcessReferenceSp } from '../../steps/support/reference-sp-server.ts';
+import { runBaseline } from './baseline.ts';
+import type { SamlCertifyTarget } from './contract.ts';
+import { certifyIdp } from './idp.ts';
+
+// One reference SP with two tenants that trust the certify IdP: `sso` starts its own sign-ins, `unsolicited`
+// also accepts IdP-initiated ones.
+let sp: InProcessReferenceSp;
+let dataDir: string;
+const identities = () => ({ idp: { dataDir, port: 0 }, user: 'alice@example.com', victim: 'bob@example.com' });
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'ssoh-baseline-test-'));
+  const idp = certifyIdp(identities());
+  const saml = { idp: { metadataXml: idp.metadataXml() }, autoProvisioningEnabled: true };
+  sp = await startReferenceSp({
+    clock: systemClock,
+    config: (origin) => ({
+      baseUrl: origin,
+      tenants: [
+        { id: 'sso', saml },
+        { id: 'unsolicited', saml: { ...saml, allowUnsolicited: true } },
+      ],
+    }),
+  });
+});
+
+afterAll(async () => {
+  await sp.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+function target(tenant: string, rest: Partial<SamlCertifyTarget> = {}): SamlCertifyTarget {
+  const base = `${sp.origin}/saml/${tenant}`;
+  return {
+    ...identities(),
+    spMetadata: { url: `${base}/metadata` },
+    loginUrl: `${base}/login`,
+    whoami: { url: `${base}/me`, jsonPath: 'user.userName' },
+    timeoutMs: 10_000,
+    ...rest,
+  };
+}
+
+describe('runBaseline', () => {
+  it('signs the user in SP-initiated, read by the whoami URL', async () => {
+    const result = await runBaseline(target('sso'));
+    expect(result.ok).toBe(true);
+    expect(result.observation?.verdict).toEqual({ kind: 'accepted', as: 'alice@example.com', inferred: false });
+  });
+
+  it('signs the user in IdP-initiated when there is no login URL', async () => {
+    const { loginUrl: _none, ...withoutLogin } = target('unsolicited');
+    expect((await runBaseline(withoutLogin)).ok).toBe(true);
+  });
+
+  it('without a whoami URL, tells a sign-in from a garbage POST and marks the verdict inferred', async () => {
+    const { whoami: _none, ...withoutWhoami } = target('sso');
+    const result = await runBaseline(withoutWhoami);
+    expect(result.ok).toBe(true);
+    expect(result.observation?.verdict).toEqual({ kind: 'accepted', as: null, inferred: true });
+    expect(result.observation?.signedIn.setCookieNames).not.toEqual(result.observation?.garbage.setCookieNames);
+  });
+
+  it('fails with a diagnosis when the SP does not trust the IdP that signs', async () => {
+    const result = await runBaseline(target('sso', { idp: { dataDir, port: 7999, entityId: 'https://not-the-trusted-idp.example/metadata' } }));
+    expect(result).toMatchObject({ ok: false, code: 'certify-saml/baseline-failed' });
+    expect(result.diagnosis).toContain('HTTP 403');
+    expect(result.diagnosis).toContain('http://127.0.0.1:7999/metadata');
+  });
+
+  it('fails with a diagnosis when the login URL leads to no AuthnRequest', async () => {
+    const result = await runBaseline(target('sso', { loginUrl: `${sp.origin}/` }));
+    expect(result).toMatchObject({ ok: false, code: 'certify-saml/no-authn-request' });
+  });
+
+  it('refuses a target with bad options, naming each problem', async () => {
+    await expect(runBaseline({ ...target('sso'), victim: 'alice@example.com', timeoutMs: 0 })).rejects.toMatchObject({ code: 'certify-saml/bad-target' });
+  });
+});
