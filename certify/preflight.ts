@@ -7,8 +7,9 @@
  * - it is not 404 or a redirect (RFC 7644 §3.4.2: /Users is where a service provider lists users)
  *                                                    → else certify/not-scim
  * Any other answer (200, an error the catalog will judge, 429) lets the run start: judging it is the catalog's job.
- * The token is sent, never printed.
+ * The token is sent, never printed. The request goes through the one HTTP driver (http/send.ts), with its timeout.
  */
+import { HttpError, type HttpAnswer, sendHttp } from '../http/send.ts';
 
 export type PreflightCode = 'certify/unreachable' | 'certify/token-refused' | 'certify/not-scim';
 
@@ -27,33 +28,24 @@ export interface PreflightInput {
   readonly url: string;
   readonly token: string;
   readonly timeoutMs: number;
-}
-
-/** Why a fetch did not get an answer, as the system names it (ECONNREFUSED, ENOTFOUND, a TLS error code, …). */
-export function networkReason(error: unknown, timeoutMs: number): string {
-  const e = error as { name?: string; code?: string; message?: string; cause?: { code?: string; message?: string; errors?: Array<{ code?: string }> } };
-  if (e?.name === 'TimeoutError' || e?.name === 'AbortError') return `no answer within ${timeoutMs} ms`;
-  const cause = e?.cause;
-  const code = cause?.code ?? cause?.errors?.find((x) => x.code)?.code ?? e?.code;
-  if (code) return code;
-  return (cause?.message ?? e?.message ?? String(error)).split('\n')[0]!;
+  /** Aborts the check (an interrupted run). */
+  readonly signal?: AbortSignal;
 }
 
 export async function preflight(input: PreflightInput): Promise<void> {
   const target = `${input.url}/Users?startIndex=1&count=1`;
-  let response: Response;
+  let answer: HttpAnswer;
   try {
-    response = await fetch(target, {
-      method: 'GET',
-      headers: { authorization: `Bearer ${input.token}`, accept: 'application/scim+json, application/json' },
-      redirect: 'manual',
-      signal: AbortSignal.timeout(input.timeoutMs),
-    });
+    // One request, not retried: any answer but those below lets the run start, a 429 or 503 included.
+    answer = await sendHttp(
+      { method: 'GET', url: target, headers: { authorization: `Bearer ${input.token}`, accept: 'application/scim+json, application/json' } },
+      { timeoutMs: input.timeoutMs, retry: 'none', ...(input.signal ? { signal: input.signal } : {}) },
+    );
   } catch (error) {
-    throw new PreflightError('certify/unreachable', `cannot reach ${input.url}: ${networkReason(error, input.timeoutMs)}`);
+    if (error instanceof HttpError && error.code === 'http/aborted') throw error;
+    throw new PreflightError('certify/unreachable', `cannot reach ${input.url}: ${error instanceof HttpError ? error.reason : (error as Error).message}`);
   }
-  await response.body?.cancel().catch(() => undefined);
-  const status = response.status;
+  const status = answer.status;
   if (status === 401 || status === 403) {
     throw new PreflightError('certify/token-refused', `the token was refused (${status}): GET ${target} answered ${status}; check --token (SCIM_TOKEN)`);
   }
@@ -61,7 +53,7 @@ export async function preflight(input: PreflightInput): Promise<void> {
     throw new PreflightError('certify/not-scim', `GET ${target} answered 404: is --url (SCIM_BASE_URL) the SCIM base URL, the one ending in /scim/v2?`);
   }
   if (status >= 300 && status < 400) {
-    const location = response.headers.get('location');
+    const location = answer.headers.get('location');
     throw new PreflightError(
       'certify/not-scim',
       `GET ${target} answered ${status}${location ? ` (redirect to ${location})` : ''}: a SCIM endpoint answers its requests itself; check --url (SCIM_BASE_URL)`,

@@ -5,13 +5,15 @@
  * - the per-request timeout and the process-wide bound on requests in flight are the SCIM stage's settings
  *   (`worldParameters.scim`, steps/support/scim/settings.ts; ../safety/limiter.ts); an interrupted run aborts
  *   requests in flight;
- * - 429 Too Many Requests is retried after its Retry-After (RFC 6585 §4, RFC 9110 §10.2.3), at most 3 times;
+ * - requests go through the one HTTP driver (http/send.ts): its timeout, its abort, and its 429/503 Retry-After
+ *   policy (RFC 6585 §4, RFC 9110 §10.2.3: at most 3 retries, 30 s each);
  * - everything created carries the run prefix (`<run prefix>cert-…`) and is deleted at the end of the scenario,
  *   newest first, also when the scenario failed; nothing else is ever changed;
  * - creates and deletes are recorded in the process-wide ledger (../safety/ledger.ts), so an interrupted run
  *   deletes what a scenario could not.
  */
 import { randomUUID } from 'node:crypto';
+import { HttpError, type HttpAnswer, jsonObject, sendHttp } from '../../http/send.ts';
 import { interruptSignal } from '../safety/interrupt.ts';
 import { noteExchange } from '../safety/ledger.ts';
 import type { ScimSettings } from '../../steps/support/scim/settings.ts';
@@ -49,22 +51,15 @@ export function resourcePrefix(settings: Pick<ScimSettings, 'runPrefix'>): strin
   return `${settings.runPrefix}cert-`;
 }
 
-const MAX_429_RETRIES = 3;
-const MAX_RETRY_AFTER_SECONDS = 30;
-
 export class EndpointDriver {
   readonly #created: string[] = [];
-  readonly #timeoutMs: number;
   #exchanges = 0;
 
   constructor(
     readonly target: EndpointTarget,
     readonly attach: Attach,
     readonly settings: DriverSettings,
-    readonly sleep: (ms: number) => Promise<void> = (ms) => new Promise((r) => setTimeout(r, ms)),
-  ) {
-    this.#timeoutMs = settings.timeoutMs;
-  }
+  ) {}
 
   /** A fresh, recognisable name for something this scenario creates. */
   uniqueName(kind: string): string {
@@ -80,21 +75,34 @@ export class EndpointDriver {
       ...options.headers,
     };
     const payload = options.body === undefined ? undefined : JSON.stringify(options.body);
-    for (let attempt = 0; ; attempt++) {
-      const exchange = await sharedLimiter(this.settings.concurrency).run(() => this.#once(method, url, headers, payload));
-      if (exchange.status === 429 && attempt < MAX_429_RETRIES) {
-        const seconds = Math.min(Number(exchange.headers.get('retry-after') ?? 1) || 1, MAX_RETRY_AFTER_SECONDS);
-        await this.sleep(seconds * 1000);
-        continue;
-      }
-      noteExchange(method, url.split('?')[0]!, exchange.status, exchange.body?.id, this.target.token, this.settings.ledgerFile);
-      // Any 2xx create with an id is tracked: an endpoint answering 200 instead of 201 must not keep our data.
-      const collection = path.split('?')[0]!;
-      if (method === 'POST' && exchange.status >= 200 && exchange.status < 300 && /^\/(Users|Groups)\/?$/.test(collection) && typeof exchange.body?.id === 'string') {
-        this.#created.push(`${collection}/${encodeURIComponent(exchange.body.id)}`);
-      }
-      return exchange;
+    const request = `${method} ${url}\n${Object.entries(headers)
+      .map(([k, v]) => `${k}: ${k === 'authorization' ? 'Bearer <redacted>' : v}`)
+      .join('\n')}${payload ? `\n\n${pretty(payload)}` : ''}`;
+    let answer: HttpAnswer;
+    try {
+      answer = await sendHttp(
+        { method, url, headers, ...(payload !== undefined ? { body: payload } : {}) },
+        {
+          timeoutMs: this.settings.timeoutMs,
+          limiter: sharedLimiter(this.settings.concurrency),
+          signal: interruptSignal(),
+          // Every answer, a 429 waited out included, is in the transcript.
+          onAnswer: (a) => this.#record(request, a),
+        },
+      );
+    } catch (error) {
+      const reason = error instanceof HttpError ? error.reason : (error as Error).message;
+      this.attach(`${request}\n\n→ ${reason}`, `${++this.#exchanges}. ${method} ${pathOf(url)}`);
+      throw new Error(`${method} ${pathOf(url)}: ${reason}`);
     }
+    const exchange: Exchange = { method, url, status: answer.status, headers: answer.headers, body: jsonObject(answer), text: answer.text };
+    noteExchange(method, url.split('?')[0]!, exchange.status, exchange.body?.id, this.target.token, this.settings.ledgerFile);
+    // Any 2xx create with an id is tracked: an endpoint answering 200 instead of 201 must not keep our data.
+    const collection = path.split('?')[0]!;
+    if (method === 'POST' && exchange.status >= 200 && exchange.status < 300 && /^\/(Users|Groups)\/?$/.test(collection) && typeof exchange.body?.id === 'string') {
+      this.#created.push(`${collection}/${encodeURIComponent(exchange.body.id)}`);
+    }
+    return exchange;
   }
 
   /** Deletes what this scenario created, newest first; a failure here is recorded, never thrown. */
@@ -115,34 +123,12 @@ export class EndpointDriver {
     if (i >= 0) this.#created.splice(i, 1);
   }
 
-  async #once(method: string, url: string, headers: Record<string, string>, payload: string | undefined): Promise<Exchange> {
-    const n = ++this.#exchanges;
-    const request = `${method} ${url}\n${Object.entries(headers)
-      .map(([k, v]) => `${k}: ${k === 'authorization' ? 'Bearer <redacted>' : v}`)
-      .join('\n')}${payload ? `\n\n${pretty(payload)}` : ''}`;
-    let response: Response;
-    let text: string;
-    try {
-      response = await fetch(url, { method, headers, body: payload, signal: AbortSignal.any([AbortSignal.timeout(this.#timeoutMs), interruptSignal()]), redirect: 'manual' });
-      text = await response.text();
-    } catch (error) {
-      const reason = (error as Error).name === 'TimeoutError' ? `no response within ${this.#timeoutMs} ms` : (error as Error).message;
-      this.attach(`${request}\n\n→ ${reason}`, `${n}. ${method} ${pathOf(url)}`);
-      throw new Error(`${method} ${pathOf(url)}: ${reason}`);
-    }
-    let body: Json | undefined;
-    try {
-      const parsed: unknown = text === '' ? undefined : JSON.parse(text);
-      body = parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Json) : undefined;
-    } catch {
-      body = undefined;
-    }
-    const shown = ['content-type', 'location', 'etag', 'retry-after'].flatMap((h) => (response.headers.has(h) ? [`${h}: ${response.headers.get(h)}`] : []));
+  #record(request: string, answer: HttpAnswer): void {
+    const shown = ['content-type', 'location', 'etag', 'retry-after'].flatMap((h) => (answer.headers.has(h) ? [`${h}: ${answer.headers.get(h)}`] : []));
     this.attach(
-      `${request}\n\n→ ${response.status} ${response.statusText}\n${shown.join('\n')}${text ? `\n\n${pretty(text)}` : ''}`,
-      `${n}. ${method} ${pathOf(url)} → ${response.status}`,
+      `${request}\n\n→ ${answer.status} ${answer.statusText}\n${shown.join('\n')}${answer.text ? `\n\n${pretty(answer.text)}` : ''}`,
+      `${++this.#exchanges}. ${answer.method} ${pathOf(answer.url)} → ${answer.status}`,
     );
-    return { method, url, status: response.status, headers: response.headers, body, text };
   }
 }
 

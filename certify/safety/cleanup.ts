@@ -1,7 +1,7 @@
 /*
  * Deleting what a run left behind (issue 5: "deleted at the end, also when a test fails or the run is
- * interrupted"), with the same manners as the tests: bounded concurrency (the shared limiter) and a
- * per-request timeout. Two passes:
+ * interrupted"), with the same manners as the tests: the one HTTP driver (http/send.ts: per-request timeout,
+ * 429/503 Retry-After waited out) within the shared bound on requests in flight. Two passes:
  * 1. the ledger: every resource recorded as created and not yet deleted (./ledger.ts);
  * 2. the sweep, a safety net: `GET /Users?filter=userName sw "<run prefix>"` and
  *    `GET /Groups?filter=displayName sw "<run prefix>"` (RFC 7644 §3.4.2.2), deleting only resources whose
@@ -9,6 +9,7 @@
  * Groups are deleted before users. A 404 counts as deleted (someone else got there first). Nothing here throws:
  * every failure is reported.
  */
+import { HttpError, sendHttp } from '../../http/send.ts';
 import { sharedLimiter, type Semaphore } from './limiter.ts';
 import { resourceLedger, type LedgerEntry, type LedgerKind } from './ledger.ts';
 import { RUN_PREFIX_PATTERN } from './run-prefix.ts';
@@ -45,17 +46,13 @@ const LIST_PAGE = 100;
 const MAX_SWEEP_PAGES = 50;
 
 async function request(method: string, url: string, token: string | null | undefined, options: CleanupOptions): Promise<{ status: number; text: string }> {
-  const limiter = options.limiter ?? sharedLimiter();
-  return limiter.run(async () => {
-    const headers: Record<string, string> = { accept: 'application/scim+json' };
-    if (token) headers['authorization'] = `Bearer ${token}`;
-    const response = await fetch(url, { method, headers, redirect: 'manual', signal: AbortSignal.timeout(options.timeoutMs) });
-    return { status: response.status, text: await response.text() };
-  });
+  const headers: Record<string, string> = { accept: 'application/scim+json' };
+  if (token) headers['authorization'] = `Bearer ${token}`;
+  const answer = await sendHttp({ method, url, headers }, { timeoutMs: options.timeoutMs, limiter: options.limiter ?? sharedLimiter() });
+  return { status: answer.status, text: answer.text };
 }
 
-const reason = (error: unknown): string =>
-  (error as Error).name === 'TimeoutError' ? 'no response in time' : (((error as Error).cause as Error | undefined)?.message ?? (error as Error).message);
+const reason = (error: unknown): string => (error instanceof HttpError ? error.reason : (error as Error).message);
 
 async function deleteOne(entry: LedgerEntry, via: CleanupItem['via'], options: CleanupOptions, name?: string): Promise<CleanupItem> {
   const base = { kind: entry.kind, id: entry.id, baseUrl: entry.baseUrl, via, ...(name !== undefined ? { name } : {}) };

@@ -4,7 +4,10 @@
  *   otherwise back off exponentially
  * - 5xx and transport failures: exponential backoff with a ceiling
  * - anything else (2xx, 3xx, 4xx but 429) is final
+ * This is the vendor's policy, modelled; Retry-After is read by the harness's one parser (http/retry-after.ts).
  */
+import { parseRetryAfter } from '../../../http/retry-after.ts';
+
 export interface RetryPolicy {
   /** Total attempts including the first. */
   maxAttempts: number;
@@ -20,11 +23,7 @@ export function isRetryable(status: number): boolean {
 
 /** Milliseconds to wait before attempt `attempt + 1` (attempt counts from 1). */
 export function delayBeforeRetry(policy: RetryPolicy, attempt: number, retryAfter: string | null | undefined, now: Date): number {
-  if (retryAfter) {
-    const trimmed = retryAfter.trim();
-    if (/^\d+$/.test(trimmed)) return Math.min(Number(trimmed) * 1000, policy.maxDelayMs);
-    const at = Date.parse(trimmed);
-    if (!Number.isNaN(at)) return Math.max(0, Math.min(at - now.getTime(), policy.maxDelayMs));
-  }
+  const asked = parseRetryAfter(retryAfter, now);
+  if (asked !== undefined) return Math.min(asked, policy.maxDelayMs);
   return Math.min(policy.baseDelayMs * 2 ** (attempt - 1), policy.maxDelayMs);
 }

@@ -2,9 +2,14 @@
  * HTTP to the SCIM endpoint: bearer auth, application/scim+json (RFC 7644 §3.1), retries with backoff on 429
  * (honouring Retry-After) and 5xx, every attempt written to the provisioning log. Sleep and fetch are injected so
  * tests neither wait nor leave loopback.
+ * - the retries are the vendor's own, modelled here (./retry.ts: what Entra and Okta do), not the harness's;
+ * - each attempt goes out through the harness's one HTTP driver (http/send.ts) with its retries off: its
+ *   per-attempt timeout (`timeoutMs`, default 30 s; a hung endpoint is a transport failure, retried like one),
+ *   and redirects followed as fetch follows them, as these clients always have.
  *
  * In a dry run only reads (GET) are sent; writes are logged as they would be sent and answered locally.
  */
+import { HttpError, sendHttp } from '../../../http/send.ts';
 import type { Clock } from '../../clock.ts';
 import { systemClock } from '../../clock.ts';
 import { ProvisioningError } from '../errors.ts';
@@ -36,7 +41,12 @@ export interface ScimHttpOptions {
   dryRun?: boolean;
   /** Current cycle number, written on every exchange. */
   cycle?: () => number;
+  /** Per-attempt timeout; default 30 s. */
+  timeoutMs?: number;
 }
+
+/** A hung endpoint counts as a failed attempt after this long. */
+export const DEFAULT_ATTEMPT_TIMEOUT_MS = 30_000;
 
 export const realSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
@@ -71,27 +81,26 @@ export class ScimHttp {
       let body: unknown;
       let retryAfter: string | null = null;
       try {
-        const res = await doFetch(url, {
-          method,
-          headers: {
-            Authorization: `Bearer ${this.o.token}`,
-            Accept: 'application/scim+json',
-            ...(opt.body !== undefined ? { 'Content-Type': 'application/scim+json; charset=utf-8' } : {}),
+        const res = await sendHttp(
+          {
+            method,
+            url,
+            headers: {
+              Authorization: `Bearer ${this.o.token}`,
+              Accept: 'application/scim+json',
+              ...(opt.body !== undefined ? { 'Content-Type': 'application/scim+json; charset=utf-8' } : {}),
+            },
+            ...(opt.body !== undefined ? { body: JSON.stringify(opt.body) } : {}),
           },
-          ...(opt.body !== undefined ? { body: JSON.stringify(opt.body) } : {}),
-        });
+          { timeoutMs: this.o.timeoutMs ?? DEFAULT_ATTEMPT_TIMEOUT_MS, retry: 'none', redirect: 'follow', fetch: doFetch },
+        );
         status = res.status;
         retryAfter = res.headers.get('retry-after');
-        const text = await res.text();
-        try {
-          body = text ? JSON.parse(text) : undefined;
-        } catch {
-          body = text;
-        }
+        body = res.text === '' ? undefined : res.json !== undefined ? res.json : res.text;
         this.o.log.exchange({ ...base, status, attempt, ...(body !== undefined ? { responseBody: body } : {}), ...(retryAfter ? { retryAfter } : {}) });
         last = { status };
       } catch (e) {
-        const error = (e as Error).message;
+        const error = e instanceof HttpError ? e.reason : (e as Error).message;
         this.o.log.exchange({ ...base, status: 0, attempt, error });
         last = { status: 0, error };
       }

@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resourceLedger } from '../../../certify/safety/ledger.ts';
 import { runPrefix } from '../../../certify/safety/run-prefix.ts';
 import { scimSettings } from './settings.ts';
-import { ScimStage, ScimTimeoutError, readPath } from './stage.ts';
+import { HttpError } from '../../../http/send.ts';
+import { ScimStage, readPath } from './stage.ts';
 
 describe('readPath', () => {
   const user = {
@@ -104,8 +105,8 @@ describe('ScimStage toward a slow endpoint', () => {
     const stage = new ScimStage(() => undefined, settings({ timeoutMs: 300 }));
     stage.use({ baseUrl, token: 't' });
     const error = await stage.send('GET', `${baseUrl.replace('/scim/v2', '')}/hang`).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(ScimTimeoutError);
-    expect(error).toMatchObject({ code: 'scim/timeout', timeoutMs: 300 });
+    expect(error).toBeInstanceOf(HttpError);
+    expect(error).toMatchObject({ code: 'http/timeout', timeoutMs: 300 });
   });
 
   it('records what it creates in the process-wide ledger and removes it when close() deletes it', async () => {

@@ -8,12 +8,14 @@
  *   so an interrupted certification deletes what a scenario could not;
  * - what it talks to and how (endpoint, concurrency, timeout, run prefix) comes from `worldParameters.scim`, or
  *   the environment when a person runs cucumber by hand (./settings.ts);
- * - requests share the process-wide bound on requests in flight, time out after `timeoutMs` (default 15 s), and
- *   are aborted when the run is interrupted (certify/safety/interrupt.ts);
+ * - requests go through the one HTTP driver (http/send.ts): they share the process-wide bound on requests in
+ *   flight, time out after `timeoutMs` (default 15 s; `http/timeout`), are aborted when the run is interrupted
+ *   (certify/safety/interrupt.ts), and a 429/503 Retry-After is waited out (at most 3 times, 30 s each);
  * - resources are known by the alias the scenario gave them ("alice"); templates such as `<alice.id>`,
  *   `<alice.userName>`, `<prefix>` and `<random>` expand to their values in filters, paths and bodies.
  */
 import { randomBytes } from 'node:crypto';
+import { jsonObject, sendHttp } from '../../../http/send.ts';
 import { interruptSignal } from '../../../certify/safety/interrupt.ts';
 import { noteExchange, resourceLedger } from '../../../certify/safety/ledger.ts';
 import { sharedLimiter } from '../../../certify/safety/limiter.ts';
@@ -128,15 +130,11 @@ export class ScimStage {
     if (payload === undefined && options.body !== undefined) payload = JSON.stringify(options.body);
     if (payload !== undefined) headers['content-type'] ??= 'application/scim+json';
 
-    const { response, text } = await fetchHonouringRetryAfter(url, { method, headers, body: payload, redirect: 'manual' }, this.settings);
-    let json: unknown;
-    try {
-      json = text === '' ? undefined : JSON.parse(text);
-    } catch {
-      json = undefined;
-    }
-    const body = json !== null && typeof json === 'object' && !Array.isArray(json) ? (json as Json) : undefined;
-    const exchange: ScimExchange = { method, url, status: response.status, headers: response.headers, text, body, json };
+    const answer = await sendHttp(
+      { method, url, headers, ...(payload !== undefined ? { body: payload } : {}) },
+      { timeoutMs: this.settings.timeoutMs, limiter: sharedLimiter(this.settings.concurrency), signal: interruptSignal() },
+    );
+    const exchange: ScimExchange = { method, url, status: answer.status, headers: answer.headers, text: answer.text, body: jsonObject(answer), json: answer.json };
     this.#record(exchange, headers, payload);
     this.#trackCreated(exchange, endpoint, path);
     if (method === 'DELETE') noteExchange(method, url, exchange.status, undefined, null, this.settings.ledgerFile);
@@ -281,44 +279,6 @@ export class ScimStage {
         if (String(operation['method']).toUpperCase() === 'POST' && match) track(match[1] as ResourceKind, decodeURIComponent(match[2]!));
       }
     }
-  }
-}
-
-/**
- * Sends a request within the process-wide bound (`concurrency`) and the per-request timeout (`timeoutMs`); an
- * interrupted run aborts it. A 429 with Retry-After (seconds, at most 30) is honoured up
- * to 3 times (RFC 6585 §4, RFC 9110 §10.2.3), without holding a slot while waiting. The wait only spaces
- * requests out — nothing asserts on time.
- */
-async function fetchHonouringRetryAfter(url: string, init: RequestInit, settings: ScimSettings): Promise<{ response: Response; text: string }> {
-  for (let attempt = 0; ; attempt++) {
-    const timeoutMs = settings.timeoutMs;
-    const { response, text } = await sharedLimiter(settings.concurrency).run(async () => {
-      const signal = AbortSignal.any([AbortSignal.timeout(timeoutMs), interruptSignal()]);
-      try {
-        const response = await fetch(url, { ...init, signal });
-        return { response, text: await response.text() };
-      } catch (error) {
-        if ((error as Error).name === 'TimeoutError') throw new ScimTimeoutError(init.method ?? 'GET', url, timeoutMs);
-        throw error;
-      }
-    });
-    const retryAfter = Number(response.headers.get('retry-after'));
-    if (response.status !== 429 || attempt >= 3 || !Number.isFinite(retryAfter) || retryAfter < 0 || retryAfter > 30) return { response, text };
-    await new Promise((resolve) => setTimeout(resolve, retryAfter * 1000));
-  }
-}
-
-/** A request that got no response within the per-request timeout. */
-export class ScimTimeoutError extends Error {
-  readonly code = 'scim/timeout';
-  constructor(
-    readonly method: string,
-    readonly url: string,
-    readonly timeoutMs: number,
-  ) {
-    super(`${method} ${url}: no response within ${timeoutMs} ms`);
-    this.name = 'ScimTimeoutError';
   }
 }
 

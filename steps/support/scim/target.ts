@@ -11,6 +11,8 @@
  * created resources (certify/safety/ledger.ts), so an interrupted run does not try to delete them.
  */
 import { resourceLedger } from '../../../certify/safety/ledger.ts';
+import { sharedLimiter } from '../../../certify/safety/limiter.ts';
+import { jsonObject, sendHttp } from '../../../http/send.ts';
 import { SCIMMY_KNOWN_GAPS, startScimmyServer } from './scimmy-server.ts';
 import { startBundledServer, type BundledFixtures } from './bundled-server.ts';
 import type { ScimSettings } from './settings.ts';
@@ -54,18 +56,19 @@ export async function stopScimTarget(): Promise<void> {
 
 async function resolveTarget(settings: ScimSettings): Promise<ScimTarget> {
   if (settings.baseUrl !== undefined && settings.token !== undefined) {
-    return discover('external', settings.baseUrl, settings.token, {}, undefined, async () => {});
+    return discover(settings, 'external', settings.baseUrl, settings.token, {}, undefined, async () => {});
   }
   if (settings.server === 'bundled') {
     const bundled = await startBundledServer();
     if (!bundled) throw new Error('the bundled reference server is not available');
-    return discover('bundled', bundled.baseUrl, bundled.token, {}, bundled.fixtures, bundled.close);
+    return discover(settings, 'bundled', bundled.baseUrl, bundled.token, {}, bundled.fixtures, bundled.close);
   }
   const scimmy = await startScimmyServer();
-  return discover('scimmy', scimmy.baseUrl, scimmy.token, SCIMMY_KNOWN_GAPS, undefined, scimmy.close);
+  return discover(settings, 'scimmy', scimmy.baseUrl, scimmy.token, SCIMMY_KNOWN_GAPS, undefined, scimmy.close);
 }
 
 async function discover(
+  settings: ScimSettings,
   kind: TargetKind,
   baseUrl: string,
   token: string,
@@ -74,9 +77,13 @@ async function discover(
   close: () => Promise<void>,
 ): Promise<ScimTarget> {
   const get = async (path: string): Promise<Json> => {
-    const response = await fetch(`${baseUrl}${path}`, { headers: { authorization: `Bearer ${token}`, accept: 'application/scim+json' } });
-    if (!response.ok) throw new Error(`GET ${baseUrl}${path} answered ${response.status}; is the SCIM base URL and token right?`);
-    return (await response.json()) as Json;
+    const answer = await sendHttp(
+      { method: 'GET', url: `${baseUrl}${path}`, headers: { authorization: `Bearer ${token}`, accept: 'application/scim+json' } },
+      { timeoutMs: settings.timeoutMs, limiter: sharedLimiter(settings.concurrency) },
+    );
+    const body = jsonObject(answer);
+    if (answer.status !== 200 || body === undefined) throw new Error(`GET ${baseUrl}${path} answered ${answer.status}; is the SCIM base URL and token right?`);
+    return body;
   };
   try {
     const serviceProviderConfig = await get('/ServiceProviderConfig');
