@@ -11,4 +11,7 @@ export const allowsDtd: SamlDefect = {
   flaggedBy: ['SAML-XML-01', 'SAML-XML-02', 'SAML-XML-03'],
   alsoAffects: [],
   replacement: { acs: 'refuseDtd', rule: () => {} },
+  catalogGap:
+    'SAML-XML-01..03 put the entity reference in the signed NameID after signing, so every SP that verifies signatures refuses them for the ' +
+    'signature, DTD or not; a probe whose DOCTYPE leaves the signed content intact (declared, not referenced in signed elements) would flag it',
 };

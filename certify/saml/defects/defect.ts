@@ -13,4 +13,9 @@ export interface SamlDefect {
   readonly flaggedBy: readonly string[];
   readonly alsoAffects: readonly string[];
   readonly replacement: RuleReplacement;
+  /**
+   * Set when the catalog cannot flag the defect yet, saying why (a gap in the catalog, not in the defect). The
+   * matrix then checks the gap is still there, so the marker goes when the catalog is fixed.
+   */
+  readonly catalogGap?: string;
 }

@@ -11,8 +11,8 @@ import { NS, at, descendants } from './mini-sp/xml.ts';
 export const nameIdFirstTextNode: SamlDefect = {
   name: 'nameid-first-text-node',
   description: 'takes the NameID from its first text node',
-  flaggedBy: ['SAML-NAMEID-01'],
-  alsoAffects: ['SAML-NAMEID-02'],
+  flaggedBy: ['SAML-NAMEID-01', 'SAML-NAMEID-02'],
+  alsoAffects: [],
   replacement: {
     acs: 'readNameId',
     rule: (state) => {

@@ -11,8 +11,10 @@ import { NS, descendants, isElement, serialize } from './mini-sp/xml.ts';
 export const readsFirstAssertion: SamlDefect = {
   name: 'reads-first-assertion',
   description: 'verifies any assertion signature, then reads the first Assertion of the document',
-  flaggedBy: ['SAML-XSW-04'],
-  alsoAffects: ['SAML-XSW-03', 'SAML-XSW-05', 'SAML-XSW-06', 'SAML-XSW-07', 'SAML-XSW-08', 'SAML-XSW-10', 'SAML-XSW-11', 'SAML-XSW-12', 'SAML-XSW-13'],
+  // The wrappings that leave ONE assertion child in the Response (the count rule stops the others): the evil
+  // assertion around the signed one (XSW4), the signed one hidden in samlp:Extensions or saml:Advice.
+  flaggedBy: ['SAML-XSW-04', 'SAML-XSW-10', 'SAML-XSW-11'],
+  alsoAffects: ['SAML-XSW-03', 'SAML-XSW-05', 'SAML-XSW-06', 'SAML-XSW-07', 'SAML-XSW-08', 'SAML-XSW-12', 'SAML-XSW-13'],
   replacement: {
     acs: 'verifyAssertionSignature',
     rule: (state) => {

@@ -10,8 +10,9 @@ import { NS, child } from './mini-sp/xml.ts';
 export const skipsExpiry: SamlDefect = {
   name: 'skips-expiry',
   description: 'does not check NotOnOrAfter',
-  flaggedBy: ['SAML-TIME-01'],
-  alsoAffects: ['SAML-TIME-03', 'SAML-TIME-04'],
+  // TIME-03: expired just beyond any reasonable skew.
+  flaggedBy: ['SAML-TIME-01', 'SAML-TIME-03'],
+  alsoAffects: ['SAML-TIME-04'],
   replacement: {
     acs: 'checkValidityWindow',
     rule: (state) => {

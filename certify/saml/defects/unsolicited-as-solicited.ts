@@ -11,8 +11,8 @@ import { answeredRequestId } from './mini-sp/rules/check-in-response-to.ts';
 export const unsolicitedAsSolicited: SamlDefect = {
   name: 'unsolicited-as-solicited',
   description: 'treats any InResponseTo as a request it sent',
-  flaggedBy: ['SAML-REPLAY-03'],
-  alsoAffects: ['SAML-REPLAY-05'],
+  flaggedBy: ['SAML-REPLAY-03', 'SAML-REPLAY-05'],
+  alsoAffects: ['SAML-REPLAY-04'],
   replacement: {
     acs: 'checkInResponseTo',
     rule: (state) => {
