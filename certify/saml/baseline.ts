@@ -9,6 +9,7 @@
 import { systemClock, type Clock } from '../../mock-idp/index.ts';
 import { attemptSignIn, judge, type CertifyContext } from './attempt.ts';
 import type { SamlCertifyTarget, SamlVerdict } from './contract.ts';
+import { closeSharedBrowser } from './driver/browser.ts';
 import { driverFor } from './driver/factory.ts';
 import type { SamlDriver, SpAnswer } from './driver/driver.ts';
 import { SamlCertifyError, type SamlCertifyCode } from './errors.ts';
@@ -116,5 +117,10 @@ export async function runBaseline(target: SamlCertifyTarget, clock: Clock = syst
     throw error;
   }
   const ctx: CertifyContext = { target, sp, idp: certifyIdp(target, sp, clock) };
-  return baselineWith(ctx, () => driverFor(target, sp));
+  try {
+    return await baselineWith(ctx, () => driverFor(target, sp, ctx.idp.baseUrl));
+  } finally {
+    // The browser is the process's; the run starts cucumber afterwards, or stops here — never leaves it open.
+    if (target.browser) await closeSharedBrowser();
+  }
 }

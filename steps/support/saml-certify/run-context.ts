@@ -14,6 +14,7 @@ import { systemClock } from '../../../mock-idp/index.ts';
 import type { CertifyContext } from '../../../certify/saml/attempt.ts';
 import { baselineWith, type BaselineResult } from '../../../certify/saml/baseline.ts';
 import { WORLD_PARAMETER, type SamlCertifyTarget } from '../../../certify/saml/contract.ts';
+import { closeSharedBrowser } from '../../../certify/saml/driver/browser.ts';
 import { driverFor } from '../../../certify/saml/driver/factory.ts';
 import type { SamlDriver } from '../../../certify/saml/driver/driver.ts';
 import { certifyIdp } from '../../../certify/saml/idp.ts';
@@ -54,11 +55,12 @@ export async function stopCertifyRun(): Promise<void> {
   pending = undefined;
   const run = await current?.run.catch(() => undefined);
   await run?.close();
+  await closeSharedBrowser();
 }
 
 function withBaseline(ctx: CertifyContext, bundledSp: boolean, close: () => Promise<void>): CertifyRun {
   let baseline: Promise<BaselineResult> | undefined;
-  const newDriver = () => driverFor(ctx.target, ctx.sp);
+  const newDriver = () => driverFor(ctx.target, ctx.sp, ctx.idp.baseUrl);
   return {
     ctx,
     bundled: bundledSp,
