@@ -7,6 +7,7 @@
 import type { ISupportCodeLibrary } from '@cucumber/cucumber/api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBundledServer, type RunningBundledServer } from '../steps/support/scim/bundled-server.ts';
+import { PreflightError } from './preflight.ts';
 import { runCertification, scimWorldParameters, type RunInput } from './run.ts';
 import { newRunPrefix } from './safety/run-prefix.ts';
 
@@ -74,4 +75,15 @@ describe('runCertification and the SCIM stage', () => {
     },
     120_000,
   );
+
+  it.each([
+    ['a token it refuses', 'certify/token-refused', () => ({ token: 'not-the-token' })],
+    ['nothing listening', 'certify/unreachable', () => ({ url: `${new URL(server.baseUrl).origin.replace(/:\d+$/, ':1')}/scim/v2` })],
+  ])('checks the endpoint once before the catalog: %s is one PreflightError, and no test starts', async (_what, code, change) => {
+    let started = false;
+    const error = await runCertification({ ...input(1, newRunPrefix()), ...change(), onStart: () => (started = true) }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PreflightError);
+    expect({ code: (error as PreflightError).code, started }).toEqual({ code, started: false });
+    expect((error as Error).message).not.toContain('not-the-token');
+  });
 });

@@ -5,6 +5,9 @@
  * file reach the SCIM stage as cucumber `worldParameters.scim` (steps/support/scim/settings.ts), in this process
  * and in cucumber's parallel workers alike; the run never writes process.env.
  *
+ * Against an external endpoint one pre-flight request comes first (./preflight.ts), for API callers and the CLI
+ * alike: an endpoint that cannot be reached or refuses the token is one PreflightError, not a FAIL per test.
+ *
  * Behaviour toward the endpoint at the end of a run (issue 5; docs/certify.md):
  * - every process of the run shares one run prefix; cucumber workers journal what they create (the ledger
  *   file) and stop starting scenarios when the stop file appears;
@@ -21,7 +24,8 @@ import { loadConfiguration, runCucumber, type ISupportCodeLibrary } from '@cucum
 import { CODE_ROOT, COMPILED, MODULE_EXTENSION, PACKAGE_ROOT } from '../packaging/package-root.ts';
 import { SCIM_WORLD_PARAMETER, type ScimParameters, type ScimServer } from '../steps/support/scim/settings.ts';
 import { CatalogCollector, type TestOutcome } from './catalog.ts';
-import { PROFILE_TAGS, type CertifyProfile } from './options.ts';
+import { CertifyOptionsError, PROFILE_TAGS, type CertifyProfile } from './options.ts';
+import { preflight } from './preflight.ts';
 import { toCleanupReport, type CleanupReport } from './report/document.ts';
 import { deleteOutstanding, sweepRunPrefix, type CleanupItem } from './safety/cleanup.ts';
 import { interruptRun, resetInterrupt } from './safety/interrupt.ts';
@@ -56,6 +60,8 @@ export interface RunInput {
   /** A support code library from an earlier run in this process (step files are only imported once). */
   readonly support?: ISupportCodeLibrary;
   readonly paths?: readonly string[];
+  /** Called once the pre-flight check passed, before the first test starts. */
+  readonly onStart?: (run: { readonly target: string; readonly runPrefix: string }) => void;
   readonly onTest?: (outcome: TestOutcome) => void;
   /** Aborted on SIGINT/SIGTERM: the run stops starting tests, cleans up and returns, marked interrupted. */
   readonly signal?: AbortSignal;
@@ -112,11 +118,22 @@ async function ensureTypeScriptLoader(): Promise<void> {
   (globalThis as Record<symbol, unknown>)[Symbol.for('sso-harness.tsx')] = true;
 }
 
+/**
+ * Certifies the endpoint. Against an external URL the pre-flight check (./preflight.ts: reachable, token
+ * accepted, a SCIM base URL) runs first, once: when it fails, nothing is run and its PreflightError
+ * (`certify/unreachable`, `certify/token-refused`, `certify/not-scim`) is thrown.
+ */
 export async function runCertification(input: RunInput): Promise<Certification> {
   const startedAt = new Date().toISOString();
   const external = input.url !== undefined;
+  if (external) {
+    if (input.token === undefined) throw new CertifyOptionsError(['token is required with url: give the bearer token of that endpoint']);
+    await preflight({ url: input.url.replace(/\/+$/, ''), token: input.token, timeoutMs: input.timeoutMs, ...(input.signal ? { signal: input.signal } : {}) });
+  }
   const tagExpression = tagExpressionFor(input.profile, external, input.tags);
   const runPrefix = input.runPrefix ?? newRunPrefix();
+  const target = input.url ?? (input.server === 'scimmy' ? 'in-process scimmy server' : 'bundled reference server');
+  input.onStart?.({ target, runPrefix });
   const scratch = mkdtempSync(join(tmpdir(), 'ssoh-certify-'));
   const stopFile = join(scratch, 'stop');
   const journal = join(scratch, 'ledger.jsonl');
@@ -197,7 +214,7 @@ export async function runCertification(input: RunInput): Promise<Certification> 
   return {
     startedAt,
     finishedAt: new Date().toISOString(),
-    target: input.url ?? (input.server === 'scimmy' ? 'in-process scimmy server' : 'bundled reference server'),
+    target,
     profile: input.profile,
     tagExpression,
     outcomes,

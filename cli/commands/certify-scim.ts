@@ -3,8 +3,8 @@
  * endpoint and writes reports/certification.{json,html} and reports/junit.xml (certify/, docs/certify.md).
  * Exit codes: 0 certified (SHOULD/MAY failures are reported only), 1 a MUST test failed, the run broke or the
  * endpoint failed the pre-flight check, 2 bad options, 130 interrupted.
- * - Against --url, one request first checks that the endpoint answers and accepts the token
- *   (certify/preflight.ts): when it does not, one line says why and the catalog does not run (no report written).
+ * - Against --url, one request first checks that the endpoint answers and accepts the token (runCertification
+ *   runs certify/preflight.ts): when it does not, one line says why and the catalog does not run (no report).
  * - On SIGINT/SIGTERM: no new test starts, requests in flight are aborted, whatever the run created and still
  *   exists is deleted (ledger, then a sweep by run prefix), the report is written with the unfinished tests marked
  *   interrupted, and the command exits 130. A second signal exits at once, without cleaning up.
@@ -67,23 +67,14 @@ export const definition: CommandDefinition = {
       if (error instanceof CertifyOptionsError) usageError(cmd, error.problems.join('\n  '), 'certify/invalid-options');
       throw error;
     }
-    if (options.url !== undefined) {
-      const { preflight, PreflightError } = await import('../../certify/preflight.ts');
-      try {
-        await preflight({ url: options.url, token: options.token!, timeoutMs: options.timeoutMs });
-      } catch (error) {
-        if (error instanceof PreflightError) throw new CommandFailure(error.code, `${error.message} (nothing was run)`);
-        throw error;
-      }
-    }
-    const [{ progressLine, summaryLines }, { writeReport }, { runCertification }, { newRunPrefix }] = await Promise.all([
+    const [{ progressLine, summaryLines }, { writeReport }, { runCertification }, { newRunPrefix }, { PreflightError }] = await Promise.all([
       import('../../certify/progress.ts'),
       import('../../certify/report/write.ts'),
       import('../../certify/run.ts'),
       import('../../certify/safety/run-prefix.ts'),
+      import('../../certify/preflight.ts'),
     ]);
     const runPrefix = newRunPrefix();
-    io.out(`certifying ${options.url ?? 'the bundled reference server'} (profile ${options.profile}); everything created is named ${runPrefix}…\n`);
     const interrupt = new AbortController();
     const onSignal = (signal: NodeJS.Signals): void => {
       if (interrupt.signal.aborted) {
@@ -106,10 +97,15 @@ export const definition: CommandDefinition = {
         timeoutMs: options.timeoutMs,
         signal: interrupt.signal,
         runPrefix,
+        // Printed once the pre-flight check passed: an endpoint that fails it gets one line on stderr, nothing else.
+        onStart: () => io.out(`certifying ${options.url ?? 'the bundled reference server'} (profile ${options.profile}); everything created is named ${runPrefix}…\n`),
         // Tests an interrupt kept from starting are counted in the summary, not listed one by one.
         onTest: (outcome) => {
           if (outcome.verdict !== 'interrupted' || outcome.transcript.length > 0) io.out(`${progressLine(outcome)}\n`);
         },
+      }).catch((error: unknown) => {
+        if (error instanceof PreflightError) throw new CommandFailure(error.code, `${error.message} (nothing was run)`);
+        throw error;
       });
       const report = await writeReport(run, options.reportDir, packageVersion());
       io.out(`${[...cleanupLines(run), ...summaryLines(run, [report.html, report.json, report.junit])].join('\n')}\n`);
