@@ -33,6 +33,10 @@ const evil =
 
 const PROOFS: Record<string, Proof> = {
   'reads-first-assertion': { attack: evil({ deviations: ['signAssertionOnly', { method: 'wrapSignature', args: ['XSW4'] }] }), vulnerable: { user: ATTACKER, location: '/' } },
+  'accepts-two-assertions': { attack: evil({ deviations: ['duplicateAssertion'] }), vulnerable: { user: 'alice@example.com', location: '/' } },
+  'skips-not-before': { attack: evil({ deviations: [{ method: 'notYetValidFor', args: ['1h'] }] }), vulnerable: { user: 'alice@example.com', location: '/' } },
+  'accepts-unsolicited': { attack: evil({ unsolicited: true }), vulnerable: { user: 'alice@example.com', location: '/' } },
+  'ignores-required-attributes': { attack: evil({ deviations: [{ method: 'withoutAttribute', args: ['surname'] }] }), vulnerable: { user: 'alice@example.com', location: '/' } },
   'accepts-unsigned': { attack: evil({ deviations: ['omitSignature', { method: 'nameId', args: [VICTIM] }] }), vulnerable: { user: VICTIM, location: '/' } },
   'trusts-keyinfo': { attack: evil({ deviations: ['signWithRogueKey', { method: 'nameId', args: [VICTIM] }] }), vulnerable: { user: VICTIM, location: '/' } },
   'accepts-sha1': { attack: evil({ deviations: [{ method: 'signatureAlgorithm', args: ['sha1'] }] }), vulnerable: { user: 'alice@example.com', location: '/' } },

@@ -5,9 +5,12 @@
  * ./node-saml-sp.ts) with no false alarm: defects.test.ts.
  */
 import { acceptsSha1 } from './accepts-sha1.ts';
+import { acceptsTwoAssertions } from './accepts-two-assertions.ts';
 import { acceptsUnsigned } from './accepts-unsigned.ts';
+import { acceptsUnsolicited } from './accepts-unsolicited.ts';
 import { allowsDtd } from './allows-dtd.ts';
 import type { SamlDefect } from './defect.ts';
+import { ignoresRequiredAttributes } from './ignores-required-attributes.ts';
 import { startMiniSp, type RunningMiniSp } from './mini-sp/app.ts';
 import { nameIdFirstTextNode } from './nameid-first-text-node.ts';
 import { noReplayCache } from './no-replay-cache.ts';
@@ -17,6 +20,7 @@ import { skipsAudience } from './skips-audience.ts';
 import { skipsDestination } from './skips-destination.ts';
 import { skipsExpiry } from './skips-expiry.ts';
 import { skipsIssuer } from './skips-issuer.ts';
+import { skipsNotBefore } from './skips-not-before.ts';
 import { skipsRecipient } from './skips-recipient.ts';
 import { trustsKeyInfo } from './trusts-keyinfo.ts';
 import { unsolicitedAsSolicited } from './unsolicited-as-solicited.ts';
@@ -25,11 +29,13 @@ export type { SamlDefect } from './defect.ts';
 
 export const SAML_DEFECTS: readonly SamlDefect[] = [
   readsFirstAssertion,
+  acceptsTwoAssertions,
   acceptsUnsigned,
   trustsKeyInfo,
   acceptsSha1,
   skipsAudience,
   skipsExpiry,
+  skipsNotBefore,
   skipsRecipient,
   skipsDestination,
   skipsIssuer,
@@ -38,6 +44,8 @@ export const SAML_DEFECTS: readonly SamlDefect[] = [
   openRelayState,
   allowsDtd,
   unsolicitedAsSolicited,
+  acceptsUnsolicited,
+  ignoresRequiredAttributes,
 ];
 
 export type SamlDefectName = (typeof SAML_DEFECTS)[number]['name'];
