@@ -148,6 +148,12 @@ function abortReason(signal: AbortSignal): string {
   return String(signal.reason instanceof Error ? signal.reason.message : (signal.reason ?? 'interrupted'));
 }
 
+/**
+ * The step definitions this process loaded: ES modules are imported once, so a second run in the same process
+ * (a test, the defect matrix) must reuse the first run's library or every step would be undefined.
+ */
+let loadedSupport: ISupportCodeLibrary | undefined;
+
 async function runCatalog(input: SamlRunInput, tagExpression: string): Promise<Pick<SamlCertification, 'outcomes' | 'runError' | 'interrupted' | 'support'>> {
   await ensureTypeScriptLoader();
   const collector = new CatalogCollector(input.onTest);
@@ -166,7 +172,7 @@ async function runCatalog(input: SamlRunInput, tagExpression: string): Promise<P
   else input.signal?.addEventListener('abort', onAbort, { once: true });
 
   const silent = new Writable({ write: (_chunk, _enc, done) => done() });
-  let support = input.support;
+  let support = input.support ?? loadedSupport;
   let runError: string | undefined;
   try {
     const { runConfiguration } = await loadConfiguration(
@@ -186,7 +192,7 @@ async function runCatalog(input: SamlRunInput, tagExpression: string): Promise<P
       { cwd: PACKAGE_ROOT },
     );
     const running = runCucumber(
-      { ...runConfiguration, support: input.support ?? runConfiguration.support },
+      { ...runConfiguration, support: support ?? runConfiguration.support },
       { cwd: PACKAGE_ROOT, stdout: silent, stderr: silent, env: process.env },
       collector.onMessage,
     );
@@ -198,6 +204,7 @@ async function runCatalog(input: SamlRunInput, tagExpression: string): Promise<P
       runError = `cucumber did not stop within ${graceMs} ms of the interrupt`;
     } else {
       support = result.support;
+      loadedSupport = support;
       runError = collector.runError();
     }
   } catch (error) {

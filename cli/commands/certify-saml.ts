@@ -203,7 +203,9 @@ async function spVerdictSuffix(outcome: TestOutcome): Promise<string> {
   if (outcome.verdict !== 'fail' && outcome.verdict !== 'error') return '';
   const { describeVerdict, samlEvidence } = await import('../../certify/saml/report/facts.ts');
   const verdict = samlEvidence(outcome.transcript).verdict;
-  return verdict ? ` [the SP: ${describeVerdict(verdict)}]` : '';
+  const said = verdict ? describeVerdict(verdict) : undefined;
+  // The step's own failure usually names the verdict already: say it once.
+  return said && !(outcome.failure ?? '').includes(said) ? ` [the SP: ${said}]` : '';
 }
 
 export const definition: CommandDefinition = {
