@@ -10,6 +10,8 @@ import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createMockIdp, systemClock } from '../../mock-idp/index.ts';
+import { startSamlDefectSp } from '../../certify/saml/defects/index.ts';
 import { main } from '../main.ts';
 import { type RunningHarness, startHarness } from '../start/start-harness.ts';
 import { findBrowser, parseSamlFlags } from './certify-saml.ts';
@@ -211,5 +213,29 @@ describe("against npm start's acme tenant", () => {
     expect(lines.some((l) => /^PASS\s+MUST\s+SAML-/.test(l))).toBe(true);
     expect(r.out).toMatch(/^CERTIFIED/m);
     for (const file of ['certification-saml.json', 'certification-saml.html', 'junit.xml']) expect(existsSync(join(reportDir, file))).toBe(true);
+  }, 120_000);
+});
+
+describe('an SP with a defect', () => {
+  it('a MUST test it fails: exit 1, NOT CERTIFIED, the failure in junit', async () => {
+    const dataDir = join(scratch, 'defect-data');
+    const entityId = 'https://certify-idp.cli.test/metadata';
+    const idpMetadataXml = createMockIdp({ baseUrl: 'http://127.0.0.1:7000', entityId, dataDir: join(dataDir, 'idp'), clock: systemClock }).metadataXml();
+    const sp = await startSamlDefectSp('accepts-unsigned', { idpMetadataXml });
+    const reportDir = join(scratch, 'r4');
+    try {
+      const r = await run(
+        ...['--sp-metadata', sp.metadataUrl, '--login-url', sp.loginUrl, '--whoami', sp.whoamiUrl, '--whoami-json-path', sp.whoamiJsonPath],
+        ...['--user', 'alice@example.com', '--victim', 'bob@example.com', '--data-dir', dataDir, '--idp-entity-id', entityId],
+        ...['--tags', '@id:SAML-SIG-01 or @id:SAML-SIG-04', '--report-dir', reportDir],
+      );
+      expect(r.code).toBe(1);
+      expect(r.out).toMatch(/^FAIL\s+MUST\s+SAML-SIG-04\b/m);
+      expect(r.out).toMatch(/^MUST failures: SAML-SIG-04$/m);
+      expect(r.out).toMatch(/^NOT CERTIFIED$/m);
+      expect(readFileSync(join(reportDir, 'junit.xml'), 'utf8').match(/<failure /g)).toHaveLength(1);
+    } finally {
+      await sp.close();
+    }
   }, 120_000);
 });
