@@ -41,6 +41,13 @@ Given('the SP asks for signed assertions in its metadata', async function (this:
   return undefined;
 });
 
+Given('the SP does not ask for signed assertions in its metadata', async function (this: HarnessWorld) {
+  const stage = samlCertifyStage(this);
+  const { ctx } = await stage.run();
+  if (ctx.sp.wantAssertionsSigned) return stage.skip('the SP metadata says WantAssertionsSigned="true"');
+  return undefined;
+});
+
 Given('the SP starts its own sign-ins', async function (this: HarnessWorld) {
   const stage = samlCertifyStage(this);
   const { ctx } = await stage.run();

@@ -17,8 +17,8 @@ export const SAML_FAMILIES: Readonly<Record<string, SamlFamily>> = {
     remediation: 'Accept a response signed the way your metadata asks; publish WantAssertionsSigned as you enforce it.',
   },
   'SAML-SIG-02': {
-    family: 'Interoperability: IdPs that sign both Response and Assertion (Okta, Entra option)',
-    remediation: 'Verify every signature present; a signed Response around a signed Assertion is valid.',
+    family: 'Interoperability: IdPs that sign only the Response (SAML Profiles §4.1.4.2 allows it)',
+    remediation: 'Accept an assertion covered by a valid Response signature, or publish WantAssertionsSigned="true" if you require its own.',
   },
   'SAML-SIG-03': {
     family: 'Signature placement downgrade (metadata says WantAssertionsSigned)',

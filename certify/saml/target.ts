@@ -7,7 +7,7 @@
  *   plus the RequestedAttributes (./requested-attributes.ts)
  * - or spEntityId + acsUrls stand in for metadata (nothing signed, no encryption, no requested attributes)
  * The registration the certify IdP uses is derived here, in one place: attributes named as the SP asks (else the
- * Entra preset), no encryption unless a test asks for it, the assertion signed when the SP wants it signed.
+ * Entra preset), no encryption unless a test asks for it, Response and assertion signed.
  */
 import { readFile } from 'node:fs/promises';
 import { registrationFromSpMetadata, type SpRegistrationInput } from '../../mock-idp/index.ts';
@@ -156,9 +156,10 @@ export async function resolveSp(target: SamlCertifyTarget): Promise<ResolvedSp> 
       // Encryption is switched on per test (encryption.feature): the baseline and the other tests send plain
       // assertions, so a test's verdict never depends on whether the SP decrypts.
       encryptionCertPem: undefined,
-      // The SP's own request for signed assertions decides the baseline (./baseline.ts): assertion only when it
-      // asks for that, else response and assertion, which every SP accepts.
-      signing: wantAssertionsSigned ? 'assertion' : 'both',
+      // The baseline (./baseline.ts) signs the Response and the assertion: that meets WantAssertionsSigned and
+      // also the SPs that require a signed Response, which metadata cannot say (SonarQube). Tests that sign one of
+      // the two only say so (signatures.feature, vendor-expectations.feature).
+      signing: 'both',
       ...(requested.length > 0 ? { attributes: statementsFor(requested) } : { preset: 'entra' }),
     },
   };
