@@ -62,6 +62,12 @@ const PROOFS: Record<string, Proof> = {
     strict: { user: `${VICTIM}.evil.example`, location: '/' },
     vulnerable: { user: VICTIM, location: '/' },
   },
+  'reads-by-prefix': {
+    attack: evil({ deviations: ['signAssertionOnly', { method: 'namespacePrefixConfusion', args: [ATTACKER] }] }),
+    // the strict SP does not see the look-alike element at all: the genuine signed identity signs in
+    strict: { user: 'alice@example.com', location: '/' },
+    vulnerable: { user: ATTACKER, location: '/' },
+  },
   'open-relay-state': {
     attack: async (idp, sp, entityId) => {
       const result = await attempt(idp, sp, entityId, { relayState: '//evil.example/phish' });

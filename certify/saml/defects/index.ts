@@ -15,6 +15,7 @@ import { startMiniSp, type RunningMiniSp } from './mini-sp/app.ts';
 import { nameIdFirstTextNode } from './nameid-first-text-node.ts';
 import { noReplayCache } from './no-replay-cache.ts';
 import { openRelayState } from './open-relay-state.ts';
+import { readsByPrefix } from './reads-by-prefix.ts';
 import { readsFirstAssertion } from './reads-first-assertion.ts';
 import { skipsAudience } from './skips-audience.ts';
 import { skipsDestination } from './skips-destination.ts';
@@ -41,6 +42,7 @@ export const SAML_DEFECTS: readonly SamlDefect[] = [
   skipsIssuer,
   noReplayCache,
   nameIdFirstTextNode,
+  readsByPrefix,
   openRelayState,
   allowsDtd,
   unsolicitedAsSolicited,
