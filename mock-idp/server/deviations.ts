@@ -43,7 +43,7 @@ const SPEC = {
   withoutAttribute: ['string'],
   encryptTo: ['string', 'encryption?'],
   wrapSignature: ['xsw', 'string?'],
-  tamperAfterSigning: [],
+  tamperAfterSigning: ['string?'],
   duplicateAssertion: [],
   withDoctype: [],
   emptySignatureValue: [],
@@ -175,6 +175,7 @@ export function applyDeviation(b: ResponseBuilder, d: Deviation, ctx: DeviationC
     case 'duplicateId':
     case 'namespacePrefixConfusion':
     case 'xpathTransform':
+    case 'tamperAfterSigning':
       if (a0 === undefined) b[d.method]();
       else b[d.method](a0 as string);
       return;

@@ -99,6 +99,7 @@ const refused: Array<[string, DeviationInput[], string]> = [
   ['a 2 MB response', [{ method: 'padTo', args: ['2m'] }], 'xml/too-large'],
   ['signed by a key the SP does not trust', ['signWithRogueKey'], 'signature/invalid'],
   ['changed after signing', ['tamperAfterSigning'], 'signature/invalid'],
+  ['changed after signing to the victim', [{ method: 'tamperAfterSigning', args: [VICTIM] }], 'signature/invalid'],
   ['two assertions', ['duplicateAssertion'], 'assertion/count'],
   ['a DOCTYPE (XXE probe)', ['withDoctype'], 'xml/doctype'],
 ];

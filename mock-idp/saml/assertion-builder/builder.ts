@@ -43,6 +43,7 @@ import { entityExpansion } from '../attacks/entity-expansion.ts';
 import { externalEntity } from '../attacks/external-entity.ts';
 import { cdataInjectedText } from '../attacks/name-id-cdata-injection.ts';
 import { commentInjectedText } from '../attacks/name-id-comment-injection.ts';
+import { makeEvil } from '../attacks/evil-assertion.ts';
 import type { NameIdInjection } from '../attacks/name-id-injection.ts';
 import { namespacePrefixConfusion } from '../attacks/namespace-prefix-confusion.ts';
 import { padBytes, padTo } from '../attacks/pad-to.ts';
@@ -115,7 +116,7 @@ export class ResponseBuilder {
   private encryption: { certificatePem: string; options: EncryptOptions } | undefined;
   private replay: BuiltResponse | undefined;
   private xsw: { kind: XswKind; attackerNameId: string } | undefined;
-  private tamper = false;
+  private tamper: string | undefined;
   private duplicate = false;
   private doctype = false;
   private emptySignature = false;
@@ -268,9 +269,12 @@ export class ResponseBuilder {
     this.xsw = { kind, attackerNameId };
     return this;
   }
-  /** Changes the NameID (or, when encrypted, the Response IssueInstant) after the signatures were computed. */
-  tamperAfterSigning(): this {
-    this.tamper = true;
+  /**
+   * Changes the NameID (and the attribute values that repeated it) to `attackerNameId` after the signatures were
+   * computed; when the assertion is encrypted, the Response IssueInstant instead.
+   */
+  tamperAfterSigning(attackerNameId = DEFAULT_ATTACKER_NAME_ID): this {
+    this.tamper = attackerNameId;
     return this;
   }
   /** A second, independently signed Assertion with its own ID follows the first. */
@@ -420,7 +424,7 @@ export class ResponseBuilder {
     }
     for (const { attack, attackerNameId } of this.smuggling) xml = SMUGGLING[attack](xml, attackerNameId);
     if (this.emptySignature) xml = emptySignatureValue(xml);
-    if (this.tamper) xml = this.tamperWith(xml, signResponse);
+    if (this.tamper !== undefined) xml = this.tamperWith(xml, signResponse, this.tamper);
     if (this.padding !== undefined) xml = padTo(xml, this.padding);
     if (this.doctype) xml = injectDoctype(xml);
     if (this.entity?.kind === 'external') xml = externalEntity(xml, this.entity.url);
@@ -471,14 +475,10 @@ export class ResponseBuilder {
     );
   }
 
-  private tamperWith(xml: string, responseSigned: boolean): string {
+  private tamperWith(xml: string, responseSigned: boolean, attackerNameId: string): string {
     const doc = parseXml(xml, 'signed Response');
-    const nameIds = descendants(doc, NS.assertion, 'NameID');
-    if (nameIds.length > 0) {
-      for (const n of nameIds) {
-        while (n.firstChild) n.removeChild(n.firstChild);
-        n.appendChild(doc.createTextNode(DEFAULT_ATTACKER_NAME_ID));
-      }
+    if (descendants(doc, NS.assertion, 'NameID').length > 0) {
+      makeEvil(doc.documentElement!, attackerNameId);
     } else if (responseSigned) {
       const root = doc.documentElement!;
       root.setAttribute('IssueInstant', xsDateTime(Date.parse(root.getAttribute('IssueInstant')!) + 1000));

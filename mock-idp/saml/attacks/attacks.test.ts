@@ -95,11 +95,13 @@ describe('signature attacks', () => {
 });
 
 describe('assertion smuggling: the genuine signature still verifies, a careless reader meets the attacker first', () => {
-  it('assertionInExtensions', async () => {
+  it('assertionInExtensions (the evil copy names the victim in its NameID and in the e-mail that repeated it)', async () => {
     const built = await base().signAssertionOnly().assertionInExtensions(VICTIM).build();
     const doc = parseXml(built.xml);
     const extensions = childElements(doc.documentElement!, NS.protocol, 'Extensions')[0]!;
-    expect(descendants(doc, NS.assertion, 'Assertion')[0]!.parentNode).toBe(extensions);
+    const evil = descendants(doc, NS.assertion, 'Assertion')[0]!;
+    expect(evil.parentNode).toBe(extensions);
+    expect(descendants(evil, NS.assertion, 'AttributeValue').map((v) => v.textContent)).toEqual([VICTIM]);
     expect(firstNameIdText(built.xml)).toBe(VICTIM);
     expect(verifies(built.xml, built.assertionId)).toBe(true);
   });
@@ -148,6 +150,17 @@ describe('assertion smuggling: the genuine signature still verifies, a careless 
     const sp = generatedKeyPair('attacks-test-sp', clock);
     await expect(base().encryptTo(sp.certificatePem).assertionInExtensions().build()).rejects.toMatchObject({ code: 'builder/invalid' });
     await expect(base().signResponseOnly().duplicateId().build()).rejects.toMatchObject({ code: 'builder/invalid' });
+  });
+});
+
+describe('tampering names whom the caller asks for', () => {
+  it('tamperAfterSigning(victim) changes the NameID and the e-mail after signing, so no signature verifies', async () => {
+    const built = await base().tamperAfterSigning(VICTIM).build();
+    const doc = parseXml(built.xml);
+    expect(firstNameIdText(built.xml)).toBe(VICTIM);
+    expect(descendants(doc, NS.assertion, 'AttributeValue').map((v) => v.textContent)).toEqual([VICTIM]);
+    expect(verifies(built.xml, built.responseId)).toBe(false);
+    expect(verifies(built.xml, built.assertionId)).toBe(false);
   });
 });
 

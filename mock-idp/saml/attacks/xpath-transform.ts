@@ -9,7 +9,7 @@
  */
 import { NS } from '../namespaces.ts';
 import { descendants, parseXml, serialize } from '../xml.ts';
-import { makeEvil } from './evil-assertion.ts';
+import { replaceNameIds } from './evil-assertion.ts';
 import { redigest, resign, signedElements, transformsOf } from './signed-info.ts';
 import { insertTransform } from './xslt-transform.ts';
 
@@ -31,6 +31,7 @@ export function xpathTransform(xml: string, privateKeyPem: string, attackerNameI
     });
     resign(target.signature, privateKeyPem);
   }
-  makeEvil(doc.documentElement!, attackerNameId);
+  // Only the NameID: it sits in the Subject, which the transform left unsigned; the attributes are signed.
+  replaceNameIds(doc.documentElement!, attackerNameId);
   return serialize(doc);
 }
