@@ -97,7 +97,7 @@ describe('the baseline comes first', () => {
     const target = tenantTarget('acme', { idp: { dataDir: join(scratch, 'stranger'), port: 0, entityId: 'https://stranger.example.test/idp' } });
     let served: string | undefined;
     const run = await runSamlCertification({ target, profile: 'all', onIdpReady: (idp) => (served = idp.metadataUrl), ...(support ? { support } : {}) });
-    expect(run.baseline?.ok).toBe(false);
+    expect(run.baseline).toMatchObject({ ok: false, code: 'certify-saml/baseline-failed' });
     expect(served).toBeDefined();
     expect(run.baseline?.diagnosis).toContain(served!);
     expect(run.outcomes).toEqual([]);

@@ -62,7 +62,7 @@ export interface SamlCertification {
   readonly profile: CertifyProfile;
   readonly tagExpression: string;
   /** The legitimate sign-in before the catalog; undefined when none was made (the bundled SP). */
-  readonly baseline: { readonly ok: boolean; readonly diagnosis: string | undefined } | undefined;
+  readonly baseline: { readonly ok: boolean; readonly code?: string | undefined; readonly diagnosis: string | undefined } | undefined;
   readonly outcomes: readonly TestOutcome[];
   readonly summary: Summary;
   /** Set when the run itself broke (bad tag expression, hook crash, tests planned but never finished). */
@@ -134,7 +134,7 @@ export async function runSamlCertification(input: SamlRunInput): Promise<SamlCer
       input.onIdpReady?.({ metadataUrl: server.metadataUrl, entityId: server.entityId });
       if (input.signal?.aborted) return finish({ idp, baseline, outcomes: [], runError: undefined, interrupted: abortReason(input.signal), support: input.support });
       const result = await runBaseline(served);
-      baseline = { ok: result.ok, diagnosis: result.diagnosis };
+      baseline = result.ok ? { ok: true, diagnosis: undefined } : { ok: false, code: result.code, diagnosis: result.diagnosis };
       if (!baseline.ok) return finish({ idp, baseline, outcomes: [], runError: undefined, interrupted: undefined, support: input.support });
     }
     const ran = await runCatalog({ ...input, target: served }, tagExpression);

@@ -176,8 +176,9 @@ describe("against npm start's acme tenant", () => {
     expect(metadataUrl).toBeDefined();
     expect(r.out.indexOf(metadataUrl!)).toBeLessThan(r.out.indexOf('baseline FAILED'));
     expect(r.out).toContain(`does it trust ${metadataUrl}`);
-    const doc = JSON.parse(readFileSync(join(reportDir, 'certification-saml.json'), 'utf8')) as { certified: boolean; baseline: { ok: boolean }; tests: unknown[] };
-    expect(doc).toMatchObject({ certified: false, baseline: { ok: false }, tests: [] });
+    expect(r.out).toMatch(/^baseline FAILED: .*\[certify-saml\/baseline-failed\]$/m);
+    const doc = JSON.parse(readFileSync(join(reportDir, 'certification-saml.json'), 'utf8')) as { certified: boolean; baseline: { ok: boolean; code: string }; tests: unknown[] };
+    expect(doc).toMatchObject({ certified: false, baseline: { ok: false, code: 'certify-saml/baseline-failed' }, tests: [] });
     expect(readFileSync(join(reportDir, 'junit.xml'), 'utf8')).toContain('BaselineFailed');
   }, 60_000);
 

@@ -274,7 +274,7 @@ export const definition: CommandDefinition = {
         io.out(
           [
             '',
-            `baseline FAILED: ${report.document.baseline?.diagnosis ?? 'the legitimate response did not sign the user in'}`,
+            `baseline FAILED: ${baselineLine(report.document.baseline)}`,
             'NOT CERTIFIED: the baseline sign-in failed, so no test ran',
             ...paths.map((p) => `report: ${p}`),
           ].join('\n') + '\n',
@@ -290,6 +290,13 @@ export const definition: CommandDefinition = {
     }
   },
 };
+
+/** The baseline's diagnosis with its code in brackets, once. */
+function baselineLine(baseline: { code: string | null; diagnosis: string | null } | null): string {
+  const text = baseline?.diagnosis ?? 'the legitimate response did not sign the user in';
+  const code = baseline?.code ?? 'certify-saml/baseline-failed';
+  return text.includes(`[${code}]`) ? text : `${text} [${code}]`;
+}
 
 /** A failure before any test ran (the IdP port taken, the metadata unreachable) as one line with its code. */
 function asFailure(error: unknown, target: SamlCertifyTarget | undefined): unknown {

@@ -70,7 +70,7 @@ export interface SamlCertificationDocument {
   readonly runError: string | null;
   readonly interrupted: string | null;
   /** The legitimate sign-in that runs before the catalog; null when the run did not make one (the bundled SP). */
-  readonly baseline: { readonly ok: boolean; readonly diagnosis: string | null } | null;
+  readonly baseline: { readonly ok: boolean; readonly code: string | null; readonly diagnosis: string | null } | null;
   readonly summary: {
     readonly total: number;
     readonly pass: number;
@@ -111,7 +111,10 @@ export function toSamlDocument(run: SamlCertification, toolVersion: string): Sam
     certified: s.certified && !baselineFailed && run.runError === undefined && run.interrupted === undefined,
     runError: readableRunError(run.runError) ?? null,
     interrupted: run.interrupted ?? null,
-    baseline: run.baseline === undefined ? null : { ok: run.baseline.ok, diagnosis: run.baseline.diagnosis === undefined ? null : sanitise(run.baseline.diagnosis) },
+    baseline:
+      run.baseline === undefined
+        ? null
+        : { ok: run.baseline.ok, code: run.baseline.code ?? null, diagnosis: run.baseline.diagnosis === undefined ? null : sanitise(run.baseline.diagnosis) },
     summary: { total: s.total, ...s.byVerdict, mustFailures: s.mustFailures, otherFailures: s.otherFailures },
     tests: run.outcomes.map((o) => {
       const evidence = samlEvidence(o.transcript);

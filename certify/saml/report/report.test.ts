@@ -211,7 +211,7 @@ describe('the SAML certification report', () => {
         ...run,
         outcomes: [],
         summary: summarise([]),
-        baseline: { ok: false, diagnosis: 'your SP answered HTTP 403 "invalid issuer"; does it trust http://127.0.0.1:7000/metadata?' },
+        baseline: { ok: false, code: 'certify-saml/baseline-failed', diagnosis: 'your SP answered HTTP 403 "invalid issuer"; does it trust http://127.0.0.1:7000/metadata?' },
       },
       '0.1.0',
     );
