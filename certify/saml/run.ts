@@ -136,6 +136,7 @@ export async function runSamlCertification(input: SamlRunInput): Promise<SamlCer
       const result = await runBaseline(served);
       baseline = result.ok ? { ok: true, diagnosis: undefined } : { ok: false, code: result.code, diagnosis: result.diagnosis };
       if (!baseline.ok) return finish({ idp, baseline, outcomes: [], runError: undefined, interrupted: undefined, support: input.support });
+      if (input.signal?.aborted) return finish({ idp, baseline, outcomes: [], runError: undefined, interrupted: abortReason(input.signal), support: input.support });
     }
     const ran = await runCatalog({ ...input, target: served }, tagExpression);
     return finish({ idp, baseline, ...ran });
