@@ -23,6 +23,7 @@ afterAll(async () => {
   await idp?.close();
 });
 
+const VICTIM = 'bob@example.com';
 const encryptTo = (options: object): DeviationInput => ({ method: 'encryptTo', args: [sp.context.keys.certificatePem, options] });
 
 describe('the strict mini SP', () => {
@@ -56,6 +57,17 @@ describe('the strict mini SP', () => {
     ['tampered after signing', () => ['tamperAfterSigning'], 'signature/invalid'],
     ['without a required attribute', () => [{ method: 'withoutAttribute', args: ['surname'] }], 'attributes/missing'],
     ['encrypted with RSA-1_5', () => [encryptTo({ keyAlgorithm: 'rsa-1_5' })], 'encryption/algorithm'],
+    ['with an empty SignatureValue', () => ['emptySignatureValue'], 'signature/invalid'],
+    ['signed with HMAC keyed with the public certificate', () => ['hmacWithPublicCertificate'], 'signature/invalid'],
+    ['signed by a key whose certificate is in KeyInfo', () => ['rogueCertificateInKeyInfo'], 'signature/invalid'],
+    ['with an XSLT transform', () => ['xsltTransform'], 'signature/invalid'],
+    ['with an XPath transform naming the victim', () => [{ method: 'xpathTransform', args: [VICTIM] }], 'signature/invalid'],
+    ['without the enveloped-signature transform', () => ['withoutEnvelopedTransform'], 'signature/invalid'],
+    ['with an ID used twice', () => [{ method: 'duplicateId', args: [VICTIM] }], 'signature/invalid'],
+    ['with an assertion hidden in Extensions', () => [{ method: 'assertionInExtensions', args: [VICTIM] }], 'signature/invalid'],
+    ['with an assertion hidden in Advice', () => [{ method: 'assertionInAdvice', args: [VICTIM] }], 'signature/invalid'],
+    ['with an external entity', () => [{ method: 'externalEntity', args: ['http://127.0.0.1:9/x'] }], 'xml/doctype'],
+    ['with exponential entities', () => ['entityExpansion'], 'xml/doctype'],
   ])('refuses a response %s', async (_name, deviations, code) => {
     const result = await attempt(idp.idp, sp, entityId, { deviations: deviations() });
     expect(result.status).toBe(403);
@@ -93,6 +105,22 @@ describe('the strict mini SP', () => {
     const again = await postToAcs(first.browser, sp, first.form);
     expect(again.status).toBe(403);
     expect(again.code).toBe('replay/detected');
+  });
+
+  it.each<[string, DeviationInput[], string]>([
+    ['a comment injected in the NameID', [{ method: 'nameIdCommentInjection', args: [VICTIM] }], `${VICTIM}.attacker.example`],
+    ['a CDATA section injected in the NameID', [{ method: 'nameIdCdataInjection', args: [VICTIM] }], `${VICTIM}.attacker.example`],
+    ['an assertion for the victim in the signature Object', [{ method: 'assertionInSignatureObject', args: [VICTIM] }], 'alice@example.com'],
+    ['an assertion for the victim in a look-alike namespace', [{ method: 'namespacePrefixConfusion', args: [VICTIM] }], 'alice@example.com'],
+  ])('signs in only the identity the IdP signed, despite %s', async (_name, deviations, signed) => {
+    const result = await attempt(idp.idp, sp, entityId, { deviations });
+    expect(result.user).toBe(signed);
+  });
+
+  it('refuses a 2 MB body before reading it', async () => {
+    const result = await attempt(idp.idp, sp, entityId, { deviations: [{ method: 'padTo', args: ['2MB'] }] });
+    expect(result.status).toBe(413);
+    expect(result.user).toBeNull();
   });
 
   it('reads the whole NameID: a comment inside it does not truncate the signed identity', async () => {
