@@ -5,7 +5,8 @@
  * - reference SP: createReferenceSp with the config and store it needs;
  * - both wired together on loopback, as `sso-harness start` runs them: startHarness;
  * - provisioning clients (Entra's and Okta's SCIM request shapes): createProvisioner, loadProvisioningConfig;
- * - certification: runCertification and writeCertificationReport (load cucumber only when called).
+ * - certification: runCertification and writeCertificationReport; runSamlCertification and
+ *   writeSamlCertificationReport (load cucumber only when called).
  * The step library is a separate entry: `sso-harness/steps`.
  */
 
@@ -94,4 +95,20 @@ export async function runCertification(input: RunInput): Promise<Certification> 
 /** Writes certification.json, certification.html and junit.xml for a run into `reportDir`. */
 export async function writeCertificationReport(run: Certification, reportDir: string, toolVersion: string): Promise<WrittenReport> {
   return (await import('./certify/report/write.ts')).writeReport(run, reportDir, toolVersion);
+}
+
+// SAML certification (`certify saml`): the catalog of features/certify-saml run in-process against an SP.
+import type { SamlCertification, SamlRunInput } from './certify/saml/run.ts';
+import type { WrittenSamlReport } from './certify/saml/report/write.ts';
+export type { SamlCertification, SamlRunInput, WrittenSamlReport };
+export type { SamlCertifyTarget, SamlVerdict } from './certify/saml/contract.ts';
+
+/** Certifies a SAML SP (or the bundled reference SP when `target` is undefined); loads cucumber on first call. */
+export async function runSamlCertification(input: SamlRunInput): Promise<SamlCertification> {
+  return (await import('./certify/saml/run.ts')).runSamlCertification(input);
+}
+
+/** Writes certification-saml.json, certification-saml.html and junit.xml for a run into `reportDir`. */
+export async function writeSamlCertificationReport(run: SamlCertification, reportDir: string, toolVersion: string): Promise<WrittenSamlReport> {
+  return (await import('./certify/saml/report/write.ts')).writeSamlReport(run, reportDir, toolVersion);
 }
