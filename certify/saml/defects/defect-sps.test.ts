@@ -3,7 +3,7 @@
  * SP (the proof below), and each defect replaces exactly one rule of the strict SP's table.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { MockIdp } from '../../../mock-idp/index.ts';
+import { type MockIdp, registrationFromSpMetadata } from '../../../mock-idp/index.ts';
 import { attempt, postToAcs, registerSp, startTestIdp, type SpUnderTest, type TestIdp } from './drive.ts';
 import { SAML_DEFECTS, startSamlDefectSp, type DefectSpEndpoints } from './index.ts';
 
@@ -22,6 +22,13 @@ interface Proof {
 
 const REFUSED: Outcome = { user: null, location: undefined };
 
+/** The encryption certificate the SP publishes in its metadata. */
+async function encryptionCertificate(sp: SpUnderTest): Promise<string> {
+  const pem = registrationFromSpMetadata(await (await fetch(sp.metadataUrl)).text()).encryptionCertPem;
+  if (!pem) throw new Error('the SP metadata has no encryption certificate');
+  return pem;
+}
+
 const VICTIM = 'bob@example.com';
 const ATTACKER = 'attacker@evil.example';
 const evil =
@@ -37,6 +44,18 @@ const PROOFS: Record<string, Proof> = {
   'skips-not-before': { attack: evil({ deviations: [{ method: 'notYetValidFor', args: ['1h'] }] }), vulnerable: { user: 'alice@example.com', location: '/' } },
   'accepts-unsolicited': { attack: evil({ unsolicited: true }), vulnerable: { user: 'alice@example.com', location: '/' } },
   'ignores-required-attributes': { attack: evil({ deviations: [{ method: 'withoutAttribute', args: ['surname'] }] }), vulnerable: { user: 'alice@example.com', location: '/' } },
+  // Interoperability defects: the legitimate variant the strict SP accepts is refused.
+  'refuses-gcm': {
+    attack: async (idp, sp, entityId) =>
+      evil({ deviations: [{ method: 'encryptTo', args: [await encryptionCertificate(sp), { dataAlgorithm: 'aes128-gcm', keyAlgorithm: 'rsa-oaep' }] }] })(idp, sp, entityId),
+    strict: { user: 'alice@example.com', location: '/' },
+    vulnerable: REFUSED,
+  },
+  'no-clock-skew': {
+    attack: evil({ deviations: [{ method: 'notYetValidFor', args: ['20s'] }] }),
+    strict: { user: 'alice@example.com', location: '/' },
+    vulnerable: REFUSED,
+  },
   'accepts-unsigned': { attack: evil({ deviations: ['omitSignature', { method: 'nameId', args: [VICTIM] }] }), vulnerable: { user: VICTIM, location: '/' } },
   'trusts-keyinfo': { attack: evil({ deviations: ['signWithRogueKey', { method: 'nameId', args: [VICTIM] }] }), vulnerable: { user: VICTIM, location: '/' } },
   'accepts-sha1': { attack: evil({ deviations: [{ method: 'signatureAlgorithm', args: ['sha1'] }] }), vulnerable: { user: 'alice@example.com', location: '/' } },

@@ -1,6 +1,7 @@
 /*
- * A defect SP is the strict mini SP (./mini-sp/) with exactly ONE rule replaced by its vulnerable version, so a
- * certification that flags it proves its verdict for that one rule (issue 10, "Proof that the verdicts are right").
+ * A defect SP is the strict mini SP (./mini-sp/) with exactly ONE rule replaced by its vulnerable version (or, for
+ * the interoperability tests, a version that refuses what it should accept), so a certification that flags it
+ * proves its verdict for that one rule (issue 10, "Proof that the verdicts are right").
  * - flaggedBy: the catalog tests made for the defect (features/certify-saml, `@id:` tags); each must fail
  * - alsoAffects: other tests that exercise the broken rule by another route and may fail too
  * No other MUST test may fail: that would be a false alarm (defects.test.ts).

@@ -13,9 +13,11 @@ import type { SamlDefect } from './defect.ts';
 import { ignoresRequiredAttributes } from './ignores-required-attributes.ts';
 import { startMiniSp, type RunningMiniSp } from './mini-sp/app.ts';
 import { nameIdFirstTextNode } from './nameid-first-text-node.ts';
+import { noClockSkew } from './no-clock-skew.ts';
 import { noReplayCache } from './no-replay-cache.ts';
 import { openRelayState } from './open-relay-state.ts';
 import { readsByPrefix } from './reads-by-prefix.ts';
+import { refusesGcm } from './refuses-gcm.ts';
 import { readsFirstAssertion } from './reads-first-assertion.ts';
 import { skipsAudience } from './skips-audience.ts';
 import { skipsDestination } from './skips-destination.ts';
@@ -48,6 +50,9 @@ export const SAML_DEFECTS: readonly SamlDefect[] = [
   unsolicitedAsSolicited,
   acceptsUnsolicited,
   ignoresRequiredAttributes,
+  // interoperability defects: the SP refuses what it should accept
+  refusesGcm,
+  noClockSkew,
 ];
 
 export type SamlDefectName = (typeof SAML_DEFECTS)[number]['name'];
