@@ -52,7 +52,11 @@ function testDetail(t: SamlTestRecord): string {
   if (t.message !== null) {
     const shown = highlightedMessage(t.message, t.mutation?.highlight ?? []);
     const note = shown.pretty ? 'decoded and re-indented' : 'decoded, as posted';
-    parts.push(`<details open><summary>Message posted (${note}; the change is marked)</summary><pre class="message">${shown.html}</pre></details>`);
+    if (shown.excerpt !== undefined) parts.push(`<p><strong>The change, in context:</strong></p><pre class="message excerpt">${shown.excerpt}</pre>`);
+    const open = shown.excerpt === undefined ? ' open' : '';
+    parts.push(
+      `<details${open}><summary>The whole message posted (${note}${shown.excerpt === undefined ? '' : '; the change is marked'})</summary><pre class="message">${shown.html}</pre></details>`,
+    );
   }
   if (t.spAnswer !== null) parts.push(`<details><summary>The SP's answer</summary><pre>${escapeHtml(t.spAnswer)}</pre></details>`);
   for (const e of t.transcript) parts.push(`<details><summary>${escapeHtml(e.name)}</summary><pre>${escapeHtml(e.text)}</pre></details>`);

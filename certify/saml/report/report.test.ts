@@ -12,7 +12,7 @@ import { SAML_FAMILIES } from '../families.ts';
 import type { SamlCertification } from '../run.ts';
 import { MESSAGE_LIMIT, toSamlDocument } from './document.ts';
 import { areaOf, samlSectionOf } from './facts.ts';
-import { highlightedMessage } from './highlight.ts';
+import { changeExcerpt, highlightedMessage } from './highlight.ts';
 import { renderSamlHtml } from './html.ts';
 import { renderSamlJunit } from './junit.ts';
 import { validateSamlDocument } from './write.ts';
@@ -188,8 +188,22 @@ describe('the SAML certification report', () => {
 
   it('shows the message as posted when re-indenting would hide the change', () => {
     const compact = '<a><b x="1"   y="2"/></a>';
-    expect(highlightedMessage(compact, ['x="1"   y="2"'])).toEqual({ html: '&lt;a&gt;&lt;b <mark>x=&quot;1&quot;   y=&quot;2&quot;</mark>/&gt;&lt;/a&gt;', pretty: false });
+    expect(highlightedMessage(compact, ['x="1"   y="2"'])).toMatchObject({ html: '&lt;a&gt;&lt;b <mark>x=&quot;1&quot;   y=&quot;2&quot;</mark>/&gt;&lt;/a&gt;', pretty: false });
     expect(highlightedMessage(compact, ['<b']).pretty).toBe(true);
+  });
+
+  it('shows the change in context: the marked lines, two either side, hunks apart', () => {
+    const text = Array.from({ length: 30 }, (_, i) => `line ${i}`).join('\n');
+    expect(changeExcerpt(text, ['line 10', 'line 25'])).toBe(
+      ['line 8', 'line 9', '<mark>line 10</mark>', 'line 11', 'line 12', '…', 'line 23', 'line 24', '<mark>line 25</mark>', 'line 26', 'line 27'].join('\n'),
+    );
+    expect(changeExcerpt(text, ['absent'])).toBeUndefined();
+    // A mark over many lines is cut at 40 lines; marks stay balanced.
+    const hundred = Array.from({ length: 100 }, (_, i) => `row ${i}`).join('\n');
+    const long = changeExcerpt(hundred, [hundred.slice(hundred.indexOf('row 1\n'), hundred.indexOf('row 80'))])!;
+    expect(long.split('\n')).toHaveLength(41);
+    expect(long.match(/<mark>/g)).toHaveLength(1);
+    expect(long.match(/<\/mark>/g)).toHaveLength(1);
   });
 
   it('says when verdicts were inferred and when the responses were unsolicited', () => {
