@@ -204,6 +204,21 @@ describe("against npm start's acme tenant", () => {
     expect(doc.summary.interrupted).toBeGreaterThan(0);
   }, 120_000);
 
+  it('metadata from a file, IdP-initiated, inferred verdicts: the reports name the file, never its path', async () => {
+    const file = join(scratch, 'acme-metadata.xml');
+    writeFileSync(file, await (await fetch(`${harness.spUrl}/saml/acme/metadata`)).text());
+    const reportDir = join(scratch, 'r5');
+    const r = await run(
+      ...['--sp-metadata', file, '--user', 'alice@example.com', '--victim', 'bob@example.com', '--data-dir', dataDir, '--idp-entity-id', `${harness.idpUrl}/metadata`],
+      ...['--tags', '@id:SAML-SIG-01 or @id:SAML-SIG-04', '--report-dir', reportDir],
+    );
+    expect(r.code).toBe(0);
+    const json = readFileSync(join(reportDir, 'certification-saml.json'), 'utf8');
+    expect(JSON.parse(json)).toMatchObject({ target: { sp: 'SP metadata file acme-metadata.xml', mode: 'idp-initiated', oracle: 'inferred' } });
+    for (const name of ['certification-saml.json', 'certification-saml.html', 'junit.xml']) expect(readFileSync(join(reportDir, name), 'utf8')).not.toContain(scratch);
+    expect(readFileSync(join(reportDir, 'certification-saml.html'), 'utf8')).toContain('<strong>Inferred verdicts</strong>');
+  }, 120_000);
+
   it('certified: exit 0, the IdP metadata URL first, one line per test, CERTIFIED, three reports', async () => {
     const reportDir = join(scratch, 'r2');
     const r = await run(...acme(), '--tags', '@id:SAML-SIG-01 or @id:SAML-SIG-05 or @id:SAML-XSW-03', '--report-dir', reportDir);
