@@ -38,7 +38,7 @@ export async function renderCliDocs(): Promise<string> {
     'refuses the token, a MUST test that failed; one line names what failed, with a stable code in brackets',
     '(`[start/port-in-use]`, `[certify/unreachable]`, `[certify/token-refused]`) · `2` a usage error only: an unknown',
     'command or option, a missing or invalid value; the message names the flag (or its environment variable) and the',
-    'usage line follows · `130` interrupted (`certify scim`).',
+    'usage line follows · `130` interrupted (`certify scim`, `certify saml`).',
     '',
     '**Options from the environment.** An option given on the command line wins over its environment variable, which',
     'wins over the default.',
