@@ -198,12 +198,11 @@ export function findBrowser(target: SamlCertifyTarget, candidates: readonly stri
   return { ...target, browser: { kind: 'chromium', executablePath: found } };
 }
 
-/** The SP's verdict on a failed test, for its progress line: "the SP: accepted as bob@example.com". */
-async function spVerdictSuffix(outcome: TestOutcome): Promise<string> {
+/** The SP's verdict on a failed test, for its progress line: " [the SP: accepted as bob@example.com]". */
+function spVerdictSuffix(outcome: TestOutcome, facts: typeof import('../../certify/saml/report/facts.ts')): string {
   if (outcome.verdict !== 'fail' && outcome.verdict !== 'error') return '';
-  const { describeVerdict, samlEvidence } = await import('../../certify/saml/report/facts.ts');
-  const verdict = samlEvidence(outcome.transcript).verdict;
-  const said = verdict ? describeVerdict(verdict) : undefined;
+  const verdict = facts.samlEvidence(outcome.transcript).verdict;
+  const said = verdict ? facts.describeVerdict(verdict) : undefined;
   // The step's own failure usually names the verdict already: say it once.
   return said && !(outcome.failure ?? '').includes(said) ? ` [the SP: ${said}]` : '';
 }
@@ -230,10 +229,11 @@ export const definition: CommandDefinition = {
     if (remaining.length > 0) usageError(cmd, remaining.join('\n  '), 'certify/invalid-options');
     const target = parsed.target === undefined ? undefined : findBrowser(parsed.target);
 
-    const [{ progressLine, summaryLines }, { writeSamlReport }, { runSamlCertification, describeTarget }] = await Promise.all([
+    const [{ progressLine, summaryLines }, { writeSamlReport }, { runSamlCertification, describeTarget }, facts] = await Promise.all([
       import('../../certify/progress.ts'),
       import('../../certify/saml/report/write.ts'),
       import('../../certify/saml/run.ts'),
+      import('../../certify/saml/report/facts.ts'),
     ]);
     const certifying = `certifying ${describeTarget(target)} (profile ${parsed.profile}${target && !target.loginUrl ? ', IdP-initiated: no --login-url' : ''}${target && !target.whoami ? ', verdicts inferred: no --whoami' : ''})\n`;
     if (target === undefined) io.out(certifying);
@@ -249,8 +249,6 @@ export const definition: CommandDefinition = {
     process.on('SIGINT', onSignal);
     process.on('SIGTERM', onSignal);
     let run: SamlCertification;
-    // Progress lines are written in order even though each waits for a lazy import.
-    let printing = Promise.resolve();
     try {
       try {
         run = await runSamlCertification({
@@ -261,13 +259,12 @@ export const definition: CommandDefinition = {
           onIdpReady: (idp) => io.out(`the SP must trust the mock IdP ${idp.entityId}, metadata at ${idp.metadataUrl}\n${certifying}`),
           onTest: (outcome) => {
             if (outcome.verdict === 'interrupted' && outcome.transcript.length === 0) return;
-            printing = printing.then(async () => io.out(`${progressLine(outcome)}${await spVerdictSuffix(outcome)}\n`));
+            io.out(`${progressLine(outcome)}${spVerdictSuffix(outcome, facts)}\n`);
           },
         });
       } catch (error) {
         throw asFailure(error, target);
       }
-      await printing;
       const report = await writeSamlReport(run, parsed.reportDir, packageVersion());
       const paths = [report.html, report.json, report.junit];
       if (run.baseline && !run.baseline.ok) {
