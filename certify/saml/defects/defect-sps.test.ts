@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type MockIdp, registrationFromSpMetadata } from '../../../mock-idp/index.ts';
-import { attempt, postToAcs, registerSp, startTestIdp, type SpUnderTest, type TestIdp } from './drive.ts';
+import { attempt, postToAcs, registerSp, startTestIdp, type SpUnderTest, type TestIdp } from './test-support/drive.ts';
 import { SAML_DEFECTS, startSamlDefectSp, type DefectSpEndpoints } from './index.ts';
 
 /** What an attack achieved: who got signed in (or null), and where the browser was sent. */

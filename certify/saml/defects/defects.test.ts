@@ -2,7 +2,7 @@
  * Proof that the verdicts are right (issue 10): `certify saml`'s catalog (features/certify-saml, through
  * runSamlCertification, ../run.ts) against SPs whose behaviour is known.
  * - the strict mini SP (./mini-sp/, independent of reference-sp/) must fail no MUST test;
- * - node-saml (./node-saml-sp.ts) must fail no MUST test beyond NODE_SAML_KNOWN_GAPS, each a real gap of the
+ * - node-saml (./test-support/node-saml-sp.ts) must fail no MUST test beyond NODE_SAML_KNOWN_GAPS, each a real gap of the
  *   library as configured, explained where it is listed;
  * - each defect SP (the mini SP with one rule replaced, ./index.ts) must fail every test in its `flaggedBy`, and
  *   no MUST test outside `flaggedBy` + `alsoAffects` (a false alarm); a defect marked `catalogGap` is one the
@@ -19,7 +19,7 @@ import { createMockIdp, systemClock } from '../../../mock-idp/index.ts';
 import type { SamlCertifyTarget } from '../contract.ts';
 import { runSamlCertification, type SamlCertification } from '../run.ts';
 import { SAML_DEFECTS, startSamlDefectSp } from './index.ts';
-import { NODE_SAML_KNOWN_GAPS, startNodeSamlSp } from './node-saml-sp.ts';
+import { NODE_SAML_KNOWN_GAPS, startNodeSamlSp } from './test-support/node-saml-sp.ts';
 
 const IDP_ENTITY_ID = 'https://certify-idp.defects.test/metadata';
 const scratch = mkdtempSync(join(tmpdir(), 'ssoh-saml-defects-'));

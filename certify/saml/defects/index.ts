@@ -2,7 +2,7 @@
  * The SAML defect layer (issue 10, "Proof that the verdicts are right"): the strict mini SP and the defect SPs,
  * each the mini SP with exactly one rule replaced (./defect.ts). `certify saml` must flag every defect SP with the
  * tests made for it and with no unrelated MUST test, and must certify the strict mini SP (and node-saml,
- * ./node-saml-sp.ts) with no false alarm: defects.test.ts.
+ * ./test-support/node-saml-sp.ts) with no false alarm: defects.test.ts.
  */
 import { acceptsSha1 } from './accepts-sha1.ts';
 import { acceptsTwoAssertions } from './accepts-two-assertions.ts';

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DeviationInput } from '../../../mock-idp/index.ts';
-import { attempt, postToAcs, registerSp, startTestIdp, type TestIdp } from './drive.ts';
+import { attempt, postToAcs, registerSp, startTestIdp, type TestIdp } from './test-support/drive.ts';
 import { startMiniSp, type RunningMiniSp } from './mini-sp/app.ts';
 
 let idp: TestIdp;

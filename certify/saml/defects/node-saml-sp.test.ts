@@ -4,8 +4,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DeviationInput } from '../../../mock-idp/index.ts';
-import { attempt, registerSp, startTestIdp, type TestIdp } from './drive.ts';
-import { startNodeSamlSp, type NodeSamlSp } from './node-saml-sp.ts';
+import { attempt, registerSp, startTestIdp, type TestIdp } from './test-support/drive.ts';
+import { startNodeSamlSp, type NodeSamlSp } from './test-support/node-saml-sp.ts';
 
 let idp: TestIdp;
 let sp: NodeSamlSp;

@@ -5,8 +5,8 @@
  * decoded response before it is posted (an attack the IdP cannot make by itself), or post an IdP-initiated one.
  */
 import { createServer, type Server } from 'node:http';
-import { createMockIdp, parsePostForm, registrationFromSpMetadata, systemClock, type DeviationInput, type MockIdp, type SpRegistrationInput } from '../../../mock-idp/index.ts';
-import { Browser } from '../../../steps/support/saml/browser.ts';
+import { createMockIdp, parsePostForm, registrationFromSpMetadata, systemClock, type DeviationInput, type MockIdp, type SpRegistrationInput } from '../../../../mock-idp/index.ts';
+import { Browser } from '../../../../steps/support/saml/browser.ts';
 
 export const USERS = ['alice@example.com', 'bob@example.com', 'mallory@example.com'] as const;
 

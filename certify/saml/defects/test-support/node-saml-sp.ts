@@ -9,16 +9,16 @@
  * - acceptedClockSkewMs 60 s, like the mini SP
  * The app adds only what node-saml leaves to its caller: the session (cookie → NameID), the RelayState redirect
  * (same-origin paths only, the mini SP's rule) and the body limit. Where the certification flags node-saml, the
- * reason is node-saml's real behaviour (NODE_SAML_KNOWN_GAPS, explained in defects.test.ts).
+ * reason is node-saml's real behaviour (NODE_SAML_KNOWN_GAPS below, checked by ../defects.test.ts).
  */
 import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import { SAML, ValidateInResponseTo } from '@node-saml/node-saml';
 import express, { type NextFunction, type Request, type Response } from 'express';
-import { generatedKeyPair, systemClock } from '../../../mock-idp/index.ts';
-import type { DefectSpEndpoints } from './index.ts';
-import { trustedIdpFromMetadata } from './mini-sp/idp-trust.ts';
-import { relayTarget } from './mini-sp/relay-state.ts';
+import { generatedKeyPair, systemClock } from '../../../../mock-idp/index.ts';
+import type { DefectSpEndpoints } from '../index.ts';
+import { trustedIdpFromMetadata } from '../mini-sp/idp-trust.ts';
+import { relayTarget } from '../mini-sp/relay-state.ts';
 
 const SESSION_COOKIE = 'node_saml_session';
 
