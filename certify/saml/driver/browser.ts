@@ -4,8 +4,9 @@
  * cookies) per driver.
  * - SP-initiated: the page opens the login URL and runs whatever the SP runs; the request that carries SAMLRequest
  *   to the IdP — a navigation with it in the query (HTTP-Redirect) or a form POST with it in the body (HTTP-POST) —
- *   is intercepted (page.route), read and checked like the HTTP driver does (./authn-request.ts), and answered with
- *   an empty page on the IdP's origin: the network never reaches the IdP
+ *   is intercepted, read and checked like the HTTP driver does (./authn-request.ts), and answered with an empty
+ *   page on the IdP's origin: the network never reaches the IdP. Interception is CDP's Fetch domain on the page,
+ *   because it pauses every hop of a redirect chain, where Playwright's page.route sees only a chain's first request
  * - the response is posted from a page on the IdP's origin, the auto-submitting form a real IdP serves, so cookies
  *   behave as in a real sign-in (same-site rules included); the SP's answer and its redirects are read from the
  *   navigation chain
@@ -15,7 +16,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page, Request, Route } from 'playwright-core';
+import type { Browser, BrowserContext, CDPSession, Page, Request } from 'playwright-core';
 import { autoPostForm } from '../../../mock-idp/index.ts';
 import { SamlCertifyError } from '../errors.ts';
 import type { ResolvedSp } from '../target.ts';
@@ -84,39 +85,51 @@ export class BrowserDriver implements SamlDriver {
       const browser = await sharedBrowser(this.executablePath);
       const context = await browser.newContext();
       context.setDefaultTimeout(this.timeoutMs);
-      await context.route('**/*', (route) => this.intercept(route));
-      return { context, page: await context.newPage() };
+      const page = await context.newPage();
+      const cdp = await context.newCDPSession(page);
+      cdp.on('Fetch.requestPaused', (event) => {
+        this.intercept(cdp, event).catch(() => undefined);
+      });
+      await cdp.send('Fetch.enable', { patterns: [{ urlPattern: '*', requestStage: 'Request' }] });
+      return { context, page };
     })();
     return this.#context;
   }
 
-  private async intercept(route: Route): Promise<void> {
-    const request = route.request();
-    const url = new URL(request.url());
+  private async intercept(cdp: CDPSession, event: { requestId: string; request: { url: string; method: string; postData?: string } }): Promise<void> {
+    const { requestId, request } = event;
+    const url = new URL(request.url);
+    const html = (body: string) =>
+      cdp.send('Fetch.fulfillRequest', {
+        requestId,
+        responseCode: 200,
+        responseHeaders: [{ name: 'content-type', value: 'text/html; charset=utf-8' }],
+        body: Buffer.from(body).toString('base64'),
+      });
     if (url.origin === this.#idpOrigin && url.pathname === POST_PAGE && this.#postPage !== undefined) {
-      await route.fulfill({ status: 200, contentType: 'text/html', body: this.#postPage });
+      await html(this.#postPage);
       return;
     }
-    const seen = this.readRequest(request);
+    const seen = this.readRequest(request.method, request.url, request.postData);
     if (seen) {
       this.#idpOrigin = new URL(seen.destination).origin;
-      await route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>IdP</title>' });
+      await html('<!doctype html><title>IdP</title>');
       return;
     }
     if (url.hostname.endsWith('.example')) {
-      await route.abort('blockedbyclient');
+      await cdp.send('Fetch.failRequest', { requestId, errorReason: 'BlockedByClient' });
       return;
     }
-    await route.continue();
+    await cdp.send('Fetch.continueRequest', { requestId });
   }
 
   /** The AuthnRequest a request carries, if any; a bad one rejects the pending sign-in. */
-  private readRequest(request: Request): SeenAuthnRequest | undefined {
+  private readRequest(method: string, url: string, postData: string | undefined): SeenAuthnRequest | undefined {
     let seen: SeenAuthnRequest | undefined;
     try {
-      if (carriesSamlRequest(request.url())) seen = readRedirectRequest(request.url(), this.sp);
-      else if (request.method() === 'POST' && (request.postData() ?? '').includes('SAMLRequest=')) {
-        seen = readPostRequest({ action: request.url(), fields: Object.fromEntries(new URLSearchParams(request.postData() ?? '')) }, this.sp);
+      if (carriesSamlRequest(url)) seen = readRedirectRequest(url, this.sp);
+      else if (method === 'POST' && (postData ?? '').includes('SAMLRequest=')) {
+        seen = readPostRequest({ action: url, fields: Object.fromEntries(new URLSearchParams(postData ?? '')) }, this.sp);
       }
     } catch (error) {
       this.#capture?.reject(error);
