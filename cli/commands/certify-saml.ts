@@ -75,7 +75,7 @@ function options(): Option[] {
     new Option('--timeout-ms <ms>', 'per-request timeout, 100 to 600000').default(10_000).env('SAML_TIMEOUT_MS'),
     new Option('--idp-port <port>', "the embedded mock IdP's port, serving the metadata the SP trusts (0 picks a free port)").default(0).env('SAML_IDP_PORT'),
     new Option('--idp-entity-id <id>', "the mock IdP's entity ID (the SP's trusted issuer)").default(DEFAULT_IDP_ENTITY_ID).env('SAML_IDP_ENTITY_ID'),
-    new Option('--data-dir <dir>', "where the mock IdP's keys are kept; keep it (e.g. cached in CI) so the SP's trust survives runs")
+    new Option('--data-dir <dir>', "npm start's data directory: the mock IdP's keys are in <dir>/idp; keep it (cache it in CI) so the SP's trust survives runs")
       .default(DEFAULT_DATA_DIR)
       .env('SSO_HARNESS_DATA_DIR'),
   ];
