@@ -14,6 +14,12 @@ import type { Judgement } from '../certify/saml/attempt.ts';
 import { samlCertifyStage } from './support/saml-certify/world-stage.ts';
 import type { HarnessWorld } from './support/world.ts';
 
+/**
+ * Steps that talk to the SP: a login redirect chain, the POST and the whoami call, each bounded by the target's
+ * timeoutMs, may together take longer than cucumber's default step timeout on a slow SP.
+ */
+const NETWORK = { timeout: 120_000 };
+
 /** Hosts and endpoints that belong to nobody the SP trusts (RFC 2606 .example names). */
 const ELSEWHERE = {
   audience: 'https://other-sp.example/saml/metadata',
@@ -30,7 +36,7 @@ function describe(j: Judgement): string {
 
 // ---- preconditions -------------------------------------------------------------------------------------------
 
-Given("a legitimate response signed the way the SP's metadata asks", async function (this: HarnessWorld) {
+Given("a legitimate response signed the way the SP's metadata asks", NETWORK, async function (this: HarnessWorld) {
   await samlCertifyStage(this).run();
 });
 
@@ -231,17 +237,17 @@ Given('the response comes from an issuer the SP does not trust', function (this:
 
 // ---- replay and InResponseTo ---------------------------------------------------------------------------------
 
-Given('the user has signed in to the SP', async function (this: HarnessWorld) {
+Given('the user has signed in to the SP', NETWORK, async function (this: HarnessWorld) {
   const { judgement } = await samlCertifyStage(this).signInFirst();
   const v = judgement.verdict;
   assert.ok(v.kind === 'accepted', `a legitimate sign-in must succeed before this test: ${describe(judgement)}`);
 });
 
-When('the same response is posted again from the same browser', async function (this: HarnessWorld) {
+When('the same response is posted again from the same browser', NETWORK, async function (this: HarnessWorld) {
   await samlCertifyStage(this).postAgain(true);
 });
 
-When('the same response is posted again from another browser', async function (this: HarnessWorld) {
+When('the same response is posted again from another browser', NETWORK, async function (this: HarnessWorld) {
   await samlCertifyStage(this).postAgain(false);
 });
 
@@ -259,7 +265,7 @@ Given("the response answers the AuthnRequest of the user's earlier sign-in", fun
   stage.mutate([], 'InResponseTo names the AuthnRequest an earlier response already answered', [earlier]);
 });
 
-Given('the AuthnRequest was started in another browser', async function (this: HarnessWorld) {
+Given('the AuthnRequest was started in another browser', NETWORK, async function (this: HarnessWorld) {
   const stage = samlCertifyStage(this);
   const { ctx } = await stage.run();
   if (ctx.target.loginUrl === undefined) return stage.skip('certified IdP-initiated (no login URL): no AuthnRequest to take from another browser');
@@ -367,13 +373,13 @@ Given("the IdP sends an attribute the SP's metadata requires with an empty value
 
 // ---- the decisive POST ---------------------------------------------------------------------------------------
 
-When('the response is posted to the SP', async function (this: HarnessWorld) {
+When('the response is posted to the SP', NETWORK, async function (this: HarnessWorld) {
   await samlCertifyStage(this).post();
 });
 
 // ---- verdicts ------------------------------------------------------------------------------------------------
 
-Then('the SP signs the user in', async function (this: HarnessWorld) {
+Then('the SP signs the user in', NETWORK, async function (this: HarnessWorld) {
   const stage = samlCertifyStage(this);
   const { ctx } = await stage.run();
   const j = await stage.judgement();
@@ -381,13 +387,13 @@ Then('the SP signs the user in', async function (this: HarnessWorld) {
   assert.ok(v.kind === 'accepted' && (v.as === ctx.target.user || (v.as === null && v.inferred)), `expected the user to be signed in; the verdict is ${describe(j)}`);
 });
 
-Then('the SP signs nobody in', async function (this: HarnessWorld) {
+Then('the SP signs nobody in', NETWORK, async function (this: HarnessWorld) {
   const j = await samlCertifyStage(this).judgement();
   // A 5xx with nobody signed in is still a refusal for security; "answers without a server error" judges the 5xx.
   assert.ok(j.reading.kind === 'nobody', `expected the SP to refuse; the verdict is ${describe(j)}`);
 });
 
-Then('the victim is not signed in', async function (this: HarnessWorld) {
+Then('the victim is not signed in', NETWORK, async function (this: HarnessWorld) {
   const stage = samlCertifyStage(this);
   const j = await stage.judgement();
   if (j.reading.kind === 'identity' && j.reading.as === null) {
@@ -400,7 +406,7 @@ Then('the victim is not signed in', async function (this: HarnessWorld) {
   return undefined;
 });
 
-Then('the SP keeps the browser on its own site', async function (this: HarnessWorld) {
+Then('the SP keeps the browser on its own site', NETWORK, async function (this: HarnessWorld) {
   const stage = samlCertifyStage(this);
   const j = await stage.judgement();
   const attempt = stage.attempt!;
@@ -416,7 +422,7 @@ Then('the SP keeps the browser on its own site', async function (this: HarnessWo
   assert.equal(away, undefined, 'expected the SP to redirect only within its own origin');
 });
 
-Then('the SP answers without a server error', async function (this: HarnessWorld) {
+Then('the SP answers without a server error', NETWORK, async function (this: HarnessWorld) {
   const j = await samlCertifyStage(this).judgement();
   assert.ok(j.verdict.kind !== 'error', `expected a 2xx–4xx answer; the verdict is ${describe(j)}`);
 });
