@@ -69,11 +69,13 @@ function buildApp(ctx: MiniSpContext, rules: MiniSpRules, metadataXml: string) {
   });
 
   app.get('/login', (req, res) => {
+    const now = ctx.now();
+    for (const [id, request] of ctx.requests) if (request.expiresAt <= now) ctx.requests.delete(id);
     const id = newRequestId();
     const binding = randomBytes(24).toString('hex');
-    ctx.requests.set(id, { binding, expiresAt: ctx.now() + REQUEST_TTL_MS, answered: false });
+    ctx.requests.set(id, { binding, expiresAt: now + REQUEST_TTL_MS, answered: false });
     const relayState = typeof req.query['RelayState'] === 'string' ? req.query['RelayState'] : undefined;
-    const xml = authnRequestXml(id, { spEntityId: ctx.entityId, acsUrl: ctx.acsUrl, ssoUrl: ctx.idp.ssoUrl, now: new Date(ctx.now()) });
+    const xml = authnRequestXml(id, { spEntityId: ctx.entityId, acsUrl: ctx.acsUrl, ssoUrl: ctx.idp.ssoUrl, now: new Date(now) });
     res.setHeader('set-cookie', `${REQUEST_COOKIE}=${binding}; Path=/; HttpOnly`);
     res.redirect(302, redirectUrl(ctx.idp.ssoUrl, xml, relayState));
   });
