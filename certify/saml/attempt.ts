@@ -45,8 +45,11 @@ export interface Attempt {
   readonly failure: SamlCertifyError | undefined;
 }
 
-function acsFor(sp: ResolvedSp, requested: string | undefined): string {
-  return requested !== undefined && sp.acsUrls.includes(requested) ? requested : sp.defaultAcs;
+/** The ACS the request names by URL or index when the SP registered it, else the metadata's default. */
+function acsFor(sp: ResolvedSp, request: { acsUrl: string | undefined; acsIndex: number | undefined }): string {
+  if (request.acsUrl !== undefined && sp.acsUrls.includes(request.acsUrl)) return request.acsUrl;
+  const indexed = typeof sp.registration.acs === 'string' ? [] : sp.registration.acs;
+  return indexed.find((a) => request.acsIndex !== undefined && a.index === request.acsIndex)?.url ?? sp.defaultAcs;
 }
 
 /** Steps 1–3: returns what was sent and what the SP answered. */
@@ -60,7 +63,7 @@ export async function attemptSignIn(ctx: CertifyContext, driver: SamlDriver, pla
   try {
     issued = await ctx.idp.control.issue({
       spEntityId: ctx.sp.entityId,
-      ...(request ? { request: { ...request.info, acsUrl: acsFor(ctx.sp, request.info.acsUrl), acsIndex: undefined } } : {}),
+      ...(request ? { request: { ...request.info, acsUrl: acsFor(ctx.sp, request.info), acsIndex: undefined } } : {}),
       relayState: plan.relayState ?? request?.relayState,
     });
   } finally {
