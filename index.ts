@@ -86,6 +86,9 @@ import type { Certification, RunInput } from './certify/run.ts';
 import type { WrittenReport } from './certify/report/write.ts';
 export type { Certification, RunInput, WrittenReport };
 export type { CertifyProfile } from './certify/options.ts';
+// runCertification rejects with a PreflightError (code certify/unreachable | token-refused | not-scim) before any test.
+export { PreflightError, type PreflightCode } from './certify/preflight.ts';
+export type { ScimParameters } from './steps/support/scim/settings.ts';
 
 /** Certifies a SCIM endpoint (or the bundled server when `url` is undefined); loads cucumber on first call. */
 export async function runCertification(input: RunInput): Promise<Certification> {
