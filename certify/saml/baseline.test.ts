@@ -79,6 +79,16 @@ describe('runBaseline', () => {
     expect(result).toMatchObject({ ok: false, code: 'certify-saml/no-authn-request' });
   });
 
+  it('fails when the AuthnRequest is not signed by the certificate the metadata publishes', async () => {
+    const real = await (await fetch(`${sp.origin}/saml/sso/metadata`)).text();
+    const stranger = certifyIdp({ ...identities(), idp: { dataDir: mkdtempSync(join(tmpdir(), 'ssoh-stranger-')), port: 0 } }).keys.signing.certificatePem;
+    const body = stranger.replace(/-----[^-]+-----/g, '').replace(/\s+/g, '');
+    const xml = real.replace(/(<md:KeyDescriptor use="signing">[\s\S]*?<ds:X509Certificate>)[^<]*/, `$1${body}`);
+    expect(xml).not.toBe(real);
+    const result = await runBaseline(target('sso', { spMetadata: { xml } }));
+    expect(result).toMatchObject({ ok: false, code: 'certify-saml/bad-authn-request' });
+  });
+
   it('refuses a target with bad options, naming each problem', async () => {
     await expect(runBaseline({ ...target('sso'), victim: 'alice@example.com', timeoutMs: 0 })).rejects.toMatchObject({ code: 'certify-saml/bad-target' });
   });

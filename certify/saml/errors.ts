@@ -12,6 +12,8 @@ export type SamlCertifyCode =
   /** The login URL, the ACS or the whoami URL did not answer (connection refused, timeout). */
   | 'certify-saml/unreachable'
   | 'certify-saml/timeout'
+  /** The run was interrupted (SIGINT/SIGTERM) while a request was in flight. */
+  | 'certify-saml/interrupted'
   /** Following the login URL never met an AuthnRequest (HTTP-Redirect or HTTP-POST binding). */
   | 'certify-saml/no-authn-request'
   /** The AuthnRequest is not one the IdP can answer (bad encoding, signature missing or invalid). */

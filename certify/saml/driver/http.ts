@@ -9,6 +9,7 @@
  * - every request times out after the target's timeoutMs: certify-saml/timeout; a refused connection is
  *   certify-saml/unreachable
  */
+import { interruptSignal } from '../../safety/interrupt.ts';
 import { CookieJar } from '../cookie-jar.ts';
 import { SamlCertifyError } from '../errors.ts';
 import type { ResolvedSp } from '../target.ts';
@@ -34,12 +35,14 @@ export class HttpDriver implements SamlDriver {
       response = await fetch(url, {
         method: init.method ?? 'GET',
         redirect: 'manual',
-        signal: AbortSignal.timeout(this.timeoutMs),
+        // Interrupting the run (SIGINT/SIGTERM, certify/safety/interrupt.ts) aborts a request in flight too.
+        signal: AbortSignal.any([AbortSignal.timeout(this.timeoutMs), interruptSignal()]),
         headers: { accept: BROWSER_ACCEPT, ...(cookie ? { cookie } : {}), ...init.headers },
         ...(init.body !== undefined ? { body: init.body } : {}),
       });
     } catch (error) {
       const name = (error as { name?: string }).name;
+      if (interruptSignal().aborted) throw new SamlCertifyError('certify-saml/interrupted', 'the run was interrupted');
       if (name === 'TimeoutError' || name === 'AbortError') throw new SamlCertifyError('certify-saml/timeout', `${new URL(url).origin} did not answer within ${this.timeoutMs} ms`);
       throw new SamlCertifyError('certify-saml/unreachable', `${new URL(url).origin} cannot be reached`);
     }
