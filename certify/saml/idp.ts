@@ -41,10 +41,9 @@ export function directoryUser(email: string) {
  * (when it is known already: the bundled SP needs the IdP's metadata before it has its own).
  */
 export function certifyIdp(target: Pick<SamlCertifyTarget, 'idp' | 'user' | 'victim'>, sp?: ResolvedSp, clock: Clock = systemClock): MockIdp {
-  const idp = createMockIdp({ baseUrl: idpBaseUrl(target.idp.port), entityId: idpEntityId(target), dataDir: target.idp.dataDir, clock });
-  for (const email of [target.user, target.victim]) {
-    if (!idp.control.findUser(email)) idp.control.addUser(directoryUser(email));
-  }
+  // Initial users are not written to the data dir's users.json: a certify run leaves `npm start`'s directory as it was.
+  const users = [target.user, target.victim].map(directoryUser);
+  const idp = createMockIdp({ baseUrl: idpBaseUrl(target.idp.port), entityId: idpEntityId(target), dataDir: target.idp.dataDir, clock, users });
   if (sp) idp.control.registerSp(sp.registration);
   return idp;
 }
