@@ -65,7 +65,8 @@ export class HttpDriver implements SamlDriver {
       const html = await response.text();
       const form = response.ok ? findRequestForm(html, url) : undefined;
       if (form) return readPostRequest(form, this.sp);
-      throw new SamlCertifyError('certify-saml/no-authn-request', `the login URL led to HTTP ${response.status} at ${new URL(url).pathname} without an AuthnRequest`);
+      const hint = response.ok && /<script\b/i.test(html) ? ' (the page runs JavaScript: try --browser chromium)' : '';
+      throw new SamlCertifyError('certify-saml/no-authn-request', `the login URL led to HTTP ${response.status} at ${new URL(url).pathname} without an AuthnRequest${hint}`);
     }
     throw new SamlCertifyError('certify-saml/no-authn-request', `the login URL redirected more than ${MAX_LOGIN_HOPS} times without an AuthnRequest`);
   }
