@@ -91,9 +91,10 @@ export class EndpointDriver {
         },
       );
     } catch (error) {
+      // No answer (http/timeout, http/aborted, http/unreachable): in the transcript, then the typed error itself.
       const reason = error instanceof HttpError ? error.reason : (error as Error).message;
       this.attach(`${request}\n\n→ ${reason}`, `${++this.#exchanges}. ${method} ${pathOf(url)}`);
-      throw new Error(`${method} ${pathOf(url)}: ${reason}`);
+      throw error;
     }
     const exchange: Exchange = { method, url, status: answer.status, headers: answer.headers, body: jsonObject(answer), text: answer.text };
     noteExchange(method, url.split('?')[0]!, exchange.status, exchange.body?.id, this.target.token, this.settings.ledgerFile);
