@@ -11,6 +11,7 @@ import type { DeviationInput, SamlAttribute } from '../../../mock-idp/index.ts';
 import { attemptSignIn, judge, type Attempt, type AttemptPlan, type Judgement } from '../../../certify/saml/attempt.ts';
 import { SAML_ATTACHMENTS } from '../../../certify/saml/contract.ts';
 import type { SamlDriver } from '../../../certify/saml/driver/driver.ts';
+import { SamlCertifyError } from '../../../certify/saml/errors.ts';
 import { SKIP_REASON_ATTACHMENT } from '../../../certify/catalog.ts';
 import { certifyRun, type CertifyRun } from './run-context.ts';
 
@@ -128,8 +129,8 @@ export class SamlCertifyStage {
     try {
       answer = await driver.postResponse(earlier.issued.action, earlier.issued.fields);
     } catch (error) {
-      if (!(error instanceof Error && 'code' in error)) throw error;
-      failure = error as Attempt['failure'];
+      if (!(error instanceof SamlCertifyError)) throw error;
+      failure = error;
     }
     this.attempt = { ...earlier, answer, failure };
     this.#judgement = undefined;
