@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createMockIdp, systemClock } from '../../mock-idp/index.ts';
 import { startSamlDefectSp } from '../../certify/saml/defects/index.ts';
+import { browserSkipReason } from '../../e2e/chromium.ts';
 import { main } from '../main.ts';
 import { type RunningHarness, startHarness } from '../start/start-harness.ts';
 import { findBrowser, parseSamlFlags } from './certify-saml.ts';
@@ -218,6 +219,18 @@ describe("against npm start's acme tenant", () => {
     for (const name of ['certification-saml.json', 'certification-saml.html', 'junit.xml']) expect(readFileSync(join(reportDir, name), 'utf8')).not.toContain(scratch);
     expect(readFileSync(join(reportDir, 'certification-saml.html'), 'utf8')).toContain('<strong>Inferred verdicts</strong>');
   }, 120_000);
+
+  it.skipIf(browserSkipReason() !== undefined)(
+    '--browser chromium: the same run in a real browser',
+    async () => {
+      const reportDir = join(scratch, 'r6');
+      const r = await run(...acme(), '--browser', 'chromium', '--tags', '@id:SAML-SIG-01 or @id:SAML-XSW-03', '--report-dir', reportDir);
+      expect(r.code).toBe(0);
+      expect(r.out).toMatch(/^PASS\s+MUST\s+SAML-XSW-03\b/m);
+      expect(JSON.parse(readFileSync(join(reportDir, 'certification-saml.json'), 'utf8'))).toMatchObject({ target: { driver: 'chromium' }, certified: true });
+    },
+    120_000,
+  );
 
   it('certified: exit 0, the IdP metadata URL first, one line per test, CERTIFIED, three reports', async () => {
     const reportDir = join(scratch, 'r2');
