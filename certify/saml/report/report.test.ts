@@ -9,7 +9,7 @@ import { CatalogCollector, type Envelope } from '../../catalog.ts';
 import { summarise } from '../../summary.ts';
 import { SAML_ATTACHMENTS } from '../contract.ts';
 import { SAML_FAMILIES } from '../families.ts';
-import type { SamlCertification } from '../run.ts';
+import { describeTarget, type SamlCertification, samlTagExpression } from '../run.ts';
 import { MESSAGE_LIMIT, toSamlDocument } from './document.ts';
 import { areaOf, samlSectionOf } from './facts.ts';
 import { changeExcerpt, highlightedMessage } from './highlight.ts';
@@ -233,5 +233,20 @@ describe('the SAML certification report', () => {
     expect(await validateSamlDocument(failed)).toEqual([]);
     expect(renderSamlJunit(failed)).toMatch(/name="SAML-BASELINE[^"]*"[\s\S]*<failure type="BaselineFailed"/);
     expect(renderSamlHtml(failed)).toContain('does it trust http://127.0.0.1:7000/metadata?');
+  });
+});
+
+describe('what the run says about itself', () => {
+  const base = { user: 'a@example.com', victim: 'b@example.com', idp: { dataDir: '/home/ci/.data/idp', port: 0 }, timeoutMs: 1000 };
+  it.each([
+    [undefined, 'bundled reference SP'],
+    [{ ...base, spMetadata: { url: 'https://sp.example.test/metadata' } }, 'https://sp.example.test/metadata'],
+    [{ ...base, spMetadata: { file: '/home/ci/work/sp-metadata.xml' } }, 'SP metadata file sp-metadata.xml'],
+    [{ ...base, spEntityId: 'urn:sp', acsUrls: ['https://sp.example.test/acs'] }, 'urn:sp'],
+  ])('names the SP without a local path: %j → %s', (target, name) => expect(describeTarget(target)).toBe(name));
+
+  it('selects by profile, never @wip, and ands the caller’s tags in', () => {
+    expect(samlTagExpression('core', undefined)).toBe('(@core) and not @wip');
+    expect(samlTagExpression('all', '@must or @should')).toBe('(@core or @entra or @okta) and not @wip and (@must or @should)');
   });
 });
