@@ -68,10 +68,6 @@ Given('the IdP signs only the Response, not the assertion', function (this: Harn
   samlCertifyStage(this).mutate(['signResponseOnly'], 'only the Response is signed; the assertion carries no signature');
 });
 
-Given('the IdP signs both the Response and the assertion', function (this: HarnessWorld) {
-  samlCertifyStage(this).mutate(['signBoth'], 'the Response and the assertion are both signed');
-});
-
 Given('the IdP signs only the assertion, with {rsaAlgorithm}', function (this: HarnessWorld, algorithm: SignatureAlgorithmName) {
   samlCertifyStage(this).mutate(['signAssertionOnly', { method: 'signatureAlgorithm', args: [algorithm] }], `only the assertion is signed, with RSA-${algorithm.toUpperCase()}`);
 });
