@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { Given, Then, When } from '@cucumber/cucumber';
 import { generatedKeyPair, systemClock, type DataAlgorithmName, type KeyAlgorithmName, type SignatureAlgorithmName, type XswKind } from '../mock-idp/index.ts';
 import { directoryUser } from '../certify/saml/idp.ts';
-import { fieldFor } from '../certify/saml/requested-attributes.ts';
+import { fieldFor, misspell } from '../certify/saml/requested-attributes.ts';
 import type { Judgement } from '../certify/saml/attempt.ts';
 import { samlCertifyStage } from './support/saml-certify/world-stage.ts';
 import type { HarnessWorld } from './support/world.ts';
@@ -337,11 +337,6 @@ Given("the IdP leaves out an attribute the SP's metadata requires", async functi
   stage.mutate([{ method: 'withoutAttribute', args: [required.name] }], `the required attribute ${required.name} is left out`);
   return undefined;
 });
-
-/** A realistic misspelling: the last two letters swapped ("email" → "emali"), never a case change. */
-export function misspell(name: string): string {
-  return name.length < 2 ? `${name}x` : `${name.slice(0, -2)}${name.at(-1)}${name.at(-2)}`;
-}
 
 Given("the IdP misspells an attribute the SP's metadata requires", async function (this: HarnessWorld) {
   const stage = samlCertifyStage(this);

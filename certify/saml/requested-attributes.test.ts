@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fieldFor } from './requested-attributes.ts';
+import { fieldFor, misspell } from './requested-attributes.ts';
 
 describe('fieldFor', () => {
   it.each([
@@ -14,5 +14,14 @@ describe('fieldFor', () => {
     ['login', 'login'],
   ])('%s → %s', (name, field) => {
     expect(fieldFor(name)).toBe(field);
+  });
+});
+
+describe('misspell', () => {
+  it('swaps the last two letters, which no case-insensitive match forgives', () => {
+    expect(misspell('email')).toBe('emali');
+    expect(misspell('firstName')).toBe('firstNaem');
+    expect(misspell('x')).toBe('xx');
+    expect(misspell('uid00')).toBe('uid00x');
   });
 });

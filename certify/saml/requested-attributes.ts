@@ -51,3 +51,9 @@ export function fieldFor(name: string): Field {
 export function statementsFor(requested: readonly RequestedAttribute[]): AttributeStatement[] {
   return requested.map((a) => ({ name: a.name, from: fieldFor(a.name), ...(a.nameFormat ? { nameFormat: a.nameFormat } : {}) }));
 }
+
+/** A realistic misspelling: the last two letters swapped ("email" → "emali"), never a case change. */
+export function misspell(name: string): string {
+  const swapped = `${name.slice(0, -2)}${name.at(-1) ?? ''}${name.at(-2) ?? ''}`;
+  return swapped === name || name.length < 2 ? `${name}x` : swapped;
+}
