@@ -36,12 +36,15 @@ export interface SamlDriver {
   close(): Promise<void>;
 }
 
-/** At most 300 characters of a body, markup and runs of whitespace collapsed. */
+const ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", '#39': "'", nbsp: ' ' };
+
+/** At most 300 characters of a body: markup dropped, common entities decoded, control characters and runs of whitespace collapsed. */
 export function excerpt(body: string): string {
   return body
     .replace(/<(script|style)\b[\s\S]*?<\/\1>/gi, ' ')
     .replace(/<[^>]*>/g, ' ')
-    .replace(/\s+/g, ' ')
+    .replace(/&(amp|lt|gt|quot|apos|#39|nbsp);/g, (_, name: string) => ENTITIES[name] ?? ' ')
+    .replace(/[\s\p{Cc}]+/gu, ' ')
     .trim()
     .slice(0, 300);
 }

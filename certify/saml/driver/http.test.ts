@@ -60,3 +60,11 @@ describe('HttpDriver', () => {
     await expect(driver.postResponse('http://127.0.0.1:9/acs', { SAMLResponse: 'eA==' })).rejects.toMatchObject({ code: 'certify-saml/unreachable' });
   });
 });
+
+describe('excerpt', () => {
+  it('keeps the words of a page: no markup, scripts, entities or control characters, at most 300 characters', async () => {
+    const { excerpt } = await import('./driver.ts');
+    expect(excerpt('<html><script>var x = 1;</script><p>Sign-in &amp; refused:\n\t<b>bad\u0007 issuer</b></p></html>')).toBe('Sign-in & refused: bad issuer');
+    expect(excerpt('x'.repeat(500))).toHaveLength(300);
+  });
+});
