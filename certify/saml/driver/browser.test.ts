@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,7 +10,7 @@ import { attemptSignIn, judge, type CertifyContext } from '../attempt.ts';
 import { runBaseline } from '../baseline.ts';
 import type { SamlCertifyTarget } from '../contract.ts';
 import { certifyIdp } from '../idp.ts';
-import { resolveSp } from '../target.ts';
+import { resolveSp, type ResolvedSp } from '../target.ts';
 import { BrowserDriver, closeSharedBrowser } from './browser.ts';
 
 // The Chromium driver against the bundled reference SP: the baseline, an XSW attack and an off-site RelayState,
@@ -69,6 +70,25 @@ describe.skipIf(skip !== undefined)('BrowserDriver (real Chromium)', () => {
     expect(made.request?.binding).toBe('redirect');
     expect(made.answer?.status).toBe(403);
     expect(judgement.verdict).toEqual({ kind: 'refused', inferred: false });
+  });
+
+  it('reads an HTTP-POST binding AuthnRequest that the login page submits with JavaScript, without reaching the IdP', async () => {
+    const request = Buffer.from(
+      '<samlp:AuthnRequest xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion" ID="_post1" Version="2.0" IssueInstant="2026-01-01T00:00:00Z"><saml:Issuer>https://sp.example</saml:Issuer></samlp:AuthnRequest>',
+    ).toString('base64');
+    const page = `<html><body><form method="post" action="http://127.0.0.1:9/idp/sso"><input type="hidden" name="SAMLRequest" value="${request}"/><input type="hidden" name="RelayState" value="js"/></form><script>setTimeout(() => document.forms[0].submit(), 10)</script></body></html>`;
+    const server = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(page));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const address = server.address();
+    const driver = new BrowserDriver({ authnRequestsSigned: false } as unknown as ResolvedSp, 10_000, 'http://127.0.0.1:7000', CHROMIUM_PATH);
+    try {
+      const seen = await driver.startSignIn(`http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/login`);
+      expect(seen).toMatchObject({ binding: 'post', relayState: 'js', destination: 'http://127.0.0.1:9/idp/sso' });
+      expect(seen.info.id).toBe('_post1');
+    } finally {
+      await driver.close();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
   });
 
   it("records the SP's redirect to the RelayState after a sign-in", async () => {
