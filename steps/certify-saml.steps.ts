@@ -11,7 +11,6 @@ import { generatedKeyPair, systemClock, type DataAlgorithmName, type KeyAlgorith
 import { directoryUser } from '../certify/saml/idp.ts';
 import { fieldFor, misspell } from '../certify/saml/requested-attributes.ts';
 import type { Judgement } from '../certify/saml/attempt.ts';
-import { samlCertifyStage } from './support/saml-certify/world-stage.ts';
 import type { HarnessWorld } from './support/world.ts';
 
 /**
@@ -37,18 +36,18 @@ function describe(j: Judgement): string {
 // ---- preconditions -------------------------------------------------------------------------------------------
 
 Given("a legitimate response signed the way the SP's metadata asks", NETWORK, async function (this: HarnessWorld) {
-  await samlCertifyStage(this).run();
+  await this.samlCertify.run();
 });
 
 Given('the SP asks for signed assertions in its metadata', async function (this: HarnessWorld) {
-  const stage = samlCertifyStage(this);
+  const stage = this.samlCertify;
   const { ctx } = await stage.run();
   if (!ctx.sp.wantAssertionsSigned) return stage.skip('the SP metadata does not say WantAssertionsSigned="true"');
   return undefined;
 });
 
 Given('the SP does not ask for signed assertions in its metadata', async function (this: HarnessWorld) {
-  const stage = samlCertifyStage(this);
+  const stage = this.samlCertify;
   const { ctx } = await stage.run();
   if (ctx.sp.metadataSource === 'options') return stage.skip('certified from an entity ID and ACS URLs, without metadata saying WantAssertionsSigned');
   if (ctx.sp.wantAssertionsSigned) return stage.skip('the SP metadata says WantAssertionsSigned="true"');
@@ -56,7 +55,7 @@ Given('the SP does not ask for signed assertions in its metadata', async functio
 });
 
 Given('the SP starts its own sign-ins', async function (this: HarnessWorld) {
-  const stage = samlCertifyStage(this);
+  const stage = this.samlCertify;
   const { ctx } = await stage.run();
   if (ctx.target.loginUrl === undefined) return stage.skip('certified IdP-initiated (no login URL): the SP was not seen starting a sign-in');
   return undefined;
@@ -65,47 +64,47 @@ Given('the SP starts its own sign-ins', async function (this: HarnessWorld) {
 // ---- signatures ----------------------------------------------------------------------------------------------
 
 Given('the IdP signs only the Response, not the assertion', function (this: HarnessWorld) {
-  samlCertifyStage(this).mutate(['signResponseOnly'], 'only the Response is signed; the assertion carries no signature');
+  this.samlCertify.mutate(['signResponseOnly'], 'only the Response is signed; the assertion carries no signature');
 });
 
 Given('the IdP signs only the assertion, with {rsaAlgorithm}', function (this: HarnessWorld, algorithm: SignatureAlgorithmName) {
-  samlCertifyStage(this).mutate(['signAssertionOnly', { method: 'signatureAlgorithm', args: [algorithm] }], `only the assertion is signed, with RSA-${algorithm.toUpperCase()}`);
+  this.samlCertify.mutate(['signAssertionOnly', { method: 'signatureAlgorithm', args: [algorithm] }], `only the assertion is signed, with RSA-${algorithm.toUpperCase()}`);
 });
 
 Given('the IdP signs the Response and the assertion with {rsaAlgorithm}', function (this: HarnessWorld, algorithm: SignatureAlgorithmName) {
-  samlCertifyStage(this).mutate(['signBoth', { method: 'signatureAlgorithm', args: [algorithm] }], `the Response and the assertion are signed with RSA-${algorithm.toUpperCase()}`);
+  this.samlCertify.mutate(['signBoth', { method: 'signatureAlgorithm', args: [algorithm] }], `the Response and the assertion are signed with RSA-${algorithm.toUpperCase()}`);
 });
 
 Given('the IdP signs with {rsaAlgorithm}', function (this: HarnessWorld, algorithm: SignatureAlgorithmName) {
-  samlCertifyStage(this).mutate([{ method: 'signatureAlgorithm', args: [algorithm] }], `signed with RSA-${algorithm.toUpperCase()}`, ['SignatureMethod', 'DigestMethod']);
+  this.samlCertify.mutate([{ method: 'signatureAlgorithm', args: [algorithm] }], `signed with RSA-${algorithm.toUpperCase()}`, ['SignatureMethod', 'DigestMethod']);
 });
 
 Given('the response carries no signature at all', function (this: HarnessWorld) {
-  samlCertifyStage(this).mutate(['omitSignature'], 'every signature left out');
+  this.samlCertify.mutate(['omitSignature'], 'every signature left out');
 });
 
 Given('the attacker signs the response with a key of their own', function (this: HarnessWorld) {
-  samlCertifyStage(this).mutate(['signWithRogueKey'], 'signed with a key the SP never trusted', ['SignatureValue']);
+  this.samlCertify.mutate(['signWithRogueKey'], 'signed with a key the SP never trusted', ['SignatureValue']);
 });
 
 Given('the attacker changes the NameID after signing', function (this: HarnessWorld) {
-  samlCertifyStage(this).mutate(['tamperAfterSigning'], 'the NameID changed after the signature was computed', ['NameID']);
+  this.samlCertify.mutate(['tamperAfterSigning'], 'the NameID changed after the signature was computed', ['NameID']);
 });
 
 Given('the attacker empties the SignatureValue', function (this: HarnessWorld) {
-  samlCertifyStage(this).mutate(['emptySignatureValue'], 'the SignatureValue is empty', ['SignatureValue']);
+  this.samlCertify.mutate(['emptySignatureValue'], 'the SignatureValue is empty', ['SignatureValue']);
 });
 
 Given('the attacker signs with their own key and puts its certificate in KeyInfo', function (this: HarnessWorld) {
-  samlCertifyStage(this).mutate(['rogueCertificateInKeyInfo'], "signed with the attacker's key, whose certificate rides in KeyInfo", ['X509Certificate']);
+  this.samlCertify.mutate(['rogueCertificateInKeyInfo'], "signed with the attacker's key, whose certificate rides in KeyInfo", ['X509Certificate']);
 });
 
 Given("the attacker signs with HMAC keyed with the IdP's public certificate", function (this: HarnessWorld) {
-  samlCertifyStage(this).mutate(['hmacWithPublicCertificate'], "an HMAC-SHA256 signature keyed with the IdP's public certificate", ['hmac-sha']);
+  this.samlCertify.mutate(['hmacWithPublicCertificate'], "an HMAC-SHA256 signature keyed with the IdP's public certificate", ['hmac-sha']);
 });
 
 Given('the attacker adds an XSLT transform to the signature', function (this: HarnessWorld) {
-  samlCertifyStage(this).mutate(['xsltTransform'], 'the signature Reference carries an XSLT transform', ['xslt']);
+  this.samlCertify.mutate(['xsltTransform'], 'the signature Reference carries an XSLT transform', ['xslt']);
 });
 
 Given('the attacker adds an XPath transform to the signature to claim to be the victim', async function (this: HarnessWorld) {
@@ -113,13 +112,13 @@ Given('the attacker adds an XPath transform to the signature to claim to be the 
 });
 
 Given('the attacker drops the enveloped-signature transform', function (this: HarnessWorld) {
-  samlCertifyStage(this).mutate(['withoutEnvelopedTransform'], 'the signature Reference has no enveloped-signature transform', ['Transforms']);
+  this.samlCertify.mutate(['withoutEnvelopedTransform'], 'the signature Reference has no enveloped-signature transform', ['Transforms']);
 });
 
 // ---- wrapping ------------------------------------------------------------------------------------------------
 
 Given('the attacker wraps the signed assertion using {xsw} to claim to be the victim', async function (this: HarnessWorld, kind: XswKind) {
-  const stage = samlCertifyStage(this);
+  const stage = this.samlCertify;
   const { ctx } = await stage.run();
   // XSW1 and XSW2 move the Response signature: the Response is signed as well, so the assertion stays signed the
   // way the SP asks and only the wrapping differs from a legitimate response.
@@ -131,7 +130,7 @@ Given('the attacker wraps the signed assertion using {xsw} to claim to be the vi
 });
 
 Given('the response carries two signed assertions', function (this: HarnessWorld) {
-  samlCertifyStage(this).mutate(['duplicateAssertion'], 'a second, independently signed assertion follows the first', ['<saml:Assertion']);
+  this.samlCertify.mutate(['duplicateAssertion'], 'a second, independently signed assertion follows the first', ['<saml:Assertion']);
 });
 
 Given('the attacker hides an assertion claiming to be the victim in the Response Extensions', async function (this: HarnessWorld) {
@@ -152,7 +151,7 @@ async function hide(world: HarnessWorld, method: string, where: string): Promise
 
 /** A deviation whose last argument is the identity it claims: the victim. */
 async function claimVictim(world: HarnessWorld, method: string, summary: string, highlight: readonly string[]): Promise<void> {
-  const stage = samlCertifyStage(world);
+  const stage = world.samlCertify;
   const { ctx } = await stage.run();
   stage.claimed = ctx.target.victim;
   stage.mutate([{ method, args: [ctx.target.victim] }], summary, [...highlight, ctx.target.victim]);
@@ -165,18 +164,18 @@ Given("the attacker inserts an assertion claiming to be the victim with the sign
 // ---- XML parsing ---------------------------------------------------------------------------------------------
 
 Given('the response carries a DOCTYPE with an external entity', function (this: HarnessWorld) {
-  samlCertifyStage(this).mutate(['withDoctype'], 'a DOCTYPE declaring an external entity (file:///etc/passwd) referenced from an attribute value', ['<!DOCTYPE', '&xxe;']);
+  this.samlCertify.mutate(['withDoctype'], 'a DOCTYPE declaring an external entity (file:///etc/passwd) referenced from an attribute value', ['<!DOCTYPE', '&xxe;']);
 });
 
 Given('the response declares an external entity that fetches a URL', function (this: HarnessWorld) {
-  samlCertifyStage(this).mutate([{ method: 'externalEntity', args: [ELSEWHERE.entityUrl] }], 'a DOCTYPE declaring an external entity fetched over HTTP', [
+  this.samlCertify.mutate([{ method: 'externalEntity', args: [ELSEWHERE.entityUrl] }], 'a DOCTYPE declaring an external entity fetched over HTTP', [
     '<!DOCTYPE',
     ELSEWHERE.entityUrl,
   ]);
 });
 
 Given('the response declares entities that expand exponentially', function (this: HarnessWorld) {
-  samlCertifyStage(this).mutate(['entityExpansion'], 'a DOCTYPE with nested entities ("billion laughs")', ['<!DOCTYPE', '<!ENTITY']);
+  this.samlCertify.mutate(['entityExpansion'], 'a DOCTYPE with nested entities ("billion laughs")', ['<!DOCTYPE', '<!ENTITY']);
 });
 
 Given('the attacker binds the saml prefix to a look-alike namespace to claim to be the victim', async function (this: HarnessWorld) {
@@ -184,7 +183,7 @@ Given('the attacker binds the saml prefix to a look-alike namespace to claim to 
 });
 
 Given('the response is padded to {int} MB', function (this: HarnessWorld, megabytes: number) {
-  samlCertifyStage(this).mutate([{ method: 'padTo', args: [`${megabytes}m`] }], `the message padded to ${megabytes} MB with an XML comment`);
+  this.samlCertify.mutate([{ method: 'padTo', args: [`${megabytes}m`] }], `the message padded to ${megabytes} MB with an XML comment`);
 });
 
 // ---- NameID --------------------------------------------------------------------------------------------------
@@ -204,57 +203,55 @@ async function inject(world: HarnessWorld, method: string, summary: string, mark
 // ---- validity ------------------------------------------------------------------------------------------------
 
 Given('the assertion expired {duration} ago', function (this: HarnessWorld, ms: number) {
-  samlCertifyStage(this).mutate([{ method: 'expiredBy', args: [ms] }], `NotOnOrAfter passed ${ms / 1000} s ago`, ['NotOnOrAfter']);
+  this.samlCertify.mutate([{ method: 'expiredBy', args: [ms] }], `NotOnOrAfter passed ${ms / 1000} s ago`, ['NotOnOrAfter']);
 });
 
 Given('the assertion becomes valid only in {duration}', function (this: HarnessWorld, ms: number) {
-  samlCertifyStage(this).mutate([{ method: 'notYetValidFor', args: [ms] }], `NotBefore is ${ms / 1000} s in the future`, ['NotBefore']);
+  this.samlCertify.mutate([{ method: 'notYetValidFor', args: [ms] }], `NotBefore is ${ms / 1000} s in the future`, ['NotBefore']);
 });
 
 // ---- addressing ----------------------------------------------------------------------------------------------
 
 Given('the assertion names another SP as its audience', function (this: HarnessWorld) {
-  samlCertifyStage(this).mutate([{ method: 'audience', args: [ELSEWHERE.audience] }], 'the Audience is another SP', [ELSEWHERE.audience]);
+  this.samlCertify.mutate([{ method: 'audience', args: [ELSEWHERE.audience] }], 'the Audience is another SP', [ELSEWHERE.audience]);
 });
 
 Given('the bearer confirmation names another ACS as its Recipient', function (this: HarnessWorld) {
-  samlCertifyStage(this).mutate([{ method: 'recipient', args: [ELSEWHERE.acs] }], "the SubjectConfirmationData Recipient is another SP's ACS", [`Recipient="${ELSEWHERE.acs}"`]);
+  this.samlCertify.mutate([{ method: 'recipient', args: [ELSEWHERE.acs] }], "the SubjectConfirmationData Recipient is another SP's ACS", [`Recipient="${ELSEWHERE.acs}"`]);
 });
 
 Given('the response names another ACS as its Destination', function (this: HarnessWorld) {
-  samlCertifyStage(this).mutate([{ method: 'destination', args: [ELSEWHERE.acs] }], "the Response Destination is another SP's ACS", [`Destination="${ELSEWHERE.acs}"`]);
+  this.samlCertify.mutate([{ method: 'destination', args: [ELSEWHERE.acs] }], "the Response Destination is another SP's ACS", [`Destination="${ELSEWHERE.acs}"`]);
 });
 
 Given('the response comes from an issuer the SP does not trust', function (this: HarnessWorld) {
-  samlCertifyStage(this).mutate([{ method: 'issuer', args: [ELSEWHERE.issuer] }], 'the Issuer is an IdP the SP does not trust (the signing key is the trusted one)', [
-    ELSEWHERE.issuer,
-  ]);
+  this.samlCertify.mutate([{ method: 'issuer', args: [ELSEWHERE.issuer] }], 'the Issuer is an IdP the SP does not trust (the signing key is the trusted one)', [ELSEWHERE.issuer]);
 });
 
 // ---- replay and InResponseTo ---------------------------------------------------------------------------------
 
 Given('the user has signed in to the SP', NETWORK, async function (this: HarnessWorld) {
-  const { judgement } = await samlCertifyStage(this).signInFirst();
+  const { judgement } = await this.samlCertify.signInFirst();
   const v = judgement.verdict;
   assert.ok(v.kind === 'accepted', `a legitimate sign-in must succeed before this test: ${describe(judgement)}`);
 });
 
 When('the same response is posted again from the same browser', NETWORK, async function (this: HarnessWorld) {
-  await samlCertifyStage(this).postAgain(true);
+  await this.samlCertify.postAgain(true);
 });
 
 When('the same response is posted again from another browser', NETWORK, async function (this: HarnessWorld) {
-  await samlCertifyStage(this).postAgain(false);
+  await this.samlCertify.postAgain(false);
 });
 
 Given('the response answers an AuthnRequest the SP never sent', function (this: HarnessWorld) {
-  const stage = samlCertifyStage(this);
+  const stage = this.samlCertify;
   stage.inResponseTo = `_ssoh${Date.now().toString(16)}never-sent`;
   stage.mutate([], 'InResponseTo names an AuthnRequest the SP never sent', [stage.inResponseTo]);
 });
 
 Given("the response answers the AuthnRequest of the user's earlier sign-in", function (this: HarnessWorld) {
-  const stage = samlCertifyStage(this);
+  const stage = this.samlCertify;
   const earlier = stage.attempt?.request?.info.id;
   if (earlier === undefined) throw new Error('needs "Given the user has signed in to the SP" in SP-initiated mode first');
   stage.inResponseTo = earlier;
@@ -262,7 +259,7 @@ Given("the response answers the AuthnRequest of the user's earlier sign-in", fun
 });
 
 Given('the AuthnRequest was started in another browser', NETWORK, async function (this: HarnessWorld) {
-  const stage = samlCertifyStage(this);
+  const stage = this.samlCertify;
   const { ctx } = await stage.run();
   if (ctx.target.loginUrl === undefined) return stage.skip('certified IdP-initiated (no login URL): no AuthnRequest to take from another browser');
   await stage.browser();
@@ -275,11 +272,11 @@ Given('the AuthnRequest was started in another browser', NETWORK, async function
 });
 
 Given('the IdP answers without InResponseTo, as if unsolicited', function (this: HarnessWorld) {
-  samlCertifyStage(this).mutate(['unsolicited'], 'no InResponseTo although the browser started a sign-in at the SP');
+  this.samlCertify.mutate(['unsolicited'], 'no InResponseTo although the browser started a sign-in at the SP');
 });
 
 Given('the IdP starts the sign-in itself, unsolicited', async function (this: HarnessWorld) {
-  const stage = samlCertifyStage(this);
+  const stage = this.samlCertify;
   const { ctx } = await stage.run();
   if (ctx.target.loginUrl === undefined) return stage.skip('certified IdP-initiated (no login URL): every test is unsolicited already');
   stage.solicited = false;
@@ -290,7 +287,7 @@ Given('the IdP starts the sign-in itself, unsolicited', async function (this: Ha
 // ---- encryption ----------------------------------------------------------------------------------------------
 
 Given('the IdP encrypts the assertion for the SP with {dataEncryption} and {keyTransport}', async function (this: HarnessWorld, data: DataAlgorithmName, key: KeyAlgorithmName) {
-  const stage = samlCertifyStage(this);
+  const stage = this.samlCertify;
   const { ctx } = await stage.run();
   if (!ctx.sp.encryptionCertPem) return stage.skip('the SP metadata publishes no encryption certificate');
   stage.mutate([{ method: 'encryptTo', args: [ctx.sp.encryptionCertPem, { dataAlgorithm: data, keyAlgorithm: key }] }], `the assertion encrypted with ${data} and ${key}`, [
@@ -301,7 +298,7 @@ Given('the IdP encrypts the assertion for the SP with {dataEncryption} and {keyT
 });
 
 Given('the IdP encrypts the assertion for a key the SP does not hold', async function (this: HarnessWorld) {
-  const stage = samlCertifyStage(this);
+  const stage = this.samlCertify;
   const { ctx } = await stage.run();
   if (!ctx.sp.encryptionCertPem) return stage.skip('the SP metadata publishes no encryption certificate');
   const stranger = generatedKeyPair('certify-saml-stranger', systemClock).certificatePem;
@@ -312,7 +309,7 @@ Given('the IdP encrypts the assertion for a key the SP does not hold', async fun
 // ---- RelayState ----------------------------------------------------------------------------------------------
 
 Given('the response carries the RelayState {string}', function (this: HarnessWorld, relayState: string) {
-  const stage = samlCertifyStage(this);
+  const stage = this.samlCertify;
   stage.relayState = relayState;
   stage.mutate([], `RelayState ${JSON.stringify(relayState)}`);
 });
@@ -320,7 +317,7 @@ Given('the response carries the RelayState {string}', function (this: HarnessWor
 // ---- attributes ----------------------------------------------------------------------------------------------
 
 async function requiredAttribute(world: HarnessWorld): Promise<{ name: string; value: string } | undefined> {
-  const { ctx } = await samlCertifyStage(world).run();
+  const { ctx } = await world.samlCertify.run();
   const required = ctx.sp.requestedAttributes.find((a) => a.required);
   if (!required) return undefined;
   const user = directoryUser(ctx.target.user) as Record<string, unknown>;
@@ -331,7 +328,7 @@ async function requiredAttribute(world: HarnessWorld): Promise<{ name: string; v
 const NO_REQUIRED = 'the SP metadata marks no RequestedAttribute isRequired="true"';
 
 Given("the IdP leaves out an attribute the SP's metadata requires", async function (this: HarnessWorld) {
-  const stage = samlCertifyStage(this);
+  const stage = this.samlCertify;
   const required = await requiredAttribute(this);
   if (!required) return stage.skip(NO_REQUIRED);
   stage.mutate([{ method: 'withoutAttribute', args: [required.name] }], `the required attribute ${required.name} is left out`);
@@ -339,7 +336,7 @@ Given("the IdP leaves out an attribute the SP's metadata requires", async functi
 });
 
 Given("the IdP misspells an attribute the SP's metadata requires", async function (this: HarnessWorld) {
-  const stage = samlCertifyStage(this);
+  const stage = this.samlCertify;
   const required = await requiredAttribute(this);
   if (!required) return stage.skip(NO_REQUIRED);
   const wrong = misspell(required.name);
@@ -355,7 +352,7 @@ Given("the IdP misspells an attribute the SP's metadata requires", async functio
 });
 
 Given("the IdP sends an attribute the SP's metadata requires with an empty value", async function (this: HarnessWorld) {
-  const stage = samlCertifyStage(this);
+  const stage = this.samlCertify;
   const required = await requiredAttribute(this);
   if (!required) return stage.skip(NO_REQUIRED);
   stage.mutate([{ method: 'attribute', args: [required.name, ['']] }], `the required attribute ${required.name} has an empty value`, [`Name="${required.name}"`]);
@@ -365,13 +362,13 @@ Given("the IdP sends an attribute the SP's metadata requires with an empty value
 // ---- the decisive POST ---------------------------------------------------------------------------------------
 
 When('the response is posted to the SP', NETWORK, async function (this: HarnessWorld) {
-  await samlCertifyStage(this).post();
+  await this.samlCertify.post();
 });
 
 // ---- verdicts ------------------------------------------------------------------------------------------------
 
 Then('the SP signs the user in', NETWORK, async function (this: HarnessWorld) {
-  const stage = samlCertifyStage(this);
+  const stage = this.samlCertify;
   const { ctx } = await stage.run();
   const j = await stage.judgement();
   const v = j.verdict;
@@ -379,13 +376,13 @@ Then('the SP signs the user in', NETWORK, async function (this: HarnessWorld) {
 });
 
 Then('the SP signs nobody in', NETWORK, async function (this: HarnessWorld) {
-  const j = await samlCertifyStage(this).judgement();
+  const j = await this.samlCertify.judgement();
   // A 5xx with nobody signed in is still a refusal for security; "answers without a server error" judges the 5xx.
   assert.ok(j.reading.kind === 'nobody', `expected the SP to refuse; the verdict is ${describe(j)}`);
 });
 
 Then('the victim is not signed in', NETWORK, async function (this: HarnessWorld) {
-  const stage = samlCertifyStage(this);
+  const stage = this.samlCertify;
   const j = await stage.judgement();
   if (j.reading.kind === 'identity' && j.reading.as === null) {
     // Inferred oracle: somebody got in, and only a whoami URL can say whether it is the victim or the signer.
@@ -398,7 +395,7 @@ Then('the victim is not signed in', NETWORK, async function (this: HarnessWorld)
 });
 
 Then('the SP keeps the browser on its own site', NETWORK, async function (this: HarnessWorld) {
-  const stage = samlCertifyStage(this);
+  const stage = this.samlCertify;
   const j = await stage.judgement();
   const attempt = stage.attempt!;
   assert.ok(attempt.answer, `expected an answer from the SP; the verdict is ${describe(j)}`);
@@ -414,11 +411,11 @@ Then('the SP keeps the browser on its own site', NETWORK, async function (this: 
 });
 
 Then('the SP answers without a server error', NETWORK, async function (this: HarnessWorld) {
-  const j = await samlCertifyStage(this).judgement();
+  const j = await this.samlCertify.judgement();
   assert.ok(j.verdict.kind !== 'error', `expected a 2xx–4xx answer; the verdict is ${describe(j)}`);
 });
 
 Then("the SP's metadata lists exactly one ACS URL", async function (this: HarnessWorld) {
-  const { ctx } = await samlCertifyStage(this).run();
+  const { ctx } = await this.samlCertify.run();
   assert.equal(ctx.sp.acsUrls.length, 1, `expected exactly one AssertionConsumerService; the metadata lists ${ctx.sp.acsUrls.length}`);
 });

@@ -5,11 +5,13 @@
  *   - scim: an HTTP driver for a SCIM endpoint (`worldParameters.scim`, else SCIM_BASE_URL/SCIM_TOKEN; or the
  *     bundled server);
  *   - entra: the mock IdP's Entra-style provisioning engine against a SCIM server;
- *   - scimCertify: an Entra/Okta certification scenario's driver and context, on the scim stage's target.
+ *   - scimCertify: an Entra/Okta certification scenario's driver and context, on the scim stage's target;
+ *   - samlCertify: a SAML certification scenario's mutation, browsers and verdict (worldParameters.samlCertify).
  */
 import { World, setWorldConstructor, type IWorldOptions } from '@cucumber/cucumber';
 import { ScenarioClock } from './clock.ts';
 import { EntraStage } from './entra/stage.ts';
+import { SamlCertifyStage } from './saml-certify/stage.ts';
 import { SamlStage } from './saml/stage.ts';
 import { CertifyStage } from './scim/certify-stage.ts';
 import { scimSettings } from './scim/settings.ts';
@@ -21,6 +23,7 @@ export class HarnessWorld extends World {
   #scim: ScimStage | undefined;
   #entra: EntraStage | undefined;
   #certify: CertifyStage | undefined;
+  #samlCertify: SamlCertifyStage | undefined;
 
   constructor(options: IWorldOptions) {
     super(options);
@@ -46,9 +49,14 @@ export class HarnessWorld extends World {
     return this.#certify;
   }
 
+  get samlCertify(): SamlCertifyStage {
+    this.#samlCertify ??= new SamlCertifyStage(this.parameters, (text, options) => this.attach(text, options));
+    return this.#samlCertify;
+  }
+
   /** Stages that were used in this scenario, for the After hook to clean up. */
   usedStages(): Array<{ close(): Promise<void> }> {
-    return [this.#saml, this.#scim, this.#entra, this.#certify].filter((stage) => stage !== undefined);
+    return [this.#saml, this.#scim, this.#entra, this.#certify, this.#samlCertify].filter((stage) => stage !== undefined);
   }
 }
 
