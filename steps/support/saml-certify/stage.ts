@@ -3,7 +3,8 @@
  * the SP answered, and the oracle's verdict. Given steps describe the mutation (deviations plus a summary and the
  * substrings the report highlights); the When step runs one sign-in attempt (certify/saml/attempt.ts); every Then
  * step asks `judgement()` — the oracle's verdict, computed once — and the stage attaches the four
- * SAML_ATTACHMENTS (message, mutation, SP answer, verdict) the report reads.
+ * SAML_ATTACHMENTS (message, mutation, SP answer, verdict) the report reads (the message with long padding elided,
+ * ./report-message.ts).
  * A step that does not apply to the SP under test (no encryption certificate, no login URL, …) skips the scenario
  * with a `skip-reason` attachment (certify/catalog.ts) instead of passing without testing anything.
  */
@@ -13,6 +14,7 @@ import { SAML_ATTACHMENTS } from '../../../certify/saml/contract.ts';
 import type { SamlDriver } from '../../../certify/saml/driver/driver.ts';
 import { SamlCertifyError } from '../../../certify/saml/errors.ts';
 import { SKIP_REASON_ATTACHMENT } from '../../../certify/catalog.ts';
+import { messageForReport } from './report-message.ts';
 import { certifyRun, type CertifyRun } from './run-context.ts';
 
 export type AttachFn = (text: string, options: { mediaType: string; fileName: string }) => unknown;
@@ -157,7 +159,7 @@ export class SamlCertifyStage {
 
   private attachEvidence(judgement: Judgement): void {
     const attempt = this.attempt!;
-    this.attachRaw(attempt.issued.built.xml, { mediaType: 'text/xml', fileName: SAML_ATTACHMENTS.message });
+    this.attachRaw(messageForReport(attempt.issued.built.xml), { mediaType: 'text/xml', fileName: SAML_ATTACHMENTS.message });
     this.attachRaw(JSON.stringify(this.mutation()), { mediaType: 'application/json', fileName: SAML_ATTACHMENTS.mutation });
     const answer = attempt.answer;
     const said = answer
