@@ -117,36 +117,43 @@ Given('the attacker drops the enveloped-signature transform', function (this: Ha
 
 // ---- wrapping ------------------------------------------------------------------------------------------------
 
-Given('the attacker wraps the signed assertion using {xsw} to claim to be the victim', async function (this: HarnessWorld, kind: XswKind) {
+Given('the attacker wraps the signed assertion using {xsw} to claim to be the victim', NETWORK, async function (this: HarnessWorld, kind: XswKind) {
   const stage = this.samlCertify;
   const { ctx } = await stage.run();
   // XSW1 and XSW2 move the Response signature: the Response is signed as well, so the assertion stays signed the
-  // way the SP asks and only the wrapping differs from a legitimate response.
-  const signing = kind === 'XSW1' || kind === 'XSW2' ? ['signBoth' as const] : [];
+  // way the SP asks and only the wrapping differs from a legitimate response. XSW3–8 move the signed assertion
+  // inside the Response: they start from the signature an attacker needs (the assertion's alone, when the SP
+  // accepts that), so a Response signature does not refuse them before the SP reads an assertion.
+  const signing = kind === 'XSW1' || kind === 'XSW2' ? { deviation: 'signBoth' as const, stripped: false } : await stage.attackSigning();
   stage.claimed = ctx.target.victim;
-  stage.mutate([...signing, { method: 'wrapSignature', args: [kind, ctx.target.victim] }], `${kind}: the signed content wrapped, an unsigned copy claims to be the victim`, [
-    ctx.target.victim,
-  ]);
+  stage.mutate(
+    [signing.deviation, { method: 'wrapSignature', args: [kind, ctx.target.victim] }],
+    `${kind}: the signed content wrapped, an unsigned copy claims to be the victim${signing.stripped ? STRIPPED : ''}`,
+    [ctx.target.victim],
+  );
 });
+
+/** Said of an attack that starts from an assertion-only-signed response (the stage's transcript says why). */
+const STRIPPED = '; the Response signature stripped';
 
 Given('the response carries two signed assertions', function (this: HarnessWorld) {
   this.samlCertify.mutate(['duplicateAssertion'], 'a second, independently signed assertion follows the first', ['<saml:Assertion']);
 });
 
-Given('the attacker hides an assertion claiming to be the victim in the Response Extensions', async function (this: HarnessWorld) {
+Given('the attacker hides an assertion claiming to be the victim in the Response Extensions', NETWORK, async function (this: HarnessWorld) {
   await hide(this, 'assertionInExtensions', 'Extensions');
 });
 
-Given("the attacker hides an assertion claiming to be the victim in the assertion's Advice", async function (this: HarnessWorld) {
+Given("the attacker hides an assertion claiming to be the victim in the assertion's Advice", NETWORK, async function (this: HarnessWorld) {
   await hide(this, 'assertionInAdvice', 'Advice');
 });
 
-Given("the attacker hides an assertion claiming to be the victim in the signature's Object", async function (this: HarnessWorld) {
+Given("the attacker hides an assertion claiming to be the victim in the signature's Object", NETWORK, async function (this: HarnessWorld) {
   await hide(this, 'assertionInSignatureObject', 'Object');
 });
 
 async function hide(world: HarnessWorld, method: string, where: string): Promise<void> {
-  await claimVictim(world, method, `an unsigned assertion for the victim hidden in ${where}`, [where]);
+  await smuggle(world, method, `an unsigned assertion for the victim hidden in ${where}`, [where]);
 }
 
 /** A deviation whose last argument is the identity it claims: the victim. */
@@ -157,8 +164,15 @@ async function claimVictim(world: HarnessWorld, method: string, summary: string,
   stage.mutate([{ method, args: [ctx.target.victim] }], summary, [...highlight, ctx.target.victim]);
 }
 
-Given("the attacker inserts an assertion claiming to be the victim with the signed assertion's ID", async function (this: HarnessWorld) {
-  await claimVictim(this, 'duplicateId', 'an unsigned assertion for the victim carries the same ID as the signed one', []);
+/** An assertion-smuggling attack: claims the victim, from the signature an attacker needs (see the XSW step). */
+async function smuggle(world: HarnessWorld, method: string, summary: string, highlight: readonly string[]): Promise<void> {
+  const signing = await world.samlCertify.attackSigning();
+  world.samlCertify.mutate([signing.deviation], signing.stripped ? STRIPPED.slice(2) : 'the Response and the assertion signed');
+  await claimVictim(world, method, summary, highlight);
+}
+
+Given("the attacker inserts an assertion claiming to be the victim with the signed assertion's ID", NETWORK, async function (this: HarnessWorld) {
+  await smuggle(this, 'duplicateId', 'an unsigned assertion for the victim carries the same ID as the signed one', []);
 });
 
 // ---- XML parsing ---------------------------------------------------------------------------------------------

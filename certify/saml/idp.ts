@@ -56,7 +56,7 @@ export interface ServedIdp {
 }
 
 /** Serves the IdP (metadata, login page) on loopback at target.idp.port (0: a free port). */
-export async function serveIdpMetadata(target: SamlCertifyTarget, clock: Clock = systemClock): Promise<ServedIdp> {
+export async function serveIdpMetadata(target: Pick<SamlCertifyTarget, 'idp'>, clock: Clock = systemClock): Promise<ServedIdp> {
   const server: Server = createServer();
   const port = await new Promise<number>((resolve, reject) => {
     server.once('error', reject);

@@ -3,7 +3,9 @@ Feature: Signature wrapping — the SP reads only what the signature covers
   XML signature wrapping (Somorovsky et al., "On Breaking SAML", 2012) keeps a valid signature in the document
   while moving the signed content, so that an SP which verifies one element and reads another signs in whoever
   the unsigned copy names. Each attack here claims to be the victim; the SP may refuse the response or sign in
-  only the user the IdP really signed, never the victim.
+  only the user the IdP really signed, never the victim. An attack that moves content inside the Response starts,
+  as a real attacker would, from a response whose assertion alone is signed when the SP accepts one (probed once
+  per run; each scenario's transcript says which signature it kept, and why).
 
   Rule: XSW1–XSW8 never sign the victim in
 

@@ -15,11 +15,6 @@ export const readsFirstAssertion: SamlDefect = {
   // assertion around the signed one (XSW4), the signed one hidden in samlp:Extensions or saml:Advice.
   flaggedBy: ['SAML-XSW-04', 'SAML-XSW-10', 'SAML-XSW-11'],
   alsoAffects: ['SAML-XSW-03', 'SAML-XSW-05', 'SAML-XSW-06', 'SAML-XSW-07', 'SAML-XSW-08', 'SAML-XSW-12', 'SAML-XSW-13'],
-  catalogGap:
-    'the catalog now signs the Response as well as the assertion, and XSW3–8 and the hidden assertions (XSW-10/11) move content inside that ' +
-    'signed Response, so any SP that verifies the Response signature refuses them before it reads an assertion; an attacker strips the ' +
-    'Response signature of an SP that asks only for signed assertions, and with it stripped (signAssertionOnly) XSW-04, XSW-10 and XSW-11 flag ' +
-    'this defect (./defect-sps.test.ts proves it with XSW4)',
   replacement: {
     acs: 'verifyAssertionSignature',
     rule: (state) => {

@@ -6,6 +6,7 @@
  * - not set: the bundled reference SP, started in-process with one tenant, `certify`, that starts its own sign-ins,
  *   creates users at sign-in, requires email, firstName and lastName, and says who is signed in at
  *   /saml/certify/me (JSON path user.userName) — so `npm test` runs the whole catalog against it
+ * Also once per run, on first use: where the wrapping and smuggling attacks keep a signature (a probe).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,6 +19,8 @@ import { closeSharedBrowser } from '../../../certify/saml/driver/browser.ts';
 import { driverFor } from '../../../certify/saml/driver/factory.ts';
 import type { SamlDriver } from '../../../certify/saml/driver/driver.ts';
 import { certifyIdp } from '../../../certify/saml/idp.ts';
+import type { AnswerShape } from '../../../certify/saml/oracle.ts';
+import { probeAttackSigning, type AttackSigning } from '../../../certify/saml/signature-placement.ts';
 import { resolveSp } from '../../../certify/saml/target.ts';
 import { startReferenceSp } from '../reference-sp-server.ts';
 
@@ -28,6 +31,8 @@ export interface CertifyRun {
   newDriver(): SamlDriver;
   /** The baseline's shapes, for inferred verdicts; run once, on first use. */
   baseline(): Promise<BaselineResult>;
+  /** Where the wrapping and smuggling attacks keep a signature, probed once, on first use (certify/saml/signature-placement.ts). */
+  attackSigning(): Promise<AttackSigning>;
   close(): Promise<void>;
 }
 
@@ -60,8 +65,9 @@ export async function stopCertifyRun(): Promise<void> {
 
 function withBaseline(ctx: CertifyContext, bundledSp: boolean, close: () => Promise<void>): CertifyRun {
   let baseline: Promise<BaselineResult> | undefined;
+  let attackSigning: Promise<AttackSigning> | undefined;
   const newDriver = () => driverFor(ctx.target, ctx.sp, ctx.idp.baseUrl);
-  return {
+  const run: CertifyRun = {
     ctx,
     bundled: bundledSp,
     newDriver,
@@ -69,8 +75,21 @@ function withBaseline(ctx: CertifyContext, bundledSp: boolean, close: () => Prom
       baseline ??= baselineWith(ctx, newDriver);
       return baseline;
     },
+    attackSigning: () => {
+      attackSigning ??= inferenceBaseline(run).then((shapes) => probeAttackSigning(ctx, newDriver, shapes));
+      return attackSigning;
+    },
     close,
   };
+  return run;
+}
+
+/** The baseline's shapes when verdicts are inferred (no whoami URL); undefined with a whoami URL. */
+export async function inferenceBaseline(run: CertifyRun): Promise<{ signedIn: AnswerShape; garbage: AnswerShape } | undefined> {
+  if (run.ctx.target.whoami) return undefined;
+  const baseline = await run.baseline();
+  if (!baseline.observation) throw new Error(`the baseline failed, so no verdict can be inferred: ${baseline.diagnosis ?? ''}`);
+  return { signedIn: baseline.observation.signedIn, garbage: baseline.observation.garbage };
 }
 
 async function forTarget(target: SamlCertifyTarget): Promise<CertifyRun> {

@@ -15,7 +15,10 @@ import type { SamlDriver } from '../../../certify/saml/driver/driver.ts';
 import { SamlCertifyError } from '../../../certify/saml/errors.ts';
 import { SKIP_REASON_ATTACHMENT } from '../../../certify/catalog.ts';
 import { messageForReport } from './report-message.ts';
-import { certifyRun, type CertifyRun } from './run-context.ts';
+import { certifyRun, inferenceBaseline, type CertifyRun } from './run-context.ts';
+
+/** The transcript entry that says which signature placement an attack started from, and why. */
+export const SIGNATURE_PLACEMENT_ATTACHMENT = 'signature-placement';
 
 export type AttachFn = (text: string, options: { mediaType: string; fileName: string }) => unknown;
 
@@ -71,6 +74,16 @@ export class SamlCertifyStage {
 
   mutation(): Mutation {
     return { summary: this.summaries.length > 0 ? this.summaries.join('; ') : 'none: a legitimate response', highlight: this.highlight };
+  }
+
+  /**
+   * The signature a wrapping or smuggling attack starts from (probed once per run, certify/saml/signature-placement.ts):
+   * assertion only when the SP accepts that, else Response and assertion. Says which, and why, in the transcript.
+   */
+  async attackSigning(): Promise<{ deviation: 'signAssertionOnly' | 'signBoth'; stripped: boolean }> {
+    const signing = await (await this.run()).attackSigning();
+    this.attachRaw(signing.reason, { mediaType: 'text/plain', fileName: SIGNATURE_PLACEMENT_ATTACHMENT });
+    return signing.placement === 'assertion' ? { deviation: 'signAssertionOnly', stripped: true } : { deviation: 'signBoth', stripped: false };
   }
 
   /** Marks the scenario skipped with a reason (certify/catalog.ts reads the `skip-reason` attachment). */
@@ -139,11 +152,7 @@ export class SamlCertifyStage {
   }
 
   private async inferenceBaseline() {
-    const run = await this.run();
-    if (run.ctx.target.whoami) return undefined;
-    const baseline = await run.baseline();
-    if (!baseline.observation) throw new Error(`the baseline failed, so no verdict can be inferred: ${baseline.diagnosis ?? ''}`);
-    return { signedIn: baseline.observation.signedIn, garbage: baseline.observation.garbage };
+    return inferenceBaseline(await this.run());
   }
 
   /** The oracle's verdict on the decisive attempt, computed once; attaches the four SAML attachments. */
