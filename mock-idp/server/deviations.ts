@@ -11,6 +11,7 @@ import { idpError } from '../saml/errors.ts';
 import type { ResponseBuilder, BuiltResponse } from '../saml/assertion-builder/builder.ts';
 import { XSW_KINDS, type XswKind } from '../saml/assertion-builder/wrap-signature.ts';
 import { CIPHERTEXT_CORRUPTIONS, DATA_ALGORITHMS, KEY_ALGORITHMS, type EncryptOptions } from '../saml/encrypt/encrypt-assertion.ts';
+import type { ExternalEntityOptions } from '../saml/attacks/external-entity.ts';
 import { padBytes } from '../saml/attacks/pad-to.ts';
 import type { SignatureAlgorithmName } from '../saml/namespaces.ts';
 
@@ -59,7 +60,7 @@ const SPEC = {
   withoutEnvelopedTransform: [],
   nameIdCommentInjection: ['string'],
   nameIdCdataInjection: ['string'],
-  externalEntity: ['string'],
+  externalEntity: ['string', 'object?'],
   entityExpansion: [],
   padTo: ['size'],
   replayPrevious: [],
@@ -163,9 +164,11 @@ export function applyDeviation(b: ResponseBuilder, d: Deviation, ctx: DeviationC
     case 'encryptTo':
       b.encryptTo(a0 as string, (a1 as EncryptOptions | undefined) ?? {});
       return;
+    case 'externalEntity':
+      b.externalEntity(a0 as string, (a1 as ExternalEntityOptions | undefined) ?? {});
+      return;
     case 'nameIdCommentInjection':
     case 'nameIdCdataInjection':
-    case 'externalEntity':
     case 'padTo':
       b[d.method](a0 as string);
       return;

@@ -40,7 +40,7 @@ import { prependDoctype } from '../attacks/doctype.ts';
 import { duplicateId } from '../attacks/duplicate-id.ts';
 import { emptySignatureValue } from '../attacks/empty-signature-value.ts';
 import { entityExpansion } from '../attacks/entity-expansion.ts';
-import { externalEntity } from '../attacks/external-entity.ts';
+import { checkExternalEntity, externalEntity, type ExternalEntityOptions } from '../attacks/external-entity.ts';
 import { cdataInjectedText } from '../attacks/name-id-cdata-injection.ts';
 import { commentInjectedText } from '../attacks/name-id-comment-injection.ts';
 import { makeEvil } from '../attacks/evil-assertion.ts';
@@ -125,7 +125,7 @@ export class ResponseBuilder {
   private smuggling: { attack: SmugglingAttack; attackerNameId: string }[] = [];
   private transformAttack: { attack: TransformAttack; attackerNameId: string } | undefined;
   private injection: NameIdInjection | undefined;
-  private entity: { kind: 'external'; url: string } | { kind: 'expansion' } | undefined;
+  private entity: { kind: 'external'; url: string; options: ExternalEntityOptions } | { kind: 'expansion' } | undefined;
   private padding: string | undefined;
 
   constructor(private readonly ctx: BuilderContext) {
@@ -346,10 +346,10 @@ export class ResponseBuilder {
     this.injection = { kind: 'cdata', victim };
     return this;
   }
-  /** A DOCTYPE declaring `<!ENTITY x SYSTEM "url">`, used as the NameID (../attacks/external-entity.ts). */
-  externalEntity(url: string): this {
-    if (url.includes('"')) throw idpError('builder/invalid', 'externalEntity: the URL cannot contain a double quote');
-    this.entity = { kind: 'external', url };
+  /** A DOCTYPE declaring `<!ENTITY x SYSTEM "url">`, used as the NameID unless told (../attacks/external-entity.ts). */
+  externalEntity(url: string, options: ExternalEntityOptions = {}): this {
+    checkExternalEntity(url, options);
+    this.entity = { kind: 'external', url, options };
     return this;
   }
   /** A bounded billion-laughs DOCTYPE expanded in the NameID (../attacks/entity-expansion.ts). */
@@ -427,7 +427,7 @@ export class ResponseBuilder {
     if (this.tamper !== undefined) xml = this.tamperWith(xml, signResponse, this.tamper);
     if (this.padding !== undefined) xml = padTo(xml, this.padding);
     if (this.doctype) xml = injectDoctype(xml);
-    if (this.entity?.kind === 'external') xml = externalEntity(xml, this.entity.url);
+    if (this.entity?.kind === 'external') xml = externalEntity(xml, this.entity.url, this.entity.options);
     if (this.entity?.kind === 'expansion') xml = entityExpansion(xml);
     return { xml, base64: Buffer.from(xml, 'utf8').toString('base64'), responseId, assertionId };
   }

@@ -228,6 +228,18 @@ describe('DTD attacks and padding', () => {
     expect(() => parseXml(xml)).toThrow(expect.objectContaining({ code: 'request/doctype-forbidden' }));
   });
 
+  it('externalEntity can add a parameter entity fetched from the DOCTYPE, or leave the signed content untouched', async () => {
+    const probe = await base().externalEntity('http://127.0.0.1:9/x', { parameterEntityUrl: 'http://127.0.0.1:9/p' }).build();
+    expect(probe.xml.startsWith('<!DOCTYPE samlp:Response [<!ENTITY % p SYSTEM "http://127.0.0.1:9/p">%p;<!ENTITY x SYSTEM "http://127.0.0.1:9/x">]>')).toBe(true);
+    expect(probe.xml).toMatch(/<saml:NameID [^>]*>&x;<\/saml:NameID>/);
+    const declared = await base().externalEntity('http://127.0.0.1:9/x', { referenced: false }).build();
+    expect(declared.xml).not.toContain('&x;');
+    const body = declared.xml.slice(declared.xml.indexOf(']>') + 2);
+    expect(verifies(body, declared.assertionId)).toBe(true);
+    expect(verifies(body, declared.responseId)).toBe(true);
+    expect(() => base().externalEntity('http://127.0.0.1:9/x', { parameterEntityUrl: 'a"b' })).toThrow(expect.objectContaining({ code: 'builder/invalid' }));
+  });
+
   it('entityExpansion nests a bounded billion laughs and expands it in the NameID', async () => {
     const { xml } = await base().entityExpansion().build();
     expect(xml).toContain('<!ENTITY lol0 "lol">');
