@@ -188,6 +188,24 @@ Given('the response declares an external entity that fetches a URL', function (t
   ]);
 });
 
+Given('the response carries a DOCTYPE that declares an entity it never uses', function (this: HarnessWorld) {
+  this.samlCertify.mutate(
+    [{ method: 'externalEntity', args: [ELSEWHERE.entityUrl, { referenced: false }] }],
+    'a DOCTYPE declaring an external entity that nothing references: every signature is still valid',
+    ['<!DOCTYPE'],
+  );
+});
+
+Given('the response declares external entities at a URL the harness watches', NETWORK, async function (this: HarnessWorld) {
+  const stage = this.samlCertify;
+  const listener = await stage.fetchListener();
+  stage.mutate(
+    [{ method: 'externalEntity', args: [listener.url('general'), { parameterEntityUrl: listener.url('parameter') }] }],
+    'a DOCTYPE declaring an external parameter entity (referenced in the DOCTYPE) and an external general entity (the NameID), both at a loopback URL the harness watches',
+    ['<!DOCTYPE', '%p;', '&x;'],
+  );
+});
+
 Given('the response declares entities that expand exponentially', function (this: HarnessWorld) {
   this.samlCertify.mutate(['entityExpansion'], 'a DOCTYPE with nested entities ("billion laughs")', ['<!DOCTYPE', '<!ENTITY']);
 });
@@ -431,6 +449,14 @@ Then('the SP keeps the browser on its own site', NETWORK, async function (this: 
 Then('the SP answers without a server error', NETWORK, async function (this: HarnessWorld) {
   const j = await this.samlCertify.judgement();
   assert.ok(j.verdict.kind !== 'error', `expected a 2xx–4xx answer; the verdict is ${describe(j)}`);
+});
+
+Then('the SP fetches nothing the DOCTYPE names', NETWORK, async function (this: HarnessWorld) {
+  const stage = this.samlCertify;
+  // The verdict is evidence for the report, not the test: a fetch is the flaw whatever the SP answered.
+  await stage.judgement();
+  const fetched = await stage.fetchesSeen();
+  assert.deepEqual(fetched, [], `expected the SP not to resolve external entities; it fetched ${fetched.join(', ')}`);
 });
 
 Then("the SP's metadata lists exactly one ACS URL", async function (this: HarnessWorld) {

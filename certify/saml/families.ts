@@ -86,6 +86,14 @@ export const SAML_FAMILIES: Readonly<Record<string, SamlFamily>> = {
     family: 'Resource exhaustion by oversized messages (CWE-400)',
     remediation: 'Bound the body size and the XML (elements, depth) before any cryptography; answer with a 4xx, never a 5xx.',
   },
+  'SAML-XML-06': {
+    family: 'DTD processing enabled (CWE-827; OWASP SAML Security Cheat Sheet; SAML V2.0 Security and Privacy Considerations)',
+    remediation: 'Refuse any document that carries a DOCTYPE, even when its signatures are valid: SAML needs no DTD, and a parser that reads one can be made to fetch or expand.',
+  },
+  'SAML-XML-07': {
+    family: 'Blind (out-of-band) XXE through external and parameter entities (CWE-611; e.g. CVE-2022-35741, Apache CloudStack SAML)',
+    remediation: 'Disable DTDs in the XML parser (disallow-doctype-decl, or no external entities and no external DTD loading) before it reads the message.',
+  },
   'SAML-NAMEID-01': {
     family: 'Comment injection in NameID (CVE-2017-11427 family: python-saml, ruby-saml, saml2-js, OmniAuth-SAML, Shibboleth)',
     remediation: 'Read the NameID as the whole text content of the verified element (comments excluded, text nodes joined), never its first text node.',

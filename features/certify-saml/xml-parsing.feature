@@ -25,6 +25,18 @@ Feature: XML parsing — no DTDs, no entities, one namespace-aware reading, boun
       Then the SP signs nobody in
       And the SP answers without a server error
 
+    @id:SAML-XML-06 @should @cwe-827 @core
+    Scenario: A correctly signed response behind a DOCTYPE signs nobody in
+      Given the response carries a DOCTYPE that declares an entity it never uses
+      When the response is posted to the SP
+      Then the SP signs nobody in
+
+    @id:SAML-XML-07 @must @cwe-611 @core
+    Scenario: The SP does not fetch the external entities a DOCTYPE declares
+      Given the response declares external entities at a URL the harness watches
+      When the response is posted to the SP
+      Then the SP fetches nothing the DOCTYPE names
+
   Rule: Elements are what their namespace says, whatever their prefix
 
     @id:SAML-XML-04 @must @saml-core-1.2 @core

@@ -13,12 +13,16 @@ import { attemptSignIn, judge, type Attempt, type AttemptPlan, type Judgement } 
 import { SAML_ATTACHMENTS } from '../../../certify/saml/contract.ts';
 import type { SamlDriver } from '../../../certify/saml/driver/driver.ts';
 import { SamlCertifyError } from '../../../certify/saml/errors.ts';
+import { startFetchListener, type FetchListener } from '../../../certify/saml/fetch-listener.ts';
 import { SKIP_REASON_ATTACHMENT } from '../../../certify/catalog.ts';
 import { messageForReport } from './report-message.ts';
 import { certifyRun, inferenceBaseline, type CertifyRun } from './run-context.ts';
 
 /** The transcript entry that says which signature placement an attack started from, and why. */
 export const SIGNATURE_PLACEMENT_ATTACHMENT = 'signature-placement';
+
+/** The transcript entry that lists what the SP fetched from the scenario's out-of-band witness. */
+export const OUT_OF_BAND_ATTACHMENT = 'out-of-band-fetches';
 
 export type AttachFn = (text: string, options: { mediaType: string; fileName: string }) => unknown;
 
@@ -42,6 +46,7 @@ export class SamlCertifyStage {
   #judgement: Judgement | undefined;
   #run: CertifyRun | undefined;
   #drivers: SamlDriver[] = [];
+  #listener: Promise<FetchListener> | undefined;
   #driver: SamlDriver | undefined;
   /** The user's browser's cookies just before the decisive POST of an earlier sign-in (a replay restores them). */
   #cookiesBeforePost: unknown;
@@ -178,7 +183,25 @@ export class SamlCertifyStage {
     this.attachRaw(JSON.stringify(judgement.verdict), { mediaType: 'application/json', fileName: SAML_ATTACHMENTS.verdict });
   }
 
+  /** The scenario's out-of-band witness (certify/saml/fetch-listener.ts), started on first use, closed with the stage. */
+  async fetchListener(): Promise<FetchListener> {
+    this.#listener ??= startFetchListener();
+    return this.#listener;
+  }
+
+  /** What the SP fetched from the witness so far; said in the transcript. */
+  async fetchesSeen(): Promise<readonly string[]> {
+    const fetched = (await this.fetchListener()).fetches();
+    this.attachRaw(fetched.length > 0 ? `the SP fetched: ${fetched.join(', ')}` : 'the SP fetched nothing from the URLs the DOCTYPE names', {
+      mediaType: 'text/plain',
+      fileName: OUT_OF_BAND_ATTACHMENT,
+    });
+    return fetched;
+  }
+
   async close(): Promise<void> {
-    await Promise.all(this.#drivers.map((d) => d.close()));
+    const listener = this.#listener;
+    this.#listener = undefined;
+    await Promise.all([...this.#drivers.map((d) => d.close()), listener?.then((l) => l.close())]);
   }
 }
