@@ -167,8 +167,8 @@ async function claimVictim(world: HarnessWorld, method: string, summary: string,
 /** An assertion-smuggling attack: claims the victim, from the signature an attacker needs (see the XSW step). */
 async function smuggle(world: HarnessWorld, method: string, summary: string, highlight: readonly string[]): Promise<void> {
   const signing = await world.samlCertify.attackSigning();
-  world.samlCertify.mutate([signing.deviation], signing.stripped ? STRIPPED.slice(2) : 'the Response and the assertion signed');
   await claimVictim(world, method, summary, highlight);
+  world.samlCertify.mutate([signing.deviation], signing.stripped ? STRIPPED.slice(2) : 'the Response and the assertion signed');
 }
 
 Given("the attacker inserts an assertion claiming to be the victim with the signed assertion's ID", NETWORK, async function (this: HarnessWorld) {

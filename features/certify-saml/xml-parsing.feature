@@ -2,7 +2,9 @@
 Feature: XML parsing — no DTDs, no entities, one namespace-aware reading, bounded size
   A SAML response is XML from the network: the SP must not process a DOCTYPE (external entities read files and
   fetch URLs, nested entities exhaust memory), must select elements by namespace rather than by prefix, and must
-  bound what a message may cost, answering an oversized one with a refusal rather than a server error.
+  bound what a message may cost, answering an oversized one with a refusal rather than a server error. Whether
+  the SP fetched an external entity is seen out of band: the entities point at a loopback listener the harness
+  runs for the scenario, so a fetch counts whatever the SP then answered.
 
   Rule: A DOCTYPE is refused
 
