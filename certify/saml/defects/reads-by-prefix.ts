@@ -12,8 +12,9 @@ export const readsByPrefix: SamlDefect = {
   name: 'reads-by-prefix',
   description: 'reads the NameID by its prefixed name in the posted document',
   flaggedBy: ['SAML-XML-04'],
-  // An evil assertion hidden in ds:Object comes first in the document, so its NameID is the one read.
-  alsoAffects: ['SAML-XSW-12'],
+  // An evil assertion hidden in ds:Object, or in samlp:Extensions once the Response signature is stripped, comes
+  // first in the document, so its NameID is the one read.
+  alsoAffects: ['SAML-XSW-10', 'SAML-XSW-12'],
   replacement: {
     acs: 'readNameId',
     rule: (state) => {
