@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { Given } from '@cucumber/cucumber';
+import { jsonObject, sendHttp } from '../http/send.ts';
 import type { HarnessWorld } from './support/world.ts';
 
 const SCIM_JSON = 'application/scim+json';
@@ -17,14 +18,18 @@ Given('the tenant accepts SCIM provisioning with a bearer token', function (this
 
 async function scim(world: HarnessWorld, method: string, path: string, body?: unknown): Promise<{ status: number; json: Record<string, unknown> }> {
   const { url } = await world.saml.sp();
-  const response = await fetch(`${url}/scim/v2/${world.saml.tenant().id}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${world.saml.scimToken}`, 'content-type': SCIM_JSON, accept: SCIM_JSON },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const text = await response.text();
-  world.attach(`${method} ${path}\n${body === undefined ? '' : JSON.stringify(body, null, 2)}\n\nHTTP ${response.status}\n${text}`, `SCIM ${method}`);
-  return { status: response.status, json: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
+  // The one SCIM driver (http/send.ts): its timeout, and a 429/503 waited out rather than failing the scenario.
+  const answer = await sendHttp(
+    {
+      method,
+      url: `${url}/scim/v2/${world.saml.tenant().id}${path}`,
+      headers: { authorization: `Bearer ${world.saml.scimToken}`, 'content-type': SCIM_JSON, accept: SCIM_JSON },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    },
+    { timeoutMs: 10_000 },
+  );
+  world.attach(`${method} ${path}\n${body === undefined ? '' : JSON.stringify(body, null, 2)}\n\nHTTP ${answer.status}\n${answer.text}`, `SCIM ${method}`);
+  return { status: answer.status, json: jsonObject(answer) ?? {} };
 }
 
 async function idOf(world: HarnessWorld, userName: string): Promise<string> {

@@ -17,6 +17,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
+import { jsonObject, sendHttp } from '../../../http/send.ts';
 import { resolveConfig, type ProvisioningConfig, type ProvisioningConfigInput } from '../../../mock-idp/scim-client/config/load.ts';
 import type { Directory } from '../../../mock-idp/scim-client/directory/directory.ts';
 import { createProvisioner, type Provisioner } from '../../../mock-idp/scim-client/engine/create.ts';
@@ -306,9 +307,11 @@ export class EntraStage {
 
   async scimGet(path: string): Promise<StoredResource> {
     const tenant = await this.tenant();
-    const res = await fetch(`${tenant.url}${path}`, { headers: { Authorization: `Bearer ${tenant.token}`, Accept: 'application/scim+json', [OBSERVER_HEADER]: '1' } });
-    const text = await res.text();
-    return { status: res.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
+    const answer = await sendHttp(
+      { method: 'GET', url: `${tenant.url}${path}`, headers: { Authorization: `Bearer ${tenant.token}`, Accept: 'application/scim+json', [OBSERVER_HEADER]: '1' } },
+      { timeoutMs: 10_000, retry: 'none' },
+    );
+    return { status: answer.status, body: jsonObject(answer) ?? {} };
   }
 
   async storedUser(upn: string): Promise<StoredResource> {
