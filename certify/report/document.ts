@@ -4,6 +4,7 @@
  * 2.0: the verdict `interrupted`, `interrupted` (why the run stopped) and `cleanup` (what was deleted at the end).
  * `failure` and `runError` are readable sentences (./failure-message.ts), never stack traces or local paths.
  */
+import type { SummaryDocument } from './html-parts.ts';
 import type { CleanupItem } from '../safety/cleanup.ts';
 import { readableFailure, readableRunError } from './failure-message.ts';
 import type { Certification } from '../run.ts';
@@ -44,16 +45,7 @@ export interface CertificationDocument {
   /** Why the run stopped early (SIGINT/SIGTERM), or null when it ran to the end. */
   readonly interrupted: string | null;
   readonly cleanup: CleanupReport | null;
-  readonly summary: {
-    readonly total: number;
-    readonly pass: number;
-    readonly fail: number;
-    readonly skip: number;
-    readonly error: number;
-    readonly interrupted: number;
-    readonly mustFailures: readonly string[];
-    readonly otherFailures: readonly string[];
-  };
+  readonly summary: SummaryDocument;
   /** Entra legacy PATCH shapes (`@legacy-shape`) and whether the endpoint accepts each. */
   readonly legacyShapes: ReadonlyArray<{ readonly id: string; readonly name: string; readonly accepted: boolean | null }>;
   readonly tests: ReadonlyArray<{

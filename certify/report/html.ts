@@ -3,24 +3,10 @@
  * security team can read: the verdict, a matrix by section and profile, the legacy Entra shapes accepted, then
  * every test with its transcript one click away (<details>). Everything taken from the run is escaped.
  */
+import { chipsCell, escapeHtml, failureLines, testAnchor, verdictClass, verdictLabel } from './html-parts.ts';
 import type { CertificationDocument } from './document.ts';
 
 type Test = CertificationDocument['tests'][number];
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
-
-const LABEL: Record<string, string> = { pass: 'PASS', fail: 'FAIL', skip: 'SKIP', error: 'ERROR', interrupted: 'INTERRUPTED' };
-
-/** A failed MAY test is an unsupported option, not a defect: shown as such. */
-function cls(test: Pick<Test, 'verdict' | 'level'>): string {
-  return test.verdict === 'fail' && test.level === 'MAY' ? 'unsupported' : test.verdict;
-}
-function label(test: Pick<Test, 'verdict' | 'level'>): string {
-  return test.verdict === 'fail' && test.level === 'MAY' ? 'NOT SUPPORTED' : LABEL[test.verdict]!;
-}
-const anchor = (id: string): string => `t-${id.replace(/[^A-Za-z0-9-]/g, '_')}`;
 
 function matrix(doc: CertificationDocument): string {
   const profiles = [...new Set(doc.tests.map((t) => t.profile))];
@@ -28,10 +14,7 @@ function matrix(doc: CertificationDocument): string {
   const rows = sections.map((section) => {
     const cells = profiles.map((profile) => {
       const tests = doc.tests.filter((t) => t.profile === profile && t.sections.includes(section));
-      if (tests.length === 0) return '<td class="none"></td>';
-      const worst = ['error', 'fail', 'interrupted', 'unsupported', 'pass', 'skip'].find((c) => tests.some((t) => cls(t) === c))!;
-      const links = tests.map((t) => `<a class="chip ${cls(t)}" href="#${anchor(t.id)}" title="${escapeHtml(`${t.id} ${label(t)}: ${t.name}`)}">${escapeHtml(t.id)}</a>`);
-      return `<td class="cell ${worst}">${links.join(' ')}</td>`;
+      return chipsCell(tests);
     });
     return `<tr><th scope="row">${escapeHtml(section)}</th>${cells.join('')}</tr>`;
   });
@@ -59,8 +42,8 @@ function testRow(t: Test): string {
     ...t.transcript.map((e) => `<details><summary>${escapeHtml(e.name)}</summary><pre>${escapeHtml(e.text)}</pre></details>`),
     `<p class="source">${escapeHtml(t.source)} · ${escapeHtml(t.tags.join(' '))}</p>`,
   ].join('');
-  return `<tr id="${anchor(t.id)}" class="${cls(t)}"><td><code>${escapeHtml(t.id)}</code></td><td>${t.level}</td><td>${escapeHtml(t.sections.join(', '))}</td>
-<td><details><summary>${escapeHtml(t.name)}</summary>${detail}</details></td><td class="verdict">${label(t)}</td></tr>`;
+  return `<tr id="${testAnchor(t.id)}" class="${verdictClass(t)}"><td><code>${escapeHtml(t.id)}</code></td><td>${t.level}</td><td>${escapeHtml(t.sections.join(', '))}</td>
+<td><details><summary>${escapeHtml(t.name)}</summary>${detail}</details></td><td class="verdict">${verdictLabel(t)}</td></tr>`;
 }
 
 export function renderHtml(doc: CertificationDocument): string {
@@ -79,7 +62,7 @@ ${c.failed.length || c.problems.length ? `<ul>${[...c.failed.map((f) => `${f.kin
   const legacy = doc.legacyShapes.length
     ? `<h2>Entra legacy PATCH shapes</h2><p>Entra's default behaviour for older app registrations sends non-standard PATCH requests.
 Shapes not accepted mean customers must enable Entra's RFC-compliant behaviour (the <code>aadOptscim062020</code> flag).</p>
-<ul>${doc.legacyShapes.map((l) => `<li><a href="#${anchor(l.id)}">${escapeHtml(l.id)}</a> ${escapeHtml(l.name)}: <strong>${l.accepted === null ? 'not tested' : l.accepted ? 'accepted' : 'not accepted'}</strong></li>`).join('')}</ul>`
+<ul>${doc.legacyShapes.map((l) => `<li><a href="#${testAnchor(l.id)}">${escapeHtml(l.id)}</a> ${escapeHtml(l.name)}: <strong>${l.accepted === null ? 'not tested' : l.accepted ? 'accepted' : 'not accepted'}</strong></li>`).join('')}</ul>`
     : '';
   const profiles = [...new Set(doc.tests.map((t) => t.profile))];
   return `<!doctype html>
@@ -105,8 +88,7 @@ ${verdict}
 a failed <strong>MAY</strong> test means an option the endpoint does not support. Optional features the endpoint does not advertise in
 <code>/ServiceProviderConfig</code> are skipped with the reason.</p>
 <p class="legend"><span class="pass">PASS</span><span class="fail">FAIL</span><span class="error">ERROR (test could not run)</span><span class="unsupported">NOT SUPPORTED (MAY)</span><span class="skip">SKIP</span><span class="interrupted">INTERRUPTED (run stopped)</span></p>
-${s.mustFailures.length ? `<p><strong>MUST failures:</strong> ${s.mustFailures.map((id) => `<a href="#${anchor(id)}">${escapeHtml(id)}</a>`).join(', ')}</p>` : ''}
-${s.otherFailures.length ? `<p><strong>SHOULD/MAY not met:</strong> ${s.otherFailures.map((id) => `<a href="#${anchor(id)}">${escapeHtml(id)}</a>`).join(', ')}</p>` : ''}
+${failureLines(s)}
 <h2>Matrix by section and profile</h2>
 ${matrix(doc)}
 ${legacy}

@@ -7,6 +7,7 @@
  *   local paths (certify/report/failure-message.ts); the target is named by URL or entity ID, never by a file path;
  * - a message longer than MESSAGE_LIMIT characters (the 2 MB body test) is cut, saying how much was left out.
  */
+import type { SummaryDocument } from '../../report/html-parts.ts';
 import { readableFailure, readableRunError } from '../../report/failure-message.ts';
 import type { SamlVerdict } from '../contract.ts';
 import { SAML_FAMILIES } from '../families.ts';
@@ -71,16 +72,7 @@ export interface SamlCertificationDocument {
   readonly interrupted: string | null;
   /** The legitimate sign-in that runs before the catalog; null when the run did not make one (the bundled SP). */
   readonly baseline: { readonly ok: boolean; readonly code: string | null; readonly diagnosis: string | null } | null;
-  readonly summary: {
-    readonly total: number;
-    readonly pass: number;
-    readonly fail: number;
-    readonly skip: number;
-    readonly error: number;
-    readonly interrupted: number;
-    readonly mustFailures: readonly string[];
-    readonly otherFailures: readonly string[];
-  };
+  readonly summary: SummaryDocument;
   readonly tests: readonly SamlTestRecord[];
 }
 

@@ -10,7 +10,7 @@
  * - everything is HTML-escaped; a message that is not well-formed XML is shown as posted.
  */
 import { prettyXml } from '../../../mock-idp/server/pretty-xml.ts';
-import { escapeHtml } from '../../report/html.ts';
+import { escapeHtml } from '../../report/html-parts.ts';
 
 type Range = [number, number];
 const CONTEXT = 2;

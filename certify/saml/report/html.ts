@@ -8,22 +8,12 @@
  *   message posted — decoded, pretty-printed, the mutation marked — and the SP's answer, one click away.
  * Everything taken from the run is escaped (certify/report/html.ts escapeHtml).
  */
-import { escapeHtml } from '../../report/html.ts';
+import { chipsCell, escapeHtml, failureLines, testAnchor, verdictClass, verdictLabel } from '../../report/html-parts.ts';
 import type { SamlCertificationDocument, SamlTestRecord } from './document.ts';
 import { describeVerdict } from './facts.ts';
 import { highlightedMessage } from './highlight.ts';
 
-const LABEL: Record<string, string> = { pass: 'PASS', fail: 'FAIL', skip: 'SKIP', error: 'ERROR', interrupted: 'INTERRUPTED' };
 const LEVELS = ['MUST', 'SHOULD', 'MAY'] as const;
-
-/** A failed MAY test is an unsupported option, not a defect. */
-function cls(t: Pick<SamlTestRecord, 'verdict' | 'level'>): string {
-  return t.verdict === 'fail' && t.level === 'MAY' ? 'unsupported' : t.verdict;
-}
-function label(t: Pick<SamlTestRecord, 'verdict' | 'level'>): string {
-  return t.verdict === 'fail' && t.level === 'MAY' ? 'NOT SUPPORTED' : LABEL[t.verdict]!;
-}
-const anchor = (id: string): string => `t-${id.replace(/[^A-Za-z0-9-]/g, '_')}`;
 
 function matrix(doc: SamlCertificationDocument): string {
   const levels = LEVELS.filter((l) => doc.tests.some((t) => t.level === l));
@@ -31,10 +21,7 @@ function matrix(doc: SamlCertificationDocument): string {
   const rows = areas.map((area) => {
     const cells = levels.map((level) => {
       const tests = doc.tests.filter((t) => t.area === area && t.level === level);
-      if (tests.length === 0) return '<td class="none"></td>';
-      const worst = ['error', 'fail', 'interrupted', 'unsupported', 'pass', 'skip'].find((c) => tests.some((t) => cls(t) === c))!;
-      const chips = tests.map((t) => `<a class="chip ${cls(t)}" href="#${anchor(t.id)}" title="${escapeHtml(`${t.id} ${label(t)}: ${t.name}`)}">${escapeHtml(t.id)}</a>`);
-      return `<td class="cell ${worst}">${chips.join(' ')}</td>`;
+      return chipsCell(tests);
     });
     return `<tr><th scope="row">${escapeHtml(area)}</th>${cells.join('')}</tr>`;
   });
@@ -66,8 +53,8 @@ function testDetail(t: SamlTestRecord): string {
 
 function testRow(t: SamlTestRecord): string {
   const sp = t.spVerdict ? `<br><span class="sp">${escapeHtml(describeVerdict(t.spVerdict))}</span>` : '';
-  return `<tr id="${anchor(t.id)}" class="${cls(t)}"><td><code>${escapeHtml(t.id)}</code></td><td>${escapeHtml(t.level)}</td><td>${escapeHtml(t.sections.join(', '))}</td>
-<td><details><summary>${escapeHtml(t.name)}</summary>${testDetail(t)}</details></td><td class="verdict">${label(t)}${sp}</td></tr>`;
+  return `<tr id="${testAnchor(t.id)}" class="${verdictClass(t)}"><td><code>${escapeHtml(t.id)}</code></td><td>${escapeHtml(t.level)}</td><td>${escapeHtml(t.sections.join(', '))}</td>
+<td><details><summary>${escapeHtml(t.name)}</summary>${testDetail(t)}</details></td><td class="verdict">${verdictLabel(t)}${sp}</td></tr>`;
 }
 
 function banner(doc: SamlCertificationDocument): string {
@@ -126,8 +113,7 @@ ${howItRan(doc)}
 a failed <strong>MAY</strong> test means an option the SP does not support. Tests that do not apply to the SP (no encryption certificate
 in its metadata, no login URL) are skipped with the reason.</p>
 <p class="legend"><span class="pass">PASS</span><span class="fail">FAIL</span><span class="error">ERROR (test could not run)</span><span class="unsupported">NOT SUPPORTED (MAY)</span><span class="skip">SKIP</span><span class="interrupted">INTERRUPTED (run stopped)</span></p>
-${s.mustFailures.length ? `<p><strong>MUST failures:</strong> ${s.mustFailures.map((id) => `<a href="#${anchor(id)}">${escapeHtml(id)}</a>`).join(', ')}</p>` : ''}
-${s.otherFailures.length ? `<p><strong>SHOULD/MAY not met:</strong> ${s.otherFailures.map((id) => `<a href="#${anchor(id)}">${escapeHtml(id)}</a>`).join(', ')}</p>` : ''}
+${failureLines(s)}
 ${doc.tests.length ? `<h2>Matrix by area and level</h2>\n${matrix(doc)}` : ''}
 ${profiles
   .map(
