@@ -48,6 +48,10 @@ export const samlDefaults = {
     attributeName: undefined,
     /** Groups the sync leaves alone (neither added nor removed). */
     preservedGroups: [],
+    /** A group the IdP sends that the tenant lacks is created ('create') or left out ('ignore', SonarQube). */
+    missingGroups: 'create',
+    /** Organizations and the groups each has; their groups exist for the sync (SonarQube's OrgA/OrgB). */
+    organizations: [],
   },
   /** Attribute names that must be present in the AttributeStatement; a missing one is `attributes/missing`. */
   requiredAttributes: [],

@@ -35,7 +35,7 @@ describe('resolveConfig', () => {
     expect(saml.allowedSignatureAlgorithms).toEqual(['rsa-sha256']);
     expect(saml.allowUnsolicited).toBe(false);
     expect(saml.wantResponseSigned).toBe(true);
-    expect(saml.groupSync).toEqual({ enabled: true, attributeName: 'groups', preservedGroups: ['Members'] });
+    expect(saml.groupSync).toEqual({ enabled: true, attributeName: 'groups', preservedGroups: ['Members'], missingGroups: 'ignore', organizations: [] });
     expect(saml.acsUrls).toEqual(['http://sp.test/saml/sq/acs']);
     expect(saml.spEntityId).toBe('http://sp.test/saml/sq/metadata');
     expect(cfg.dataDir).toBe(':memory:');

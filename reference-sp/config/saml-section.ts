@@ -75,6 +75,19 @@ export interface GroupSyncInput {
   readonly attributeName?: string;
   /** Groups never added nor removed by the sync (SonarQube's default "Members" group). */
   readonly preservedGroups?: readonly string[];
+  /**
+   * What the sync does with a group the IdP sends that the tenant does not have: 'create' it, or 'ignore' it
+   * (SonarQube: "a group with the same (case-sensitive) name exists in the relevant organization(s)").
+   */
+  readonly missingGroups?: 'create' | 'ignore';
+  /** The tenant's organizations and the groups that exist in each (SonarQube's OrgA/OrgB of an enterprise). */
+  readonly organizations?: readonly OrganizationInput[];
+}
+
+export interface OrganizationInput {
+  readonly key: string;
+  /** Group names (case-sensitive) an administrator created in this organization. */
+  readonly groups: readonly string[];
 }
 
 export interface SamlTenantInput {
@@ -134,7 +147,13 @@ export interface SamlTenantConfig {
   readonly allowUnsolicited: boolean;
   readonly requireEncryptedAssertion: boolean;
   readonly autoProvisioningEnabled: boolean;
-  readonly groupSync: { readonly enabled: boolean; readonly attributeName: string | undefined; readonly preservedGroups: readonly string[] };
+  readonly groupSync: {
+    readonly enabled: boolean;
+    readonly attributeName: string | undefined;
+    readonly preservedGroups: readonly string[];
+    readonly missingGroups: 'create' | 'ignore';
+    readonly organizations: readonly OrganizationInput[];
+  };
   readonly requiredAttributes: readonly string[];
   readonly attributeMapping: AttributeMapping;
   readonly signAuthnRequests: boolean;
@@ -207,7 +226,23 @@ export const samlTenantJsonSchema = {
     groupSync: {
       type: 'object',
       additionalProperties: false,
-      properties: { enabled: bool, attributeName: nonEmptyString, preservedGroups: stringList },
+      properties: {
+        enabled: bool,
+        attributeName: nonEmptyString,
+        preservedGroups: stringList,
+        missingGroups: { enum: ['create', 'ignore'], 'x-expect': 'one of create, ignore' },
+        organizations: {
+          type: 'array',
+          'x-expect': 'a list of organizations',
+          items: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['key', 'groups'],
+            properties: { key: nonEmptyString, groups: stringList },
+            'x-expect': 'an organization { key, groups }',
+          },
+        },
+      },
     },
     requiredAttributes: stringList,
     attributeMapping: {

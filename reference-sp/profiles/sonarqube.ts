@@ -5,7 +5,9 @@
  * - no IdP-initiated SSO;
  * - Response: Signed, Assertion Signature: Signed, Signature Algorithm: RSA-SHA256;
  * - JIT users' groups are reset to the IdP's at each login, case-sensitive names, the default "Members"
- *   group excluded from the synchronisation.
+ *   group excluded from the synchronisation;
+ * - a group is synchronised only when a group of that name already exists in the enterprise's organizations
+ *   (missingGroups 'ignore'): group sync never creates groups.
  */
 import type { SamlTenantInput } from '../config/saml-section.ts';
 
@@ -19,5 +21,5 @@ export const sonarqubeSamlProfile: SamlTenantInput = {
   allowedSignatureAlgorithms: ['rsa-sha256'],
   allowedDigestAlgorithms: ['sha256'],
   autoProvisioningEnabled: true,
-  groupSync: { enabled: true, attributeName: 'groups', preservedGroups: ['Members'] },
+  groupSync: { enabled: true, attributeName: 'groups', preservedGroups: ['Members'], missingGroups: 'ignore' },
 };

@@ -4,10 +4,12 @@ import { openStore } from '../store/index.ts';
 import { ENTRA_GROUPS_OVERAGE_CLAIM, syncGroups } from './group-sync.ts';
 import { IDP_ENTITY_ID, IDP_SSO_URL, testIdpKeys } from './test-support/fixture.ts';
 
-async function setup() {
+async function setup(groupSync: Record<string, unknown> = {}) {
   const config = await resolveConfig({
     baseUrl: 'http://sp.test',
-    tenants: [{ id: 'sonar', profile: 'sonarqube', saml: { idp: { entityId: IDP_ENTITY_ID, ssoUrl: IDP_SSO_URL, signingCertificates: [testIdpKeys().certificatePem] } } }],
+    tenants: [
+      { id: 'sonar', profile: 'sonarqube', saml: { idp: { entityId: IDP_ENTITY_ID, ssoUrl: IDP_SSO_URL, signingCertificates: [testIdpKeys().certificatePem] }, groupSync } },
+    ],
   });
   const store = openStore({ path: ':memory:' });
   store.ensureTenant('sonar', 'sonarqube');
@@ -20,9 +22,34 @@ async function setup() {
 describe('syncGroups', () => {
   it('resets memberships to the groups sent, keeping the preserved default group', async () => {
     const { saml, store, user, groupsOf } = await setup();
+    store.replaceGroupMemberships('sonar', store.createUser('sonar', { userName: 'bob@example.com' }).id, ['ops'], { preserve: [] });
     const outcome = syncGroups(store, 'sonar', user.id, saml, { groups: ['developers', 'ops'] });
-    expect(outcome).toMatchObject({ added: ['ops'], removed: ['admins'] });
+    expect(outcome).toMatchObject({ added: ['ops'], removed: ['admins'], ignored: [] });
     expect(groupsOf()).toEqual(['Members', 'developers', 'ops']);
+  });
+
+  it('never creates a group the tenant does not have (SonarQube): it is reported as ignored', async () => {
+    const { saml, store, user, groupsOf } = await setup();
+    const outcome = syncGroups(store, 'sonar', user.id, saml, { groups: ['developers', 'ops', 'Admins'] });
+    expect(outcome).toMatchObject({ added: [], removed: ['admins'], ignored: ['ops', 'Admins'] });
+    expect(groupsOf()).toEqual(['Members', 'developers']);
+  });
+
+  it('creates a missing group when the tenant says missingGroups: create', async () => {
+    const { saml, store, user, groupsOf } = await setup({ missingGroups: 'create' });
+    expect(syncGroups(store, 'sonar', user.id, saml, { groups: ['ops'] })).toMatchObject({ added: ['ops'], ignored: [] });
+    expect(groupsOf()).toEqual(['Members', 'ops']);
+  });
+
+  it("syncs into the organizations' groups and says which organizations the user is in", async () => {
+    const organizations = [
+      { key: 'OrgA', groups: ['ENT_ORGA_ADMINS', 'shared'] },
+      { key: 'OrgB', groups: ['ENT_ORGB_DEVS', 'shared'] },
+    ];
+    const { saml, store, user, groupsOf } = await setup({ organizations });
+    const outcome = syncGroups(store, 'sonar', user.id, saml, { groups: ['ENT_ORGA_ADMINS', 'shared', 'ent_orgb_devs', 'Members'] });
+    expect(outcome).toMatchObject({ ignored: ['ent_orgb_devs'], organizations: { OrgA: ['ENT_ORGA_ADMINS', 'shared'], OrgB: ['shared'] } });
+    expect(groupsOf()).toEqual(['ENT_ORGA_ADMINS', 'Members', 'shared']);
   });
 
   it('reads a missing groups attribute as no groups when the IdP says nothing else', async () => {

@@ -109,14 +109,18 @@ describe('SP routes', () => {
       const SAMLResponse = await h.mint({ sign: 'both', inResponseTo: id, attributes: { login: 'alice', email: 'alice@example.com', name: 'Alice', groups } });
       return browser.post(`/saml/${h.tenantId}/acs`).set('Accept', 'application/json').type('form').send({ SAMLResponse });
     };
+    // The groups exist in the enterprise before anyone signs in: SonarQube's sync never creates one.
+    const admin = h.store.createUser(h.tenantId, { userName: 'group-admin' });
+    h.store.replaceGroupMemberships(h.tenantId, admin.id, ['Admins', 'devs', 'Devs', 'Members'], { preserve: [] });
     const first = await login(['Admins', 'devs']);
     expect(first.status).toBe(200);
     expect(first.body.created).toBe(true);
     expect([...first.body.user.groups].sort()).toEqual(['Admins', 'devs']);
     const user = h.store.findUserByUserName(h.tenantId, 'alice')!;
     h.store.replaceGroupMemberships(h.tenantId, user.id, ['Admins', 'devs', 'Members'], { preserve: [] });
-    const second = await login(['Devs']);
+    const second = await login(['Devs', 'ghosts']);
     expect([...second.body.user.groups].sort()).toEqual(['Devs', 'Members']);
+    expect(second.body.groupSync.ignored).toEqual(['ghosts']);
   });
 
   it('answers client errors with 4xx, never 500', async () => {

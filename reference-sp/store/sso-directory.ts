@@ -43,4 +43,6 @@ export interface SsoDirectory {
    * neither added nor removed.
    */
   replaceGroupMemberships(tenantId: string, userId: string, groupNames: readonly string[], options: { readonly preserve: readonly string[] }): GroupSyncResult;
+  /** The names among `groupNames` (display names, case-sensitive) of groups the tenant has. */
+  existingGroupNames(tenantId: string, groupNames: readonly string[]): string[];
 }

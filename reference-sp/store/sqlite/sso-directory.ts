@@ -133,5 +133,9 @@ export function sqliteSsoDirectory(d: SqliteDatabase, users: UserStore, groups: 
         return { added, removed };
       });
     },
+
+    existingGroupNames(tenantId, groupNames) {
+      return groupNames.filter((name) => groups.findGroupByDisplayName(tenantId, name) !== undefined);
+    },
   };
 }
