@@ -1,0 +1,198 @@
+/*
+ * Steps of the seed vendors' flows end to end (issue 11): Entra (the mock IdP's provisioning engine) provisions a
+ * user through the vendor's SCIM URL with the vendor's kind of token, then that same user signs in over SAML to the
+ * same reference SP (./support/seed-flows.ts); the tenant's admin API (Particle's API user, Aritma's provider and
+ * linked token); the mock IdP's session reused by a second sign-in, ForceAuthn, and the SP's session length.
+ */
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { Given, Then, When } from '@cucumber/cucumber';
+import { jsonObject, sendHttp } from '../http/send.ts';
+import type { Outcome } from '../mock-idp/scim-client/log/log.ts';
+import { PARTICLE_SCOPES } from '../reference-sp/config/scim-section.ts';
+import { entraToSp } from './support/seed-flows.ts';
+import type { HarnessWorld } from './support/world.ts';
+
+// ---- the tenant's admin API (reference-sp/scim/admin/router.ts) -----------------------------------------------
+
+const adminTokens = new WeakMap<HarnessWorld, string>();
+/** Tokens the admin API returned in this scenario, by what they were created for (API user name or provider). */
+const createdTokens = new WeakMap<HarnessWorld, Map<string, { id: string; value: string; scopes: string[] }>>();
+
+Given("the tenant's set-up is done through its admin API", function (this: HarnessWorld) {
+  const token = `admin-${randomBytes(20).toString('hex')}`;
+  const draft = this.saml.tenant();
+  draft.scim = { ...draft.scim, adminToken: token };
+  adminTokens.set(this, token);
+});
+
+async function admin(world: HarnessWorld, method: string, path: string, body?: unknown): Promise<{ status: number; json: Record<string, unknown> }> {
+  const token = adminTokens.get(world);
+  assert.ok(token, `the tenant has no admin API token: start with "Given the tenant's set-up is done through its admin API"`);
+  const { url } = await world.saml.sp();
+  const answer = await sendHttp(
+    {
+      method,
+      url: `${url}/admin/v1/tenants/${world.saml.tenant().id}${path}`,
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', accept: 'application/json' },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    },
+    { timeoutMs: 10_000 },
+  );
+  world.attach(`${method} ${path}\n${body === undefined ? '' : JSON.stringify(body, null, 2)}\n\nHTTP ${answer.status}`, `admin ${method}`);
+  return { status: answer.status, json: jsonObject(answer) ?? {} };
+}
+
+async function createToken(world: HarnessWorld, key: string, body: Record<string, unknown>): Promise<void> {
+  const { status, json } = await admin(world, 'POST', '/scim-tokens', body);
+  assert.equal(status, 201, `the admin API answered ${status} ${JSON.stringify(json)}`);
+  assert.equal(typeof json['token'], 'string', 'the admin API answered without the token value');
+  const tokens = createdTokens.get(world) ?? new Map();
+  tokens.set(key, { id: String(json['id']), value: json['token'] as string, scopes: (json['scopes'] as string[]) ?? [] });
+  createdTokens.set(world, tokens);
+}
+
+function createdToken(world: HarnessWorld, key: string): { id: string; value: string; scopes: string[] } {
+  const token = createdTokens.get(world)?.get(key);
+  assert.ok(token, `no token was created for "${key}" in this scenario`);
+  return token;
+}
+
+// ---- Particle (seed 000) --------------------------------------------------------------------------------------
+
+const PARTICLE_API_USER = 'particle API user';
+
+Given("the admin creates the API user {string} with Particle's four team scopes", async function (this: HarnessWorld, name: string) {
+  assert.equal(this.saml.tenant().profile, 'particle', 'API users are Particle tenants’ (seed 000)');
+  await createToken(this, PARTICLE_API_USER, { name, scopes: Object.keys(PARTICLE_SCOPES) });
+});
+
+Then("the API user's access token is a 40-character string", function (this: HarnessWorld) {
+  const { value } = createdToken(this, PARTICLE_API_USER);
+  assert.equal(value.length, 40);
+  assert.match(value, /^[A-Za-z0-9_-]{40}$/);
+});
+
+Then("the API user holds exactly Particle's four team scopes", function (this: HarnessWorld) {
+  assert.deepEqual([...createdToken(this, PARTICLE_API_USER).scopes].sort(), Object.keys(PARTICLE_SCOPES).sort());
+});
+
+Given("Entra provisions to Particle's SCIM URL for the org {string} with the API user's token", async function (this: HarnessWorld, orgSlug: string) {
+  const { url } = await this.saml.sp();
+  entraToSp(this).connect({ tenantUrl: `${url}/v1/orgs/${encodeURIComponent(orgSlug)}/team/provision`, token: createdToken(this, PARTICLE_API_USER).value });
+});
+
+Then("every request Entra sent went to Particle's SCIM URL for the org {string}", async function (this: HarnessWorld, orgSlug: string) {
+  const { url } = await this.saml.sp();
+  const urls = entraToSp(this).requestUrls();
+  assert.ok(urls.length > 0, 'Entra sent no request');
+  const base = `${url}/v1/orgs/${orgSlug}/team/provision/`;
+  const elsewhere = urls.filter((u) => !u.startsWith(base));
+  assert.deepEqual(elsewhere, [], `requests outside ${base}`);
+});
+
+Given('the tenant has a password user {string} invited outside SCIM', function (this: HarnessWorld, email: string) {
+  const local = email.split('@')[0]!;
+  this.saml.store.insertUser(this.saml.tenant().id, {
+    userName: email,
+    active: true,
+    hasPassword: true,
+    resource: {
+      schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'],
+      userName: email,
+      active: true,
+      emails: [{ value: email, type: 'work', primary: true }],
+      name: { givenName: local },
+    },
+  });
+});
+
+Then('the tenant still has the password user {string}, active', function (this: HarnessWorld, email: string) {
+  const user = this.saml.store.findUserByUserName(this.saml.tenant().id, email);
+  assert.ok(user, `the tenant no longer has ${email}`);
+  assert.equal(user.hasPassword, true);
+  assert.equal(user.active, true);
+});
+
+Then('Entra sent no request about {string}', function (this: HarnessWorld, email: string) {
+  const user = this.saml.store.findUserByUserName(this.saml.tenant().id, email);
+  assert.ok(user, `the tenant has no user ${email}`);
+  const about = entraToSp(this)
+    .requestUrls()
+    .filter((u) => u.includes(user.id) || decodeURIComponent(u).toLowerCase().includes(email.toLowerCase()));
+  assert.deepEqual(about, []);
+});
+
+// ---- Aritma (seed 001) ----------------------------------------------------------------------------------------
+
+Given("the admin registers the tenant's Azure AD SSO provider with the scheme {string}", async function (this: HarnessWorld, scheme: string) {
+  const autoProvisioningEnabled = (await this.saml.sp()).sp.config.tenants.find((t) => t.id === this.saml.tenant().id)!.saml.autoProvisioningEnabled;
+  const { status, json } = await admin(this, 'POST', '/identity-providers', { type: 'entra', scheme, autoProvisioningEnabled });
+  assert.equal(status, 201, `the admin API answered ${status} ${JSON.stringify(json)}`);
+});
+
+Given('the admin creates a SCIM token linked to the provider {string}', async function (this: HarnessWorld, provider: string) {
+  await createToken(this, `provider:${provider}`, { provider, name: 'Entra ID provisioning' });
+});
+
+Given("Entra provisions to the tenant's SCIM endpoint with the token linked to {string}", async function (this: HarnessWorld, provider: string) {
+  const { url } = await this.saml.sp();
+  entraToSp(this).connect({ tenantUrl: `${url}/scim/v2/${this.saml.tenant().id}`, token: createdToken(this, `provider:${provider}`).value });
+});
+
+// ---- DatoCMS (seed 004) and any tenant with a configured bearer token -----------------------------------------
+
+Given("Entra provisions to the tenant's SCIM endpoint with its bearer token", async function (this: HarnessWorld) {
+  const token = this.saml.scimToken;
+  assert.ok(token, 'the tenant has no SCIM bearer token: "Given the tenant accepts SCIM provisioning with a bearer token"');
+  const { url } = await this.saml.sp();
+  entraToSp(this).connect({ tenantUrl: `${url}/scim/v2/${this.saml.tenant().id}`, token });
+});
+
+// ---- Entra, the admin and the provisioning cycle --------------------------------------------------------------
+
+Given('{string} is assigned to the app in Entra', async function (this: HarnessWorld, upn: string) {
+  await entraToSp(this).addPerson(upn);
+});
+
+Given('{string} is in Entra but not assigned to the app', async function (this: HarnessWorld, upn: string) {
+  await entraToSp(this).addPerson(upn, false);
+});
+
+When('the admin unassigns {string} from the app in Entra', function (this: HarnessWorld, upn: string) {
+  const flow = entraToSp(this);
+  assert.ok(flow.directory.user(upn), `"${upn}" is not in Entra's directory`);
+  flow.directory.unassign(upn);
+});
+
+When('the admin assigns {string} to the app in Entra', function (this: HarnessWorld, upn: string) {
+  const flow = entraToSp(this);
+  const user = flow.directory.user(upn);
+  assert.ok(user, `"${upn}" is not in Entra's directory`);
+  assert.equal(user.assigned, false, `"${upn}" is already assigned`);
+  flow.directory.assign(upn);
+});
+
+When('the admin hard-deletes {string} in Entra', function (this: HarnessWorld, upn: string) {
+  const flow = entraToSp(this);
+  assert.ok(flow.directory.user(upn), `"${upn}" is not in Entra's directory`);
+  flow.directory.hardDelete(upn);
+});
+
+When('Entra synchronises the assigned users', async function (this: HarnessWorld) {
+  const result = await entraToSp(this).runCycle();
+  assert.deepEqual(
+    result.failed.map((f) => `${f.object.name}: ${f.code}`),
+    [],
+    'Entra failed to provision some users',
+  );
+});
+
+const OUTCOMES: readonly Outcome[] = ['created', 'updated', 'disabled', 'deleted', 'unchanged', 'skipped'];
+
+Then("Entra's provisioning log shows {string} as {word}", function (this: HarnessWorld, upn: string, outcome: string) {
+  assert.ok((OUTCOMES as readonly string[]).includes(outcome), `"${outcome}" is none of ${OUTCOMES.join(', ')}`);
+  const logged = entraToSp(this).outcomeOf(upn);
+  assert.ok(logged, `Entra logged nothing for ${upn}`);
+  assert.equal(logged.outcome, outcome, `logged ${logged.outcome}${logged.reason ? ` (${logged.reason})` : ''}`);
+});

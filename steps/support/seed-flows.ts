@@ -1,0 +1,115 @@
+/*
+ * The end-to-end seed flows of issue 11: the mock IdP's Entra provisioning engine (mock-idp/scim-client) pointed
+ * at the SCIM endpoint of the SAML stage's reference SP — one SP, one SQLite store — so the user Entra provisions
+ * is the very user who then signs in over SAML through the mock IdP.
+ *
+ * - Entra runs the mappings it ships for a non-gallery app ("customappsso"): userPrincipalName → userName, mail →
+ *   emails[work], givenName/surname → name, Switch([IsSoftDeleted], …) → active. The tenant URL carries
+ *   `?aadOptscim062020` (the compliant PATCH behaviour Microsoft recommends).
+ * - One person, two directories: an Entra directory user (what provisioning reads) and the SAML IdP's directory
+ *   user (what sign-in reads) are made from the same UPN, names and mail.
+ * - The tenant URL and the secret token are what the vendor's guide has the admin paste (Particle's
+ *   `/v1/orgs/<org_slug>/team/provision` with the API user's token, Aritma's SCIM endpoint with the token linked to
+ *   the provider's scheme, DatoCMS's SCIM endpoint).
+ * - Sleep is injected (a retry never waits on wall time); the scenario's clock drives Entra, IdP and SP.
+ * Held per World in a WeakMap: it owns no server (the SP is the SAML stage's), so there is nothing to close.
+ */
+import { resolveConfig, type ProvisioningConfig } from '../../mock-idp/scim-client/config/load.ts';
+import type { Directory } from '../../mock-idp/scim-client/directory/directory.ts';
+import { createProvisioner, type Provisioner } from '../../mock-idp/scim-client/engine/create.ts';
+import type { CycleResult } from '../../mock-idp/scim-client/engine/engine.ts';
+import type { ObjectOutcome } from '../../mock-idp/scim-client/log/log.ts';
+import type { HarnessWorld } from './world.ts';
+
+/** Where Entra provisions: the vendor's tenant URL (without the PATCH flag) and the secret token. */
+export interface EntraTarget {
+  readonly tenantUrl: string;
+  readonly token: string;
+}
+
+function titleCase(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1);
+}
+
+export class EntraToSp {
+  readonly #config: ProvisioningConfig;
+  #provisioner: Provisioner | undefined;
+  target: EntraTarget | undefined;
+  lastCycle: CycleResult | undefined;
+
+  constructor(readonly world: HarnessWorld) {
+    this.#config = resolveConfig({ directory: { users: [] }, mappings: { users: { preset: 'customappsso' } }, settings: { provisionGroups: false } }, { clock: world.clock });
+  }
+
+  get directory(): Directory {
+    return this.#config.directory;
+  }
+
+  /** The admin saves the Provisioning page: Tenant URL and Secret Token. */
+  connect(target: EntraTarget): void {
+    if (this.#provisioner) throw new Error('Entra is already provisioning to a tenant URL');
+    this.target = target;
+    this.#provisioner = createProvisioner({
+      config: this.#config,
+      url: `${target.tenantUrl}?aadOptscim062020`,
+      token: target.token,
+      clock: this.world.clock,
+      sleep: async () => {},
+    });
+  }
+
+  /**
+   * A person in Entra's directory, assigned to the app (or not), and the same person in the SAML IdP's directory:
+   * UPN = mail = login, given name from the local part, surname "Example".
+   */
+  async addPerson(upn: string, assigned = true): Promise<void> {
+    const local = upn.split('@')[0] ?? upn;
+    const givenName = titleCase(local.split('.')[0] ?? local);
+    const person = { givenName, surname: 'Example', displayName: `${givenName} Example` };
+    this.directory.addUser({ userPrincipalName: upn, mail: upn, mailNickname: local, assigned, ...person });
+    const idp = await this.world.saml.idp();
+    idp.control.addUser({ email: upn, login: upn, ...person, groups: [] });
+  }
+
+  get provisioner(): Provisioner {
+    if (!this.#provisioner) throw new Error('Entra has no tenant URL yet: the admin must save the Provisioning page first');
+    return this.#provisioner;
+  }
+
+  async runCycle(): Promise<CycleResult> {
+    const { engine, log } = this.provisioner;
+    const before = log.exchanges.length;
+    this.lastCycle = await engine.runCycle();
+    this.world.attach(
+      log.exchanges
+        .slice(before)
+        .map((e) => `${e.method} ${decodeURIComponent(e.url)} → ${e.status || e.error}`)
+        .join('\n'),
+      `entra-cycle-${this.lastCycle.cycle}.txt`,
+    );
+    return this.lastCycle;
+  }
+
+  /** The last outcome Entra logged for a user (by UPN, or by the source id a hard-deleted user was first seen under). */
+  outcomeOf(upn: string): ObjectOutcome | undefined {
+    const outcomes = this.#provisioner?.log.outcomes ?? [];
+    const sourceId = outcomes.find((o) => o.object.name === upn)?.object.sourceId;
+    return [...outcomes].reverse().find((o) => o.object.name === upn || (sourceId !== undefined && o.object.sourceId === sourceId));
+  }
+
+  /** Every URL Entra sent a request to, in order. */
+  requestUrls(): string[] {
+    return (this.#provisioner?.log.exchanges ?? []).map((e) => e.url);
+  }
+}
+
+const flows = new WeakMap<HarnessWorld, EntraToSp>();
+
+export function entraToSp(world: HarnessWorld): EntraToSp {
+  let flow = flows.get(world);
+  if (!flow) {
+    flow = new EntraToSp(world);
+    flows.set(world, flow);
+  }
+  return flow;
+}
