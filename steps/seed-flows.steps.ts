@@ -196,3 +196,8 @@ Then("Entra's provisioning log shows {string} as {word}", function (this: Harnes
   assert.ok(logged, `Entra logged nothing for ${upn}`);
   assert.equal(logged.outcome, outcome, `logged ${logged.outcome}${logged.reason ? ` (${logged.reason})` : ''}`);
 });
+
+Then('the tenant has exactly one user {string}', function (this: HarnessWorld, userName: string) {
+  const same = this.saml.store.listUsers(this.saml.tenant().id).filter((u) => u.userName.toLowerCase() === userName.toLowerCase());
+  assert.equal(same.length, 1, `${same.length} users named ${userName}`);
+});
