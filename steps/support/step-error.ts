@@ -11,7 +11,11 @@ export type StepErrorCode =
   /** An attribute step adds an attribute the IdP already sends for this SP. */
   | 'attribute/already-sent'
   /** A step changes how the SP or the IdP is set up after the SP started with its frozen configuration. */
-  | 'stage/sp-started';
+  | 'stage/sp-started'
+  /** A SonarQube organization is defined twice in one scenario. */
+  | 'organization/defined-twice'
+  /** "…" to "…" does not name a range of numbered names (same prefix, same zero-padded width, ascending). */
+  | 'group/not-a-range';
 
 export class StepArgumentError extends Error {
   override readonly name = 'StepArgumentError';
