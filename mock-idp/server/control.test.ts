@@ -5,7 +5,7 @@ import { NAMEID_FORMAT } from '../saml/namespaces.ts';
 import type { DirectoryUser } from '../saml/presets/directory-user.ts';
 
 const clock = { now: () => new Date('2026-01-01T00:00:00Z') };
-const control = new MockIdpControl({ baseUrl: 'http://idp', entityId: 'http://idp/metadata', clock, keys: loadIdpKeys({ clock }), pendingTtlMs: 1000 });
+const control = new MockIdpControl({ baseUrl: 'http://idp', entityId: 'http://idp/metadata', clock, keys: loadIdpKeys({ clock }), pendingTtlMs: 1000, sessionTtlMs: 60_000 });
 const bob: DirectoryUser = { id: 'oid-1', email: 'bob@example.com', givenName: 'Bob', surname: 'B', displayName: 'Bob B', login: 'bob@corp', groups: [] };
 control.addUser(bob);
 

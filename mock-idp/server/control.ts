@@ -7,6 +7,7 @@
  *   SP / preset, the ACS the request named if registered (else the default), InResponseTo when solicited,
  *   encryption when the SP registered an encryption certificate, then the queued deviations
  * - the issued history, so steps can look at what was sent
+ * - the IdP's own sign-in sessions (./idp-session.ts): a later request from a signed-in browser skips the login page
  */
 import { randomBytes } from 'node:crypto';
 import type { Clock } from '../clock.ts';
@@ -23,6 +24,7 @@ import { fieldValues, type DirectoryUser } from '../saml/presets/directory-user.
 import { SpRegistry, type MetadataOverrides, type MetadataSource } from '../saml/sp-registry/sp-registry.ts';
 import { chooseAcs, type SpRegistration, type SpRegistrationInput } from '../saml/sp-registry/sp-registration.ts';
 import { applyDeviation, parseDeviations, type Deviation, type DeviationInput } from './deviations.ts';
+import { IdpSessions } from './idp-session.ts';
 
 export interface NextSignInInput {
   /** Login or email of a directory user, or a full user. */
@@ -63,6 +65,8 @@ export interface MockIdpContext {
   readonly clock: Clock;
   readonly keys: IdpKeys;
   readonly pendingTtlMs: number;
+  /** How long the IdP's own sign-in session lasts (./idp-session.ts). */
+  readonly sessionTtlMs: number;
 }
 
 const HISTORY_LIMIT = 50;
@@ -86,8 +90,12 @@ export class MockIdpControl {
   private readonly issued: IssuedResponse[] = [];
   /** Where users added from now on are kept (createMockIdp with a dataDir: ./users-file.ts). */
   private keepUser: ((user: DirectoryUser) => void) | undefined;
+  /** Browsers signed in at the IdP: a later AuthnRequest without ForceAuthn is answered without the login page. */
+  readonly sessions: IdpSessions;
 
-  constructor(readonly ctx: MockIdpContext) {}
+  constructor(readonly ctx: MockIdpContext) {
+    this.sessions = new IdpSessions(ctx.clock, ctx.sessionTtlMs);
+  }
 
   /** From now on every added user is also handed to `keep` (which persists it), so it survives a restart. */
   persistUsers(keep: (user: DirectoryUser) => void): void {
@@ -231,15 +239,15 @@ export class MockIdpControl {
   }
 
   /** Completes a held SP-initiated request for a user. */
-  completePending(pendingId: string, userRef?: string | DirectoryUser): Promise<IssuedResponse> {
+  completePending(pendingId: string, userRef?: string | DirectoryUser, sessionIndex?: string): Promise<IssuedResponse> {
     const held = this.pendingRequest(pendingId);
     this.pending.delete(pendingId);
-    return this.issue({ spEntityId: held.spEntityId, user: userRef, request: held.request, relayState: held.relayState });
+    return this.issue({ spEntityId: held.spEntityId, user: userRef, request: held.request, relayState: held.relayState, sessionIndex });
   }
 
   /** IdP-initiated (unsolicited) sign-in to a registered SP (saml-profiles §4.1.5). */
-  idpInitiated(args: { sp: string; user?: string | DirectoryUser; relayState?: string | undefined }): Promise<IssuedResponse> {
-    return this.issue({ spEntityId: args.sp, user: args.user, relayState: args.relayState });
+  idpInitiated(args: { sp: string; user?: string | DirectoryUser; relayState?: string | undefined; sessionIndex?: string | undefined }): Promise<IssuedResponse> {
+    return this.issue({ spEntityId: args.sp, user: args.user, relayState: args.relayState, sessionIndex: args.sessionIndex });
   }
 
   /**
@@ -251,6 +259,8 @@ export class MockIdpControl {
     user?: string | DirectoryUser | undefined;
     request?: Omit<AuthnRequestInfo, 'doc' | 'xml'> | undefined;
     relayState?: string | undefined;
+    /** The SessionIndex of the IdP session the response is issued in (./idp-session.ts). */
+    sessionIndex?: string | undefined;
   }): Promise<IssuedResponse> {
     const sp = this.requireSp(args.spEntityId);
     const next = this.next;
@@ -279,6 +289,7 @@ export class MockIdpControl {
       .signing(placement)
       .signatureAlgorithm(sp.signatureAlgorithm);
     if (args.request) b.inResponseTo(args.request.id);
+    if (args.sessionIndex !== undefined) b.sessionIndex(args.sessionIndex);
     if (sp.encryptionCertPem) b.encryptTo(sp.encryptionCertPem, sp.encryption ?? {});
     const previous = this.issued.at(-1)?.built;
     for (const d of deviations) applyDeviation(b, d, { previous });
@@ -315,6 +326,7 @@ export class MockIdpControl {
       sps: this.sps.list().map((sp) => ({ ...sp, signingCertPem: sp.signingCertPem ? '(set)' : undefined, encryptionCertPem: sp.encryptionCertPem ? '(set)' : undefined })),
       nextSignIn: this.next ? { user: this.next.user?.login, attributes: this.next.attributes, deviations: this.next.deviations } : null,
       pendingRequests: this.pending.size,
+      idpSessions: this.sessions.size,
       issued: this.issued.map((i) => ({
         responseId: i.built.responseId,
         assertionId: i.built.assertionId,

@@ -352,3 +352,53 @@ function authnRequest(issuer: string, acs: { url?: string; index?: number } = {}
 function redirectEncode(xml: string): string {
   return deflateRawSync(Buffer.from(xml)).toString('base64');
 }
+
+describe('the IdP session (./idp-session.ts)', () => {
+  const sessionIndexOf = (form: string) => /SessionIndex="([^"]+)"/.exec(Buffer.from(parsePostForm(form).fields['SAMLResponse']!, 'base64').toString('utf8'))?.[1];
+  const requestPath = (forceAuthn: boolean) => {
+    const xml = authnRequest(SP, { url: ACS }).replace('Version="2.0"', `Version="2.0"${forceAuthn ? ' ForceAuthn="true"' : ''}`);
+    return `/saml/sso?SAMLRequest=${encodeURIComponent(redirectEncode(xml))}`;
+  };
+  const signInOnLoginPage = async () => {
+    const page = await request(idp.app).get(requestPath(false)).expect(200);
+    const pending = /name="pending" value="([^"]+)"/.exec(page.text)![1]!;
+    const posted = await request(idp.app).post('/login').type('form').send({ pending, user: alice.login }).expect(200);
+    const cookie = posted.headers['set-cookie'] as unknown as string[];
+    expect(cookie.join(';')).toMatch(/idp_session=[^;]+; Path=\/; HttpOnly; SameSite=Lax/);
+    return { cookie: cookie[0]!.split(';')[0]!, sessionIndex: sessionIndexOf(posted.text) };
+  };
+
+  it('a second request from the signed-in browser is answered at once, in the same session', async () => {
+    const { cookie, sessionIndex } = await signInOnLoginPage();
+    const again = await request(idp.app).get(requestPath(false)).set('Cookie', cookie).expect(200);
+    expect(parsePostForm(again.text).action).toBe(ACS);
+    expect(sessionIndexOf(again.text)).toBe(sessionIndex);
+  });
+
+  it('ForceAuthn="true" shows the login page whatever the session (saml-core §3.4.1)', async () => {
+    const { cookie } = await signInOnLoginPage();
+    const forced = await request(idp.app).get(requestPath(true)).set('Cookie', cookie).expect(200);
+    expect(forced.text).toContain('name="pending"');
+  });
+
+  it('a browser without the cookie, with an unknown one, or after the session ended sees the login page', async () => {
+    const { cookie } = await signInOnLoginPage();
+    expect((await request(idp.app).get(requestPath(false)).expect(200)).text).toContain('name="pending"');
+    expect((await request(idp.app).get(requestPath(false)).set('Cookie', 'idp_session=forged').expect(200)).text).toContain('name="pending"');
+    const before = nowMs;
+    nowMs += 8 * 60 * 60_000;
+    try {
+      expect((await request(idp.app).get(requestPath(false)).set('Cookie', cookie).expect(200)).text).toContain('name="pending"');
+    } finally {
+      nowMs = before;
+    }
+  });
+
+  it('a sign-in on the login page that fails starts no session', async () => {
+    const sessions = idp.control.sessions.size;
+    const res = await request(idp.app).post('/login').type('form').send({ sp: SP, user: 'mallory' });
+    expect(res.status).toBe(400);
+    expect(res.headers['set-cookie']).toBeUndefined();
+    expect(idp.control.sessions.size).toBe(sessions);
+  });
+});

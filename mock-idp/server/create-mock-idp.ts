@@ -9,6 +9,7 @@
  * - clock: the one clock that stamps every instant
  * - users / sps: initial directory users and SP registrations
  * - pendingTtlMs: how long an SP-initiated request waits on the login page (default 5 minutes)
+ * - sessionTtlMs: how long a sign-in on the login page is reused by later requests (default 8 hours, ./idp-session.ts)
  */
 import type { Express } from 'express';
 import type { Clock } from '../clock.ts';
@@ -28,6 +29,7 @@ export interface MockIdpOptions {
   readonly users?: readonly DirectoryUser[] | undefined;
   readonly sps?: readonly SpRegistrationInput[] | undefined;
   readonly pendingTtlMs?: number | undefined;
+  readonly sessionTtlMs?: number | undefined;
 }
 
 export interface MockIdp {
@@ -49,6 +51,7 @@ export function createMockIdp(options: MockIdpOptions): MockIdp {
     clock: options.clock,
     keys,
     pendingTtlMs: options.pendingTtlMs ?? 5 * 60_000,
+    sessionTtlMs: options.sessionTtlMs ?? 8 * 60 * 60_000,
   });
   for (const u of options.users ?? []) control.addUser(u);
   if (options.dataDir) {

@@ -8,8 +8,9 @@
  *                                        action=review answers with the assertion inspector instead of posting
  *   /control/* .......................... JSON control API (see docs/mock-idp.md)
  * A request that names a queued user (PUT /control/next-sign-in) is answered at once with the auto-posting
- * form; otherwise it waits on the login page. Every refusal is a 4xx with a stable code: never a 500 for bad
- * input.
+ * form; so is one from a browser with a live IdP session (./idp-session.ts) unless it says ForceAuthn="true"
+ * (saml-core §3.4.1); otherwise it waits on the login page, where signing in starts an IdP session. Every refusal
+ * is a 4xx with a stable code: never a 500 for bad input.
  */
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { IdpError, idpError } from '../saml/errors.ts';
@@ -19,6 +20,7 @@ import { decodePostRequest, isPostRequestSigned, verifyPostRequestSignature } fr
 import type { MetadataSource } from '../saml/sp-registry/sp-registry.ts';
 import type { MockIdpControl } from './control.ts';
 import { escapeHtml } from './html.ts';
+import { IDP_SESSION_COOKIE, readCookie } from './idp-session.ts';
 import { loginPage } from './login-page.ts';
 import { page } from './page-style.ts';
 import { reviewPage } from './review-page.ts';
@@ -56,7 +58,13 @@ export function buildRoutes(control: MockIdpControl): express.Express {
   };
 
   /** Common tail of both bindings: known SP, signature policy, then answer or hold for the login page. */
-  const receive = async (res: Response, request: AuthnRequestInfo, relayState: string | undefined, signature: { signed: boolean; verify: (certPem: string) => void }) => {
+  const receive = async (
+    req: Request,
+    res: Response,
+    request: AuthnRequestInfo,
+    relayState: string | undefined,
+    signature: { signed: boolean; verify: (certPem: string) => void },
+  ) => {
     const sp = control.requireSp(request.issuer);
     if (signature.signed) {
       // A signature that is present is checked even when the SP need not sign: a bad one is never ignored.
@@ -70,6 +78,13 @@ export function buildRoutes(control: MockIdpControl): express.Express {
       res.type('html').send(issued.html);
       return;
     }
+    // A live IdP session answers at once, unless the SP asked the IdP to authenticate the user again.
+    const session = control.sessions.find(readCookie(req.headers.cookie, IDP_SESSION_COOKIE));
+    if (session && !request.forceAuthn) {
+      const issued = await control.issue({ spEntityId: sp.entityId, user: session.login, request, relayState, sessionIndex: session.sessionIndex });
+      res.type('html').send(issued.html);
+      return;
+    }
     const held = control.holdRequest(sp.entityId, request, relayState);
     renderLogin(res, { pendingId: held.id, spEntityId: sp.entityId });
   };
@@ -78,13 +93,13 @@ export function buildRoutes(control: MockIdpControl): express.Express {
     const rawQuery = req.originalUrl.includes('?') ? req.originalUrl.slice(req.originalUrl.indexOf('?') + 1) : '';
     const message = decodeRedirectRequest(rawQuery);
     const request = parseAuthnRequest(message.xml);
-    await receive(res, request, message.relayState, { signed: message.signed, verify: (c) => message.verify(c) });
+    await receive(req, res, request, message.relayState, { signed: message.signed, verify: (c) => message.verify(c) });
   });
 
   app.post('/saml/sso', form, async (req, res) => {
     const message = decodePostRequest((req.body ?? {}) as Record<string, unknown>);
     const request = parseAuthnRequest(message.xml);
-    await receive(res, request, message.relayState, {
+    await receive(req, res, request, message.relayState, {
       signed: isPostRequestSigned(request),
       verify: (c) => verifyPostRequestSignature(request, c),
     });
@@ -121,7 +136,19 @@ export function buildRoutes(control: MockIdpControl): express.Express {
     const user = str(body['user']);
     if (!user) throw idpError('user/unknown', 'choose a user');
     const pending = str(body['pending']);
-    const issued = pending ? await control.completePending(pending, user) : await control.idpInitiated({ sp: str(body['sp']) ?? '', user, relayState: str(body['RelayState']) });
+    // Signing in here authenticates the user: a new IdP session, whose SessionIndex the response carries.
+    const started = control.sessions.start(control.findUser(user)?.login ?? user);
+    const { sessionIndex } = started.session;
+    let issued;
+    try {
+      issued = pending
+        ? await control.completePending(pending, user, sessionIndex)
+        : await control.idpInitiated({ sp: str(body['sp']) ?? '', user, relayState: str(body['RelayState']), sessionIndex });
+    } catch (e) {
+      control.sessions.end(started.id);
+      throw e;
+    }
+    res.setHeader('Set-Cookie', control.sessions.setCookie(started.id, control.ctx.baseUrl));
     if (body['action'] === 'review') {
       res.type('html').send(
         reviewPage({
