@@ -3,7 +3,7 @@
  * administrator created in each (group sync only into existing groups), and what the sync reported.
  */
 import assert from 'node:assert/strict';
-import { Given, Then } from '@cucumber/cucumber';
+import { Given, Then, When } from '@cucumber/cucumber';
 import type { OrganizationInput } from '../reference-sp/config/saml-section.ts';
 import { StepArgumentError } from './support/step-error.ts';
 import type { HarnessWorld } from './support/world.ts';
@@ -68,4 +68,72 @@ Then('the user has no group in the organization {string}', function (this: Harne
   const organizations = syncReport(this).organizations;
   assert.ok(organizations, 'the SP reported no organizations');
   assert.equal(organizations[key], undefined, `organizations: ${JSON.stringify(organizations)}`);
+});
+
+// ---- Test Connection (the assistant's "Test SSO" step) ----
+
+async function testConnectionUrl(world: HarnessWorld): Promise<string> {
+  const { url } = await world.saml.sp();
+  return `${url}/saml/${world.saml.tenant().id}/test-connection`;
+}
+
+When('the administrator selects Test Connection and {string} signs in at the IdP', async function (this: HarnessWorld, email: string) {
+  const page = await this.saml.browser.fetch(await testConnectionUrl(this), { headers: { accept: 'text/html' } });
+  const html = await page.text();
+  assert.equal(page.status, 200, `the Test Connection page answered ${page.status}`);
+  const href = /id="test-connection" href="([^"]+)"/.exec(html)?.[1];
+  assert.ok(href, 'the Test Connection page has no Test Connection button');
+  const start = new URL(href.replaceAll('&amp;', '&'), page.url);
+  const relayState = start.searchParams.get('RelayState') ?? undefined;
+  this.saml.lastSignInEmail = email;
+  const form = await this.saml.startAtSp(email, relayState);
+  assert.ok(form, `the IdP did not answer the test sign-in: ${JSON.stringify(this.saml.outcome)}`);
+  await this.saml.postAsBrowser(form);
+});
+
+Then('the browser is back on the Test Connection page', async function (this: HarnessWorld) {
+  const landing = this.saml.landing;
+  assert.ok(landing, 'no response was posted as a browser');
+  assert.equal(landing.status, 303, `the ACS answered ${landing.status}, not a redirect back to the test`);
+  assert.equal(landing.location, await testConnectionUrl(this));
+});
+
+async function testConnectionJson(world: HarnessWorld): Promise<{ status: number; body: Record<string, unknown> }> {
+  const response = await world.saml.browser.fetch(await testConnectionUrl(world), { headers: { accept: 'application/json' } });
+  const text = await response.text();
+  world.attach(`HTTP ${response.status}\n${text}`, 'Test Connection JSON');
+  return { status: response.status, body: JSON.parse(text) as Record<string, unknown> };
+}
+
+Then('the Test Connection result is:', async function (this: HarnessWorld, expectedJson: string) {
+  const expected = JSON.parse(expectedJson) as Record<string, unknown>;
+  assert.ok(Object.keys(expected).length > 0, 'the expected JSON names no field');
+  const { status, body } = await testConnectionJson(this);
+  assert.equal(status, 200, `Test Connection answered ${status}: ${JSON.stringify(body)}`);
+  for (const [key, value] of Object.entries(expected)) {
+    assert.ok(Object.hasOwn(body, key), `the result has no field "${key}"`);
+    assert.deepEqual(body[key], value, `field "${key}"`);
+  }
+});
+
+Then('the Test Connection page shows the same JSON', async function (this: HarnessWorld) {
+  const { body } = await testConnectionJson(this);
+  const page = await this.saml.browser.fetch(await testConnectionUrl(this), { headers: { accept: 'text/html' } });
+  const shown = /<pre id="test-connection-result"[^>]*><code>([\s\S]*?)<\/code><\/pre>/.exec(await page.text())?.[1];
+  assert.ok(shown, 'the page shows no result');
+  const unescaped = shown.replaceAll('&quot;', '"').replaceAll('&apos;', "'").replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&amp;', '&');
+  assert.deepEqual(JSON.parse(unescaped), body);
+});
+
+Then('the Test Connection reports {string}', async function (this: HarnessWorld, code: string) {
+  const { status, body } = await testConnectionJson(this);
+  assert.ok(status >= 400 && status < 500, `Test Connection answered ${status}`);
+  assert.equal(body['error'], code);
+});
+
+Then('the browser shows the sign-in refused with {string}', function (this: HarnessWorld, code: string) {
+  const landing = this.saml.landing;
+  assert.ok(landing, 'no response was posted as a browser');
+  assert.ok(landing.status >= 400 && landing.status < 500, `the ACS answered ${landing.status}`);
+  assert.equal(/data-error-code="([^"]+)"/.exec(landing.html)?.[1], code);
 });

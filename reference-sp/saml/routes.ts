@@ -8,6 +8,7 @@
  *                  posting browser's binding, then group sync and a session cookie; JSON or HTML by the
  *                  Accept header; answered only once its writes are on disk; never a 500 for client input
  * - GET  me        the signed-in user of this tenant's session
+ * - GET  test-connection  SonarQube's Test Connection: the JSON of what the last sign-in received (./test-connection-route.ts)
  * Every ACS decision is logged as exactly one structured line.
  */
 import express, { type Request, type Response, type Router } from 'express';
@@ -29,6 +30,7 @@ import type { OutstandingRequests } from './request-store.ts';
 import { SESSION_COOKIE, type SessionStore } from './session.ts';
 import { resolveRelayState, spOrigins } from './relay-state.ts';
 import { signedInPageHtml } from './signed-in-page.ts';
+import { registerTestConnectionRoute } from './test-connection-route.ts';
 import { escapeXml } from './xml.ts';
 
 export interface SamlRouterDeps {
@@ -222,6 +224,8 @@ export function createSamlRouter(deps: SamlRouterDeps): Router {
     const user = deps.directory.findUserByUserName(tenant.id, session.userName);
     res.json({ user: user ? publicUser(user) : { id: session.userId, userName: session.userName }, session: { expiresAt: session.expiresAt }, attributes: session.attributes });
   });
+
+  registerTestConnectionRoute(router, { sessions: deps.sessions, tenantOf, sessionCookie: (req) => readCookie(req, SESSION_COOKIE), wantsJson });
 
   return router;
 }
