@@ -65,4 +65,13 @@ export const samlDefaults = {
   sessionTtlSeconds: 3600,
   /** Wording of the HTML error page: 'particle' reproduces Particle's "general non-success" page. */
   errorPage: 'generic',
+  /** What a sign-in may write when SCIM provisions the same users (./identity-policy.ts). */
+  identityPolicy: {
+    /** The profile (emails, names, displayName) of an existing user is SCIM's: a sign-in never writes it. */
+    profile: 'scim',
+    /** Memberships follow groupSync at sign-in; 'scim' makes them SCIM's alone. */
+    groups: 'sign-in',
+    /** JIT refuses a userName SCIM deleted until SCIM provisions it again. */
+    scimDeletedUsers: 'stay-deleted',
+  },
 } as const satisfies Omit<Required<SamlTenantInput>, 'idp' | 'spEntityId' | 'acsUrls'>;

@@ -121,6 +121,7 @@ async function resolveSaml(tenant: TenantInput, path: string, baseUrl: string, o
     authnRequestTtlSeconds: pick('authnRequestTtlSeconds') as number,
     sessionTtlSeconds: pick('sessionTtlSeconds') as number,
     errorPage: pick('errorPage') as SamlTenantConfig['errorPage'],
+    identityPolicy: { ...samlDefaults.identityPolicy, ...fromProfile.identityPolicy, ...input.identityPolicy },
   };
 }
 

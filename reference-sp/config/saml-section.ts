@@ -41,6 +41,8 @@ export const KEY_TRANSPORT_ALGORITHMS = {
 } as const;
 export type KeyTransportAlgorithmName = keyof typeof KEY_TRANSPORT_ALGORITHMS;
 
+import { identityPolicyJsonSchema, type IdentityPolicy, type IdentityPolicyInput } from './identity-policy.ts';
+
 export type ErrorPageStyle = 'generic' | 'particle';
 
 /** The trusted IdP: imported from metadata (URL, file or inline XML) and/or given by hand. */
@@ -112,6 +114,8 @@ export interface SamlTenantInput {
   readonly authnRequestTtlSeconds?: number;
   readonly sessionTtlSeconds?: number;
   readonly errorPage?: ErrorPageStyle;
+  /** What a sign-in may write when SCIM provisions the same users (./identity-policy.ts). */
+  readonly identityPolicy?: IdentityPolicyInput;
 }
 
 export interface ResolvedIdp {
@@ -160,6 +164,7 @@ export interface SamlTenantConfig {
   readonly authnRequestTtlSeconds: number;
   readonly sessionTtlSeconds: number;
   readonly errorPage: ErrorPageStyle;
+  readonly identityPolicy: IdentityPolicy;
 }
 
 const nonNegativeInteger = { type: 'integer', minimum: 0, 'x-expect': 'a non-negative integer' } as const;
@@ -261,5 +266,6 @@ export const samlTenantJsonSchema = {
     authnRequestTtlSeconds: positiveInteger,
     sessionTtlSeconds: positiveInteger,
     errorPage: { enum: ['generic', 'particle'], 'x-expect': 'one of generic, particle' },
+    identityPolicy: identityPolicyJsonSchema,
   },
 } as const;

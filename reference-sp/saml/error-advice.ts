@@ -114,4 +114,9 @@ export const ADVICE: Readonly<Record<SamlRejectionCode, Advice>> = {
     next: (l) => ['Reactivate the user over SCIM (active: true) at ', { href: l.scimUsers }, '.'],
     spec: 'RFC 7643 §4.1.1',
   },
+  'user/deprovisioned': {
+    what: 'This user was deleted over SCIM, and this tenant does not re-create deleted users at sign-in.',
+    next: (l) => ['Assign the user to the app in the IdP again, so that SCIM provisions a new account (', { href: l.scimUsers }, ').'],
+    spec: 'RFC 7644 §3.6',
+  },
 };

@@ -26,6 +26,7 @@ import { parseResponseXml } from './checks/parse-xml.ts';
 import { rejectReplay } from './checks/reject-replay.ts';
 import { verifyAssertionSignature } from './checks/verify-assertion-signature.ts';
 import { verifyResponseSignature } from './checks/verify-response-signature.ts';
+import { writeSignInProfile } from './checks/write-sign-in-profile.ts';
 import { SamlRejection } from './rejection.ts';
 import type { AcsDeps, AcsState, Check } from './state.ts';
 
@@ -47,7 +48,8 @@ export const ACS_PIPELINE: readonly Check[] = [
   rejectReplay, // replay/detected               saml-profiles §4.1.4.5
   checkInResponseTo, // in-response-to/unknown, unsolicited/refused   saml-profiles §4.1.4.3, §4.1.5
   checkRequiredAttributes, // attributes/missing saml-core §2.7.3.1
-  checkUserState, // user/unknown, user/inactive
+  checkUserState, // user/unknown, user/deprovisioned, user/inactive   rfc7643 §4.1.1, rfc7644 §3.6
+  writeSignInProfile, // (no rejection) identityPolicy.profile 'sign-in'   rfc7643 §4.1.1–4.1.2
 ];
 
 export interface AcsInput {

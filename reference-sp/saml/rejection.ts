@@ -38,7 +38,8 @@ export type SamlRejectionCode =
   | 'replay/detected'
   | 'attributes/missing'
   | 'user/unknown'
-  | 'user/inactive';
+  | 'user/inactive'
+  | 'user/deprovisioned';
 
 const BAD_REQUEST: ReadonlySet<SamlRejectionCode> = new Set(['binding/malformed', 'xml/doctype', 'xml/malformed', 'xml/too-large', 'xml/too-deep', 'response/invalid']);
 

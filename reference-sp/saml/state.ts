@@ -67,6 +67,8 @@ export interface AcsState {
   attributes?: Record<string, string[]>;
   user?: SsoUser;
   userCreated?: boolean;
+  /** Profile fields a sign-in wrote onto an existing user (identityPolicy.profile: 'sign-in'). */
+  profileUpdated?: readonly string[];
 }
 
 /** A check is one rule (or a few tightly bound ones) of the ACS; it throws a SamlRejection to refuse. */

@@ -14,6 +14,9 @@
  * - migration 4 keeps the SAML side's state (./sp-state.ts) across restarts: outstanding AuthnRequest IDs with
  *   the hash of the browser binding they belong to, accepted assertion IDs, and sessions keyed by the hash of
  *   their cookie. Every row has expires_at (ms since the epoch, indexed) so expired rows are swept cheaply.
+ * - migration 5: scim_deleted_users remembers the userName (case-folded) of each user deleted over SCIM until
+ *   a user of that name is created again, so a sign-in with just-in-time provisioning does not re-create what
+ *   SCIM deleted (../config/identity-policy.ts, scimDeletedUsers).
  * - memberships.member_id has no foreign key: a member is a user or a group; deleting either removes its
  *   memberships explicitly (RFC 7644 §3.6: the service provider removes a deleted resource from groups).
  */
@@ -154,6 +157,18 @@ export const migrations: readonly Migration[] = [
         expires_at INTEGER NOT NULL
       );
       CREATE INDEX saml_sessions_expiry ON saml_sessions(expires_at);
+    `,
+  },
+  {
+    version: 5,
+    name: 'userNames SCIM deleted, so just-in-time provisioning does not re-create them',
+    sql: `
+      CREATE TABLE scim_deleted_users (
+        tenant_id TEXT NOT NULL,
+        user_name_key TEXT NOT NULL,
+        deleted_at TEXT NOT NULL,
+        PRIMARY KEY (tenant_id, user_name_key)
+      );
     `,
   },
 ];

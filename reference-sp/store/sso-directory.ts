@@ -27,6 +27,9 @@ export interface NewSsoUser {
   readonly displayName?: string | undefined;
 }
 
+/** The profile fields a sign-in may write (the tenant's identityPolicy.profile: 'sign-in'). */
+export type SsoProfile = Omit<NewSsoUser, 'userName'>;
+
 export interface GroupSyncResult {
   readonly added: readonly string[];
   readonly removed: readonly string[];
@@ -37,6 +40,13 @@ export interface SsoDirectory {
   findUserByUserName(tenantId: string, userName: string): SsoUser | undefined;
   /** Just-in-time creation at sign-in; only called when the tenant enables it. */
   createUser(tenantId: string, user: NewSsoUser): SsoUser;
+  /** Whether a user of this userName (case-insensitive) was deleted over SCIM and none was created since. */
+  wasDeletedOverScim(tenantId: string, userName: string): boolean;
+  /**
+   * Writes the given profile fields (undefined ones are left alone; userName is never changed) onto the user's
+   * SCIM resource; answers the names of the fields that changed (none: nothing is written, meta.version stays).
+   */
+  updateProfile(tenantId: string, userId: string, profile: SsoProfile): readonly (keyof SsoProfile)[];
   /**
    * Resets the user's direct memberships to exactly `groupNames` (display names, case-sensitive), creating
    * groups that do not exist yet. Groups named in `preserve` (e.g. SonarQube's default members group) are

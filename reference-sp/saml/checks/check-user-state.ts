@@ -1,9 +1,14 @@
 /*
  * - the login (the mapped attribute or the NameID) must name a user of this tenant in the directory, matched
- *   case-insensitively (RFC 7643 §4.1.1: userName caseExact false) (user/unknown)
+ *   case-insensitively (RFC 7643 §4.1.1: userName caseExact false) (user/unknown); a sign-in never rewrites
+ *   the stored userName, whatever case the assertion uses
  * - unless the tenant enables just-in-time provisioning (autoProvisioningEnabled): then the unknown user is
  *   created from the mapped attributes
- * - the user must be active: a user deactivated over SCIM cannot sign in (RFC 7643 §4.1.1 "active") (user/inactive)
+ * - but not a userName SCIM deleted (RFC 7644 §3.6), unless the tenant's identityPolicy.scimDeletedUsers is
+ *   'jit-recreates' (user/deprovisioned): the SCIM client decided that account is gone, and only the SCIM
+ *   client brings it back — as a new account (../../config/identity-policy.ts)
+ * - the user must be active: a user deactivated over SCIM cannot sign in, and a sign-in never re-activates it,
+ *   JIT or not (RFC 7643 §4.1.1 "active") (user/inactive)
  * Last in the pipeline: JIT creation is a side effect and happens only once every other rule has passed.
  */
 import { reject } from '../rejection.ts';
@@ -19,6 +24,19 @@ export function loginOf(state: AcsState): string {
   return need(mappedValue(state, state.saml.attributeMapping.login), 'the login');
 }
 
+/** The profile the assertion carries, through the tenant's attribute mapping (undefined: not sent). */
+export function mappedProfile(state: AcsState) {
+  const m = state.saml.attributeMapping;
+  const givenName = mappedValue(state, m.firstName);
+  const familyName = mappedValue(state, m.lastName);
+  return {
+    email: mappedValue(state, m.email),
+    givenName,
+    familyName,
+    displayName: mappedValue(state, m.name) ?? ([givenName, familyName].filter(Boolean).join(' ') || undefined),
+  };
+}
+
 export const checkUserState: Check = {
   name: 'check-user-state',
   run(state) {
@@ -29,16 +47,10 @@ export const checkUserState: Check = {
       if (!state.saml.autoProvisioningEnabled) {
         throw reject('user/unknown', { message: `no user "${login}" in this tenant and just-in-time provisioning is off`, actual: login, spec: 'saml-profiles §4.1.4.2' });
       }
-      const m = state.saml.attributeMapping;
-      const firstName = mappedValue(state, m.firstName);
-      const lastName = mappedValue(state, m.lastName);
-      user = directory.createUser(state.tenant.id, {
-        userName: login,
-        email: mappedValue(state, m.email),
-        givenName: firstName,
-        familyName: lastName,
-        displayName: mappedValue(state, m.name) ?? ([firstName, lastName].filter(Boolean).join(' ') || undefined),
-      });
+      if (state.saml.identityPolicy.scimDeletedUsers === 'stay-deleted' && directory.wasDeletedOverScim(state.tenant.id, login)) {
+        throw reject('user/deprovisioned', { message: `user "${login}" was deleted over SCIM and is not re-created at sign-in`, actual: login, spec: 'RFC 7644 §3.6' });
+      }
+      user = directory.createUser(state.tenant.id, { userName: login, ...mappedProfile(state) });
       state.userCreated = true;
     }
     if (!user.active) throw reject('user/inactive', { message: `user "${user.userName}" is inactive`, actual: user.userName, spec: 'RFC 7643 §4.1.1' });

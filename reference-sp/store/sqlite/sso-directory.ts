@@ -12,7 +12,7 @@
  */
 import { StoreError } from '../errors.ts';
 import { userNameKey } from '../keys.ts';
-import type { GroupSyncResult, NewSsoUser, SsoDirectory, SsoUser } from '../sso-directory.ts';
+import type { GroupSyncResult, NewSsoUser, SsoDirectory, SsoProfile, SsoUser } from '../sso-directory.ts';
 import type { JsonObject, UserStore } from '../types.ts';
 import type { SqliteDatabase } from './database.ts';
 import type { GroupPort } from './groups.ts';
@@ -83,9 +83,49 @@ function scimUserOf(user: NewSsoUser): JsonObject {
   return resource;
 }
 
+/** The primary email of a SCIM User body, read as SSO_USER_SQL reads it (primary, else work, else first). */
+function emailIndex(emails: unknown): number {
+  if (!Array.isArray(emails) || emails.length === 0) return -1;
+  const obj = (e: unknown): e is JsonObject => typeof e === 'object' && e !== null && !Array.isArray(e);
+  const primary = emails.findIndex((e) => obj(e) && e['primary'] === true);
+  if (primary >= 0) return primary;
+  const work = emails.findIndex((e) => obj(e) && e['type'] === 'work');
+  return Math.max(work, 0);
+}
+
+/** The SCIM body with `profile` written onto it, and the fields that changed (RFC 7643 §4.1.1, §4.1.2). */
+function withProfile(resource: JsonObject, current: SsoUser, profile: SsoProfile): { resource: JsonObject; changed: (keyof SsoProfile)[] } {
+  const next: JsonObject = structuredClone(resource);
+  const changed: (keyof SsoProfile)[] = [];
+  const name = (typeof next['name'] === 'object' && next['name'] !== null && !Array.isArray(next['name']) ? next['name'] : {}) as JsonObject;
+  if (profile.givenName !== undefined && profile.givenName !== current.givenName) {
+    next['name'] = Object.assign(name, { givenName: profile.givenName });
+    changed.push('givenName');
+  }
+  if (profile.familyName !== undefined && profile.familyName !== current.familyName) {
+    next['name'] = Object.assign(name, { familyName: profile.familyName });
+    changed.push('familyName');
+  }
+  if (profile.displayName !== undefined && profile.displayName !== current.displayName) {
+    next['displayName'] = profile.displayName;
+    changed.push('displayName');
+  }
+  if (profile.email !== undefined && profile.email !== current.email) {
+    const emails = Array.isArray(next['emails']) ? [...next['emails']] : [];
+    const i = emailIndex(emails);
+    const at = emails[i];
+    if (i < 0 || typeof at !== 'object' || at === null || Array.isArray(at)) emails.splice(0, 0, { value: profile.email, type: 'work', primary: true });
+    else emails[i] = { ...at, value: profile.email };
+    next['emails'] = emails;
+    changed.push('email');
+  }
+  return { resource: next, changed };
+}
+
 export function sqliteSsoDirectory(d: SqliteDatabase, users: UserStore, groups: GroupPort): SsoDirectory {
   const s = prepareAll(d.db, {
     byUserName: sql<[tenantId: string, key: string], SsoUserDbRow>(SSO_USER_SQL),
+    deleted: sql<[tenantId: string, key: string], { one: number }>('SELECT 1 AS one FROM scim_deleted_users WHERE tenant_id = ? AND user_name_key = ?'),
   });
   return {
     findUserByUserName(tenantId, userName) {
@@ -107,6 +147,21 @@ export function sqliteSsoDirectory(d: SqliteDatabase, users: UserStore, groups: 
         groups: [],
         hasPassword: false,
       };
+    },
+
+    wasDeletedOverScim(tenantId, userName) {
+      return s.deleted.get(tenantId, userNameKey(userName)) !== undefined;
+    },
+
+    updateProfile(tenantId, userId, profile) {
+      return d.transaction(() => {
+        const row = users.getUser(tenantId, userId);
+        const current = row && s.byUserName.get(tenantId, userNameKey(row.userName));
+        if (!row || !current) throw new StoreError('not-found/member', `user "${userId}" is not a user of this tenant`);
+        const { resource, changed } = withProfile(row.resource, toSsoUser(current), profile);
+        if (changed.length > 0) users.replaceUser(tenantId, userId, { userName: row.userName, externalId: row.externalId, active: row.active, resource });
+        return changed;
+      });
     },
 
     replaceGroupMemberships(tenantId, userId, groupNames, options): GroupSyncResult {

@@ -4,7 +4,8 @@
  * - userName is unique per tenant case-insensitively (RFC 7643 §4.1.1: caseExact false, uniqueness server),
  *   through user_name_key (../keys.ts) and its unique index; `userName eq` is one index probe.
  * - externalId is caseExact (RFC 7643 §3.1), served from an index.
- * - Deleting a user removes it from every group, bumping those groups' versions (RFC 7644 §3.6).
+ * - Deleting a user removes it from every group, bumping those groups' versions (RFC 7644 §3.6), and remembers
+ *   its userName as deleted (scim_deleted_users) until a user of that name is inserted again.
  */
 import { randomUUID } from 'node:crypto';
 import { StoreError } from '../errors.ts';
@@ -70,6 +71,8 @@ export function sqliteUsers(d: SqliteDatabase, tenants: TenantPort, groups: Grou
         version = version + 1, last_modified = ? WHERE id = ? AND tenant_id = ?`,
     ),
     delete: sql<[id: string, tenantId: string]>('DELETE FROM users WHERE id = ? AND tenant_id = ?'),
+    rememberDeleted: sql<[tenantId: string, key: string, deletedAt: string]>('INSERT OR REPLACE INTO scim_deleted_users (tenant_id, user_name_key, deleted_at) VALUES (?, ?, ?)'),
+    forgetDeleted: sql<[tenantId: string, key: string]>('DELETE FROM scim_deleted_users WHERE tenant_id = ? AND user_name_key = ?'),
     list: sql<[tenantId: string, limit: number, offset: number], UserDbRow>('SELECT * FROM users WHERE tenant_id = ? ORDER BY seq LIMIT ? OFFSET ?'),
     count: sql<[tenantId: string], { n: number }>('SELECT COUNT(*) AS n FROM users WHERE tenant_id = ?'),
   });
@@ -83,6 +86,7 @@ export function sqliteUsers(d: SqliteDatabase, tenants: TenantPort, groups: Grou
       return d.transaction(() => {
         tenants.ensureTenant(tenantId);
         if (port.findUserByUserNameRow(tenantId, user.userName)) throw taken(user.userName);
+        s.forgetDeleted.run(tenantId, userNameKey(user.userName));
         try {
           s.insert.run(
             id,
@@ -137,6 +141,8 @@ export function sqliteUsers(d: SqliteDatabase, tenants: TenantPort, groups: Grou
     deleteUser(tenantId, id) {
       return d.transaction(() => {
         groups.removeFromAllGroups(tenantId, id);
+        const row = s.get.get(id, tenantId);
+        if (row) s.rememberDeleted.run(tenantId, userNameKey(row.user_name), d.now());
         return s.delete.run(id, tenantId).changes > 0;
       });
     },

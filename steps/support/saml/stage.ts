@@ -55,7 +55,7 @@ export type SignInOutcome =
   | {
       readonly kind: 'accepted';
       readonly status: number;
-      readonly body: { user: { userName: string }; attributes: Record<string, string[]>; groupSync?: { skipped?: string } | null };
+      readonly body: { user: { id: string; userName: string }; attributes: Record<string, string[]>; groupSync?: { skipped?: string } | null };
     }
   | { readonly kind: 'rejected'; readonly status: number; readonly code: string; readonly detail: { expected?: string | string[] } }
   | { readonly kind: 'idp-refused'; readonly status: number; readonly code: string };
@@ -116,6 +116,8 @@ export class SamlStage {
   configProblems: string[] | undefined;
   /** Bearer token of the tenant's SCIM endpoint, when a scenario provisions over SCIM. */
   scimToken: string | undefined;
+  /** SCIM ids of the accounts SCIM deleted, by lower-cased userName: a later account is compared with them. */
+  readonly deletedScimIds = new Map<string, string>();
   /** Who signed in last, so a Then step can repeat the same sign-in as a browser. */
   lastSignInEmail: string | undefined;
   /** What the browser got back from the ACS when it posted as a browser (asking for HTML). */
