@@ -63,6 +63,11 @@ export const samlDefaults = {
   authnRequestTtlSeconds: 600,
   /** How long a signed-in session lasts. */
   sessionTtlSeconds: 3600,
+  /**
+   * Send ForceAuthn="true" in AuthnRequests: the IdP must authenticate the user again instead of reusing its own
+   * session (SAML Core §3.4.1); off, an IdP session signs the user in without its login page (DatoCMS, seed 004).
+   */
+  forceAuthn: false,
   /** Wording of the HTML error page: 'particle' reproduces Particle's "general non-success" page. */
   errorPage: 'generic',
   /** What a sign-in may write when SCIM provisions the same users (./identity-policy.ts). */

@@ -120,6 +120,7 @@ async function resolveSaml(tenant: TenantInput, path: string, baseUrl: string, o
     signAuthnRequests: pick('signAuthnRequests') as boolean,
     authnRequestTtlSeconds: pick('authnRequestTtlSeconds') as number,
     sessionTtlSeconds: pick('sessionTtlSeconds') as number,
+    forceAuthn: pick('forceAuthn') as boolean,
     errorPage: pick('errorPage') as SamlTenantConfig['errorPage'],
     identityPolicy: { ...samlDefaults.identityPolicy, ...fromProfile.identityPolicy, ...input.identityPolicy },
   };

@@ -113,6 +113,8 @@ export interface SamlTenantInput {
   readonly signAuthnRequests?: boolean;
   readonly authnRequestTtlSeconds?: number;
   readonly sessionTtlSeconds?: number;
+  /** Ask the IdP to authenticate the user again rather than reuse its session (ForceAuthn, SAML Core §3.4.1). */
+  readonly forceAuthn?: boolean;
   readonly errorPage?: ErrorPageStyle;
   /** What a sign-in may write when SCIM provisions the same users (./identity-policy.ts). */
   readonly identityPolicy?: IdentityPolicyInput;
@@ -163,6 +165,7 @@ export interface SamlTenantConfig {
   readonly signAuthnRequests: boolean;
   readonly authnRequestTtlSeconds: number;
   readonly sessionTtlSeconds: number;
+  readonly forceAuthn: boolean;
   readonly errorPage: ErrorPageStyle;
   readonly identityPolicy: IdentityPolicy;
 }
@@ -265,6 +268,7 @@ export const samlTenantJsonSchema = {
     signAuthnRequests: bool,
     authnRequestTtlSeconds: positiveInteger,
     sessionTtlSeconds: positiveInteger,
+    forceAuthn: bool,
     errorPage: { enum: ['generic', 'particle'], 'x-expect': 'one of generic, particle' },
     identityPolicy: identityPolicyJsonSchema,
   },

@@ -4,7 +4,9 @@
  * - DEFLATE (RFC 1951, raw) then base64 then URL-encode into SAMLRequest (§3.4.4.1);
  * - when signing, the signature covers the exact query string "SAMLRequest=…&RelayState=…&SigAlg=…" in that
  *   order, and travels as SigAlg and Signature parameters — never inside the XML (§3.4.4.1);
- * - the request ID is remembered (per tenant, with a TTL) so the response's InResponseTo can be matched.
+ * - the request ID is remembered (per tenant, with a TTL) so the response's InResponseTo can be matched;
+ * - ForceAuthn="true" when the tenant sets `forceAuthn`: the IdP must authenticate the user again rather than rely on
+ *   its own session (saml-core §3.4.1).
  */
 import { createSign, randomBytes } from 'node:crypto';
 import { deflateRawSync } from 'node:zlib';
@@ -24,6 +26,7 @@ export function authnRequestXml(tenant: TenantConfig, id: string, now: Date): st
   return (
     `<samlp:AuthnRequest xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion"` +
     ` ID="${id}" Version="2.0" IssueInstant="${now.toISOString()}" Destination="${escapeXml(s.idp.ssoUrl)}"` +
+    (s.forceAuthn ? ` ForceAuthn="true"` : '') +
     ` AssertionConsumerServiceURL="${escapeXml(s.acsUrls[0]!)}" ProtocolBinding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST">` +
     `<saml:Issuer>${escapeXml(s.spEntityId)}</saml:Issuer>` +
     `<samlp:NameIDPolicy AllowCreate="true"/>` +
