@@ -41,6 +41,22 @@ describe('syncGroups', () => {
     expect(groupsOf()).toEqual(['Members', 'ops']);
   });
 
+  it("writes nothing when the tenant's identity policy gives groups to SCIM, and says so", async () => {
+    const config = await resolveConfig({
+      baseUrl: 'http://sp.test',
+      tenants: [
+        {
+          id: 'sonar',
+          profile: 'sonarqube',
+          saml: { idp: { entityId: IDP_ENTITY_ID, ssoUrl: IDP_SSO_URL, signingCertificates: [testIdpKeys().certificatePem] }, identityPolicy: { groups: 'scim' } },
+        },
+      ],
+    });
+    const { store, user, groupsOf } = await setup();
+    expect(syncGroups(store, 'sonar', user.id, config.tenants[0]!.saml, { groups: ['developers'] })).toEqual({ skipped: 'scim-managed-groups', added: [], removed: [] });
+    expect(groupsOf()).toEqual(['Members', 'admins', 'developers']);
+  });
+
   it("syncs into the organizations' groups and says which organizations the user is in", async () => {
     const organizations = [
       { key: 'OrgA', groups: ['ENT_ORGA_ADMINS', 'shared'] },

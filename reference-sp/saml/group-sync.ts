@@ -14,6 +14,8 @@
  *   as "member of nothing" and removing every group (SonarQube's guide: "you might need to reduce the number
  *   of groups the user is in").
  * - Without the overage claim, a missing groups attribute means no groups: memberships are reset to none.
+ * - A tenant whose identityPolicy.groups is 'scim' provisions memberships over SCIM only: the sync is skipped
+ *   (`scim-managed-groups`) and nothing is written.
  * - Nested groups are not expanded: the sync reads only the names the token carries (SonarQube: "Group
  *   synchronization doesn't work with Microsoft Entra ID's nested groups").
  */
@@ -32,7 +34,8 @@ export type GroupSyncOutcome =
       /** Per organization, the user's groups in it after the sync (tenants with organizations only). */
       readonly organizations?: Readonly<Record<string, readonly string[]>>;
     })
-  | { readonly skipped: 'entra-group-overage'; readonly link: string; readonly added: readonly []; readonly removed: readonly [] };
+  | { readonly skipped: 'entra-group-overage'; readonly link: string; readonly added: readonly []; readonly removed: readonly [] }
+  | { readonly skipped: 'scim-managed-groups'; readonly link?: undefined; readonly added: readonly []; readonly removed: readonly [] };
 
 export function syncGroups(
   directory: SsoDirectory,
@@ -43,6 +46,9 @@ export function syncGroups(
 ): GroupSyncOutcome | undefined {
   const sync = saml.groupSync;
   if (!sync.enabled || !sync.attributeName) return undefined;
+  // The tenant's identity policy gives memberships to SCIM (../config/identity-policy.ts): a sign-in never
+  // rewrites them, and says the sync was skipped.
+  if (saml.identityPolicy.groups === 'scim') return { skipped: 'scim-managed-groups', added: [], removed: [] };
   const named = attributes[sync.attributeName];
   const overage = attributes[ENTRA_GROUPS_OVERAGE_CLAIM];
   if (named === undefined && overage !== undefined) {
