@@ -18,17 +18,17 @@
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative, sep } from 'node:path';
-import { Writable } from 'node:stream';
-import { loadConfiguration, runCucumber, type ISupportCodeLibrary } from '@cucumber/cucumber/api';
-import { CODE_ROOT, COMPILED, MODULE_EXTENSION, PACKAGE_ROOT } from '../packaging/package-root.ts';
+import { join } from 'node:path';
+import type { ISupportCodeLibrary } from '@cucumber/cucumber/api';
+import { PACKAGE_ROOT } from '../packaging/package-root.ts';
 import { SCIM_WORLD_PARAMETER, type ScimParameters, type ScimServer } from '../steps/support/scim/settings.ts';
-import { CatalogCollector, type TestOutcome } from './catalog.ts';
+import type { TestOutcome } from './catalog.ts';
 import { CertifyOptionsError, PROFILE_TAGS, type CertifyProfile } from './options.ts';
 import { preflight } from './preflight.ts';
+import { runFeatures, SUPPORT_IMPORTS } from './run-features.ts';
 import { toCleanupReport, type CleanupReport } from './report/document.ts';
 import { deleteOutstanding, sweepRunPrefix, type CleanupItem } from './safety/cleanup.ts';
-import { interruptRun, resetInterrupt } from './safety/interrupt.ts';
+import { resetInterrupt } from './safety/interrupt.ts';
 import { sharedLimiter } from './safety/limiter.ts';
 import { replayJournal, resourceLedger, type LedgerEntry } from './safety/ledger.ts';
 import { newRunPrefix } from './safety/run-prefix.ts';
@@ -37,9 +37,7 @@ import { summarise, type Summary } from './summary.ts';
 /** The package root (the clone, or node_modules/sso-harness): features are found relative to it, wherever the command is run from. */
 export const PROJECT_ROOT = PACKAGE_ROOT;
 
-/** Step definitions and support code, from the sources or compiled (dist/); unit tests beside them are not support code. */
-const STEPS_DIR = relative(PACKAGE_ROOT, join(CODE_ROOT, 'steps')).split(sep).join('/');
-export const SUPPORT_IMPORTS = [`${STEPS_DIR}/**/*.steps${MODULE_EXTENSION}`, `${STEPS_DIR}/support/**/!(*.test)${MODULE_EXTENSION}`];
+export { SUPPORT_IMPORTS };
 
 /** Feature files that make up the certification catalog. */
 export const CATALOG_PATHS = ['features/scim/**/*.feature', 'features/certify/**/*.feature'];
@@ -108,16 +106,6 @@ export function scimWorldParameters(input: RunInput, run: { runPrefix: string; s
   };
 }
 
-let tsxRegistered = false;
-/** Step files are TypeScript: make sure Node can import them in this process (bin/sso-harness.js already does). */
-async function ensureTypeScriptLoader(): Promise<void> {
-  if (tsxRegistered || (globalThis as Record<symbol, unknown>)[Symbol.for('sso-harness.tsx')]) return;
-  const { register } = await import('tsx/esm/api');
-  register();
-  tsxRegistered = true;
-  (globalThis as Record<symbol, unknown>)[Symbol.for('sso-harness.tsx')] = true;
-}
-
 /**
  * Certifies the endpoint. Against an external URL the pre-flight check (./preflight.ts: reachable, token
  * accepted, a SCIM base URL) runs first, once: when it fails, nothing is run and its PreflightError
@@ -138,79 +126,28 @@ export async function runCertification(input: RunInput): Promise<Certification> 
   const stopFile = join(scratch, 'stop');
   const journal = join(scratch, 'ledger.jsonl');
   const worldParameters = { [SCIM_WORLD_PARAMETER]: scimWorldParameters(input, { runPrefix, stopFile, ledgerFile: journal }) };
-  const parallel = input.concurrency > 1 ? input.concurrency : 0;
-  // cucumber loads the support code in this process too (also to coordinate parallel workers).
-  if (!COMPILED) await ensureTypeScriptLoader();
-
-  const collector = new CatalogCollector(input.onTest);
-  let interrupted: string | undefined;
-  let wakeInterrupted: () => void = () => {};
-  const interruption = new Promise<void>((resolve) => (wakeInterrupted = resolve));
-  const onAbort = (): void => {
-    interrupted = String(input.signal?.reason instanceof Error ? input.signal.reason.message : (input.signal?.reason ?? 'interrupted'));
-    collector.interrupt(interrupted);
-    interruptRun(interrupted);
-    try {
-      writeFileSync(stopFile, interrupted);
-    } catch {
-      // Workers then finish their queue; the ledger and the sweep still clean up after them.
-    }
-    wakeInterrupted();
-  };
-  if (input.signal?.aborted) onAbort();
-  else input.signal?.addEventListener('abort', onAbort, { once: true });
-
-  const silent = new Writable({ write: (_chunk, _enc, done) => done() });
-  // Parallel workers are separate processes: cucumber hands them the worldParameters; the TypeScript loader they
-  // need to import the step files is given in their environment (this process's own is not changed).
-  const workerEnv = { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''}${COMPILED ? '' : ' --import tsx'}`.trim() };
-  let support: ISupportCodeLibrary | undefined = input.support;
-  let runError: string | undefined;
-  try {
-    const { runConfiguration } = await loadConfiguration(
-      {
-        file: false,
-        provided: {
-          paths: [...(input.paths ?? CATALOG_PATHS)],
-          import: [...SUPPORT_IMPORTS],
-          tags: tagExpression,
-          format: [],
-          parallel,
-          strict: true,
-          worldParameters,
-        },
-      },
-      { cwd: PROJECT_ROOT },
-    );
-    const running = runCucumber(
-      { ...runConfiguration, support: input.support ?? runConfiguration.support },
-      { cwd: PROJECT_ROOT, stdout: silent, stderr: silent, env: parallel ? workerEnv : process.env },
-      collector.onMessage,
-    );
-    const graceMs = input.graceMs ?? input.timeoutMs * 2 + 5_000;
-    const gaveUp = interruption.then(() => new Promise<'gave-up'>((resolve) => setTimeout(() => resolve('gave-up'), graceMs).unref()));
-    const result = await Promise.race([running, gaveUp]);
-    if (result === 'gave-up') {
-      running.catch(() => undefined);
-      runError = `cucumber did not stop within ${graceMs} ms of the interrupt`;
-    } else {
-      support = result.support;
-      runError = collector.runError();
-    }
-  } catch (error) {
-    if (interrupted === undefined) throw error;
-    runError = (error as Error).message;
-  } finally {
-    input.signal?.removeEventListener('abort', onAbort);
-  }
-  const unfinished = collector.unfinished();
-  if (unfinished.length > 0 && interrupted === undefined) {
-    runError = [runError, `${unfinished.length} test(s) never finished: ${unfinished.map((u) => u.name).join(', ')}`].filter(Boolean).join('; ');
-  }
+  const ran = await runFeatures({
+    paths: input.paths ?? CATALOG_PATHS,
+    tagExpression,
+    worldParameters,
+    parallel: input.concurrency > 1 ? input.concurrency : 0,
+    support: input.support,
+    onTest: input.onTest,
+    signal: input.signal,
+    graceMs: input.graceMs ?? input.timeoutMs * 2 + 5_000,
+    onInterrupt: (reason) => {
+      try {
+        writeFileSync(stopFile, reason);
+      } catch {
+        // Workers then finish their queue; the ledger and the sweep still clean up after them.
+      }
+    },
+  });
+  const { runError, interrupted, support } = ran;
   const cleanup = await cleanUpAfterRun(input, runPrefix, journal);
   resetInterrupt();
   rmSync(scratch, { recursive: true, force: true });
-  const outcomes = collector.outcomesWithInterrupted();
+  const outcomes = ran.outcomes;
   return {
     startedAt,
     finishedAt: new Date().toISOString(),

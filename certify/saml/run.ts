@@ -13,22 +13,17 @@
  * Verdicts come from certify/catalog.ts exactly as for SCIM; the SAML specifics (message, mutation, SP answer,
  * oracle verdict) travel as attachments the report reads (./report/facts.ts).
  */
-import { basename, join, relative, sep } from 'node:path';
-import { Writable } from 'node:stream';
-import { type IConfiguration, type ISupportCodeLibrary, loadConfiguration, runCucumber } from '@cucumber/cucumber/api';
-import { CODE_ROOT, COMPILED, MODULE_EXTENSION, PACKAGE_ROOT } from '../../packaging/package-root.ts';
-import { CatalogCollector, type TestOutcome } from '../catalog.ts';
+import { basename } from 'node:path';
+import type { ISupportCodeLibrary } from '@cucumber/cucumber/api';
+import type { TestOutcome } from '../catalog.ts';
 import { type CertifyProfile, PROFILE_TAGS } from '../options.ts';
-import { interruptRun, resetInterrupt } from '../safety/interrupt.ts';
+import { abortReason, runFeatures } from '../run-features.ts';
+import { resetInterrupt } from '../safety/interrupt.ts';
 import { type Summary, summarise } from '../summary.ts';
 import { type SamlCertifyTarget, WORLD_PARAMETER } from './contract.ts';
 
 /** Feature files that make up the SAML catalog, relative to the package root. */
 export const SAML_CATALOG_PATHS = ['features/certify-saml/**/*.feature'];
-
-/** Step definitions and support code, from the sources or compiled (dist/); unit tests beside them are not support code. */
-const STEPS_DIR = relative(PACKAGE_ROOT, join(CODE_ROOT, 'steps')).split(sep).join('/');
-const SUPPORT_IMPORTS = [`${STEPS_DIR}/**/*.steps${MODULE_EXTENSION}`, `${STEPS_DIR}/support/**/!(*.test)${MODULE_EXTENSION}`];
 
 export interface SamlRunInput {
   /** The SP under test; undefined certifies the bundled reference SP, started in-process by the stage. */
@@ -89,16 +84,6 @@ export function describeTarget(target: SamlCertifyTarget | undefined): string {
   return 'SP from inline metadata';
 }
 
-const TSX = Symbol.for('sso-harness.tsx');
-/** Step files are TypeScript: make sure Node can import them in this process (bin/sso-harness.js already does). */
-async function ensureTypeScriptLoader(): Promise<void> {
-  const g = globalThis as Record<symbol, unknown>;
-  if (COMPILED || g[TSX]) return;
-  const { register } = await import('tsx/esm/api');
-  register();
-  g[TSX] = true;
-}
-
 export async function runSamlCertification(input: SamlRunInput): Promise<SamlCertification> {
   const startedAt = new Date().toISOString();
   const target = input.target;
@@ -145,79 +130,20 @@ export async function runSamlCertification(input: SamlRunInput): Promise<SamlCer
   }
 }
 
-function abortReason(signal: AbortSignal): string {
-  return String(signal.reason instanceof Error ? signal.reason.message : (signal.reason ?? 'interrupted'));
-}
-
-/**
- * The step definitions this process loaded: ES modules are imported once, so a second run in the same process
- * (a test, the defect matrix) must reuse the first run's library or every step would be undefined.
- */
-let loadedSupport: ISupportCodeLibrary | undefined;
-
 async function runCatalog(input: SamlRunInput, tagExpression: string): Promise<Pick<SamlCertification, 'outcomes' | 'runError' | 'interrupted' | 'support'>> {
-  await ensureTypeScriptLoader();
-  const collector = new CatalogCollector(input.onTest);
-  let interrupted: string | undefined;
-  let wake: () => void = () => {};
-  const interruption = new Promise<void>((resolve) => (wake = resolve));
-  const onAbort = (): void => {
-    interrupted = abortReason(input.signal!);
-    collector.interrupt(interrupted);
-    // The shared interrupt state (certify/safety/interrupt.ts): a Before hook that checks isInterrupted() starts no
-    // new scenario, and requests that use interruptSignal() are aborted.
-    interruptRun(interrupted);
-    wake();
-  };
-  if (input.signal?.aborted) onAbort();
-  else input.signal?.addEventListener('abort', onAbort, { once: true });
-
-  const silent = new Writable({ write: (_chunk, _enc, done) => done() });
-  let support = input.support ?? loadedSupport;
-  let runError: string | undefined;
   try {
-    const { runConfiguration } = await loadConfiguration(
-      {
-        file: false,
-        provided: {
-          paths: [...(input.paths ?? SAML_CATALOG_PATHS)],
-          import: [...SUPPORT_IMPORTS],
-          tags: tagExpression,
-          format: [],
-          parallel: 0,
-          strict: true,
-          // The target is JSON by contract (./contract.ts); cucumber hands worldParameters to every World as they are.
-          worldParameters: (input.target === undefined ? {} : { [WORLD_PARAMETER]: input.target }) as unknown as IConfiguration['worldParameters'],
-        },
-      },
-      { cwd: PACKAGE_ROOT },
-    );
-    const running = runCucumber(
-      { ...runConfiguration, support: support ?? runConfiguration.support },
-      { cwd: PACKAGE_ROOT, stdout: silent, stderr: silent, env: process.env },
-      collector.onMessage,
-    );
-    const graceMs = input.graceMs ?? (input.target?.timeoutMs ?? 10_000) * 2 + 5_000;
-    const gaveUp = interruption.then(() => new Promise<'gave-up'>((resolve) => setTimeout(() => resolve('gave-up'), graceMs).unref()));
-    const result = await Promise.race([running, gaveUp]);
-    if (result === 'gave-up') {
-      running.catch(() => undefined);
-      runError = `cucumber did not stop within ${graceMs} ms of the interrupt`;
-    } else {
-      support = result.support;
-      loadedSupport = support;
-      runError = collector.runError();
-    }
-  } catch (error) {
-    if (interrupted === undefined) throw error;
-    runError = (error as Error).message;
+    return await runFeatures({
+      paths: input.paths ?? SAML_CATALOG_PATHS,
+      tagExpression,
+      // The target is JSON by contract (./contract.ts).
+      worldParameters: input.target === undefined ? {} : { [WORLD_PARAMETER]: input.target },
+      parallel: 0,
+      support: input.support,
+      onTest: input.onTest,
+      signal: input.signal,
+      graceMs: input.graceMs ?? (input.target?.timeoutMs ?? 10_000) * 2 + 5_000,
+    });
   } finally {
-    input.signal?.removeEventListener('abort', onAbort);
     resetInterrupt();
   }
-  const unfinished = collector.unfinished();
-  if (unfinished.length > 0 && interrupted === undefined) {
-    runError = [runError, `${unfinished.length} test(s) never finished: ${unfinished.map((u) => u.name).join(', ')}`].filter(Boolean).join('; ');
-  }
-  return { outcomes: collector.outcomesWithInterrupted(), runError, interrupted, support };
 }
