@@ -10,7 +10,7 @@ import { Given, Then, When } from '@cucumber/cucumber';
 import { jsonObject, sendHttp } from '../http/send.ts';
 import type { Outcome } from '../mock-idp/scim-client/log/log.ts';
 import { PARTICLE_SCOPES } from '../reference-sp/config/scim-section.ts';
-import { entraToSp } from './support/seed-flows.ts';
+import { entraToSp, idpLoginFlow } from './support/seed-flows.ts';
 import type { HarnessWorld } from './support/world.ts';
 
 // ---- the tenant's admin API (reference-sp/scim/admin/router.ts) -----------------------------------------------
@@ -200,4 +200,83 @@ Then("Entra's provisioning log shows {string} as {word}", function (this: Harnes
 Then('the tenant has exactly one user {string}', function (this: HarnessWorld, userName: string) {
   const same = this.saml.store.listUsers(this.saml.tenant().id).filter((u) => u.userName.toLowerCase() === userName.toLowerCase());
   assert.equal(same.length, 1, `${same.length} users named ${userName}`);
+});
+
+// ---- DatoCMS (seed 004): the IdP's session, ForceAuthn and the SP's session length ------------------------------
+
+When("{string} signs in on the IdP's login page, starting at the SP", async function (this: HarnessWorld, email: string) {
+  const flow = idpLoginFlow(this);
+  const answer = await flow.start();
+  assert.equal(answer.kind, 'login-page', 'the IdP answered without asking who signs in');
+  this.saml.lastSignInEmail = email;
+  await flow.post(await flow.signInOnLoginPage(email, answer.pending));
+});
+
+When('the browser starts another sign-in at the SP', async function (this: HarnessWorld) {
+  const flow = idpLoginFlow(this);
+  const answer = await flow.start();
+  if (answer.kind === 'answered') await flow.post(answer.form);
+});
+
+When('{string} signs in on that login page', async function (this: HarnessWorld, email: string) {
+  const flow = idpLoginFlow(this);
+  const answer = flow.lastAnswer;
+  assert.equal(answer?.kind, 'login-page', 'the IdP showed no login page');
+  await flow.post(await flow.signInOnLoginPage(email, answer.pending));
+});
+
+Then('the IdP answered without showing its login page', function (this: HarnessWorld) {
+  assert.equal(idpLoginFlow(this).lastAnswer?.kind, 'answered');
+});
+
+Then('the IdP showed its login page', function (this: HarnessWorld) {
+  assert.equal(idpLoginFlow(this).lastAnswer?.kind, 'login-page');
+});
+
+Then('both sign-ins were in one IdP session', function (this: HarnessWorld) {
+  const indexes = idpLoginFlow(this).sessionIndexes;
+  assert.equal(indexes.length, 2, `${indexes.length} assertions were posted`);
+  assert.equal(indexes[0], indexes[1]);
+});
+
+Then('the second sign-in started a new IdP session', function (this: HarnessWorld) {
+  const indexes = idpLoginFlow(this).sessionIndexes;
+  assert.equal(indexes.length, 2, `${indexes.length} assertions were posted`);
+  assert.notEqual(indexes[0], indexes[1]);
+});
+
+Given('the tenant asks the IdP to authenticate the user at every sign-in', function (this: HarnessWorld) {
+  this.saml.configureSaml({ forceAuthn: true });
+});
+
+Then('the AuthnRequest carried ForceAuthn="true"', function (this: HarnessWorld) {
+  const request = idpLoginFlow(this).requests.at(-1);
+  assert.ok(request, 'the SP sent no AuthnRequest');
+  assert.match(request, /^<samlp:AuthnRequest [^>]*\bForceAuthn="true"/);
+});
+
+Then('the AuthnRequest did not carry ForceAuthn', function (this: HarnessWorld) {
+  const request = idpLoginFlow(this).requests.at(-1);
+  assert.ok(request, 'the SP sent no AuthnRequest');
+  assert.doesNotMatch(request, /\bForceAuthn=/);
+});
+
+Given("the tenant's sign-in sessions last {int} minutes", function (this: HarnessWorld, minutes: number) {
+  assert.ok(minutes > 0, 'a session lasts at least a minute');
+  this.saml.configureSaml({ sessionTtlSeconds: minutes * 60 });
+});
+
+When("the IdP's session lifetime passes", async function (this: HarnessWorld) {
+  this.clock.advance((await this.saml.idp()).control.sessions.ttlMs);
+});
+
+When('{int} minutes pass', function (this: HarnessWorld, minutes: number) {
+  this.clock.advance(minutes * 60_000);
+});
+
+Then('the browser is no longer signed in to the SP', async function (this: HarnessWorld) {
+  const { url } = await this.saml.sp();
+  const me = await this.saml.browser.fetch(`${url}/saml/${this.saml.tenant().id}/me`, { headers: { accept: 'application/json' } });
+  assert.equal(me.status, 401);
+  assert.equal(((await me.json()) as { error?: string }).error, 'session/none');
 });

@@ -12,13 +12,19 @@
  *   `/v1/orgs/<org_slug>/team/provision` with the API user's token, Aritma's SCIM endpoint with the token linked to
  *   the provider's scheme, DatoCMS's SCIM endpoint).
  * - Sleep is injected (a retry never waits on wall time); the scenario's clock drives Entra, IdP and SP.
+ * - The browser signing in by hand (IdpLoginFlow): nothing is queued at the IdP, so an SP-initiated request either
+ *   shows the IdP's login page, where the user picks themself, or — with a live IdP session and no ForceAuthn — is
+ *   answered at once (mock-idp/server/idp-session.ts).
  * Held per World in a WeakMap: it owns no server (the SP is the SAML stage's), so there is nothing to close.
  */
+import { inflateRawSync } from 'node:zlib';
+import { parsePostForm } from '../../mock-idp/index.ts';
 import { resolveConfig, type ProvisioningConfig } from '../../mock-idp/scim-client/config/load.ts';
 import type { Directory } from '../../mock-idp/scim-client/directory/directory.ts';
 import { createProvisioner, type Provisioner } from '../../mock-idp/scim-client/engine/create.ts';
 import type { CycleResult } from '../../mock-idp/scim-client/engine/engine.ts';
 import type { ObjectOutcome } from '../../mock-idp/scim-client/log/log.ts';
+import type { PostedForm } from './saml/stage.ts';
 import type { HarnessWorld } from './world.ts';
 
 /** Where Entra provisions: the vendor's tenant URL (without the PATCH flag) and the secret token. */
@@ -110,6 +116,87 @@ export function entraToSp(world: HarnessWorld): EntraToSp {
   if (!flow) {
     flow = new EntraToSp(world);
     flows.set(world, flow);
+  }
+  return flow;
+}
+
+/** What the IdP did with an SP-initiated request the browser carried. */
+export type IdpAnswer = { readonly kind: 'login-page'; readonly pending: string } | { readonly kind: 'answered'; readonly form: PostedForm };
+
+/** A sign-in as a person does it in a browser: no queued user, the IdP's login page when the IdP asks for it. */
+export class IdpLoginFlow {
+  /** What the IdP did with each SP-initiated request, in order. */
+  readonly answers: IdpAnswer[] = [];
+  /** The AuthnRequests the SP sent, as the browser carried them. */
+  readonly requests: string[] = [];
+  /** The SessionIndex of each assertion the browser posted to the SP. */
+  readonly sessionIndexes: string[] = [];
+
+  constructor(readonly world: HarnessWorld) {}
+
+  /** GET the SP's login URL, follow its redirect to the IdP, and read what the IdP answers. */
+  async start(): Promise<IdpAnswer> {
+    const stage = this.world.saml;
+    const { url } = await stage.sp();
+    const idp = await stage.idp();
+    // Nothing queued: the IdP decides, from its session cookie and ForceAuthn, whether to ask who signs in.
+    idp.control.clearNextSignIn();
+    const login = await stage.browser.fetch(`${url}/saml/${stage.tenant().id}/login`, { redirect: 'manual' });
+    const location = login.headers.get('location');
+    if (login.status !== 302 || !location) throw new Error(`SP login answered ${login.status} without a redirect`);
+    const samlRequest = new URL(location).searchParams.get('SAMLRequest') ?? '';
+    const requestXml = inflateRawSync(Buffer.from(samlRequest, 'base64')).toString('utf8');
+    this.requests.push(requestXml);
+    this.world.attach(requestXml, 'AuthnRequest.xml');
+    const answer = await stage.browser.fetch(location, { headers: { accept: 'text/html' } });
+    const html = await answer.text();
+    if (!answer.ok) throw new Error(`the IdP answered ${answer.status}: ${/data-error-code="([^"]+)"/.exec(html)?.[1] ?? ''}`);
+    const pending = /name="pending" value="([^"]+)"/.exec(html)?.[1];
+    const read: IdpAnswer = pending ? { kind: 'login-page', pending } : { kind: 'answered', form: this.form(html) };
+    this.answers.push(read);
+    return read;
+  }
+
+  /** The user picks themself on the IdP's login page and clicks Sign in; returns the form the IdP auto-posts. */
+  async signInOnLoginPage(email: string, pending: string): Promise<PostedForm> {
+    const stage = this.world.saml;
+    await stage.idpUser(email, (await stage.idp()).control.findUser(email)?.groups ?? []);
+    const idp = await stage.idp();
+    const answer = await stage.browser.fetch(`${idp.baseUrl}/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
+      body: new URLSearchParams({ pending, user: email, action: 'send' }).toString(),
+    });
+    const html = await answer.text();
+    if (!answer.ok) throw new Error(`the IdP's login page answered ${answer.status}: ${/data-error-code="([^"]+)"/.exec(html)?.[1] ?? ''}`);
+    return this.form(html);
+  }
+
+  /** Posts the IdP's form to the SP's ACS as the browser does, and records the verdict. */
+  async post(form: PostedForm): Promise<void> {
+    const xml = Buffer.from(form.fields['SAMLResponse'] ?? '', 'base64').toString('utf8');
+    const index = /SessionIndex="([^"]+)"/.exec(xml)?.[1];
+    if (index) this.sessionIndexes.push(index);
+    await this.world.saml.postAndRecord(form);
+  }
+
+  get lastAnswer(): IdpAnswer | undefined {
+    return this.answers.at(-1);
+  }
+
+  private form(html: string): PostedForm {
+    const form = parsePostForm(html);
+    return { action: form.action, fields: { ...form.fields } as Record<string, string> };
+  }
+}
+
+const loginFlows = new WeakMap<HarnessWorld, IdpLoginFlow>();
+
+export function idpLoginFlow(world: HarnessWorld): IdpLoginFlow {
+  let flow = loginFlows.get(world);
+  if (!flow) {
+    flow = new IdpLoginFlow(world);
+    loginFlows.set(world, flow);
   }
   return flow;
 }
