@@ -27,14 +27,7 @@ export function loginOf(state: AcsState): string {
 /** The profile the assertion carries, through the tenant's attribute mapping (undefined: not sent). */
 export function mappedProfile(state: AcsState) {
   const m = state.saml.attributeMapping;
-  const givenName = mappedValue(state, m.firstName);
-  const familyName = mappedValue(state, m.lastName);
-  return {
-    email: mappedValue(state, m.email),
-    givenName,
-    familyName,
-    displayName: mappedValue(state, m.name) ?? ([givenName, familyName].filter(Boolean).join(' ') || undefined),
-  };
+  return { email: mappedValue(state, m.email), givenName: mappedValue(state, m.firstName), familyName: mappedValue(state, m.lastName), displayName: mappedValue(state, m.name) };
 }
 
 export const checkUserState: Check = {
@@ -50,7 +43,10 @@ export const checkUserState: Check = {
       if (state.saml.identityPolicy.scimDeletedUsers === 'stay-deleted' && directory.wasDeletedOverScim(state.tenant.id, login)) {
         throw reject('user/deprovisioned', { message: `user "${login}" was deleted over SCIM and is not re-created at sign-in`, actual: login, spec: 'RFC 7644 §3.6' });
       }
-      user = directory.createUser(state.tenant.id, { userName: login, ...mappedProfile(state) });
+      const profile = mappedProfile(state);
+      // A new user gets a display name even when the IdP sends none: its first and last names.
+      const displayName = profile.displayName ?? ([profile.givenName, profile.familyName].filter(Boolean).join(' ') || undefined);
+      user = directory.createUser(state.tenant.id, { userName: login, ...profile, displayName });
       state.userCreated = true;
     }
     if (!user.active) throw reject('user/inactive', { message: `user "${user.userName}" is inactive`, actual: user.userName, spec: 'RFC 7643 §4.1.1' });
