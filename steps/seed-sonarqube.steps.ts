@@ -4,6 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { Given, Then, When } from '@cucumber/cucumber';
+import { ATTRNAME_FORMAT, type AttributeStatement, type PresetName } from '../mock-idp/index.ts';
 import type { OrganizationInput } from '../reference-sp/config/saml-section.ts';
 import { StepArgumentError } from './support/step-error.ts';
 import type { HarnessWorld } from './support/world.ts';
@@ -136,4 +137,70 @@ Then('the browser shows the sign-in refused with {string}', function (this: Harn
   assert.ok(landing, 'no response was posted as a browser');
   assert.ok(landing.status >= 400 && landing.status < 500, `the ACS answered ${landing.status}`);
   assert.equal(/data-error-code="([^"]+)"/.exec(landing.html)?.[1], code);
+});
+
+// ---- the IdP sections of the guide (Custom SAML, step 1 "Create and set up the application", 3. Attribute Mapping) ----
+
+const unspecified = ATTRNAME_FORMAT.unspecified;
+
+/**
+ * The attribute statements each IdP section of the guide has the administrator add, each named by the
+ * assistant's Mapping value (login, email, name, groups), with the IdP's own source field.
+ */
+const GUIDE_STATEMENTS: Readonly<Record<string, { readonly preset: PresetName; readonly attributes: readonly AttributeStatement[] }>> = {
+  // Okta: Name ← user.firstName, Login ← user.login, Email ← user.email (Name format Unspecified); Groups: filter .*
+  Okta: {
+    preset: 'okta',
+    attributes: [
+      { name: 'name', from: 'givenName', nameFormat: unspecified },
+      { name: 'login', from: 'login', nameFormat: unspecified },
+      { name: 'email', from: 'email', nameFormat: unspecified },
+      { name: 'groups', from: 'groups', nameFormat: unspecified },
+    ],
+  },
+  // Entra: the namespaced claims removed; Email ← user.mail, Login ← user.userprincipalname, Name ← user.givenname,
+  // a group claim for the groups assigned to the application.
+  'Microsoft Entra ID': {
+    preset: 'entra',
+    attributes: [
+      { name: 'email', from: 'email' },
+      { name: 'login', from: 'login' },
+      { name: 'name', from: 'givenName' },
+      { name: 'groups', from: 'groups' },
+    ],
+  },
+  // JumpCloud: Name ← username, Login ← displayname, Email ← email; "Include Group Attribute" named groups.
+  JumpCloud: {
+    preset: 'jumpcloud',
+    attributes: [
+      { name: 'name', from: 'login' },
+      { name: 'login', from: 'displayName' },
+      { name: 'email', from: 'email' },
+      { name: 'groups', from: 'groups' },
+    ],
+  },
+};
+
+Given(/^the IdP maps the attributes as SonarQube's guide says for (Okta|Microsoft Entra ID|JumpCloud)$/, function (this: HarnessWorld, idp: string) {
+  const guide = GUIDE_STATEMENTS[idp]!;
+  this.saml.configureIdpRegistration({ preset: guide.preset, attributes: guide.attributes });
+});
+
+Given("the IdP's SP Entity ID for the SP is the SP's Single Sign-On URL", async function (this: HarnessWorld) {
+  // JumpCloud's "SP Entity ID: copy-paste the Single Sign-On URL field value": JumpCloud addresses its assertions
+  // to that value. The SP starts here (its URL is known only then): later steps cannot change its configuration.
+  const { url } = await this.saml.sp();
+  const acs = `${url}/saml/${this.saml.tenant().id}/acs`;
+  assert.notEqual(acs, await this.saml.spEntityId(), 'the SP entity ID already is the Single Sign-On URL: the step would change nothing');
+  this.saml.deviations.push({ method: 'audience', args: [acs] });
+});
+
+Given('the tenant accepts only its entity ID as the audience', function (this: HarnessWorld) {
+  this.saml.configureSaml({ acsUrlAsAudience: false });
+});
+
+Given('{string} is in the group {string}, which the IdP nests in {string}', async function (this: HarnessWorld, email: string, group: string, parent: string) {
+  if (group === parent) throw new StepArgumentError('group/nested-in-itself', `"${group}" cannot be nested in itself`);
+  // Entra's SAML group claim lists the groups the user is a direct member of: the parent is not in the token.
+  await this.saml.idpUser(email, [group]);
 });

@@ -37,6 +37,8 @@ export const samlDefaults = {
   clockSkewSeconds: 60,
   /** Accept unsolicited (IdP-initiated) responses with no InResponseTo (saml-profiles §4.1.5). */
   allowUnsolicited: false,
+  /** Accept the first ACS URL as an Audience besides the SP entity ID (SonarQube's JumpCloud setup). */
+  acsUrlAsAudience: false,
   /** Refuse a plain <saml:Assertion>: only <saml:EncryptedAssertion> is accepted (saml-core §6). */
   requireEncryptedAssertion: false,
   /** Create unknown users at sign-in (just-in-time provisioning; Aritma's option name). */

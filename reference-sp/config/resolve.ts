@@ -96,6 +96,7 @@ async function resolveSaml(tenant: TenantInput, path: string, baseUrl: string, o
   return {
     idp,
     spEntityId: input.spEntityId ?? fromProfile.spEntityId ?? `${baseUrl}/saml/${tenant.id}/metadata`,
+    acsUrlAsAudience: pick('acsUrlAsAudience') as boolean,
     acsUrls: [...acsUrls],
     maxAcsUrls,
     wantResponseSigned: pick('wantResponseSigned') as boolean,

@@ -95,6 +95,11 @@ export interface OrganizationInput {
 export interface SamlTenantInput {
   readonly idp?: IdpInput;
   readonly spEntityId?: string;
+  /**
+   * Also accept the first ACS URL as the Audience: SonarQube's JumpCloud setup puts the "Single Sign-On URL" in
+   * JumpCloud's SP Entity ID, so JumpCloud addresses its assertions to it.
+   */
+  readonly acsUrlAsAudience?: boolean;
   readonly acsUrls?: readonly string[];
   readonly maxAcsUrls?: number;
   readonly wantResponseSigned?: boolean;
@@ -141,6 +146,7 @@ export interface AttributeMapping {
 export interface SamlTenantConfig {
   readonly idp: ResolvedIdp;
   readonly spEntityId: string;
+  readonly acsUrlAsAudience: boolean;
   readonly acsUrls: readonly string[];
   readonly maxAcsUrls: number;
   readonly wantResponseSigned: boolean;
@@ -195,6 +201,7 @@ export const samlTenantJsonSchema = {
       },
     },
     spEntityId: nonEmptyString,
+    acsUrlAsAudience: bool,
     acsUrls: { type: 'array', items: httpUrl, minItems: 1, 'x-expect': 'a non-empty list of http(s) URLs' },
     maxAcsUrls: positiveInteger,
     wantResponseSigned: bool,

@@ -7,7 +7,8 @@
  * - JIT users' groups are reset to the IdP's at each login, case-sensitive names, the default "Members"
  *   group excluded from the synchronisation;
  * - a group is synchronised only when a group of that name already exists in the enterprise's organizations
- *   (missingGroups 'ignore'): group sync never creates groups.
+ *   (missingGroups 'ignore'): group sync never creates groups;
+ * - the Single Sign-On URL is accepted as the Audience too: the JumpCloud setup puts it in JumpCloud's SP Entity ID.
  */
 import type { SamlTenantInput } from '../config/saml-section.ts';
 
@@ -15,6 +16,7 @@ export const sonarqubeSamlProfile: SamlTenantInput = {
   attributeMapping: { login: 'login', email: 'email', name: 'name', groups: 'groups' },
   requiredAttributes: ['login', 'email', 'name'],
   maxAcsUrls: 1,
+  acsUrlAsAudience: true,
   allowUnsolicited: false,
   wantResponseSigned: true,
   wantAssertionsSigned: true,

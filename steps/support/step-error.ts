@@ -15,7 +15,9 @@ export type StepErrorCode =
   /** A SonarQube organization is defined twice in one scenario. */
   | 'organization/defined-twice'
   /** "…" to "…" does not name a range of numbered names (same prefix, same zero-padded width, ascending). */
-  | 'group/not-a-range';
+  | 'group/not-a-range'
+  /** A group is said to be nested in itself. */
+  | 'group/nested-in-itself';
 
 export class StepArgumentError extends Error {
   override readonly name = 'StepArgumentError';
