@@ -17,6 +17,8 @@ export type IdpErrorCode =
   | 'request/unsupported-sig-alg'
   | 'pending/unknown'
   | 'user/unknown'
+  /** The app requires assignment and the user is not assigned (Entra's AADSTS50105). */
+  | 'user/not-assigned'
   | 'sp/invalid-registration'
   | 'sp/bad-metadata'
   | 'sp/metadata-fetch-failed'

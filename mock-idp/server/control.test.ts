@@ -34,3 +34,20 @@ describe('NameID choice', () => {
     expect(control.attributesFor(sp, bob).map((a) => a.name)).toEqual(['email']);
   });
 });
+
+describe('assignment (Entra "Assignment required?")', () => {
+  it('every user may sign in until the app requires assignment; then only assigned users (AADSTS50105)', async () => {
+    control.registerSp({ entityId: 'urn:assigned', acs: 'https://sp/acs' });
+    await expect(control.idpInitiated({ sp: 'urn:assigned', user: 'bob@corp' })).resolves.toBeDefined();
+    control.requireAssignment('urn:assigned');
+    await expect(control.idpInitiated({ sp: 'urn:assigned', user: 'bob@corp' })).rejects.toMatchObject({ code: 'user/not-assigned', status: 403 });
+    control.assignUser('urn:assigned', 'bob@example.com');
+    await expect(control.idpInitiated({ sp: 'urn:assigned', user: 'bob@corp' })).resolves.toBeDefined();
+  });
+
+  it('refuses to assign to an SP it does not know, or a user not in the directory', () => {
+    expect(() => control.assignUser('urn:nobody', 'bob@corp')).toThrow(expect.objectContaining({ code: 'request/unknown-sp' }));
+    control.registerSp({ entityId: 'urn:assign-2', acs: 'https://sp/acs' });
+    expect(() => control.assignUser('urn:assign-2', 'mallory@corp')).toThrow(expect.objectContaining({ code: 'user/unknown' }));
+  });
+});

@@ -8,6 +8,9 @@
  *   encryption when the SP registered an encryption certificate, then the queued deviations
  * - the issued history, so steps can look at what was sent
  * - the IdP's own sign-in sessions (./idp-session.ts): a later request from a signed-in browser skips the login page
+ * - user assignment per SP, when the SP's app requires it (Entra's "Assignment required?" = Yes): a user who is not
+ *   assigned is refused with `user/not-assigned` (Entra's AADSTS50105, "The signed in user is not assigned to a role
+ *   for the application"); by default every user may sign in to every SP
  */
 import { randomBytes } from 'node:crypto';
 import type { Clock } from '../clock.ts';
@@ -90,6 +93,8 @@ export class MockIdpControl {
   private readonly issued: IssuedResponse[] = [];
   /** Where users added from now on are kept (createMockIdp with a dataDir: ./users-file.ts). */
   private keepUser: ((user: DirectoryUser) => void) | undefined;
+  /** SPs whose app requires assignment, with the logins (lower-case) assigned to each. */
+  private readonly assignments = new Map<string, Set<string>>();
   /** Browsers signed in at the IdP: a later AuthnRequest without ForceAuthn is answered without the login page. */
   readonly sessions: IdpSessions;
 
@@ -160,6 +165,28 @@ export class MockIdpControl {
     const sp = this.sps.get(entityId);
     if (!sp) throw idpError('request/unknown-sp', `no SP registered with entity ID "${entityId}"`);
     return sp;
+  }
+
+  // ---- assignment (Entra: Enterprise application → Properties → "Assignment required?") ----
+
+  /** From now on only users assigned to this SP's app may sign in to it. */
+  requireAssignment(spEntityId: string): void {
+    this.requireSp(spEntityId);
+    if (!this.assignments.has(spEntityId)) this.assignments.set(spEntityId, new Set());
+  }
+
+  /** Assigns a directory user to the SP's app (Users and groups → Add user/group). */
+  assignUser(spEntityId: string, userRef: string): void {
+    this.requireSp(spEntityId);
+    const login = this.requireUser(userRef).login.toLowerCase();
+    const assigned = this.assignments.get(spEntityId) ?? new Set<string>();
+    assigned.add(login);
+    this.assignments.set(spEntityId, assigned);
+  }
+
+  /** Whether the user may sign in to the SP: assigned, or the SP's app does not require assignment. */
+  isAssigned(spEntityId: string, user: DirectoryUser): boolean {
+    return this.assignments.get(spEntityId)?.has(user.login.toLowerCase()) ?? true;
   }
 
   // ---- next sign-in ----
@@ -269,6 +296,9 @@ export class MockIdpControl {
     const user = this.requireUser(userRef);
     // The queued sign-in is used by this attempt whether or not it succeeds, so a bad deviation fails once.
     this.next = undefined;
+    if (!this.isAssigned(sp.entityId, user)) {
+      throw idpError('user/not-assigned', `the user is not assigned to the application ${sp.entityId} (AADSTS50105): assign the user, then try again`, 403);
+    }
     const deviations = next?.deviations ?? [];
     const postTo = deviations.find((d) => d.method === 'postTo')?.args[0] as string | undefined;
 

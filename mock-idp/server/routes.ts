@@ -6,7 +6,8 @@
  *   GET  /saml/idp-initiated?sp=&user= .. IdP-initiated (unsolicited) sign-in (saml-profiles §4.1.5)
  *   GET  /?sp=&RelayState=  POST /login . the login page (attributes previewed for the chosen SP) and its form;
  *                                        action=review answers with the assertion inspector instead of posting
- *   /control/* .......................... JSON control API (see docs/mock-idp.md)
+ *   /control/* .......................... JSON control API (see docs/mock-idp.md); POST /control/sps/assignment-required
+ *                                        and POST /control/assignments model Entra's user assignment
  * A request that names a queued user (PUT /control/next-sign-in) is answered at once with the auto-posting
  * form; so is one from a browser with a live IdP session (./idp-session.ts) unless it says ForceAuthn="true"
  * (saml-core §3.4.1); otherwise it waits on the login page, where signing in starts an IdP session. Every refusal
@@ -196,6 +197,21 @@ export function buildRoutes(control: MockIdpControl): express.Express {
       return;
     }
     res.status(201).json(control.registerSp(body as never));
+  });
+  // Entra's "Assignment required?" = Yes for an SP's app, then users assigned to it one by one.
+  c.post('/sps/assignment-required', (req, res) => {
+    const sp = str((req.body as Record<string, unknown> | undefined)?.['sp']);
+    if (!sp) throw idpError('control/bad-body', 'sp (entity ID) is required');
+    control.requireAssignment(sp);
+    res.status(204).end();
+  });
+  c.post('/assignments', (req, res) => {
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    const sp = str(body['sp']);
+    const user = str(body['user']);
+    if (!sp || !user) throw idpError('control/bad-body', 'sp (entity ID) and user (login or email) are required');
+    control.assignUser(sp, user);
+    res.status(204).end();
   });
   c.delete('/sps', (req, res) => {
     const entityId = str(req.query['entityId']);
