@@ -34,6 +34,14 @@ Feature: SSO and SCIM agree on the same user
       Then the SP rejects the sign-in with "user/inactive"
       And SCIM shows "alice@example.com" as inactive
 
+    @seed-aritma @rfc7643-4.1.1
+    Scenario: Deactivated over SCIM, a signed-in user's session ends
+      Given a tenant "aritma" with the Aritma profile, trusting the mock IdP and provisioned over SCIM
+      And "alice@example.com" is provisioned to the tenant over SCIM
+      And "alice@example.com" has signed in starting at the SP
+      When SCIM deactivates "alice@example.com"
+      Then the browser is no longer signed in to the SP
+
     @seed-aritma
     Scenario: JIT still creates a user SCIM never provisioned
       Given a tenant "aritma" with the Aritma profile, trusting the mock IdP and provisioned over SCIM
@@ -54,6 +62,15 @@ Feature: SSO and SCIM agree on the same user
       Then "alice@example.com" is signed in to a new account, not the one SCIM deleted
 
   Rule: A user re-assigned after a hard delete gets a new account, not the old one
+
+    @seed-aritma @entra @rfc7644-3.6
+    Scenario: A session of the deleted account does not sign the user in to the new one
+      Given a tenant "aritma" with the Aritma profile, trusting the mock IdP and provisioned over SCIM
+      And "alice@example.com" is provisioned to the tenant over SCIM
+      And "alice@example.com" has signed in starting at the SP
+      And SCIM hard-deletes "alice@example.com", as Entra does after the user is unassigned
+      When SCIM provisions "alice@example.com" again, as Entra does when the user is re-assigned
+      Then the browser is no longer signed in to the SP
 
     @seed-aritma @entra @rfc7644-3.3 @rfc7644-3.6
     Scenario: Re-assigned in Entra after a hard delete, the user signs in to a new account without the old groups

@@ -7,7 +7,7 @@
  * - POST acs       HTTP-POST binding ACS (saml-bindings §3.5): the check pipeline (./pipeline.ts) with the
  *                  posting browser's binding, then group sync and a session cookie; JSON or HTML by the
  *                  Accept header; answered only once its writes are on disk; never a 500 for client input
- * - GET  me        the signed-in user of this tenant's session
+ * - GET  me        the signed-in user of this tenant's session; none once its account is deleted or deactivated
  * - GET  test-connection  SonarQube's Test Connection: the JSON of what the last sign-in received (./test-connection-route.ts)
  * Every ACS decision is logged as exactly one structured line.
  */
@@ -222,7 +222,13 @@ export function createSamlRouter(deps: SamlRouterDeps): Router {
       return;
     }
     const user = deps.directory.findUserByUserName(tenant.id, session.userName);
-    res.json({ user: user ? publicUser(user) : { id: session.userId, userName: session.userName }, session: { expiresAt: session.expiresAt }, attributes: session.attributes });
+    // A session is one account's: deleted over SCIM (even when a new account of that userName was provisioned
+    // since) or deactivated, it signs nobody in (../config/identity-policy.ts).
+    if (!user || user.id !== session.userId || !user.active) {
+      res.status(401).json({ error: 'session/none', detail: { message: 'the account of this session was deleted or deactivated' } });
+      return;
+    }
+    res.json({ user: publicUser(user), session: { expiresAt: session.expiresAt }, attributes: session.attributes });
   });
 
   registerTestConnectionRoute(router, { sessions: deps.sessions, tenantOf, sessionCookie: (req) => readCookie(req, SESSION_COOKIE), wantsJson });
