@@ -280,3 +280,40 @@ Then('the browser is no longer signed in to the SP', async function (this: Harne
   assert.equal(me.status, 401);
   assert.equal(((await me.json()) as { error?: string }).error, 'session/none');
 });
+
+// ---- NinjaOne (seed 002): Test Connection needs a user assigned to the app at the IdP ----------------------------
+
+Given("the IdP's app for the tenant requires user assignment", async function (this: HarnessWorld) {
+  const idp = await this.saml.idp();
+  idp.control.requireAssignment(await this.saml.spEntityId());
+});
+
+Given('the admin assigns {string} to the app at the IdP', async function (this: HarnessWorld, email: string) {
+  await this.saml.idpUser(email);
+  const idp = await this.saml.idp();
+  const spEntityId = await this.saml.spEntityId();
+  assert.equal(idp.control.isAssigned(spEntityId, idp.control.findUser(email)!), false, `"${email}" may already sign in to the app`);
+  idp.control.assignUser(spEntityId, email);
+});
+
+When('the admin clicks Test Connection and {string} signs in at the IdP', async function (this: HarnessWorld, email: string) {
+  const { url } = await this.saml.sp();
+  const page = await this.saml.browser.fetch(`${url}/saml/${this.saml.tenant().id}/test-connection`, { headers: { accept: 'text/html' } });
+  const html = await page.text();
+  assert.equal(page.status, 200, `the Test Connection page answered ${page.status}`);
+  const href = /id="test-connection" href="([^"]+)"/.exec(html)?.[1];
+  assert.ok(href, 'the Test Connection page has no Test Connection button');
+  const relayState = new URL(href.replaceAll('&amp;', '&'), page.url).searchParams.get('RelayState') ?? undefined;
+  this.saml.outcome = undefined;
+  this.saml.landing = undefined;
+  this.saml.lastSignInEmail = email;
+  const form = await this.saml.startAtSp(email, relayState);
+  // The IdP may refuse (its error page, nothing posted back): the outcome says why.
+  if (form) await this.saml.postAsBrowser(form);
+});
+
+Then('the IdP refuses the sign-in with {string}', function (this: HarnessWorld, code: string) {
+  const outcome = this.saml.outcome;
+  assert.equal(outcome?.kind, 'idp-refused', `the IdP did not refuse: ${JSON.stringify(outcome)}`);
+  assert.equal(outcome.code, code);
+});
