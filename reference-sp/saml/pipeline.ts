@@ -5,7 +5,7 @@
  *   the verified XML is read. The assertion signature is verified after decryption, since it sits inside it;
  * - every later check sees the verified assertion only;
  * - replay before InResponseTo, so a replayed solicited response reads as a replay;
- * - the user lookup (and JIT creation, a side effect) last.
+ * - the user lookup (and JIT creation, a side effect) last, then the profile write the tenant's identity policy allows.
  */
 import type { TenantConfig } from '../config/types.ts';
 import { checkAssertionCount } from './checks/check-assertion-count.ts';

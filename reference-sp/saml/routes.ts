@@ -182,6 +182,7 @@ export function createSamlRouter(deps: SamlRouterDeps): Router {
       assertionId,
       solicited: state.solicited,
       jitCreated: state.userCreated === true,
+      profileUpdated: state.profileUpdated,
       groupsAdded: groups?.added,
       groupsRemoved: groups?.removed,
       groupSyncSkipped: groups?.skipped,
@@ -193,6 +194,7 @@ export function createSamlRouter(deps: SamlRouterDeps): Router {
         attributes,
         nameId: state.nameId,
         created: state.userCreated === true,
+        profileUpdated: state.profileUpdated ?? [],
         groupSync: groups ?? null,
         relayState: relayState ?? null,
       });
