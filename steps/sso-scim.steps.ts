@@ -68,6 +68,13 @@ Given('SCIM hard-deletes {string}, as Entra does after the user is unassigned', 
   this.saml.deletedScimIds.set(userName.toLowerCase(), id);
 });
 
+Given('the account {string} signed in to is noted as the old account', function (this: HarnessWorld, userName: string) {
+  const outcome = this.saml.outcome;
+  assert.equal(outcome?.kind, 'accepted', `${userName} is not signed in`);
+  assert.equal(outcome.body.user.userName.toLowerCase(), userName.toLowerCase(), `the last sign-in was not ${userName}'s`);
+  this.saml.deletedScimIds.set(userName.toLowerCase(), outcome.body.user.id);
+});
+
 When('SCIM provisions {string} again, as Entra does when the user is re-assigned', async function (this: HarnessWorld, userName: string) {
   assert.ok(this.saml.deletedScimIds.has(userName.toLowerCase()), `SCIM has not hard-deleted ${userName} in this scenario`);
   const local = userName.split('@')[0] ?? userName;

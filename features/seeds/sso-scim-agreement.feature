@@ -73,6 +73,26 @@ Feature: SSO and SCIM agree on the same user
       Then the browser is no longer signed in to the SP
 
     @seed-aritma @entra @rfc7644-3.3 @rfc7644-3.6
+    Scenario: Entra end to end: hard-deleted, refused at sign-in with JIT on, then assigned again as a new account
+      Given a tenant "aritma" with the Aritma profile, trusting the mock IdP and provisioned over SCIM
+      And the tenant has autoProvisioningEnabled
+      And Entra provisions to the tenant's SCIM endpoint with its bearer token
+      And "ada.lovelace@example.com" is assigned to the app in Entra
+      And Entra synchronises the assigned users
+      And "ada.lovelace@example.com" has signed in starting at the SP
+      And the account "ada.lovelace@example.com" signed in to is noted as the old account
+      When the admin hard-deletes "ada.lovelace@example.com" in Entra
+      And Entra synchronises the assigned users
+      And "ada.lovelace@example.com" signs in starting at the SP
+      Then Entra's provisioning log shows "ada.lovelace@example.com" as deleted
+      And the SP rejects the sign-in with "user/deprovisioned"
+      When "ada.lovelace@example.com" is assigned to the app in Entra
+      And Entra synchronises the assigned users
+      And "ada.lovelace@example.com" signs in starting at the SP
+      Then Entra's provisioning log shows "ada.lovelace@example.com" as created
+      And "ada.lovelace@example.com" is signed in to a new account, not the one SCIM deleted
+
+    @seed-aritma @entra @rfc7644-3.3 @rfc7644-3.6
     Scenario: Re-assigned in Entra after a hard delete, the user signs in to a new account without the old groups
       Given a tenant "aritma" with the Aritma profile, trusting the mock IdP and provisioned over SCIM
       And the tenant has autoProvisioningEnabled

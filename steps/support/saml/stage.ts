@@ -116,7 +116,7 @@ export class SamlStage {
   configProblems: string[] | undefined;
   /** Bearer token of the tenant's SCIM endpoint, when a scenario provisions over SCIM. */
   scimToken: string | undefined;
-  /** SCIM ids of the accounts SCIM deleted, by lower-cased userName: a later account is compared with them. */
+  /** SCIM ids of old accounts (deleted over SCIM, or noted before Entra deletes them), by lower-cased userName. */
   readonly deletedScimIds = new Map<string, string>();
   /** Who signed in last, so a Then step can repeat the same sign-in as a browser. */
   lastSignInEmail: string | undefined;
