@@ -6,10 +6,15 @@
  */
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { Given, Then, When } from '@cucumber/cucumber';
+import { readFileSync } from 'node:fs';
+import { defineParameterType, Given, Then, When } from '@cucumber/cucumber';
+import { parse as parseYaml } from 'yaml';
 import { jsonObject, sendHttp } from '../http/send.ts';
 import type { Outcome } from '../mock-idp/scim-client/log/log.ts';
+import type { MappingsInput } from '../mock-idp/scim-client/mappings/types.ts';
 import { PARTICLE_SCOPES } from '../reference-sp/config/scim-section.ts';
+import { NINJAONE_FIXTURE } from './support/entra/stage.ts';
+import { enumParameterType, identity } from './support/enum-parameter-type.ts';
 import { entraToSp, idpLoginFlow } from './support/seed-flows.ts';
 import type { HarnessWorld } from './support/world.ts';
 
@@ -149,51 +154,68 @@ Given("Entra provisions to the tenant's SCIM endpoint with its bearer token", as
   entraToSp(this).connect({ tenantUrl: `${url}/scim/v2/${this.saml.tenant().id}`, token });
 });
 
-// ---- Entra, the admin and the provisioning cycle --------------------------------------------------------------
+// ---- Entra or Okta, the admin and the provisioning cycle ---------------------------------------------------------
 
-Given('{string} is assigned to the app in Entra', async function (this: HarnessWorld, upn: string) {
-  await entraToSp(this).addPerson(upn);
+type ProvisioningIdp = 'Entra' | 'Okta';
+defineParameterType(enumParameterType<ProvisioningIdp>('provisioningIdp', 'the IdP that provisions over SCIM in a seed flow', identity(['Entra', 'Okta'] as const)));
+defineParameterType(
+  enumParameterType<Outcome>(
+    'provisioningOutcome',
+    "an outcome in the provisioning IdP's log",
+    identity(['created', 'updated', 'disabled', 'deleted', 'unchanged', 'skipped'] as const),
+  ),
+);
+
+/** The scenario's provisioning flow, which must be the IdP the step names. */
+function provisioning(world: HarnessWorld, idp: ProvisioningIdp) {
+  const flow = entraToSp(world);
+  assert.equal(flow.client, idp.toLowerCase(), `this scenario provisions from ${flow.client === 'okta' ? 'Okta' : 'Entra'}, not ${idp}`);
+  return flow;
+}
+
+function directoryUser(world: HarnessWorld, idp: ProvisioningIdp, upn: string) {
+  const flow = provisioning(world, idp);
+  const user = flow.directory.user(upn);
+  assert.ok(user, `"${upn}" is not in ${idp}'s directory`);
+  return { flow, user };
+}
+
+Given('{string} is assigned to the app in {provisioningIdp}', async function (this: HarnessWorld, upn: string, idp: ProvisioningIdp) {
+  await provisioning(this, idp).addPerson(upn);
 });
 
-Given('{string} is in Entra but not assigned to the app', async function (this: HarnessWorld, upn: string) {
-  await entraToSp(this).addPerson(upn, false);
+Given('{string} is in {provisioningIdp} but not assigned to the app', async function (this: HarnessWorld, upn: string, idp: ProvisioningIdp) {
+  await provisioning(this, idp).addPerson(upn, false);
 });
 
-When('the admin unassigns {string} from the app in Entra', function (this: HarnessWorld, upn: string) {
-  const flow = entraToSp(this);
-  assert.ok(flow.directory.user(upn), `"${upn}" is not in Entra's directory`);
+When('the admin unassigns {string} from the app in {provisioningIdp}', function (this: HarnessWorld, upn: string, idp: ProvisioningIdp) {
+  const { flow, user } = directoryUser(this, idp, upn);
+  assert.equal(flow.directory.isUserAssigned(user), true, `"${upn}" is not assigned`);
   flow.directory.unassign(upn);
 });
 
-When('the admin assigns {string} to the app in Entra', function (this: HarnessWorld, upn: string) {
-  const flow = entraToSp(this);
-  const user = flow.directory.user(upn);
-  assert.ok(user, `"${upn}" is not in Entra's directory`);
-  assert.equal(user.assigned, false, `"${upn}" is already assigned`);
+When('the admin assigns {string} to the app in {provisioningIdp}', function (this: HarnessWorld, upn: string, idp: ProvisioningIdp) {
+  const { flow, user } = directoryUser(this, idp, upn);
+  assert.equal(flow.directory.isUserAssigned(user), false, `"${upn}" is already assigned`);
   flow.directory.assign(upn);
 });
 
-When('the admin hard-deletes {string} in Entra', function (this: HarnessWorld, upn: string) {
-  const flow = entraToSp(this);
-  assert.ok(flow.directory.user(upn), `"${upn}" is not in Entra's directory`);
-  flow.directory.hardDelete(upn);
+When('the admin hard-deletes {string} in {provisioningIdp}', function (this: HarnessWorld, upn: string, idp: ProvisioningIdp) {
+  directoryUser(this, idp, upn).flow.directory.hardDelete(upn);
 });
 
-When('Entra synchronises the assigned users', async function (this: HarnessWorld) {
-  const result = await entraToSp(this).runCycle();
+When('{provisioningIdp} synchronises the assigned users', async function (this: HarnessWorld, idp: ProvisioningIdp) {
+  const result = await provisioning(this, idp).runCycle();
   assert.deepEqual(
     result.failed.map((f) => `${f.object.name}: ${f.code}`),
     [],
-    'Entra failed to provision some users',
+    `${idp} failed to provision some users`,
   );
 });
 
-const OUTCOMES: readonly Outcome[] = ['created', 'updated', 'disabled', 'deleted', 'unchanged', 'skipped'];
-
-Then("Entra's provisioning log shows {string} as {word}", function (this: HarnessWorld, upn: string, outcome: string) {
-  assert.ok((OUTCOMES as readonly string[]).includes(outcome), `"${outcome}" is none of ${OUTCOMES.join(', ')}`);
-  const logged = entraToSp(this).outcomeOf(upn);
-  assert.ok(logged, `Entra logged nothing for ${upn}`);
+Then("{provisioningIdp}'s provisioning log shows {string} as {provisioningOutcome}", function (this: HarnessWorld, idp: ProvisioningIdp, upn: string, outcome: Outcome) {
+  const logged = provisioning(this, idp).outcomeOf(upn);
+  assert.ok(logged, `${idp} logged nothing for ${upn}`);
   assert.equal(logged.outcome, outcome, `logged ${logged.outcome}${logged.reason ? ` (${logged.reason})` : ''}`);
 });
 
@@ -316,4 +338,26 @@ Then('the IdP refuses the sign-in with {string}', function (this: HarnessWorld, 
   const outcome = this.saml.outcome;
   assert.equal(outcome?.kind, 'idp-refused', `the IdP did not refuse: ${JSON.stringify(outcome)}`);
   assert.equal(outcome.code, code);
+});
+
+const NINJAONE_USER_URN = 'urn:ietf:params:scim:schemas:extension:ninjaone:2.0:User';
+
+// ---- NinjaOne (seed 002): the Okta provisioning path -----------------------------------------------------------
+
+Given("Okta provisions to NinjaOne's SCIM URL with the tenant's secret token, using NinjaOne's attribute table", async function (this: HarnessWorld) {
+  assert.equal(this.saml.tenant().profile, 'ninjaone', "NinjaOne's SCIM URL is a NinjaOne tenant's");
+  const token = this.saml.scimToken;
+  assert.ok(token, 'the tenant has no SCIM bearer token: "Given the tenant accepts SCIM provisioning with a bearer token"');
+  const fixture = parseYaml(readFileSync(NINJAONE_FIXTURE, 'utf8')) as { mappings: MappingsInput };
+  const flow = entraToSp(this);
+  flow.use('okta', fixture.mappings);
+  const { url } = await this.saml.sp();
+  flow.connect({ tenantUrl: `${url}/ws/scim/v2`, token });
+});
+
+Then('the tenant stores {string} in the NinjaOne organization {string}', function (this: HarnessWorld, userName: string, organizationId: string) {
+  const user = this.saml.store.findUserByUserNameRow(this.saml.tenant().id, userName);
+  assert.ok(user, `the tenant has no user ${userName}`);
+  const extension = user.resource[NINJAONE_USER_URN] as Record<string, unknown> | undefined;
+  assert.equal(extension?.['organizationId'], organizationId);
 });

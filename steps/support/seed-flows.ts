@@ -11,6 +11,8 @@
  * - The tenant URL and the secret token are what the vendor's guide has the admin paste (Particle's
  *   `/v1/orgs/<org_slug>/team/provision` with the API user's token, Aritma's SCIM endpoint with the token linked to
  *   the provider's scheme, DatoCMS's SCIM endpoint).
+ * - Okta instead of Entra (NinjaOne's "confirmed to support Entra ID and Okta"): `use('okta', mappings)` swaps in
+ *   the Okta client (mock-idp/scim-client/okta) and the vendor's attribute table before anything is provisioned.
  * - Sleep is injected (a retry never waits on wall time); the scenario's clock drives Entra, IdP and SP.
  * - The browser signing in by hand (IdpLoginFlow): nothing is queued at the IdP, so an SP-initiated request either
  *   shows the IdP's login page, where the user picks themself, or — with a live IdP session and no ForceAuthn — is
@@ -24,6 +26,7 @@ import type { Directory } from '../../mock-idp/scim-client/directory/directory.t
 import { createProvisioner, type Provisioner } from '../../mock-idp/scim-client/engine/create.ts';
 import type { CycleResult } from '../../mock-idp/scim-client/engine/engine.ts';
 import type { ObjectOutcome } from '../../mock-idp/scim-client/log/log.ts';
+import type { MappingsInput } from '../../mock-idp/scim-client/mappings/types.ts';
 import type { PostedForm } from './saml/stage.ts';
 import type { HarnessWorld } from './world.ts';
 
@@ -38,13 +41,26 @@ function titleCase(word: string): string {
 }
 
 export class EntraToSp {
-  readonly #config: ProvisioningConfig;
+  #config: ProvisioningConfig;
   #provisioner: Provisioner | undefined;
+  /** Entra by default; Okta's client (mock-idp/scim-client/okta) when a scenario provisions from Okta. */
+  client: 'entra' | 'okta' = 'entra';
   target: EntraTarget | undefined;
   lastCycle: CycleResult | undefined;
 
   constructor(readonly world: HarnessWorld) {
-    this.#config = resolveConfig({ directory: { users: [] }, mappings: { users: { preset: 'customappsso' } }, settings: { provisionGroups: false } }, { clock: world.clock });
+    this.#config = this.build({ users: { preset: 'customappsso' } });
+  }
+
+  private build(mappings: MappingsInput): ProvisioningConfig {
+    return resolveConfig({ directory: { users: [] }, mappings, settings: { provisionGroups: false } }, { clock: this.world.clock });
+  }
+
+  /** Provision from `client` with this mapping table instead; only before any person is added or a URL saved. */
+  use(client: 'entra' | 'okta', mappings: MappingsInput): void {
+    if (this.#provisioner || this.directory.users().length > 0) throw new Error('choose the IdP and its mappings before adding users or saving the tenant URL');
+    this.client = client;
+    this.#config = this.build(mappings);
   }
 
   get directory(): Directory {
@@ -57,7 +73,8 @@ export class EntraToSp {
     this.target = target;
     this.#provisioner = createProvisioner({
       config: this.#config,
-      url: `${target.tenantUrl}?aadOptscim062020`,
+      client: this.client,
+      url: this.client === 'entra' ? `${target.tenantUrl}?aadOptscim062020` : target.tenantUrl,
       token: target.token,
       clock: this.world.clock,
       sleep: async () => {},
