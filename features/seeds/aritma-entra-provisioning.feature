@@ -1,4 +1,4 @@
-@saml @scim @entra @seed-aritma
+@saml @scim-to-saml @seed-aritma
 Feature: Aritma: step 3 end to end — Entra provisions with the token linked to the provider, users sign in (seed 001)
   Aritma's guide, "Set Up Enterprise SSO and SCIM":
   Step 1 — "Register an Azure AD SSO provider … Note the scheme you chose". "autoProvisioningEnabled controls

@@ -1,4 +1,4 @@
-@saml @scim @entra @seed-datocms
+@saml @scim-to-saml @seed-datocms
 Feature: DatoCMS: SAML + SCIM — Entra provisions the team member, who then signs in over SAML (seed 004)
   DatoCMS's guide: "Our SAML + SCIM implementation will allow team members to sign in securely through any identity
   provider … You can integrate DatoCMS with any provider that uses SAML 2.0 + Scim 2.0" (Microsoft Azure Active

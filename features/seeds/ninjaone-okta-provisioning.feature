@@ -1,4 +1,4 @@
-@saml @scim @okta @seed-ninjaone
+@saml @scim-to-saml @seed-ninjaone
 Feature: NinjaOne: the Okta provisioning path, then the provisioned user signs in over SAML (seed 002)
   NinjaOne's guide, "Configure SCIM": "The following instructions have been confirmed to support Entra ID and Okta
   only." The tenant URL is "the SCIM API endpoint, formatted as https://{tenant-hostname}/ws/scim/v2" with the SCIM

@@ -1,4 +1,4 @@
-@saml @scim @entra @seed-particle
+@saml @scim-to-saml @seed-particle
 Feature: Particle: Entra provisions through the Particle SCIM URL, then the same user signs in over SAML (seed 000)
   Particle's guide, "Configuring user provisioning with SCIM":
   Step 1 — "Create an API User … click the teams.users:invite, teams.users:remove, teams.users:list,
