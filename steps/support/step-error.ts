@@ -12,12 +12,16 @@ export type StepErrorCode =
   | 'attribute/already-sent'
   /** A step changes how the SP or the IdP is set up after the SP started with its frozen configuration. */
   | 'stage/sp-started'
+  /** A passing scenario scripted gateway answers (a 429, a 500) that no request met: it tested nothing. */
+  | 'gateway/unconsumed-script'
   /** A SonarQube organization is defined twice in one scenario. */
   | 'organization/defined-twice'
   /** "…" to "…" does not name a range of numbered names (same prefix, same zero-padded width, ascending). */
   | 'group/not-a-range'
   /** A group is said to be nested in itself. */
-  | 'group/nested-in-itself';
+  | 'group/nested-in-itself'
+  /** A step about the IdP's metadata URL, for a tenant that does not import the metadata from a URL. */
+  | 'metadata/not-from-url';
 
 export class StepArgumentError extends Error {
   override readonly name = 'StepArgumentError';

@@ -54,6 +54,11 @@ export class HarnessWorld extends World {
     return this.#samlCertify;
   }
 
+  /** Whether this scenario used the Entra stage (without creating it). */
+  usedEntraStage(): boolean {
+    return this.#entra !== undefined;
+  }
+
   /** Stages that were used in this scenario, for the After hook to clean up. */
   usedStages(): Array<{ close(): Promise<void> }> {
     return [this.#saml, this.#scim, this.#entra, this.#certify, this.#samlCertify].filter((stage) => stage !== undefined);

@@ -23,6 +23,8 @@ interface Script {
   readonly method: string;
   readonly pathPrefix: string;
   remaining: number;
+  /** How many requests it answered. */
+  used: number;
   readonly answer: ScriptedAnswer;
   /** Only requests whose body contains this text (e.g. the userName a POST creates). */
   readonly bodyIncludes: string | undefined;
@@ -36,6 +38,11 @@ export interface ScimGateway {
   script(method: string, pathPrefix: string, answer: ScriptedAnswer, times?: number, bodyIncludes?: string): void;
   /** From now on, refuses any POST or PUT whose `schemas` lists a URN outside `known` (compared case-insensitively). */
   refuseSchemaUrnsOtherThan(known: readonly string[]): void;
+  /**
+   * Scripted answers no request consumed: a finite script with answers left, or an "every request" script never
+   * used. A scenario that scripts a failure nobody meets tests nothing (steps/support/hooks.ts fails it).
+   */
+  unconsumed(): string[];
   close(): Promise<void>;
 }
 
@@ -72,6 +79,7 @@ export async function startScimGateway(upstream: string): Promise<ScimGateway> {
     }
     if (script) {
       script.remaining--;
+      script.used++;
       answered.push({ method: req.method, path, status: script.answer.status });
       res.status(script.answer.status).set(script.answer.headers ?? {});
       if (script.answer.body === undefined) res.end();
@@ -102,7 +110,15 @@ export async function startScimGateway(upstream: string): Promise<ScimGateway> {
       knownUrns = new Set(known.map((u) => u.toLowerCase()));
     },
     script(method, pathPrefix, answer, times = 1, bodyIncludes) {
-      scripts.push({ method: method.toUpperCase(), pathPrefix, remaining: times, answer, bodyIncludes });
+      scripts.push({ method: method.toUpperCase(), pathPrefix, remaining: times, used: 0, answer, bodyIncludes });
+    },
+    unconsumed() {
+      return scripts
+        .filter((s) => (Number.isFinite(s.remaining) ? s.remaining > 0 : s.used === 0))
+        .map((s) => {
+          const left = Number.isFinite(s.remaining) ? `${s.remaining} of ${s.remaining + s.used} answers` : 'every answer';
+          return `${s.method} ${s.pathPrefix}${s.bodyIncludes === undefined ? '' : ` for "${s.bodyIncludes}"`} → ${s.answer.status}: ${left} never given`;
+        });
     },
     close: () =>
       new Promise<void>((resolve) => {

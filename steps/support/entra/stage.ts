@@ -109,6 +109,11 @@ export class EntraStage {
   }
 
   /** The gateway in front of the tenant; the engine is pointed at it when it exists before the engine. */
+  /** What the scenario scripted at the gateway that no request met (see ScimGateway.unconsumed). */
+  unconsumedGatewayScripts(): string[] {
+    return this.#gateway?.unconsumed() ?? [];
+  }
+
   async gateway(): Promise<ScimGateway> {
     this.notStarted('a gateway');
     this.#gateway ??= await startScimGateway((await this.tenant()).url);
