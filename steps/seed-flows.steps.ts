@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { defineParameterType, Given, Then, When } from '@cucumber/cucumber';
+import { type DataTable, defineParameterType, Given, Then, When } from '@cucumber/cucumber';
 import { parse as parseYaml } from 'yaml';
 import { jsonObject, sendHttp } from '../http/send.ts';
 import type { Outcome } from '../mock-idp/scim-client/log/log.ts';
@@ -217,6 +217,10 @@ Then("{provisioningIdp}'s provisioning log shows {string} as {provisioningOutcom
   const logged = provisioning(this, idp).outcomeOf(upn);
   assert.ok(logged, `${idp} logged nothing for ${upn}`);
   assert.equal(logged.outcome, outcome, `logged ${logged.outcome}${logged.reason ? ` (${logged.reason})` : ''}`);
+});
+
+Then("{provisioningIdp}'s requests for {string} were:", function (this: HarnessWorld, idp: ProvisioningIdp, upn: string, table: DataTable) {
+  assert.deepEqual(provisioning(this, idp).requestsFor(upn), table.hashes());
 });
 
 Then('the tenant has exactly one user {string}', function (this: HarnessWorld, userName: string) {

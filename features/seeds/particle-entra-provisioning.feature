@@ -37,6 +37,10 @@ Feature: Particle: Entra provisions through the Particle SCIM URL, then the same
       Given "ada.lovelace@example.com" is assigned to the app in Entra
       When Entra synchronises the assigned users
       Then Entra's provisioning log shows "ada.lovelace@example.com" as created
+      And Entra's requests for "ada.lovelace@example.com" were:
+        | method | path                                                     | status |
+        | GET    | /Users?filter=userName eq "ada.lovelace@example.com"     | 200    |
+        | POST   | /Users                                                   | 201    |
       And every request Entra sent went to Particle's SCIM URL for the org "particle"
       And the tenant has a user "ada.lovelace@example.com" without a password
       When "ada.lovelace@example.com" signs in starting at the SP
@@ -56,6 +60,12 @@ Feature: Particle: Entra provisions through the Particle SCIM URL, then the same
       When the admin unassigns "ada.lovelace@example.com" from the app in Entra
       And Entra synchronises the assigned users
       Then Entra's provisioning log shows "ada.lovelace@example.com" as disabled
+      And Entra's requests for "ada.lovelace@example.com" were:
+        | method | path                                                     | status |
+        | GET    | /Users?filter=userName eq "ada.lovelace@example.com"     | 200    |
+        | POST   | /Users                                                   | 201    |
+        | GET    | /Users/{id}                                              | 200    |
+        | PATCH  | /Users/{id}                                              | 200    |
       When "ada.lovelace@example.com" signs in starting at the SP
       Then the SP rejects the sign-in with "user/inactive"
 

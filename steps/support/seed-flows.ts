@@ -120,6 +120,22 @@ export class EntraToSp {
     return [...outcomes].reverse().find((o) => o.object.name === upn || (sourceId !== undefined && o.object.sourceId === sourceId));
   }
 
+  /**
+   * The requests sent for one user (by UPN), method, path relative to the tenant URL (decoded; the user's SCIM id
+   * written `{id}`) and status, in order.
+   */
+  requestsFor(upn: string): Array<{ method: string; path: string; status: string }> {
+    const { log, tenant } = this.provisioner;
+    const id = this.outcomeOf(upn)?.targetId;
+    return log.exchanges
+      .filter((e) => e.object?.name === upn)
+      .map((e) => {
+        let path = decodeURIComponent((e.url.startsWith(tenant.base) ? e.url.slice(tenant.base.length) : e.url).replace(/\+/g, ' '));
+        if (id) path = path.replaceAll(id, '{id}');
+        return { method: e.method, path, status: String(e.status) };
+      });
+  }
+
   /** Every URL Entra sent a request to, in order. */
   requestUrls(): string[] {
     return (this.#provisioner?.log.exchanges ?? []).map((e) => e.url);
