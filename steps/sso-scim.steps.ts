@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { type DataTable, Given, Then, When } from '@cucumber/cucumber';
 import { Ajv } from 'ajv';
 import { identityPolicyJsonSchema, type IdentityPolicyInput } from '../reference-sp/config/identity-policy.ts';
-import type { ProfileName } from '../reference-sp/config/index.ts';
+import { ConfigError, type ProfileName, resolveConfig } from '../reference-sp/config/index.ts';
 import { StepArgumentError } from './support/step-error.ts';
 import { acceptScimProvisioning, scimFind, scimUserId, tenantScim } from './support/saml/tenant-scim.ts';
 import type { HarnessWorld } from './support/world.ts';
@@ -35,6 +35,19 @@ Given("the tenant's identity policy is:", function (this: HarnessWorld, table: D
   }
   const before = (this.saml.tenant().saml['identityPolicy'] ?? {}) as IdentityPolicyInput;
   this.saml.configureSaml({ identityPolicy: { ...before, ...policy } });
+});
+
+When('the reference SP is configured with the identity policy option {string} set to {string}', async function (this: HarnessWorld, option: string, value: string) {
+  // Written as a config file would say it, past the step's own validation: the SP's start-up must refuse it.
+  this.saml.configureSaml({ identityPolicy: { [option]: value } as IdentityPolicyInput });
+  try {
+    await resolveConfig(await this.saml.configInput('http://127.0.0.1:7100'));
+    this.saml.configProblems = [];
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    this.saml.configProblems = [...error.problems];
+    this.attach(error.problems.join('\n'), { mediaType: 'text/plain', fileName: 'config problems' });
+  }
 });
 
 Given("{string} has the surname {string} in the IdP's directory", async function (this: HarnessWorld, email: string, surname: string) {

@@ -12,6 +12,20 @@ Feature: SSO and SCIM agree on the same user
   not have a password, so they will only be able to log in using SSO". SonarQube Cloud's guide: "If you don't
   intend to use SCIM provisioning, you must first manage the user groups" — with SCIM, the groups are SCIM's.
 
+  Rule: The policy is explicit configuration, validated at start-up
+
+    @seed-aritma
+    Scenario Outline: A policy option outside its values is refused, naming its path
+      Given a tenant "aritma" with the Aritma profile, trusting the mock IdP and provisioned over SCIM
+      When the reference SP is configured with the identity policy option "<option>" set to "<value>"
+      Then the configuration is refused at "tenants[0].saml.identityPolicy.<option>"
+
+      Examples:
+        | option           | value    |
+        | profile          | idp      |
+        | groups           | SCIM     |
+        | scimDeletedUsers | recreate |
+
   Rule: SCIM decides whether an account exists and is active; a sign-in with JIT on does not bring it back
 
     @seed-aritma @rfc7644-3.6
