@@ -3,9 +3,10 @@
  * administrator created in each (group sync only into existing groups), and what the sync reported.
  */
 import assert from 'node:assert/strict';
-import { Given, Then, When } from '@cucumber/cucumber';
-import { ATTRNAME_FORMAT, type AttributeStatement, type PresetName } from '../mock-idp/index.ts';
+import { After, Given, Then, When } from '@cucumber/cucumber';
+import { ATTRNAME_FORMAT, idpMetadataXml, type AttributeStatement, type PresetName } from '../mock-idp/index.ts';
 import type { OrganizationInput } from '../reference-sp/config/saml-section.ts';
+import { MetadataHost } from './support/saml/metadata-host.ts';
 import { StepArgumentError } from './support/step-error.ts';
 import type { HarnessWorld } from './support/world.ts';
 
@@ -203,4 +204,51 @@ Given('{string} is in the group {string}, which the IdP nests in {string}', asyn
   if (group === parent) throw new StepArgumentError('group/nested-in-itself', `"${group}" cannot be nested in itself`);
   // Entra's SAML group claim lists the groups the user is a direct member of: the parent is not in the token.
   await this.saml.idpUser(email, [group]);
+});
+
+// ---- 2. Configure Connection: the Automatic tab (Metadata URL) and the Manual tab ----
+
+/**
+ * The IdP's published metadata of the running scenario (one scenario at a time per cucumber worker), closed by
+ * the After hook below.
+ */
+let metadataHost: MetadataHost | undefined;
+
+After(async () => {
+  await metadataHost?.close();
+  metadataHost = undefined;
+});
+
+Given("the tenant's Metadata URL is the IdP's published metadata \\(Automatic tab\\)", async function (this: HarnessWorld) {
+  const idp = await this.saml.idp();
+  metadataHost = new MetadataHost(idp.metadataXml());
+  this.saml.trustIdp({ custom: { metadataUrl: await metadataHost.start() } });
+});
+
+Given("the tenant fetches the IdP's metadata again every {int} hours", function (this: HarnessWorld, hours: number) {
+  const trust = this.saml.tenant().trust;
+  const idp = typeof trust === 'object' ? trust.custom : undefined;
+  if (!idp?.metadataUrl) throw new StepArgumentError('metadata/not-from-url', 'only a tenant that imports the metadata from a URL fetches it again');
+  this.saml.trustIdp({ custom: { ...idp, metadataRefreshSeconds: hours * 3600 } });
+});
+
+When('the IdP rolls its signing certificate over to a new key', async function (this: HarnessWorld) {
+  const idp = await this.saml.idp();
+  // From now on the IdP signs with its second key pair, and its published metadata names that key's certificate.
+  this.saml.deviations.push('signWithRogueKey');
+  metadataHost?.publish(idpMetadataXml({ entityId: idp.entityId, ssoUrl: `${idp.baseUrl}/saml/sso`, signingCertificatePem: idp.keys.rogue.certificatePem }));
+});
+
+When("the IdP's metadata URL stops answering", function (this: HarnessWorld) {
+  if (!metadataHost) throw new StepArgumentError('metadata/not-from-url', "the tenant does not import the IdP's metadata from a URL");
+  metadataHost.failWith(503);
+});
+
+When('{int} hours pass', function (this: HarnessWorld, hours: number) {
+  this.clock.advance(hours * 3_600_000);
+});
+
+Then("the SP has fetched the IdP's metadata {int} times", function (this: HarnessWorld, times: number) {
+  assert.ok(metadataHost, "the tenant does not import the IdP's metadata from a URL");
+  assert.equal(metadataHost.fetches, times);
 });

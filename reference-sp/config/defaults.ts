@@ -82,3 +82,9 @@ export const samlDefaults = {
     scimDeletedUsers: 'stay-deleted',
   },
 } as const satisfies Omit<Required<SamlTenantInput>, 'idp' | 'spEntityId' | 'acsUrls'>;
+
+/** Defaults of the tenant's saml.idp section. */
+export const idpDefaults = {
+  /** Metadata fetched from idp.metadataUrl is fetched again once it is this old (a day). */
+  metadataRefreshSeconds: 86_400,
+} as const;

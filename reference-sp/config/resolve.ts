@@ -11,7 +11,7 @@ import { isAbsolute, resolve as resolvePath, dirname, extname } from 'node:path'
 import forge from 'node-forge';
 import { parse as parseYaml } from 'yaml';
 import { samlProfileDefaults } from '../profiles/index.ts';
-import { samlDefaults, spDefaults } from './defaults.ts';
+import { idpDefaults, samlDefaults, spDefaults } from './defaults.ts';
 import { ConfigError } from './errors.ts';
 import { parseIdpMetadata, type IdpMetadata } from './idp-metadata.ts';
 import type { ResolvedIdp, SamlTenantConfig, SamlTenantInput } from './saml-section.ts';
@@ -191,8 +191,12 @@ async function resolveIdp(input: SamlTenantInput, path: string, options: Resolve
       problems.push(`${where} is not a valid X.509 certificate (${(e as Error).message})`);
     }
   });
+  if (idp.metadataRefreshSeconds !== undefined && from !== 'metadataUrl') problems.push(`${path}.metadataRefreshSeconds applies only with ${path}.metadataUrl`);
   if (problems.length > before || !entityId || !ssoUrl) return undefined;
-  return { entityId, ssoUrl, signingCertificates: pems, source };
+  if (from !== 'metadataUrl') return { entityId, ssoUrl, signingCertificates: pems, source };
+  const overridden = (['entityId', 'ssoUrl', 'signingCertificates'] as const).filter((k) => idp[k] !== undefined);
+  const refresh = { url: idp.metadataUrl!, everySeconds: idp.metadataRefreshSeconds ?? idpDefaults.metadataRefreshSeconds, overridden };
+  return { entityId, ssoUrl, signingCertificates: pems, source, refresh };
 }
 
 function deepFreeze<T>(value: T): T {

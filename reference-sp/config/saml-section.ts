@@ -47,8 +47,13 @@ export type ErrorPageStyle = 'generic' | 'particle';
 
 /** The trusted IdP: imported from metadata (URL, file or inline XML) and/or given by hand. */
 export interface IdpInput {
-  /** NinjaOne "Import Metadata from: URL". Fetched once at start-up. */
+  /**
+   * NinjaOne "Import Metadata from: URL", SonarQube's "Automatic" tab. Fetched at start-up, then again when
+   * older than metadataRefreshSeconds (../saml/idp-metadata-refresh.ts).
+   */
   readonly metadataUrl?: string;
+  /** How long metadata fetched from metadataUrl is trusted before it is fetched again. Only with metadataUrl. */
+  readonly metadataRefreshSeconds?: number;
   /** NinjaOne "Import Metadata from: File". Relative to the config file when loaded from one. */
   readonly metadataFile?: string;
   /** NinjaOne "Import Metadata from: XML". */
@@ -131,6 +136,12 @@ export interface ResolvedIdp {
   readonly signingCertificates: readonly string[];
   /** Where the IdP settings came from, for the log and the docs. */
   readonly source: 'metadata-url' | 'metadata-file' | 'metadata-xml' | 'manual';
+  /** Metadata from a URL is fetched again (../saml/idp-metadata-refresh.ts); what the input set by hand stays. */
+  readonly refresh?: {
+    readonly url: string;
+    readonly everySeconds: number;
+    readonly overridden: readonly ('entityId' | 'ssoUrl' | 'signingCertificates')[];
+  };
 }
 
 export interface AttributeMapping {
@@ -193,6 +204,7 @@ export const samlTenantJsonSchema = {
       additionalProperties: false,
       properties: {
         metadataUrl: httpUrl,
+        metadataRefreshSeconds: positiveInteger,
         metadataFile: nonEmptyString,
         metadataXml: nonEmptyString,
         entityId: nonEmptyString,

@@ -1,6 +1,7 @@
 /*
  * The SAML routes of every tenant, under /saml/{tenant}/:
  * - GET  metadata  SP metadata (./metadata.ts)
+ * - login and acs read the tenant's IdP through ./idp-metadata-refresh.ts (metadata from a URL, refreshed when due)
  * - GET  login     SP-initiated sign-in: redirect to the IdP with an AuthnRequest (./authn-request.ts) whose
  *                  ID is remembered with this browser's binding cookie (./browser-binding.ts); a RelayState
  *                  the ACS would not follow (./relay-state.ts) is not sent along
@@ -21,6 +22,7 @@ import { bindingCookie, bindingSetCookie, newBindingValue, validBindingValue } f
 import { cookieHash } from './cookie-hash.ts';
 import { adviceLinks, errorPageHtml } from './error-page.ts';
 import { syncGroups, type GroupSyncOutcome } from './group-sync.ts';
+import { createIdpTrust, type IdpTrust } from './idp-metadata-refresh.ts';
 import type { SpKeys } from './keys.ts';
 import { spMetadataXml } from './metadata.ts';
 import { runAcsPipeline } from './pipeline.ts';
@@ -44,6 +46,8 @@ export interface SamlRouterDeps {
   readonly log: Logger;
   /** Resolves once the state written so far is on disk (the store's group commit); answers wait for it. */
   readonly durable?: () => Promise<void>;
+  /** The IdP each tenant trusts now; by default metadata from a URL is refreshed with global fetch. */
+  readonly idpTrust?: IdpTrust;
 }
 
 export function wantsJson(req: Request): boolean {
@@ -71,6 +75,7 @@ function publicUser(u: SsoUser) {
 export function createSamlRouter(deps: SamlRouterDeps): Router {
   const router = express.Router();
   const byId = new Map(deps.tenants.map((t) => [t.id, t]));
+  const idpTrust = deps.idpTrust ?? createIdpTrust(deps.tenants, { clock: deps.clock, log: deps.log });
 
   const tenantOf = (req: Request, res: Response): TenantConfig | undefined => {
     const tenant = byId.get(String(req.params['tenant']));
@@ -105,8 +110,9 @@ export function createSamlRouter(deps: SamlRouterDeps): Router {
   };
 
   router.get('/saml/:tenant/login', async (req, res) => {
-    const tenant = tenantOf(req, res);
-    if (!tenant) return;
+    const named = tenantOf(req, res);
+    if (!named) return;
+    const tenant = await idpTrust.current(named); // metadata from a URL, refreshed when due (./idp-metadata-refresh.ts)
     const asked = typeof req.query['RelayState'] === 'string' ? req.query['RelayState'] : undefined;
     const next = resolveRelayState(asked, spOrigins(tenant.saml.acsUrls));
     if (!next.follow && next.reason !== 'absent') {
@@ -134,8 +140,9 @@ export function createSamlRouter(deps: SamlRouterDeps): Router {
   };
 
   router.post('/saml/:tenant/acs', express.urlencoded({ extended: false, limit: '2mb' }), async (req, res) => {
-    const tenant = tenantOf(req, res);
-    if (!tenant) return;
+    const named = tenantOf(req, res);
+    if (!named) return;
+    const tenant = await idpTrust.current(named);
     const body = (req.body ?? {}) as Record<string, unknown>;
     const relayState = typeof body['RelayState'] === 'string' ? body['RelayState'] : undefined;
     const sentBinding = validBindingValue(readCookie(req, bindingCookie(tenant.saml.acsUrls[0]!).name));
