@@ -11,6 +11,8 @@ Feature: SSO and SCIM agree on the same user
   users in Aritma". Particle's guide, "Configuring user provisioning with SCIM": "users created through SCIM will
   not have a password, so they will only be able to log in using SSO". SonarQube Cloud's guide: "If you don't
   intend to use SCIM provisioning, you must first manage the user groups" — with SCIM, the groups are SCIM's.
+  No guide says which protocol wins when both write: the outcomes below are the reference SP's, one per policy, so
+  a vendor can compare its own product with them.
 
   Rule: The policy is explicit configuration, validated at start-up
 
