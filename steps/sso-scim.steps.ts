@@ -68,6 +68,12 @@ Given('SCIM changes the userName {string} to {string}', async function (this: Ha
   assert.equal(status, 200, `PATCH userName answered ${status}`);
 });
 
+When('SCIM re-activates {string}', async function (this: HarnessWorld, userName: string) {
+  const id = await scimUserId(this, userName);
+  const { status } = await tenantScim(this, 'PATCH', `/Users/${id}`, { schemas: [PATCH_OP], Operations: [{ op: 'replace', path: 'active', value: true }] });
+  assert.equal(status, 200, `PATCH active answered ${status}`);
+});
+
 Given('SCIM creates the group {string} with the member {string}', async function (this: HarnessWorld, group: string, userName: string) {
   const member = await scimUserId(this, userName);
   const { status } = await tenantScim(this, 'POST', '/Groups', { schemas: [GROUP_SCHEMA], displayName: group, members: [{ value: member }] });

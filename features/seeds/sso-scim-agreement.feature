@@ -58,6 +58,17 @@ Feature: SSO and SCIM agree on the same user
       When SCIM deactivates "alice@example.com"
       Then the browser is no longer signed in to the SP
 
+    @seed-aritma @rfc7643-4.1.1
+    Scenario: Only SCIM re-activates: once it sets the user active again, the user signs in to the same account
+      Given a tenant "aritma" with the Aritma profile, trusting the mock IdP and provisioned over SCIM
+      And the tenant has autoProvisioningEnabled
+      And "alice@example.com" is provisioned to the tenant over SCIM
+      And SCIM deactivates "alice@example.com"
+      When SCIM re-activates "alice@example.com"
+      And "alice@example.com" signs in starting at the SP
+      Then the SP signs "alice@example.com" in
+      And SCIM lists exactly one user, "alice@example.com"
+
     @seed-aritma
     Scenario: JIT still creates a user SCIM never provisioned
       Given a tenant "aritma" with the Aritma profile, trusting the mock IdP and provisioned over SCIM
