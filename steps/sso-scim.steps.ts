@@ -63,6 +63,7 @@ Given("{string} has the surname {string} in the IdP's directory", async function
 });
 
 Given('SCIM changes the userName {string} to {string}', async function (this: HarnessWorld, from: string, to: string) {
+  assert.notEqual(from, to, 'the userName would not change');
   const id = await scimUserId(this, from);
   const { status } = await tenantScim(this, 'PATCH', `/Users/${id}`, { schemas: [PATCH_OP], Operations: [{ op: 'replace', path: 'userName', value: to }] });
   assert.equal(status, 200, `PATCH userName answered ${status}`);
