@@ -1,8 +1,10 @@
 /*
- * Steps of the seed vendors' flows end to end (issue 11): Entra (the mock IdP's provisioning engine) provisions a
- * user through the vendor's SCIM URL with the vendor's kind of token, then that same user signs in over SAML to the
- * same reference SP (./support/seed-flows.ts); the tenant's admin API (Particle's API user, Aritma's provider and
- * linked token); the mock IdP's session reused by a second sign-in, ForceAuthn, and the SP's session length.
+ * Steps of the seed vendors' flows end to end (issue 11): Entra — or Okta, for NinjaOne — (the mock IdP's
+ * provisioning engine) provisions a user through the vendor's SCIM URL with the vendor's kind of token, then that
+ * same user signs in over SAML to the same reference SP (./support/seed-flows.ts); the tenant's admin API
+ * (Particle's API user, Aritma's provider and linked token); the mock IdP's session reused by a second sign-in,
+ * ForceAuthn and the SP's session length (DatoCMS); NinjaOne's Test Connection against an IdP app that requires
+ * user assignment.
  */
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
