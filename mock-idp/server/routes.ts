@@ -19,7 +19,7 @@ import { parseAuthnRequest, type AuthnRequestInfo } from '../saml/bindings/authn
 import { decodeRedirectRequest } from '../saml/bindings/redirect-binding.ts';
 import { decodePostRequest, isPostRequestSigned, verifyPostRequestSignature } from '../saml/bindings/post-binding.ts';
 import type { MetadataSource } from '../saml/sp-registry/sp-registry.ts';
-import type { MockIdpControl } from './control.ts';
+import type { IssuedResponse, MockIdpControl } from './control.ts';
 import { escapeHtml } from './html.ts';
 import { IDP_SESSION_COOKIE, readCookie } from './idp-session.ts';
 import { loginPage } from './login-page.ts';
@@ -140,7 +140,7 @@ export function buildRoutes(control: MockIdpControl): express.Express {
     // Signing in here authenticates the user: a new IdP session, whose SessionIndex the response carries.
     const started = control.sessions.start(control.findUser(user)?.login ?? user);
     const { sessionIndex } = started.session;
-    let issued;
+    let issued: IssuedResponse;
     try {
       issued = pending
         ? await control.completePending(pending, user, sessionIndex)
