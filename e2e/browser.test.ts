@@ -103,6 +103,9 @@ describe.skipIf(skip !== undefined)(skip ? `browser tests (skipped: ${skip})` : 
       expect(await page.locator('body').getAttribute('data-error-code')).toBe('unsolicited/refused');
       await shot('sp-error-page');
 
+      // Signing in on the IdP's page started an IdP session, which would answer the SP-initiated request without
+      // the login page (mock-idp/server/idp-session.ts): this part is a browser that has not signed in yet.
+      await browser.context.clearCookies();
       await page.locator('a[href="/saml/sonarqube/login"]').click();
       await page.locator('input[name=pending]').waitFor({ state: 'attached' });
       await page.getByRole('button', { name: 'Sign in', exact: true }).click();
@@ -115,6 +118,7 @@ describe.skipIf(skip !== undefined)(skip ? `browser tests (skipped: ${skip})` : 
   it(
     'SP-initiated from the landing page, to a tenant whose users npm start provisioned',
     async () => {
+      await browser.context.clearCookies(); // no IdP session from the tests above: the login page asks who signs in
       await page.goto(`${harness.spUrl}/`);
       expect(await page.locator('tr[data-tenant]').count()).toBe(harness.config.tenants.length);
       expect(await page.locator('tr[data-tenant="datocms"] td[data-provision-first]').getAttribute('data-provision-first')).toBe('true');
