@@ -14,7 +14,8 @@ export const DEFAULT_DATA_DIR = '.data';
 export const DEFAULT_TENANTS: ReadonlyArray<{ id: string; profile: ProfileName; saml?: Record<string, unknown>; scim?: Record<string, unknown> }> = [
   { id: 'acme', profile: 'generic', saml: { allowUnsolicited: true, autoProvisioningEnabled: true } },
   { id: 'particle', profile: 'particle', scim: { orgSlug: 'particle' } },
-  { id: 'sonarqube', profile: 'sonarqube' },
+  // SonarQube syncs only into groups that exist in an organization: "developers" does, "admins" is left out.
+  { id: 'sonarqube', profile: 'sonarqube', saml: { groupSync: { organizations: [{ key: 'OrgA', groups: ['developers'] }] } } },
   { id: 'datocms', profile: 'datocms' },
   { id: 'ninjaone', profile: 'ninjaone' },
   { id: 'aritma', profile: 'aritma', saml: { autoProvisioningEnabled: true } },
