@@ -55,3 +55,9 @@ Feature: SonarQube Cloud's Test Connection shows the JSON of what the sign-in re
     When the administrator selects Test Connection and "alice@example.com" signs in at the IdP
     Then the browser shows the sign-in refused with "signature/invalid"
     And the Test Connection reports "test-connection/not-run"
+
+  Scenario: With no user assigned to the application at the IdP the test cannot sign in
+    Given the IdP's app for the tenant requires user assignment
+    When the administrator selects Test Connection and "alice@example.com" signs in at the IdP
+    Then the IdP refuses the AuthnRequest with "user/not-assigned"
+    And the Test Connection reports "test-connection/not-run"
