@@ -1,4 +1,4 @@
-@saml @seed-sonarqube @jumpcloud
+@saml @seed-sonarqube
 Feature: SonarQube Cloud with JumpCloud (Custom SAML)
   SonarQube's guide, Custom SAML, step "Create and set up the SonarQube Cloud application in your identity
   provider", JumpCloud: "SP Entity ID: Copy-paste the Single Sign-On URL field value from the setup assistant";

@@ -1,4 +1,4 @@
-@saml @seed-sonarqube @okta
+@saml @seed-sonarqube
 Feature: SonarQube Cloud with Okta (Custom SAML)
   SonarQube's guide, Custom SAML, step "Create and set up the SonarQube Cloud application in your identity
   provider", Okta: "Response: Signed; Assertion Signature: Signed; Signature Algorithm: RSA-SHA256"; "Assertion
