@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { After, Given, Then, When } from '@cucumber/cucumber';
 import { ATTRNAME_FORMAT, idpMetadataXml, type AttributeStatement, type PresetName } from '../mock-idp/index.ts';
 import type { OrganizationInput } from '../reference-sp/config/saml-section.ts';
+import { samlProfileDefaults } from '../reference-sp/profiles/index.ts';
 import { MetadataHost } from './support/saml/metadata-host.ts';
 import { StepArgumentError } from './support/step-error.ts';
 import type { HarnessWorld } from './support/world.ts';
@@ -199,6 +200,10 @@ Given("the IdP's SP Entity ID for the SP is the SP's Single Sign-On URL", async 
 });
 
 Given('the tenant accepts only its entity ID as the audience', function (this: HarnessWorld) {
+  const draft = this.saml.tenant();
+  if (!samlProfileDefaults(draft.profile).acsUrlAsAudience) {
+    throw new StepArgumentError('audience/already-entity-id-only', `the ${draft.profile} profile already accepts only its entity ID as the audience`);
+  }
   this.saml.configureSaml({ acsUrlAsAudience: false });
 });
 

@@ -21,7 +21,9 @@ export type StepErrorCode =
   /** A group is said to be nested in itself. */
   | 'group/nested-in-itself'
   /** A step about the IdP's metadata URL, for a tenant that does not import the metadata from a URL. */
-  | 'metadata/not-from-url';
+  | 'metadata/not-from-url'
+  /** The tenant's profile already accepts only its entity ID as the Audience: the step would change nothing. */
+  | 'audience/already-entity-id-only';
 
 export class StepArgumentError extends Error {
   override readonly name = 'StepArgumentError';
