@@ -89,6 +89,11 @@ async function resolveSaml(tenant: TenantInput, path: string, baseUrl: string, o
   if (groupSync.enabled && !groupAttribute) {
     problems.push(`${path}.groupSync.attributeName is required when group sync is enabled (or set ${path}.attributeMapping.groups)`);
   }
+  const organizationKeys = new Set<string>();
+  groupSync.organizations.forEach((o, j) => {
+    if (organizationKeys.has(o.key)) problems.push(`${path}.groupSync.organizations[${j}].key repeats the organization "${o.key}"`);
+    organizationKeys.add(o.key);
+  });
   if (!idp || problems.length > before) return undefined;
 
   const pick = <K extends keyof typeof samlDefaults>(key: K) => (input[key] ?? fromProfile[key] ?? samlDefaults[key]) as NonNullable<SamlTenantInput[K]> | (typeof samlDefaults)[K];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveConfig } from '../config/index.ts';
+import { ConfigError, resolveConfig } from '../config/index.ts';
 import { openStore } from '../store/index.ts';
 import { ENTRA_GROUPS_OVERAGE_CLAIM, syncGroups } from './group-sync.ts';
 import { IDP_ENTITY_ID, IDP_SSO_URL, testIdpKeys } from './test-support/fixture.ts';
@@ -80,5 +80,15 @@ describe('syncGroups', () => {
     const outcome = syncGroups(store, 'sonar', user.id, saml, { login: ['alice@example.com'], [ENTRA_GROUPS_OVERAGE_CLAIM]: [link] });
     expect(outcome).toEqual({ skipped: 'entra-group-overage', link, added: [], removed: [] });
     expect(groupsOf()).toEqual(['Members', 'admins', 'developers']);
+  });
+
+  it('refuses an organization defined twice, naming the path', async () => {
+    const organizations = [
+      { key: 'OrgA', groups: ['a'] },
+      { key: 'OrgA', groups: ['b'] },
+    ];
+    const error = await setup({ organizations }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).problems.some((p) => p.startsWith('tenants[0].saml.groupSync.organizations[1].key '))).toBe(true);
   });
 });
