@@ -1,6 +1,6 @@
 /*
  * SonarQube Cloud's Test Connection (seed 003, "Test the SSO connection") in a real browser (Debian's Chromium via
- * playwright-core; ./chromium.ts): the reference SP's Test Connection page, its button, the sign-in at the mock
+ * playwright-core; ./chromium.ts): the reference SP's Test Connection page (linked from the landing page), its button, the sign-in at the mock
  * IdP's login page, and back on the page the JSON of what the sign-in received. The harness runs in-process
  * (startHarness on port 0, a temp data dir). The screenshot goes to reports/screenshots/.
  */
@@ -38,7 +38,8 @@ describe.skipIf(skip !== undefined)(skip ? `Test Connection in Chromium (skipped
     'the button signs in at the IdP and the page then shows the JSON the sign-in received',
     async () => {
       const page = await browser.context.newPage();
-      await page.goto(`${harness.spUrl}/saml/sonarqube/test-connection`);
+      await page.goto(`${harness.spUrl}/`);
+      await page.locator('a[data-test-connection="sonarqube"]').click();
       expect(await page.locator('[data-test-connection="not-run"]').count()).toBe(1);
       await page.locator('#test-connection').click();
       await page.locator('label.user[data-login="alice@example.com"] input[type=radio]').check();

@@ -26,6 +26,8 @@ export interface TenantSummary {
   readonly provisionFirst: boolean;
   readonly users: number;
   readonly requiredAttributes: readonly string[];
+  /** SonarQube's Test Connection page (../saml/test-connection-route.ts). */
+  readonly testConnection: string;
 }
 
 export function tenantSummary(baseUrl: string, t: TenantConfig, directory: LandingDirectory): TenantSummary {
@@ -45,6 +47,7 @@ export function tenantSummary(baseUrl: string, t: TenantConfig, directory: Landi
     provisionFirst: !t.saml.autoProvisioningEnabled,
     users: directory.countUsers(t.id),
     requiredAttributes: t.saml.requiredAttributes,
+    testConnection: `${base}/saml/${id}/test-connection`,
   };
 }
 
@@ -58,7 +61,7 @@ function row(s: TenantSummary): string {
     : `<span class="tag ok">created at sign-in</span> <span class="muted">${s.users} user(s)</span>`;
   return `<tr data-tenant="${e(s.id)}">
 <td><strong>${e(s.id)}</strong><br><span class="muted">${e(s.profile)}</span></td>
-<td><a class="button" href="${e(s.login)}" data-sign-in="${e(s.id)}">Sign in</a><br><span class="muted">IdP-initiated: ${s.idpInitiated ? '<span class="tag ok">accepted</span>' : '<span class="tag warn">refused</span>'}</span></td>
+<td><a class="button" href="${e(s.login)}" data-sign-in="${e(s.id)}">Sign in</a> <a href="${e(s.testConnection)}" data-test-connection="${e(s.id)}">Test Connection</a><br><span class="muted">IdP-initiated: ${s.idpInitiated ? '<span class="tag ok">accepted</span>' : '<span class="tag warn">refused</span>'}</span></td>
 <td>${link(s.metadata)}<br><span class="muted">ACS</span> <code>${e(s.acs)}</code>${s.requiredAttributes.length ? `<br><span class="muted">requires</span> ${s.requiredAttributes.map((a) => `<code>${e(a)}</code>`).join(', ')}` : ''}</td>
 <td>${s.scim.map((u) => `<code>${e(u)}</code>`).join('<br>')}</td>
 <td data-provision-first="${s.provisionFirst}">${users}</td>
