@@ -25,6 +25,7 @@ export const DOMAINS: ReadonlyArray<{ readonly title: string; readonly files: re
   { title: 'SAML SP', files: ['steps/saml-tenant.steps.ts', 'steps/saml-sign-in.steps.ts', 'steps/saml-scim-users.steps.ts'] },
   { title: 'SSO and SCIM on one user', files: ['steps/sso-scim.steps.ts'] },
   { title: 'Seed vendor flows end to end', files: ['steps/seed-flows.steps.ts'] },
+  { title: 'SonarQube Cloud (seed 003)', files: ['steps/seed-sonarqube.steps.ts'] },
   {
     title: 'SCIM client',
     files: ['steps/scim-users.steps.ts', 'steps/scim-groups.steps.ts', 'steps/scim-lists.steps.ts', 'steps/scim-versioning.steps.ts', 'steps/scim-responses.steps.ts'],
