@@ -324,22 +324,6 @@ Given('the admin assigns {string} to the app at the IdP', async function (this: 
   idp.control.assignUser(spEntityId, email);
 });
 
-When('the admin clicks Test Connection and {string} signs in at the IdP', async function (this: HarnessWorld, email: string) {
-  const { url } = await this.saml.sp();
-  const page = await this.saml.browser.fetch(`${url}/saml/${this.saml.tenant().id}/test-connection`, { headers: { accept: 'text/html' } });
-  const html = await page.text();
-  assert.equal(page.status, 200, `the Test Connection page answered ${page.status}`);
-  const href = /id="test-connection" href="([^"]+)"/.exec(html)?.[1];
-  assert.ok(href, 'the Test Connection page has no Test Connection button');
-  const relayState = new URL(href.replaceAll('&amp;', '&'), page.url).searchParams.get('RelayState') ?? undefined;
-  this.saml.outcome = undefined;
-  this.saml.landing = undefined;
-  this.saml.lastSignInEmail = email;
-  const form = await this.saml.startAtSp(email, relayState);
-  // The IdP may refuse (its error page, nothing posted back): the outcome says why.
-  if (form) await this.saml.postAsBrowser(form);
-});
-
 Then('the IdP refuses the sign-in with {string}', function (this: HarnessWorld, code: string) {
   const outcome = this.saml.outcome;
   assert.equal(outcome?.kind, 'idp-refused', `the IdP did not refuse: ${JSON.stringify(outcome)}`);

@@ -15,15 +15,15 @@ Feature: NinjaOne: Test Connection fails until a user is assigned to the app at 
     And the IdP's app for the tenant requires user assignment
 
   Scenario: With no user assigned, the test fails with a clear message and leaves no result
-    When the admin clicks Test Connection and "alice@example.com" signs in at the IdP
+    When the administrator selects Test Connection and "alice@example.com" signs in at the IdP
     Then the IdP refuses the sign-in with "user/not-assigned"
     And the Test Connection reports "test-connection/not-run"
 
   Scenario: Once the user is assigned, testing again succeeds and shows who signed in
-    Given the admin clicks Test Connection and "alice@example.com" signs in at the IdP
+    Given the administrator selects Test Connection and "alice@example.com" signs in at the IdP
     And the IdP refuses the sign-in with "user/not-assigned"
     When the admin assigns "alice@example.com" to the app at the IdP
-    And the admin clicks Test Connection and "alice@example.com" signs in at the IdP
+    And the administrator selects Test Connection and "alice@example.com" signs in at the IdP
     Then the browser is back on the Test Connection page
     And the Test Connection result is:
       """
