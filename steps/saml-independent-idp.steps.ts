@@ -21,6 +21,8 @@ Given('the tenant imports the metadata of an independent samlify IdP', function 
     signingCert: keys.certificatePem,
     privateKey: keys.privateKeyPem,
     singleSignOnService: [{ Binding: 'urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect', Location: SAMLIFY_IDP.ssoUrl }],
+    // samlify warns on every construction of an IdP without one (issue 15: the warnings flooded test and bench output).
+    singleLogoutService: [{ Binding: 'urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect', Location: `${SAMLIFY_IDP.ssoUrl}/logout` }],
   });
   const metadataXml = idp.getMetadata();
   this.attach(metadataXml, { mediaType: 'application/xml', fileName: 'samlify IdP metadata' });

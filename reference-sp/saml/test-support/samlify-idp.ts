@@ -56,6 +56,8 @@ export async function mintWithSamlify(o: SamlifyMintOptions): Promise<string> {
     privateKey: o.idp.keys.privateKeyPem,
     signingCert: o.idp.keys.certificatePem,
     singleSignOnService: [{ Binding: 'urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect', Location: o.idp.ssoUrl }],
+    // samlify warns on every construction of an IdP without one (issue 15: the warnings flooded test and bench output).
+    singleLogoutService: [{ Binding: 'urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect', Location: `${o.idp.ssoUrl}/logout` }],
     requestSignatureAlgorithm: o.signatureAlgorithm ?? 'http://www.w3.org/2001/04/xmldsig-more#rsa-sha256',
     isAssertionEncrypted: o.encrypt === true,
     // samlify's types omit its encryption-algorithm settings.
