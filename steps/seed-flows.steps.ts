@@ -4,7 +4,7 @@
  * same user signs in over SAML to the same reference SP (./support/seed-flows.ts); the tenant's admin API
  * (Particle's API user, Aritma's provider and linked token); the mock IdP's session reused by a second sign-in,
  * ForceAuthn and the SP's session length (DatoCMS); NinjaOne's Test Connection against an IdP app that requires
- * user assignment.
+ * user assignment, and its Enable (a tenant's SSO configured but not enabled until the admin enables it).
  */
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
@@ -328,6 +328,28 @@ Then('the IdP refuses the sign-in with {string}', function (this: HarnessWorld, 
   const outcome = this.saml.outcome;
   assert.equal(outcome?.kind, 'idp-refused', `the IdP did not refuse: ${JSON.stringify(outcome)}`);
   assert.equal(outcome.code, code);
+});
+
+// ---- NinjaOne (seed 002), step 7: "click Save, and on the resulting page, click Enable" --------------------------
+
+Given("the tenant's SSO was enabled in its configuration", function (this: HarnessWorld) {
+  const draft = this.saml.tenant();
+  // Only a NinjaOne tenant starts configured but not enabled; elsewhere this step would configure nothing.
+  assert.equal(draft.profile, 'ninjaone', 'only a NinjaOne tenant starts with SSO not enabled');
+  assert.notEqual(draft.saml.ssoEnabled, true, "the tenant's SSO is already enabled");
+  draft.saml = { ...draft.saml, ssoEnabled: true };
+});
+
+When('the administrator enables SSO for the tenant', async function (this: HarnessWorld) {
+  const { status, json } = await admin(this, 'POST', '/sso/enable');
+  assert.equal(status, 200, `the admin API answered ${status} ${JSON.stringify(json)}`);
+  assert.equal(json['enabled'], true);
+});
+
+Then(/^the admin API reports the tenant's SSO as (enabled|not enabled)$/, async function (this: HarnessWorld, state: string) {
+  const { status, json } = await admin(this, 'GET', '/sso');
+  assert.equal(status, 200, `the admin API answered ${status} ${JSON.stringify(json)}`);
+  assert.equal(json['enabled'], state === 'enabled');
 });
 
 const NINJAONE_USER_URN = 'urn:ietf:params:scim:schemas:extension:ninjaone:2.0:User';

@@ -17,7 +17,9 @@ export const DEFAULT_TENANTS: ReadonlyArray<{ id: string; profile: ProfileName; 
   // SonarQube syncs only into groups that exist in an organization: "developers" does, "admins" is left out.
   { id: 'sonarqube', profile: 'sonarqube', saml: { groupSync: { organizations: [{ key: 'OrgA', groups: ['developers'] }] } } },
   { id: 'datocms', profile: 'datocms' },
-  { id: 'ninjaone', profile: 'ninjaone' },
+  // NinjaOne tenants start configured but not enabled (the guide's step 7, "click Enable"); the demo's is enabled,
+  // so its Sign in button works at once. The feature features/seeds/ninjaone-sso-enable.feature shows the Enable.
+  { id: 'ninjaone', profile: 'ninjaone', saml: { ssoEnabled: true } },
   { id: 'aritma', profile: 'aritma', saml: { autoProvisioningEnabled: true } },
 ];
 

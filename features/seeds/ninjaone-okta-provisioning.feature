@@ -10,6 +10,7 @@ Feature: NinjaOne: the Okta provisioning path, then the provisioned user signs i
 
   Background:
     Given the reference SP has a tenant "ninja" with the NinjaOne profile
+    And the tenant's SSO was enabled in its configuration
     And the tenant imports the mock IdP's metadata from its URL
     And the IdP names its claims the way Okta does
     And the tenant accepts SCIM provisioning with a bearer token

@@ -7,9 +7,12 @@ Feature: NinjaOne: Test Connection fails until a user is assigned to the app at 
   The IdP is set up as Entra with "Assignment required?" = Yes: a user not assigned to the app is refused with
   `user/not-assigned` (Entra's AADSTS50105) on the IdP's error page and never comes back to the SP. The reference
   SP's Test Connection page (GET /saml/{tenant}/test-connection) starts a real sign-in and shows what it received.
+  SSO is enabled here, so the last scenario's users sign in (Test Connection before Enable:
+  features/seeds/ninjaone-sso-enable.feature).
 
   Background:
     Given the reference SP has a tenant "ninja" with the NinjaOne profile
+    And the tenant's SSO was enabled in its configuration
     And the tenant imports the mock IdP's metadata from its URL
     And the user "alice@example.com" exists in the tenant
     And the IdP's app for the tenant requires user assignment

@@ -37,6 +37,8 @@ export const samlDefaults = {
   clockSkewSeconds: 60,
   /** Accept unsolicited (IdP-initiated) responses with no InResponseTo (saml-profiles §4.1.5). */
   allowUnsolicited: false,
+  /** Users sign in as soon as the tenant is configured; false waits for the admin's Enable (NinjaOne, seed 002). */
+  ssoEnabled: true,
   /** Accept the first ACS URL as an Audience besides the SP entity ID (SonarQube's JumpCloud setup). */
   acsUrlAsAudience: false,
   /** Refuse a plain <saml:Assertion>: only <saml:EncryptedAssertion> is accepted (saml-core §6). */

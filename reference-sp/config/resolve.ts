@@ -112,6 +112,7 @@ async function resolveSaml(tenant: TenantInput, path: string, baseUrl: string, o
     allowedKeyTransportAlgorithms: [...(pick('allowedKeyTransportAlgorithms') as SamlTenantConfig['allowedKeyTransportAlgorithms'])],
     clockSkewSeconds: pick('clockSkewSeconds') as number,
     allowUnsolicited: pick('allowUnsolicited') as boolean,
+    ssoEnabled: pick('ssoEnabled') as boolean,
     requireEncryptedAssertion: pick('requireEncryptedAssertion') as boolean,
     autoProvisioningEnabled: pick('autoProvisioningEnabled') as boolean,
     groupSync: {

@@ -115,6 +115,8 @@ export interface SamlTenantInput {
   readonly allowedKeyTransportAlgorithms?: readonly KeyTransportAlgorithmName[];
   readonly clockSkewSeconds?: number;
   readonly allowUnsolicited?: boolean;
+  /** False: configured but not enabled yet (NinjaOne's "Save, then Enable"); only a Test Connection signs in. */
+  readonly ssoEnabled?: boolean;
   readonly requireEncryptedAssertion?: boolean;
   readonly autoProvisioningEnabled?: boolean;
   readonly groupSync?: GroupSyncInput;
@@ -168,6 +170,8 @@ export interface SamlTenantConfig {
   readonly allowedKeyTransportAlgorithms: readonly KeyTransportAlgorithmName[];
   readonly clockSkewSeconds: number;
   readonly allowUnsolicited: boolean;
+  /** The configured state; the admin API's enable (kept in the store) overrides it (../saml/sso-enablement.ts). */
+  readonly ssoEnabled: boolean;
   readonly requireEncryptedAssertion: boolean;
   readonly autoProvisioningEnabled: boolean;
   readonly groupSync: {
@@ -248,6 +252,7 @@ export const samlTenantJsonSchema = {
     },
     clockSkewSeconds: nonNegativeInteger,
     allowUnsolicited: bool,
+    ssoEnabled: bool,
     requireEncryptedAssertion: bool,
     autoProvisioningEnabled: bool,
     groupSync: {

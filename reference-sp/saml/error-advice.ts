@@ -12,6 +12,9 @@ export interface AdviceLinks {
   readonly metadata: string;
   readonly acs: string;
   readonly scimUsers: string;
+  readonly testConnection: string;
+  /** The admin API's Enable (../scim/admin/router.ts), protected by the admin token. */
+  readonly enableSso: string;
 }
 
 export interface Advice {
@@ -118,5 +121,10 @@ export const ADVICE: Readonly<Record<SamlRejectionCode, Advice>> = {
     what: 'This user was deleted over SCIM, and this tenant does not re-create deleted users at sign-in.',
     next: (l) => ['Assign the user to the app in the IdP again, so that SCIM provisions a new account (', { href: l.scimUsers }, ').'],
     spec: 'RFC 7644 §3.6',
+  },
+  'tenant/sso-not-enabled': {
+    what: 'Single sign-on is configured for this tenant but not enabled yet: only the administrator\u2019s Test Connection signs in.',
+    next: (l) => ['The administrator runs Test Connection at ', { href: l.testConnection }, ', then enables SSO (POST ', { href: l.enableSso }, ' with the admin token).'],
+    spec: 'NinjaOne guide step 7 (seed 002)',
   },
 };

@@ -19,7 +19,15 @@ import { escapeXml } from './xml.ts';
 /** The tenant's own URLs the advice links to (paths on this SP). */
 export function adviceLinks(tenantId: string): AdviceLinks {
   const base = `/saml/${encodeURIComponent(tenantId)}`;
-  return { tenantId, login: `${base}/login`, metadata: `${base}/metadata`, acs: `${base}/acs`, scimUsers: `/scim/v2/${encodeURIComponent(tenantId)}/Users` };
+  return {
+    tenantId,
+    login: `${base}/login`,
+    metadata: `${base}/metadata`,
+    acs: `${base}/acs`,
+    scimUsers: `/scim/v2/${encodeURIComponent(tenantId)}/Users`,
+    testConnection: `${base}/test-connection`,
+    enableSso: `/admin/v1/tenants/${encodeURIComponent(tenantId)}/sso/enable`,
+  };
 }
 
 function particleBody(): string {

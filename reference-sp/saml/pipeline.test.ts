@@ -44,7 +44,7 @@ async function run(row: Row, samlResponseOverride?: unknown, setup?: Setup) {
     (() => {
       const store = openStore({ path: ':memory:', clock });
       store.ensureTenant(tenant.id);
-      return { store, deps: { clock, spKeys: testSpKeys(), requests: createOutstandingRequests(clock), replay: createReplayCache(clock), directory: store } };
+      return { store, deps: { clock, spKeys: testSpKeys(), requests: createOutstandingRequests(clock), replay: createReplayCache(clock), directory: store, ssoState: store } };
     })();
   row.before?.(s);
   let xml = responseXml({ ...base, ...row.craft });
@@ -121,6 +121,31 @@ const rows: Row[] = [
     expected: 'in-response-to/mismatch',
   },
   { name: 'an unsolicited response when refused', saml: { allowUnsolicited: false }, expected: 'unsolicited/refused' },
+  { name: 'an unsolicited response to a tenant whose SSO is not enabled', saml: { ssoEnabled: false }, expected: 'tenant/sso-not-enabled' },
+  {
+    name: 'a sign-in to a tenant whose SSO is not enabled',
+    saml: { ssoEnabled: false },
+    craft: { inResponseTo: '_sent' },
+    before: (s) => s.deps.requests.remember('acme', '_sent', 600),
+    expected: 'tenant/sso-not-enabled',
+  },
+  {
+    name: "the Test Connection's sign-in to a tenant whose SSO is not enabled",
+    saml: { ssoEnabled: false },
+    craft: { inResponseTo: '_test' },
+    before: (s) => s.deps.requests.remember('acme', '_test', 600, null, 'test-connection'),
+    expected: 'accepted',
+  },
+  {
+    name: 'a sign-in to a tenant whose SSO the admin enabled',
+    saml: { ssoEnabled: false },
+    craft: { inResponseTo: '_sent' },
+    before: (s) => {
+      s.deps.requests.remember('acme', '_sent', 600);
+      s.store.setSsoEnabled('acme', true, NOW);
+    },
+    expected: 'accepted',
+  },
   {
     name: 'a misspelled required attribute',
     saml: { requiredAttributes: ['email'] },

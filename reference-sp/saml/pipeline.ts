@@ -17,6 +17,7 @@ import { checkInResponseTo } from './checks/check-in-response-to.ts';
 import { checkIssuer } from './checks/check-issuer.ts';
 import { checkRequiredAttributes } from './checks/check-required-attributes.ts';
 import { checkResponseShape } from './checks/check-response-shape.ts';
+import { checkSsoEnabled } from './checks/check-sso-enabled.ts';
 import { checkStatus } from './checks/check-status.ts';
 import { checkSubjectConfirmation } from './checks/check-subject-confirmation.ts';
 import { checkUserState } from './checks/check-user-state.ts';
@@ -47,6 +48,7 @@ export const ACS_PIPELINE: readonly Check[] = [
   checkSubjectConfirmation, // recipient/mismatch, subject-confirmation/*   saml-profiles §4.1.4.3
   rejectReplay, // replay/detected               saml-profiles §4.1.4.5
   checkInResponseTo, // in-response-to/unknown, unsolicited/refused   saml-profiles §4.1.4.3, §4.1.5
+  checkSsoEnabled, // tenant/sso-not-enabled     NinjaOne guide step 7 (seed 002)
   checkRequiredAttributes, // attributes/missing saml-core §2.7.3.1
   checkUserState, // user/unknown, user/deprovisioned, user/inactive   rfc7643 §4.1.1, rfc7644 §3.6
   writeSignInProfile, // (no rejection) identityPolicy.profile 'sign-in'   rfc7643 §4.1.1–4.1.2

@@ -39,7 +39,8 @@ export type SamlRejectionCode =
   | 'attributes/missing'
   | 'user/unknown'
   | 'user/inactive'
-  | 'user/deprovisioned';
+  | 'user/deprovisioned'
+  | 'tenant/sso-not-enabled';
 
 const BAD_REQUEST: ReadonlySet<SamlRejectionCode> = new Set(['binding/malformed', 'xml/doctype', 'xml/malformed', 'xml/too-large', 'xml/too-deep', 'response/invalid']);
 

@@ -6,27 +6,29 @@
  *   cannot be used to pass a captured assertion off as solicited, nor one browser's sign-in completed by another.
  * - Each ID is consumed once: a second response to the same request is refused.
  * - A post from the wrong browser does not consume it: the right browser can still complete its sign-in.
+ * - Each ID records its purpose: a user's sign-in, or the admin's Test Connection (the only sign-in a tenant whose
+ *   SSO is not enabled yet accepts, ./checks/check-sso-enabled.ts); the response cannot choose it.
  * The app keeps them in the store (storedOutstandingRequests: they survive a restart); the in-memory variant
  * serves unit tests and benchmarks of the pipeline alone.
  */
 import type { Clock } from '../clock.ts';
-import type { AuthnRequestMatch, SpStateStore } from '../store/sp-state.ts';
+import type { AuthnRequestAnswer, AuthnRequestMatch, AuthnRequestPurpose, SpStateStore } from '../store/sp-state.ts';
 
-export type { AuthnRequestMatch };
+export type { AuthnRequestAnswer, AuthnRequestMatch, AuthnRequestPurpose };
 
 export interface OutstandingRequests {
   /** `binding`: the hash of the starting browser's binding cookie; null/absent only outside a browser (tests). */
-  remember(tenantId: string, requestId: string, ttlSeconds: number, binding?: string | null): void;
-  /** 'consumed' (and forgotten) when the ID is outstanding, unexpired and bound to exactly this binding. */
-  consume(tenantId: string, requestId: string, binding?: string | null): AuthnRequestMatch;
+  remember(tenantId: string, requestId: string, ttlSeconds: number, binding?: string | null, purpose?: AuthnRequestPurpose): void;
+  /** 'consumed' (and forgotten), with its purpose, when the ID is outstanding, unexpired and bound to exactly this binding. */
+  consume(tenantId: string, requestId: string, binding?: string | null): AuthnRequestAnswer;
 }
 
 /** Outstanding requests in the SP's SQLite store: they survive a restart. */
 export function storedOutstandingRequests(state: SpStateStore, clock: Clock): OutstandingRequests {
   return {
-    remember(tenantId, requestId, ttlSeconds, binding = null) {
+    remember(tenantId, requestId, ttlSeconds, binding = null, purpose = 'sign-in') {
       const now = clock.now();
-      state.rememberAuthnRequest(tenantId, requestId, binding, new Date(now.getTime() + ttlSeconds * 1000), now);
+      state.rememberAuthnRequest(tenantId, requestId, binding, new Date(now.getTime() + ttlSeconds * 1000), now, purpose);
     },
     consume: (tenantId, requestId, binding = null) => state.consumeAuthnRequest(tenantId, requestId, binding, clock.now()),
   };
@@ -34,21 +36,21 @@ export function storedOutstandingRequests(state: SpStateStore, clock: Clock): Ou
 
 /** In memory, for unit tests and benchmarks of the pipeline alone: lost on restart. */
 export function createOutstandingRequests(clock: Clock): OutstandingRequests {
-  const pending = new Map<string, { readonly expires: number; readonly binding: string | null }>();
+  const pending = new Map<string, { readonly expires: number; readonly binding: string | null; readonly purpose: AuthnRequestPurpose }>();
   const key = (tenantId: string, requestId: string) => `${tenantId}\u0000${requestId}`;
   return {
-    remember(tenantId, requestId, ttlSeconds, binding = null) {
+    remember(tenantId, requestId, ttlSeconds, binding = null, purpose = 'sign-in') {
       const now = clock.now().getTime();
       for (const [k, p] of pending) if (p.expires <= now) pending.delete(k);
-      pending.set(key(tenantId, requestId), { expires: now + ttlSeconds * 1000, binding });
+      pending.set(key(tenantId, requestId), { expires: now + ttlSeconds * 1000, binding, purpose });
     },
     consume(tenantId, requestId, binding = null) {
       const k = key(tenantId, requestId);
       const p = pending.get(k);
-      if (p === undefined || p.expires <= clock.now().getTime()) return 'unknown';
-      if (p.binding !== binding) return 'other-browser';
+      if (p === undefined || p.expires <= clock.now().getTime()) return { match: 'unknown' };
+      if (p.binding !== binding) return { match: 'other-browser' };
       pending.delete(k);
-      return 'consumed';
+      return { match: 'consumed', purpose: p.purpose };
     },
   };
 }

@@ -9,7 +9,8 @@
  *                  posting browser's binding, then group sync and a session cookie; JSON or HTML by the
  *                  Accept header; answered only once its writes are on disk; never a 500 for client input
  * - GET  me        the signed-in user of this tenant's session; none once its account is deleted or deactivated
- * - GET  test-connection  SonarQube's Test Connection: the JSON of what the last sign-in received (./test-connection-route.ts)
+ * - GET  test-connection  SonarQube's Test Connection: the JSON of what the last sign-in received (./test-connection-route.ts);
+ *                  GET test-connection/start sends an AuthnRequest whose purpose is the Test Connection
  * Every ACS decision is logged as exactly one structured line.
  */
 import express, { type Request, type Response, type Router } from 'express';
@@ -28,7 +29,8 @@ import { spMetadataXml } from './metadata.ts';
 import { runAcsPipeline } from './pipeline.ts';
 import type { SamlRejection } from './rejection.ts';
 import type { ReplayCache } from './replay-cache.ts';
-import type { OutstandingRequests } from './request-store.ts';
+import type { AuthnRequestPurpose, OutstandingRequests } from './request-store.ts';
+import type { SsoEnablementStore } from './sso-enablement.ts';
 import { SESSION_COOKIE, type SessionStore } from './session.ts';
 import { resolveRelayState, spOrigins } from './relay-state.ts';
 import { signedInPageHtml } from './signed-in-page.ts';
@@ -46,6 +48,8 @@ export interface SamlRouterDeps {
   readonly log: Logger;
   /** Resolves once the state written so far is on disk (the store's group commit); answers wait for it. */
   readonly durable?: () => Promise<void>;
+  /** The admin's Enable of each tenant's SSO (./sso-enablement.ts); absent: the configured state alone. */
+  readonly ssoState?: SsoEnablementStore;
   /** The IdP each tenant trusts now; by default metadata from a URL is refreshed with global fetch. */
   readonly idpTrust?: IdpTrust;
 }
@@ -109,11 +113,13 @@ export function createSamlRouter(deps: SamlRouterDeps): Router {
     }
   };
 
-  router.get('/saml/:tenant/login', async (req, res) => {
+  // An AuthnRequest remembered with this browser's binding and what it is for: a user's sign-in (GET login) or
+  // the administrator's Test Connection (GET test-connection/start, the only sign-in a tenant whose SSO is not
+  // enabled yet accepts: ./checks/check-sso-enabled.ts).
+  const startSignIn = async (req: Request, res: Response, purpose: AuthnRequestPurpose, asked: string | undefined) => {
     const named = tenantOf(req, res);
     if (!named) return;
     const tenant = await idpTrust.current(named); // metadata from a URL, refreshed when due (./idp-metadata-refresh.ts)
-    const asked = typeof req.query['RelayState'] === 'string' ? req.query['RelayState'] : undefined;
     const next = resolveRelayState(asked, spOrigins(tenant.saml.acsUrls));
     if (!next.follow && next.reason !== 'absent') {
       deps.log.log('warn', 'saml.relay-state', { tenant: tenant.id, outcome: 'dropped', at: 'login', reason: next.reason, length: asked?.length });
@@ -122,13 +128,15 @@ export function createSamlRouter(deps: SamlRouterDeps): Router {
     const cookie = bindingCookie(tenant.saml.acsUrls[0]!);
     const binding = validBindingValue(readCookie(req, cookie.name)) ?? newBindingValue();
     const ttl = tenant.saml.authnRequestTtlSeconds;
-    deps.requests.remember(tenant.id, request.id, ttl, cookieHash(binding));
+    deps.requests.remember(tenant.id, request.id, ttl, cookieHash(binding), purpose);
     if (!(await durable(res, tenant, 'authn-request'))) return;
-    deps.log.log('info', 'saml.authn-request', { tenant: tenant.id, requestId: request.id });
+    deps.log.log('info', 'saml.authn-request', { tenant: tenant.id, requestId: request.id, purpose });
     res.setHeader('Set-Cookie', bindingSetCookie(cookie, binding, ttl));
     res.setHeader('Cache-Control', 'no-store');
     res.redirect(302, request.url);
-  });
+  };
+
+  router.get('/saml/:tenant/login', (req, res) => startSignIn(req, res, 'sign-in', typeof req.query['RelayState'] === 'string' ? req.query['RelayState'] : undefined));
 
   const reply = (req: Request, res: Response, tenant: TenantConfig, rejection: SamlRejection) => {
     if (wantsJson(req)) res.status(rejection.status).json({ error: rejection.code, detail: rejection.detail, tenant: tenant.id });
@@ -240,7 +248,13 @@ export function createSamlRouter(deps: SamlRouterDeps): Router {
     res.json({ user: publicUser(user), session: { expiresAt: session.expiresAt }, attributes: session.attributes });
   });
 
-  registerTestConnectionRoute(router, { sessions: deps.sessions, tenantOf, sessionCookie: (req) => readCookie(req, SESSION_COOKIE), wantsJson });
+  registerTestConnectionRoute(router, {
+    sessions: deps.sessions,
+    tenantOf,
+    sessionCookie: (req) => readCookie(req, SESSION_COOKIE),
+    wantsJson,
+    start: (req, res, relayState) => startSignIn(req, res, 'test-connection', relayState),
+  });
 
   return router;
 }

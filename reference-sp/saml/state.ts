@@ -9,9 +9,10 @@ import type { SamlTenantConfig } from '../config/saml-section.ts';
 import type { TenantConfig } from '../config/types.ts';
 import type { SsoDirectory, SsoUser } from '../store/sso-directory.ts';
 import type { SpKeys } from './keys.ts';
-import type { OutstandingRequests } from './request-store.ts';
+import type { AuthnRequestPurpose, OutstandingRequests } from './request-store.ts';
 import type { ReplayCache } from './replay-cache.ts';
 import { SamlRejection } from './rejection.ts';
+import type { SsoEnablementStore } from './sso-enablement.ts';
 
 export interface AcsDeps {
   readonly clock: Clock;
@@ -24,6 +25,8 @@ export interface AcsDeps {
    * set per request by the ACS route. Absent outside a browser (unit tests, benchmarks): treated as null.
    */
   readonly browserBinding?: string | null;
+  /** The admin's Enable of each tenant's SSO (../sso-enablement.ts); absent: the configured state alone. */
+  readonly ssoState?: SsoEnablementStore;
 }
 
 export interface SignatureInfo {
@@ -61,6 +64,8 @@ export interface AcsState {
   /** InResponseTo the response answers, when solicited. */
   inResponseTo?: string;
   solicited?: boolean;
+  /** What the answered AuthnRequest was sent for, from the SP's own record (./request-store.ts); absent when unsolicited. */
+  requestPurpose?: AuthnRequestPurpose;
   /** The latest instant the assertion may be used (for the replay cache). */
   expiresAt?: Date;
   nameId?: string;

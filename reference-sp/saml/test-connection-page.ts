@@ -1,6 +1,7 @@
 /*
  * The Test Connection page (SonarQube Cloud's setup assistant, step "Test SSO"): a Test Connection button that
- * starts a real SP-initiated sign-in whose RelayState brings the browser back here, and the JSON of what that
+ * starts a real SP-initiated sign-in (GET test-connection/start: its AuthnRequest is recorded as a Test Connection,
+ * ./test-connection-route.ts) whose RelayState brings the browser back here, and the JSON of what that
  * sign-in received (./test-connection.ts), shown as the assistant shows it. Every value is escaped.
  */
 import { spPage } from './page-style.ts';
@@ -13,7 +14,7 @@ export function testConnectionPath(tenantId: string): string {
 
 export function testConnectionPageHtml(tenantId: string, result: TestConnectionResult | undefined): string {
   const e = escapeXml;
-  const start = `/saml/${encodeURIComponent(tenantId)}/login?RelayState=${encodeURIComponent(testConnectionPath(tenantId))}`;
+  const start = `${testConnectionPath(tenantId)}/start`;
   const outcome = result
     ? `<h2>Result</h2><p><span class="tag ok">received</span> Verify the JSON: in particular the email and the groups.</p>` +
       `<pre id="test-connection-result" data-test-connection="received"><code>${e(JSON.stringify(result, null, 2))}</code></pre>`

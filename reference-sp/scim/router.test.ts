@@ -598,6 +598,22 @@ describe('admin API (Aritma flow, seed 001)', () => {
     expect((await request(app).get('/admin/v1/tenants/nobody/scim-tokens').auth(ADMIN, admin)).status).toBe(401);
   });
 
+  it("enables a NinjaOne tenant's SSO (seed 002, step 7) behind the admin token; other tenants start enabled", async () => {
+    // The SCIM tests' tenants carry no SAML section; these two carry the resolved `saml.ssoEnabled` they start with.
+    const withSso = (t: ReturnType<typeof tenant>, ssoEnabled: boolean) => ({ ...t, saml: { ...t.saml, ssoEnabled } });
+    const sso = testConfig([withSso(tenant('ninja', 'ninjaone', {}), false), withSso(tenant('acme', 'generic', {}), true)]);
+    const { app } = scimTestApp(sso, { store: openStore({ path: ':memory:' }), adminToken: ADMIN });
+    const base = '/admin/v1/tenants/ninja/sso';
+    expect((await request(app).post(`${base}/enable`)).body.error).toBe('admin/unauthorized');
+    expect((await request(app).post(`${base}/enable`).auth(NINJA, admin)).status).toBe(401);
+    expect((await request(app).get(base).auth(ADMIN, admin)).body).toEqual({ enabled: false });
+    const enabled = await request(app).post(`${base}/enable`).auth(ADMIN, admin);
+    expect(enabled.status).toBe(200);
+    expect(enabled.body).toEqual({ enabled: true });
+    expect((await request(app).get(base).auth(ADMIN, admin)).body).toEqual({ enabled: true });
+    expect((await request(app).get('/admin/v1/tenants/acme/sso').auth(ADMIN, admin)).body).toEqual({ enabled: true });
+  });
+
   it('creates a provider, then a token linked to its scheme shown once; lists without values; revokes', async () => {
     const { app } = setup();
     const base = '/admin/v1/tenants/aritma';

@@ -79,7 +79,10 @@ export function createScimRouter(deps: ScimRouterDeps): Router {
   const baseUrl = trimSlash(config.baseUrl);
 
   const router = express.Router();
-  router.use('/admin/v1', createAdminRouter({ store, tenants, adminToken: deps.adminToken ?? process.env['SSO_HARNESS_ADMIN_TOKEN'] }));
+  router.use(
+    '/admin/v1',
+    createAdminRouter({ store, tenants, adminToken: deps.adminToken ?? process.env['SSO_HARNESS_ADMIN_TOKEN'], samlTenants: config.tenants, clock: deps.clock }),
+  );
 
   // ---- tenant resolution + authentication, one middleware per layout ----------------------------------------
   const locate =

@@ -50,7 +50,7 @@ export function createReferenceSp(deps: ReferenceSpDeps): ReferenceSp {
   const app = express();
   app.disable('x-powered-by');
   app.use(landingPage(config, store));
-  app.use(createSamlRouter({ tenants: config.tenants, clock, spKeys, directory: store, requests, replay, sessions, log, durable: () => store.durable() }));
+  app.use(createSamlRouter({ tenants: config.tenants, clock, spKeys, directory: store, requests, replay, sessions, log, ssoState: store, durable: () => store.durable() }));
   app.use(createScimRouter({ config, clock, store, adminToken: deps.adminToken }));
 
   app.use((req: Request, res: Response) => {

@@ -17,6 +17,9 @@
  * - migration 5: scim_deleted_users remembers the userName (case-folded) of each user deleted over SCIM until
  *   a user of that name is created again, so a sign-in with just-in-time provisioning does not re-create what
  *   SCIM deleted (../config/identity-policy.ts, scimDeletedUsers).
+ * - migration 6: saml_authn_requests.purpose records why the SP sent a request ('sign-in', or 'test-connection'
+ *   for the Test Connection route), and tenant_sso_state keeps the admin's Enable of a tenant whose SSO is
+ *   configured but not enabled (NinjaOne's step 7, ../saml/sso-enablement.ts) across restarts.
  * - memberships.member_id has no foreign key: a member is a user or a group; deleting either removes its
  *   memberships explicitly (RFC 7644 §3.6: the service provider removes a deleted resource from groups).
  */
@@ -168,6 +171,18 @@ export const migrations: readonly Migration[] = [
         user_name_key TEXT NOT NULL,
         deleted_at TEXT NOT NULL,
         PRIMARY KEY (tenant_id, user_name_key)
+      );
+    `,
+  },
+  {
+    version: 6,
+    name: 'why each AuthnRequest was sent (sign-in or Test Connection); SSO enabled per tenant',
+    sql: `
+      ALTER TABLE saml_authn_requests ADD COLUMN purpose TEXT NOT NULL DEFAULT 'sign-in' CHECK (purpose IN ('sign-in', 'test-connection'));
+      CREATE TABLE tenant_sso_state (
+        tenant_id TEXT PRIMARY KEY,
+        enabled INTEGER NOT NULL,
+        changed_at TEXT NOT NULL
       );
     `,
   },

@@ -1,7 +1,8 @@
 /*
  * The SAML side's state in SQLite (migration 4): AuthnRequests answered once and only by their browser,
  * assertion IDs refused until they expire, sessions found by the hash of their cookie; all of it still there
- * after the database is closed and reopened; expired rows swept a bounded batch at a time.
+ * after the database is closed and reopened; expired rows swept a bounded batch at a time. Migration 6: each
+ * request's purpose (sign-in or Test Connection) and the admin's Enable of a tenant's SSO.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -21,15 +22,31 @@ describe('SP state in SQLite', () => {
   });
   afterEach(() => store.close());
 
+  it("an AuthnRequest is answered with the purpose it was sent for, 'sign-in' unless said otherwise", () => {
+    store.rememberAuthnRequest('acme', '_test', 'b', at(300), T0, 'test-connection');
+    store.rememberAuthnRequest('acme', '_user', 'b', at(300), T0);
+    expect(store.consumeAuthnRequest('acme', '_test', 'b', at(1))).toEqual({ match: 'consumed', purpose: 'test-connection' });
+    expect(store.consumeAuthnRequest('acme', '_user', 'b', at(1))).toEqual({ match: 'consumed', purpose: 'sign-in' });
+  });
+
+  it("a tenant's SSO enablement is unset until the admin sets it, per tenant", () => {
+    expect(store.getSsoEnabled('ninja')).toBeUndefined();
+    store.setSsoEnabled('ninja', true, T0);
+    expect(store.getSsoEnabled('ninja')).toBe(true);
+    expect(store.getSsoEnabled('acme')).toBeUndefined();
+    store.setSsoEnabled('ninja', false, at(1));
+    expect(store.getSsoEnabled('ninja')).toBe(false);
+  });
+
   it('an AuthnRequest is answered once, only with its binding, only before it expires', () => {
     store.rememberAuthnRequest('acme', '_r1', 'browser-a', at(300), T0);
-    expect(store.consumeAuthnRequest('acme', '_r1', 'browser-b', at(1))).toBe('other-browser');
-    expect(store.consumeAuthnRequest('acme', '_r1', null, at(1))).toBe('other-browser');
-    expect(store.consumeAuthnRequest('globex', '_r1', 'browser-a', at(1))).toBe('unknown');
-    expect(store.consumeAuthnRequest('acme', '_r1', 'browser-a', at(1))).toBe('consumed');
-    expect(store.consumeAuthnRequest('acme', '_r1', 'browser-a', at(2))).toBe('unknown');
+    expect(store.consumeAuthnRequest('acme', '_r1', 'browser-b', at(1)).match).toBe('other-browser');
+    expect(store.consumeAuthnRequest('acme', '_r1', null, at(1)).match).toBe('other-browser');
+    expect(store.consumeAuthnRequest('globex', '_r1', 'browser-a', at(1)).match).toBe('unknown');
+    expect(store.consumeAuthnRequest('acme', '_r1', 'browser-a', at(1)).match).toBe('consumed');
+    expect(store.consumeAuthnRequest('acme', '_r1', 'browser-a', at(2)).match).toBe('unknown');
     store.rememberAuthnRequest('acme', '_r2', 'browser-a', at(300), T0);
-    expect(store.consumeAuthnRequest('acme', '_r2', 'browser-a', at(300))).toBe('unknown');
+    expect(store.consumeAuthnRequest('acme', '_r2', 'browser-a', at(300)).match).toBe('unknown');
   });
 
   it('an assertion ID is refused until its expiry, then may be recorded again', () => {
@@ -69,9 +86,9 @@ describe('SP state in SQLite', () => {
     store.transaction(() => {
       for (let i = 0; i <= MAX_OUTSTANDING_REQUESTS_PER_TENANT; i++) store.rememberAuthnRequest('acme', `_r${i}`, 'b', at(300 + i), T0);
     });
-    expect(store.consumeAuthnRequest('acme', '_r0', 'b', at(1))).toBe('unknown');
-    expect(store.consumeAuthnRequest('acme', '_r1', 'b', at(1))).toBe('consumed');
-    expect(store.consumeAuthnRequest('acme', `_r${MAX_OUTSTANDING_REQUESTS_PER_TENANT}`, 'b', at(1))).toBe('consumed');
+    expect(store.consumeAuthnRequest('acme', '_r0', 'b', at(1)).match).toBe('unknown');
+    expect(store.consumeAuthnRequest('acme', '_r1', 'b', at(1)).match).toBe('consumed');
+    expect(store.consumeAuthnRequest('acme', `_r${MAX_OUTSTANDING_REQUESTS_PER_TENANT}`, 'b', at(1)).match).toBe('consumed');
   });
 });
 
@@ -85,7 +102,8 @@ describe('SP state across a restart (close and reopen the same file)', () => {
   it('keeps outstanding requests, accepted assertion IDs and sessions', async () => {
     const path = storePathFor(dir);
     const before = openStore({ path });
-    before.rememberAuthnRequest('acme', '_pending', 'browser-a', at(300), T0);
+    before.rememberAuthnRequest('acme', '_pending', 'browser-a', at(300), T0, 'test-connection');
+    before.setSsoEnabled('ninja', true, T0);
     before.rememberAssertionId('acme', '_used', at(300), T0);
     before.saveSession(
       { idHash: 'h', tenantId: 'acme', userId: 'u', userName: 'alice', attributes: {}, nameId: undefined, createdAt: T0.toISOString(), expiresAt: at(3600).toISOString() },
@@ -97,7 +115,8 @@ describe('SP state across a restart (close and reopen the same file)', () => {
     const after = openStore({ path });
     try {
       expect(after.rememberAssertionId('acme', '_used', at(300), at(10))).toBe(false);
-      expect(after.consumeAuthnRequest('acme', '_pending', 'browser-a', at(10))).toBe('consumed');
+      expect(after.consumeAuthnRequest('acme', '_pending', 'browser-a', at(10))).toEqual({ match: 'consumed', purpose: 'test-connection' });
+      expect(after.getSsoEnabled('ninja')).toBe(true);
       expect(after.findSession('h', 'acme', at(10))?.userName).toBe('alice');
     } finally {
       after.close();

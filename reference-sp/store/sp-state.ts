@@ -5,7 +5,8 @@
  *   a response must answer a request this SP sent; a restart must not turn a pending sign-in into a failure);
  * - the IDs of accepted assertions until they expire (saml-profiles §4.1.4.5: a bearer assertion is used once;
  *   a restart must not re-open that window);
- * - signed-in sessions (a restart does not sign everybody out).
+ * - signed-in sessions (a restart does not sign everybody out);
+ * - the admin's Enable of a tenant's SSO (NinjaOne's step 7, ../saml/sso-enablement.ts).
  * Every row carries its expiry (milliseconds since the epoch); expired rows are never answered and are swept
  * a bounded number at a time by the writes.
  */
@@ -18,6 +19,12 @@ export type AuthnRequestMatch =
   | 'unknown'
   /** Outstanding, but started by another browser (or the binding cookie did not arrive): left outstanding. */
   | 'other-browser';
+
+/** Why the SP sent an AuthnRequest: a user's sign-in, or the admin's Test Connection (../saml/test-connection-route.ts). */
+export type AuthnRequestPurpose = 'sign-in' | 'test-connection';
+
+/** What consuming an outstanding AuthnRequest found, with the request's purpose when it was consumed. */
+export type AuthnRequestAnswer = { readonly match: 'consumed'; readonly purpose: AuthnRequestPurpose } | { readonly match: Exclude<AuthnRequestMatch, 'consumed'> };
 
 export interface StoredSession {
   /** SHA-256 of the session cookie value, hex: the cookie value itself is never stored. */
@@ -36,14 +43,17 @@ export interface SpStateStore {
    * Remembers a sent AuthnRequest until `expiresAt`. `binding` is the hash of the browser's binding cookie
    * (null only for requests made outside a browser, e.g. in tests).
    */
-  rememberAuthnRequest(tenantId: string, requestId: string, binding: string | null, expiresAt: Date, now: Date): void;
-  /** Consumes the request when it is outstanding at `now` for exactly this binding. */
-  consumeAuthnRequest(tenantId: string, requestId: string, binding: string | null, now: Date): AuthnRequestMatch;
+  rememberAuthnRequest(tenantId: string, requestId: string, binding: string | null, expiresAt: Date, now: Date, purpose?: AuthnRequestPurpose): void;
+  /** Consumes the request when it is outstanding at `now` for exactly this binding; says what it was sent for. */
+  consumeAuthnRequest(tenantId: string, requestId: string, binding: string | null, now: Date): AuthnRequestAnswer;
   /** Records an accepted assertion ID until `until`; false when it is already recorded and unexpired (a replay). */
   rememberAssertionId(tenantId: string, assertionId: string, until: Date, now: Date): boolean;
   saveSession(session: StoredSession, now: Date): void;
   /** The unexpired session of this tenant with this id hash. */
   findSession(idHash: string, tenantId: string, now: Date): StoredSession | undefined;
+  /** The admin's last Enable/disable of the tenant's SSO; undefined when never set (the config decides). */
+  getSsoEnabled(tenantId: string): boolean | undefined;
+  setSsoEnabled(tenantId: string, enabled: boolean, now: Date): void;
 }
 
 /** At most this many outstanding AuthnRequests per tenant; beyond it the one nearest to expiry is forgotten. */

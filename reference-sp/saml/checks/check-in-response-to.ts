@@ -11,7 +11,8 @@
  * - ... sent for the browser that posts this response: the request is bound to the browser that started the
  *   sign-in by a cookie (../browser-binding.ts); a post from any other browser is refused and does not use
  *   the request up (in-response-to/other-browser)
- * - the request is consumed: a second answer to it is refused (in-response-to/unknown)
+ * - the request is consumed: a second answer to it is refused (in-response-to/unknown); what it was sent for
+ *   (a sign-in or the Test Connection) is kept as state.requestPurpose, from the SP's own record only
  * - with no InResponseTo at all the response is unsolicited (saml-profiles §4.1.5), accepted only when the
  *   tenant allows IdP-initiated SSO (unsolicited/refused)
  */
@@ -40,16 +41,17 @@ export const checkInResponseTo: Check = {
       state.solicited = false;
       return;
     }
-    const match = state.deps.requests.consume(state.tenant.id, onConfirmation, state.deps.browserBinding ?? null);
-    if (match === 'other-browser') {
+    const answer = state.deps.requests.consume(state.tenant.id, onConfirmation, state.deps.browserBinding ?? null);
+    if (answer.match === 'other-browser') {
       throw reject('in-response-to/other-browser', {
         message: 'the request this response answers was started by another browser (or the browser did not send the sign-in cookie)',
         spec: 'saml-profiles §4.1.4.3',
       });
     }
-    if (match !== 'consumed') {
+    if (answer.match !== 'consumed') {
       throw reject('in-response-to/unknown', { message: 'the response does not answer an outstanding AuthnRequest of this tenant', spec: 'saml-profiles §4.1.4.3' });
     }
     state.solicited = true;
+    state.requestPurpose = answer.purpose;
   },
 };

@@ -7,6 +7,9 @@
  *   GET    /admin/v1/tenants/{tenant}/scim-tokens          (never values)
  *   DELETE /admin/v1/tenants/{tenant}/scim-tokens/{id}     revoke → 204
  *   GET    /admin/v1/tenants/{tenant}/tolerances           what lenient mode accepted
+ *   GET    /admin/v1/tenants/{tenant}/sso                  { enabled }: whether users sign in with SSO
+ *   POST   /admin/v1/tenants/{tenant}/sso/enable           NinjaOne's step 7 "click Enable" → { enabled: true },
+ *                                                          kept in the store (../../saml/sso-enablement.ts)
  *
  * - Protected by a bearer admin token: the tenant's `scim.adminToken` or the server-wide one
  *   (deps.adminToken / SSO_HARNESS_ADMIN_TOKEN), compared in constant time. No admin token configured → 401.
@@ -15,6 +18,9 @@
  * - Errors are JSON `{ error: <stable code>, detail }`.
  */
 import express, { type Request, type Response, type Router } from 'express';
+import type { Clock } from '../../clock.ts';
+import type { TenantConfig } from '../../config/types.ts';
+import { ssoEnabled } from '../../saml/sso-enablement.ts';
 import type { Store, ScimTokenRow } from '../../store/types.ts';
 import { isStoreError } from '../../store/errors.ts';
 import { secretsEqual } from '../http/constant-time.ts';
@@ -22,7 +28,7 @@ import { readJsonBody } from '../http/read-body.ts';
 import { ScimError } from '../types/errors.ts';
 import type { Tenants, ScimTenant } from '../tenancy.ts';
 
-export type AdminErrorCode = 'admin/unauthorized' | 'admin/invalid-request' | 'admin/provider-exists' | 'admin/unknown-provider' | 'admin/unknown-token';
+export type AdminErrorCode = 'admin/unauthorized' | 'admin/invalid-request' | 'admin/provider-exists' | 'admin/unknown-provider' | 'admin/unknown-token' | 'admin/no-saml';
 
 class AdminError extends Error {
   constructor(
@@ -50,8 +56,22 @@ const publicToken = (t: ScimTokenRow) => ({
   revoked: t.revoked,
 });
 
-export function createAdminRouter(deps: { store: Store; tenants: Tenants; adminToken?: string | undefined }): Router {
+export interface AdminRouterDeps {
+  readonly store: Store;
+  readonly tenants: Tenants;
+  readonly adminToken?: string | undefined;
+  /** The tenants' SAML configuration (their configured `saml.ssoEnabled`); the SSO routes need it. */
+  readonly samlTenants?: readonly TenantConfig[];
+  readonly clock?: Clock;
+}
+
+export function createAdminRouter(deps: AdminRouterDeps): Router {
   const { store, tenants } = deps;
+  const samlTenant = (id: string): TenantConfig => {
+    const t = deps.samlTenants?.find((c) => c.id === id);
+    if (!t) throw new AdminError(404, 'admin/no-saml', 'this tenant has no SAML configuration');
+    return t;
+  };
   const router = express.Router({ mergeParams: true });
 
   const authorize = (req: Request): ScimTenant => {
@@ -168,6 +188,20 @@ export function createAdminRouter(deps: { store: Store; tenants: Tenants; adminT
       const t = store.revokeToken(tenant.id, String(req.params['id']));
       if (!t) throw new AdminError(404, 'admin/unknown-token', 'no such token in this tenant');
       return { status: 204 };
+    }),
+  );
+
+  router.get(
+    '/tenants/:tenant/sso',
+    handle((_req, tenant) => ({ status: 200, body: { enabled: ssoEnabled(store, samlTenant(tenant.id)) } })),
+  );
+
+  router.post(
+    '/tenants/:tenant/sso/enable',
+    handle((_req, tenant) => {
+      samlTenant(tenant.id);
+      store.setSsoEnabled(tenant.id, true, deps.clock?.now() ?? new Date());
+      return { status: 200, body: { enabled: true } };
     }),
   );
 

@@ -11,7 +11,7 @@
  *   MAX_OUTSTANDING_REQUESTS_PER_TENANT per tenant are kept; beyond that the one nearest to expiry goes.
  * - A session row is keyed by the SHA-256 of the cookie value: reading the database does not yield sessions.
  */
-import { MAX_OUTSTANDING_REQUESTS_PER_TENANT, SWEEP_BATCH, type SpStateStore, type StoredSession } from '../sp-state.ts';
+import { type AuthnRequestPurpose, MAX_OUTSTANDING_REQUESTS_PER_TENANT, SWEEP_BATCH, type SpStateStore, type StoredSession } from '../sp-state.ts';
 import type { SqliteDatabase } from './database.ts';
 import { prepareAll, sql } from './statements.ts';
 
@@ -34,16 +34,16 @@ export function sqliteSpState(d: SqliteDatabase): SpStateStore {
     sweepRequests: sweep('saml_authn_requests'),
     sweepAssertions: sweep('saml_assertion_ids'),
     sweepSessions: sweep('saml_sessions'),
-    requestInsert: sql<[tenantId: string, requestId: string, binding: string | null, expiresAt: number]>(
-      'INSERT OR REPLACE INTO saml_authn_requests (tenant_id, request_id, binding, expires_at) VALUES (?, ?, ?, ?)',
+    requestInsert: sql<[tenantId: string, requestId: string, binding: string | null, expiresAt: number, purpose: string]>(
+      'INSERT OR REPLACE INTO saml_authn_requests (tenant_id, request_id, binding, expires_at, purpose) VALUES (?, ?, ?, ?, ?)',
     ),
     requestCount: sql<[tenantId: string], { n: number }>('SELECT COUNT(*) AS n FROM saml_authn_requests WHERE tenant_id = ?'),
     requestEvictOldest: sql<[tenantId: string, count: number]>(
       `DELETE FROM saml_authn_requests WHERE rowid IN (
         SELECT rowid FROM saml_authn_requests WHERE tenant_id = ? ORDER BY expires_at LIMIT ?)`,
     ),
-    requestConsume: sql<[tenantId: string, requestId: string, binding: string | null, now: number]>(
-      'DELETE FROM saml_authn_requests WHERE tenant_id = ? AND request_id = ? AND binding IS ? AND expires_at > ?',
+    requestConsume: sql<[tenantId: string, requestId: string, binding: string | null, now: number], { purpose: AuthnRequestPurpose }>(
+      'DELETE FROM saml_authn_requests WHERE tenant_id = ? AND request_id = ? AND binding IS ? AND expires_at > ? RETURNING purpose',
     ),
     requestOutstanding: sql<[tenantId: string, requestId: string, now: number], { x: number }>(
       'SELECT 1 AS x FROM saml_authn_requests WHERE tenant_id = ? AND request_id = ? AND expires_at > ?',
@@ -57,14 +57,19 @@ export function sqliteSpState(d: SqliteDatabase): SpStateStore {
       `INSERT INTO saml_sessions (id_hash, tenant_id, user_id, user_name, attributes, name_id, created, expires_at)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
+    ssoGet: sql<[tenantId: string], { enabled: number }>('SELECT enabled FROM tenant_sso_state WHERE tenant_id = ?'),
+    ssoSet: sql<[tenantId: string, enabled: number, changedAt: string]>(
+      `INSERT INTO tenant_sso_state (tenant_id, enabled, changed_at) VALUES (?, ?, ?)
+        ON CONFLICT (tenant_id) DO UPDATE SET enabled = excluded.enabled, changed_at = excluded.changed_at`,
+    ),
     sessionGet: sql<[idHash: string, tenantId: string, now: number], SessionDbRow>('SELECT * FROM saml_sessions WHERE id_hash = ? AND tenant_id = ? AND expires_at > ?'),
   });
 
   return {
-    rememberAuthnRequest(tenantId, requestId, binding, expiresAt, now) {
+    rememberAuthnRequest(tenantId, requestId, binding, expiresAt, now, purpose = 'sign-in') {
       d.transaction(() => {
         s.sweepRequests.run(now.getTime());
-        s.requestInsert.run(tenantId, requestId, binding, expiresAt.getTime());
+        s.requestInsert.run(tenantId, requestId, binding, expiresAt.getTime(), purpose);
         const over = s.requestCount.get(tenantId)!.n - MAX_OUTSTANDING_REQUESTS_PER_TENANT;
         if (over > 0) s.requestEvictOldest.run(tenantId, over);
       });
@@ -72,8 +77,9 @@ export function sqliteSpState(d: SqliteDatabase): SpStateStore {
 
     consumeAuthnRequest(tenantId, requestId, binding, now) {
       return d.transaction(() => {
-        if (s.requestConsume.run(tenantId, requestId, binding, now.getTime()).changes === 1) return 'consumed';
-        return s.requestOutstanding.get(tenantId, requestId, now.getTime()) ? 'other-browser' : 'unknown';
+        const consumed = s.requestConsume.get(tenantId, requestId, binding, now.getTime());
+        if (consumed) return { match: 'consumed', purpose: consumed.purpose };
+        return { match: s.requestOutstanding.get(tenantId, requestId, now.getTime()) ? 'other-browser' : 'unknown' };
       });
     },
 
@@ -98,6 +104,15 @@ export function sqliteSpState(d: SqliteDatabase): SpStateStore {
           Date.parse(session.expiresAt),
         );
       });
+    },
+
+    getSsoEnabled(tenantId) {
+      const r = s.ssoGet.get(tenantId);
+      return r === undefined ? undefined : r.enabled === 1;
+    },
+
+    setSsoEnabled(tenantId, enabled, now) {
+      s.ssoSet.run(tenantId, enabled ? 1 : 0, now.toISOString());
     },
 
     findSession(idHash, tenantId, now): StoredSession | undefined {

@@ -310,9 +310,10 @@ export class SamlStage {
   // ---- the browser ----
 
   /** SP-initiated: GET the SP's login URL, follow the redirect to the IdP, and return the IdP's answer. */
-  async startAtSp(email: string, relayState?: string): Promise<PostedForm | undefined> {
+  /** `start`: another SP URL that sends the AuthnRequest (e.g. the Test Connection button's) instead of /login. */
+  async startAtSp(email: string, relayState?: string, start?: URL): Promise<PostedForm | undefined> {
     await this.idpUser(email, (await this.idp()).control.findUser(email)?.groups ?? []);
-    const redirect = await this.followSpLogin(this.browser, relayState);
+    const redirect = await this.followSpLogin(this.browser, relayState, start);
     this.queueNextSignIn(email);
     return this.readIdpAnswer(await this.browser.fetch(redirect, { headers: { accept: 'text/html' } }));
   }
@@ -324,10 +325,10 @@ export class SamlStage {
   }
 
   /** GET the SP's login URL and read the AuthnRequest out of the redirect, as the browser carries it. */
-  private async followSpLogin(browser: Browser, relayState?: string): Promise<URL> {
+  private async followSpLogin(browser: Browser, relayState?: string, start?: URL): Promise<URL> {
     const { url } = await this.sp();
     const query = relayState === undefined ? '' : `?RelayState=${encodeURIComponent(relayState)}`;
-    const login = await browser.fetch(`${url}/saml/${this.tenant().id}/login${query}`, { redirect: 'manual' });
+    const login = await browser.fetch(start ?? `${url}/saml/${this.tenant().id}/login${query}`, { redirect: 'manual' });
     const location = login.headers.get('location');
     if (login.status !== 302 || !location) throw new Error(`SP login answered ${login.status} without a redirect`);
     const redirect = new URL(location);
