@@ -62,3 +62,17 @@ Feature: SonarQube Cloud with Microsoft Entra ID (Custom SAML)
       Then the SP signs "alice@example.com" in
       And "alice@example.com" is a member of 0 groups in the tenant
       And the SP reports the groups "Tech-Writers" as not synchronised
+
+  Rule: Entra's group overage applies under the assistant's group claim name too
+    Past 150 groups Entra leaves the group claim out of a SAML token, whatever it is named, and sends the
+    groups.link overage claim instead (Microsoft Learn, "Configure group claims for applications by using Microsoft
+    Entra ID"): the SP keeps the memberships it had rather than emptying them.
+
+    Scenario: A user in 151 groups arrives without the groups claim and with the overage claim; memberships are kept
+      Given the organization "OrgA" has the groups "team-001" to "team-151"
+      And the IdP sends "alice@example.com" in 151 groups
+      When "alice@example.com" signs in starting at the SP
+      Then the SP signs "alice@example.com" in
+      And the SP received no attribute "groups"
+      And the SP reports that group synchronisation was skipped for Entra's group overage
+      And "alice@example.com" is a member of 0 groups in the tenant

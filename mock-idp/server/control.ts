@@ -21,7 +21,7 @@ import { idpMetadataXml } from '../saml/metadata/idp-metadata.ts';
 import { NAMEID_FORMAT, type NameIdFormatName } from '../saml/namespaces.ts';
 import { autoPostForm } from '../saml/bindings/post-binding.ts';
 import type { AuthnRequestInfo } from '../saml/bindings/authn-request.ts';
-import { PRESETS } from '../saml/presets/presets.ts';
+import { entraStatements, PRESETS } from '../saml/presets/presets.ts';
 import { applyStatements } from '../saml/presets/custom-statements.ts';
 import { fieldValues, type DirectoryUser } from '../saml/presets/directory-user.ts';
 import { SpRegistry, type MetadataOverrides, type MetadataSource } from '../saml/sp-registry/sp-registry.ts';
@@ -249,7 +249,9 @@ export class MockIdpControl {
   /** The attributes (and NameID) this IdP would send for a user to an SP, before deviations. */
   attributesFor(sp: SpRegistration, user: DirectoryUser): SamlAttribute[] {
     const preset = PRESETS[sp.preset];
-    const all = sp.attributes ? applyStatements(user, sp.attributes) : preset.attributes(user, { tenantId: sp.tenantId });
+    const context = { tenantId: sp.tenantId };
+    // Explicit statements on an Entra app still get Entra's group overage, whatever the group claim is named.
+    const all = sp.attributes ? (sp.preset === 'entra' ? entraStatements(user, sp.attributes, context) : applyStatements(user, sp.attributes)) : preset.attributes(user, context);
     return sp.attributeRelease ? all.filter((a) => sp.attributeRelease!.includes(a.name)) : all;
   }
 

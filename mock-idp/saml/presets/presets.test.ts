@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ENTRA_CLAIMS, ENTRA_SAML_GROUP_LIMIT, PRESETS } from './presets.ts';
+import { ENTRA_CLAIMS, ENTRA_SAML_GROUP_LIMIT, entraStatements, PRESETS } from './presets.ts';
 import { applyStatements } from './custom-statements.ts';
 import type { DirectoryUser } from './directory-user.ts';
 
@@ -44,6 +44,22 @@ describe('presets', () => {
     expect(ENTRA_CLAIMS.groupsLink in attrs).toBe(!sendsGroups);
     if (sendsGroups) expect(attrs[ENTRA_CLAIMS.groups]).toHaveLength(count);
     else expect(attrs[ENTRA_CLAIMS.groupsLink]).toEqual([`https://graph.windows.net/tid/users/${alice.id}/getMemberObjects`]);
+  });
+
+  it.each([
+    [ENTRA_SAML_GROUP_LIMIT, true],
+    [ENTRA_SAML_GROUP_LIMIT + 1, false],
+  ])('an Entra app whose groups claim is renamed, with %d groups, sends it: %s (else groups.link)', (count, sendsGroups) => {
+    const groups = Array.from({ length: count }, (_, i) => `group-${i}`);
+    const statements = [
+      { name: 'login', from: 'login' as const },
+      { name: 'groups', from: 'groups' as const },
+    ];
+    const attrs = byName(entraStatements({ ...alice, groups }, statements, { tenantId: 'tid' }));
+    expect(attrs['login']).toEqual([alice.login]);
+    expect('groups' in attrs).toBe(sendsGroups);
+    expect(ENTRA_CLAIMS.groupsLink in attrs).toBe(!sendsGroups);
+    if (!sendsGroups) expect(attrs[ENTRA_CLAIMS.groupsLink]).toEqual([`https://graph.windows.net/tid/users/${alice.id}/getMemberObjects`]);
   });
 
   it('custom statements take values from user fields or constants', () => {

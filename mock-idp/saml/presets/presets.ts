@@ -2,7 +2,8 @@
  * Presets name claims the way real IdPs do out of the box (sources in docs/mock-idp.md):
  * - entra: WS-Federation claim URIs, no NameFormat; groups capped at 150 in a SAML token, and when a user is in
  *   more, the groups claim is replaced by the groups.link overage claim (Microsoft Learn, "Configure group claims
- *   for applications by using Microsoft Entra ID")
+ *   for applications by using Microsoft Entra ID"); the overage applies whatever the group claim is named, so an
+ *   Entra app whose claims are renamed (explicit statements, e.g. SonarQube's `groups`) gets it too (entraStatements)
  * - okta: the attribute statement names Okta's guides use (email, firstName, lastName, groups), NameFormat
  *   unspecified (Okta's default), NameID = Okta username, format unspecified
  * - jumpcloud: JumpCloud's user attribute names (email, firstname, lastname, username) and its group attribute
@@ -13,6 +14,7 @@
  */
 import type { SamlAttribute } from '../assertion-builder/builder.ts';
 import type { NameIdFormatName } from '../namespaces.ts';
+import { applyStatements, type AttributeStatement } from './custom-statements.ts';
 import { fieldValues, type DirectoryUser, type UserField } from './directory-user.ts';
 
 export const PRESET_NAMES = ['entra', 'okta', 'jumpcloud', 'onelogin'] as const;
@@ -68,14 +70,36 @@ const entra: Preset = {
       plain(ENTRA_CLAIMS.surname, [user.surname]),
       plain(ENTRA_CLAIMS.name, [user.login]),
     ];
-    if (user.groups.length > ENTRA_SAML_GROUP_LIMIT) {
-      out.push(plain(ENTRA_CLAIMS.groupsLink, [`https://graph.windows.net/${tenant}/users/${oid}/getMemberObjects`]));
-    } else if (user.groups.length > 0) {
-      out.push(plain(ENTRA_CLAIMS.groups, [...user.groups]));
-    }
+    const overage = entraGroupOverage(user, context);
+    if (overage) out.push(overage);
+    else if (user.groups.length > 0) out.push(plain(ENTRA_CLAIMS.groups, [...user.groups]));
     return out;
   },
 };
+
+/** Past ENTRA_SAML_GROUP_LIMIT groups, Entra's groups.link overage claim (pointing at Microsoft Graph); else none. */
+export function entraGroupOverage(user: DirectoryUser, context: PresetContext = {}): SamlAttribute | undefined {
+  if (user.groups.length <= ENTRA_SAML_GROUP_LIMIT) return undefined;
+  const tenant = context.tenantId ?? EXAMPLE_TENANT_ID;
+  return plain(ENTRA_CLAIMS.groupsLink, [`https://graph.windows.net/${tenant}/users/${user.id ?? user.login}/getMemberObjects`]);
+}
+
+/**
+ * An Entra app's own claims (the namespaced ones removed, others added under the names a vendor asks for): past
+ * the limit, every claim whose source is the user's groups is left out and groups.link is sent instead, whatever
+ * that group claim is named.
+ */
+export function entraStatements(user: DirectoryUser, statements: readonly AttributeStatement[], context: PresetContext = {}): SamlAttribute[] {
+  const overage = entraGroupOverage(user, context);
+  if (!overage) return applyStatements(user, statements);
+  return [
+    ...applyStatements(
+      user,
+      statements.filter((s) => s.from !== 'groups'),
+    ),
+    overage,
+  ];
+}
 
 const UNSPECIFIED = 'urn:oasis:names:tc:SAML:2.0:attrname-format:unspecified';
 const BASIC = 'urn:oasis:names:tc:SAML:2.0:attrname-format:basic';

@@ -26,7 +26,7 @@ export interface SpRegistrationInput {
   readonly entityId: string;
   /** One ACS URL, or several indexed endpoints. */
   readonly acs: string | readonly AcsInput[];
-  /** How attributes are named; default 'entra'. Ignored when `attributes` is given. */
+  /** How attributes are named; default 'entra'. With `attributes`, it still decides the NameID and (entra) the group overage. */
   readonly preset?: PresetName | undefined;
   /** Explicit attribute statements (e.g. a vendor guide's email/firstName/lastName). */
   readonly attributes?: readonly AttributeStatement[] | undefined;

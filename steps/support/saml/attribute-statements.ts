@@ -20,7 +20,8 @@ const marker = (field: UserField): string => `\u0001${field}\u0001`;
  * A preset's attributes as statements: the preset runs on a probe user whose every field holds a marker, so each
  * attribute is traced back to the field it comes from; an attribute that holds no marker is a constant (Entra's
  * tenantid). One difference from the preset itself: a statement is sent even when its field is empty (a user with
- * no groups gets an empty groups attribute), and Entra's group overage claim is not modelled.
+ * no groups gets an empty groups attribute), and Entra's group overage claim is no statement: the mock IdP adds it
+ * past 150 groups for any SP registered with the entra preset (mock-idp/saml/presets/presets.ts, entraStatements).
  */
 export function presetStatements(preset: PresetName, tenantId?: string): AttributeStatement[] {
   const probe: DirectoryUser = {
