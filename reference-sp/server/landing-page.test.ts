@@ -26,6 +26,19 @@ describe('landing page', () => {
   });
 });
 
+describe('landing page: SSO not enabled yet (NinjaOne, seed 002, step 7)', () => {
+  it('says so, with where to enable it, until the admin enables it', async () => {
+    const h = await harness({ ssoEnabled: false }, 'ninjaone');
+    const page = await request(h.sp.app).get('/').set('Accept', 'text/html').expect(200);
+    expect(page.text).toContain('data-sso-enabled="false"');
+    expect(page.text).toContain(`/admin/v1/tenants/${h.tenantId}/sso/enable`);
+    expect((await request(h.sp.app).get('/').set('Accept', 'application/json').expect(200)).body.tenants[0].ssoEnabled).toBe(false);
+    h.store.setSsoEnabled(h.tenantId, true, new Date());
+    const after = await request(h.sp.app).get('/').set('Accept', 'text/html').expect(200);
+    expect(after.text).not.toContain('data-sso-enabled="false"');
+  });
+});
+
 describe('stylesheet', () => {
   it('is served by the SP itself as text/css', async () => {
     const h = await harness({});

@@ -3,15 +3,17 @@
  * GET / — the reference SP's front door: every tenant with its SP-initiated sign-in link, SP metadata, SCIM
  * base URL(s), whether it accepts IdP-initiated sign-in, and whether its users must be provisioned before they
  * can sign in (no just-in-time creation: a sign-in of an unknown user is refused with user/unknown), with how
- * many users it holds now. JSON for a client that asks for it. Every value is escaped.
+ * many users it holds now; a tenant whose SSO is not enabled yet (NinjaOne's step 7, ../saml/sso-enablement.ts)
+ * says so, with where to enable it. JSON for a client that asks for it. Every value is escaped.
  */
 import express, { type Request, type Response, type Router } from 'express';
 import type { ReferenceSpConfig, TenantConfig } from '../config/types.ts';
 import { SP_PAGE_CSS, SP_STYLESHEET_PATH, spPage } from '../saml/page-style.ts';
+import { ssoEnabled, type SsoEnablementStore } from '../saml/sso-enablement.ts';
 import { escapeXml } from '../saml/xml.ts';
 
 /** The part of the store the page reads. */
-export interface LandingDirectory {
+export interface LandingDirectory extends SsoEnablementStore {
   countUsers(tenantId: string): number;
 }
 
@@ -28,6 +30,10 @@ export interface TenantSummary {
   readonly requiredAttributes: readonly string[];
   /** SonarQube's Test Connection page (../saml/test-connection-route.ts). */
   readonly testConnection: string;
+  /** False until the admin enables the tenant's SSO: only the Test Connection signs in (tenant/sso-not-enabled). */
+  readonly ssoEnabled: boolean;
+  /** The admin API's Enable (POST, admin token). */
+  readonly enableSso: string;
 }
 
 export function tenantSummary(baseUrl: string, t: TenantConfig, directory: LandingDirectory): TenantSummary {
@@ -48,6 +54,8 @@ export function tenantSummary(baseUrl: string, t: TenantConfig, directory: Landi
     users: directory.countUsers(t.id),
     requiredAttributes: t.saml.requiredAttributes,
     testConnection: `${base}/saml/${id}/test-connection`,
+    ssoEnabled: ssoEnabled(directory, t),
+    enableSso: `${base}/admin/v1/tenants/${id}/sso/enable`,
   };
 }
 
@@ -61,7 +69,11 @@ function row(s: TenantSummary): string {
     : `<span class="tag ok">created at sign-in</span> <span class="muted">${s.users} user(s)</span>`;
   return `<tr data-tenant="${e(s.id)}">
 <td><strong>${e(s.id)}</strong><br><span class="muted">${e(s.profile)}</span></td>
-<td><a class="button" href="${e(s.login)}" data-sign-in="${e(s.id)}">Sign in</a> <a href="${e(s.testConnection)}" data-test-connection="${e(s.id)}">Test Connection</a><br><span class="muted">IdP-initiated: ${s.idpInitiated ? '<span class="tag ok">accepted</span>' : '<span class="tag warn">refused</span>'}</span></td>
+<td><a class="button" href="${e(s.login)}" data-sign-in="${e(s.id)}">Sign in</a> <a href="${e(s.testConnection)}" data-test-connection="${e(s.id)}">Test Connection</a><br><span class="muted">IdP-initiated: ${s.idpInitiated ? '<span class="tag ok">accepted</span>' : '<span class="tag warn">refused</span>'}</span>${
+    s.ssoEnabled
+      ? ''
+      : `<br><span class="tag warn" data-sso-enabled="false">SSO not enabled yet</span> <span class="muted">only Test Connection signs in; enable at POST <code>${e(s.enableSso)}</code> (admin token)</span>`
+  }</td>
 <td>${link(s.metadata)}<br><span class="muted">ACS</span> <code>${e(s.acs)}</code>${s.requiredAttributes.length ? `<br><span class="muted">requires</span> ${s.requiredAttributes.map((a) => `<code>${e(a)}</code>`).join(', ')}` : ''}</td>
 <td>${s.scim.map((u) => `<code>${e(u)}</code>`).join('<br>')}</td>
 <td data-provision-first="${s.provisionFirst}">${users}</td>
