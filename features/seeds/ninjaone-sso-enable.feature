@@ -5,7 +5,8 @@ Feature: NinjaOne: single sign-on is active only once the administrator clicks E
   active." Until then the SSO configuration is saved but not enabled: a user's sign-in is refused with
   `tenant/sso-not-enabled`, and only the administrator's Test Connection (step 6) signs in. A sign-in is a Test
   Connection only when it answers the AuthnRequest the Test Connection button sent: the SP records why it sent each
-  request, so asking to come back to the Test Connection page does not make a sign-in a test. The Enable is the
+  request, so asking to come back to the Test Connection page does not make a sign-in a test; and the test's session
+  reaches the Test Connection page only, never the application. The Enable is the
   admin API's POST /admin/v1/tenants/{tenant}/sso/enable, kept in the SP's database.
 
   Background:
@@ -32,6 +33,7 @@ Feature: NinjaOne: single sign-on is active only once the administrator clicks E
       """
       { "protocol": "saml", "login": "alice@example.com" }
       """
+    But the browser is no longer signed in to the SP
 
   Scenario: Once the administrator enables SSO, users sign in, and it stays enabled after a restart
     Given the administrator selects Test Connection and "alice@example.com" signs in at the IdP

@@ -30,10 +30,11 @@ import { runAcsPipeline } from './pipeline.ts';
 import type { SamlRejection } from './rejection.ts';
 import type { ReplayCache } from './replay-cache.ts';
 import type { AuthnRequestPurpose, OutstandingRequests } from './request-store.ts';
-import type { SsoEnablementStore } from './sso-enablement.ts';
-import { SESSION_COOKIE, type SessionStore } from './session.ts';
+import { type SsoEnablementStore, ssoEnabled } from './sso-enablement.ts';
+import { SESSION_COOKIE, type SessionStore, TEST_CONNECTION_COOKIE, TEST_CONNECTION_SESSION_SECONDS } from './session.ts';
 import { resolveRelayState, spOrigins } from './relay-state.ts';
 import { signedInPageHtml } from './signed-in-page.ts';
+import { testConnectionPath } from './test-connection-page.ts';
 import { registerTestConnectionRoute } from './test-connection-route.ts';
 import { escapeXml } from './xml.ts';
 
@@ -181,14 +182,21 @@ export function createSamlRouter(deps: SamlRouterDeps): Router {
       deps.log.log('warn', 'saml.group-sync', { tenant: tenant.id, userName: user.userName, skipped: groups.skipped, link: groups.link });
     }
     const current = groups ? (deps.directory.findUserByUserName(tenant.id, user.userName) ?? user) : user;
-    const session = deps.sessions.create({ tenantId: tenant.id, userId: current.id, userName: current.userName, attributes, nameId: state.nameId }, tenant.saml.sessionTtlSeconds);
+    // Before the administrator enables SSO (NinjaOne's step 7), the Test Connection's sign-in is only a test: its
+    // session reaches the Test Connection page alone (its own cookie, on that path, for at most ten minutes), never
+    // the application, so starting a Test Connection is no way to sign in early.
+    const testOnly = state.requestPurpose === 'test-connection' && !ssoEnabled(deps.ssoState, tenant);
+    const ttlSeconds = testOnly ? Math.min(tenant.saml.sessionTtlSeconds, TEST_CONNECTION_SESSION_SECONDS) : tenant.saml.sessionTtlSeconds;
+    const session = deps.sessions.create({ tenantId: tenant.id, userId: current.id, userName: current.userName, attributes, nameId: state.nameId }, ttlSeconds);
     // The assertion ID, the consumed request, a JIT user, group changes and the session: all on disk before
     // the browser is told it is signed in, so a crash right after cannot re-open the replay window.
     if (!(await durable(res, tenant, 'acs-accepted'))) return;
     const secure = tenant.saml.acsUrls[0]!.startsWith('https:') ? '; Secure' : '';
     res.setHeader(
       'Set-Cookie',
-      `${SESSION_COOKIE}=${encodeURIComponent(session.id)}; Path=/saml/${tenant.id}; HttpOnly; SameSite=Lax; Max-Age=${tenant.saml.sessionTtlSeconds}${secure}`,
+      testOnly
+        ? `${TEST_CONNECTION_COOKIE}=${encodeURIComponent(session.id)}; Path=${testConnectionPath(tenant.id)}; HttpOnly; SameSite=Lax; Max-Age=${ttlSeconds}${secure}`
+        : `${SESSION_COOKIE}=${encodeURIComponent(session.id)}; Path=/saml/${tenant.id}; HttpOnly; SameSite=Lax; Max-Age=${ttlSeconds}${secure}`,
     );
     deps.log.log('info', 'saml.acs', {
       tenant: tenant.id,
@@ -251,7 +259,7 @@ export function createSamlRouter(deps: SamlRouterDeps): Router {
   registerTestConnectionRoute(router, {
     sessions: deps.sessions,
     tenantOf,
-    sessionCookie: (req) => readCookie(req, SESSION_COOKIE),
+    sessionCookie: (req) => readCookie(req, TEST_CONNECTION_COOKIE) ?? readCookie(req, SESSION_COOKIE),
     wantsJson,
     start: (req, res, relayState) => startSignIn(req, res, 'test-connection', relayState),
   });

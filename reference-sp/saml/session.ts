@@ -19,6 +19,13 @@ export interface SessionStore {
 
 export const SESSION_COOKIE = 'sp_session';
 
+/**
+ * The session of a Test Connection on a tenant whose SSO is not enabled yet (./checks/check-sso-enabled.ts): read
+ * by the Test Connection page only (the cookie's Path), never by the application, and short-lived.
+ */
+export const TEST_CONNECTION_COOKIE = 'sp_test_connection';
+export const TEST_CONNECTION_SESSION_SECONDS = 600;
+
 export function createSessionStore(clock: Clock, state: SpStateStore): SessionStore {
   return {
     create(s, ttlSeconds) {
