@@ -14,7 +14,8 @@ import { CommandFailure } from './shared/failure.ts';
 import { portNumber } from './shared/option-parsers.ts';
 import { legacyCommand, usageError, type CommandDefinition } from './shared/program.ts';
 
-export function describeHarness(h: RunningHarness): string {
+/** What `start` prints; `dataDir` is the one it was started with (certify saml must read the same IdP keys). */
+export function describeHarness(h: RunningHarness, dataDir: string = DEFAULT_DATA_DIR): string {
   const lines = [
     'sso-harness is running',
     '',
@@ -37,6 +38,14 @@ export function describeHarness(h: RunningHarness): string {
   }
   const acme = h.scimTokens['acme'];
   if (acme) lines.push('', `  certify:  npx sso-harness certify scim --url ${h.spUrl}/scim/v2/acme --token ${acme}`);
+  if (h.config.tenants.some((t) => t.id === 'acme')) {
+    const saml = `${h.spUrl}/saml/acme`;
+    // The IdP the SP trusts is named by its entity ID and keyed in the data dir: certify saml must use both.
+    const idp = `${dataDir === DEFAULT_DATA_DIR ? '' : ` --data-dir ${dataDir}`}${h.idpUrl === `http://127.0.0.1:${DEFAULT_IDP_PORT}` ? '' : ` --idp-entity-id ${h.idp.entityId}`}`;
+    lines.push(
+      `            npx sso-harness certify saml --sp-metadata ${saml}/metadata --login-url ${saml}/login --whoami ${saml}/me --whoami-json-path user.userName --user alice@example.com --victim bob@example.com${idp}`,
+    );
+  }
   lines.push('  stop with Ctrl-C', '');
   return lines.join('\n');
 }
@@ -87,7 +96,7 @@ export const definition: CommandDefinition = {
       if (problems) usageError(cmd, `--config ${flags.config ?? ''}: ${(error as Error).message}\n${problems.map((p) => `  - ${p}`).join('\n')}`, 'start/invalid-config');
       throw error;
     }
-    io.out(describeHarness(harness));
+    io.out(describeHarness(harness, flags.dataDir));
     await new Promise<void>((resolve) => {
       const stop = () => resolve();
       process.once('SIGINT', stop);
