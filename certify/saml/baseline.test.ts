@@ -1,51 +1,22 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { systemClock } from '../../mock-idp/index.ts';
-import { startReferenceSp, type InProcessReferenceSp } from '../../steps/support/reference-sp-server.ts';
 import { runBaseline } from './baseline.ts';
 import type { SamlCertifyTarget } from './contract.ts';
 import { certifyIdp } from './idp.ts';
+import { startTrustingSp, type TrustingSp } from './test-support/trusting-sp.ts';
 
 // One reference SP with two tenants that trust the certify IdP: `sso` starts its own sign-ins, `unsolicited`
 // also accepts IdP-initiated ones.
-let sp: InProcessReferenceSp;
-let dataDir: string;
-const identities = () => ({ idp: { dataDir, port: 0 }, user: 'alice@example.com', victim: 'bob@example.com' });
+let sp: TrustingSp;
+const target = (tenant: string, rest?: Partial<SamlCertifyTarget>): SamlCertifyTarget => sp.target(tenant, rest);
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'ssoh-baseline-test-'));
-  const idp = certifyIdp(identities());
-  const saml = { idp: { metadataXml: idp.metadataXml() }, autoProvisioningEnabled: true };
-  sp = await startReferenceSp({
-    clock: systemClock,
-    config: (origin) => ({
-      baseUrl: origin,
-      tenants: [
-        { id: 'sso', saml },
-        { id: 'unsolicited', saml: { ...saml, allowUnsolicited: true } },
-      ],
-    }),
-  });
+  sp = await startTrustingSp({ sso: {}, unsolicited: { allowUnsolicited: true } });
 });
 
-afterAll(async () => {
-  await sp.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-function target(tenant: string, rest: Partial<SamlCertifyTarget> = {}): SamlCertifyTarget {
-  const base = `${sp.origin}/saml/${tenant}`;
-  return {
-    ...identities(),
-    spMetadata: { url: `${base}/metadata` },
-    loginUrl: `${base}/login`,
-    whoami: { url: `${base}/me`, jsonPath: 'user.userName' },
-    timeoutMs: 10_000,
-    ...rest,
-  };
-}
+afterAll(() => sp.close());
 
 describe('runBaseline', () => {
   it('signs the user in SP-initiated, read by the whoami URL', async () => {
@@ -68,7 +39,7 @@ describe('runBaseline', () => {
   });
 
   it('fails with a diagnosis when the SP does not trust the IdP that signs', async () => {
-    const result = await runBaseline(target('sso', { idp: { dataDir, port: 7999, entityId: 'https://not-the-trusted-idp.example/metadata' } }));
+    const result = await runBaseline(target('sso', { idp: { dataDir: target('sso').idp.dataDir, port: 7999, entityId: 'https://not-the-trusted-idp.example/metadata' } }));
     expect(result).toMatchObject({ ok: false, code: 'certify-saml/baseline-failed' });
     expect(result.diagnosis).toContain('HTTP 403');
     expect(result.diagnosis).toContain('http://127.0.0.1:7999/metadata');
@@ -81,7 +52,7 @@ describe('runBaseline', () => {
 
   it('fails when the AuthnRequest is not signed by the certificate the metadata publishes', async () => {
     const real = await (await fetch(`${sp.origin}/saml/sso/metadata`)).text();
-    const stranger = certifyIdp({ ...identities(), idp: { dataDir: mkdtempSync(join(tmpdir(), 'ssoh-stranger-')), port: 0 } }).keys.signing.certificatePem;
+    const stranger = certifyIdp({ ...target('sso'), idp: { dataDir: mkdtempSync(join(tmpdir(), 'ssoh-stranger-')), port: 0 } }).keys.signing.certificatePem;
     const body = stranger.replace(/-----[^-]+-----/g, '').replace(/\s+/g, '');
     const xml = real.replace(/(<md:KeyDescriptor use="signing">[\s\S]*?<ds:X509Certificate>)[^<]*/, `$1${body}`);
     expect(xml).not.toBe(real);

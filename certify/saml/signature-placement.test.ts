@@ -1,52 +1,23 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { systemClock } from '../../mock-idp/index.ts';
-import { startReferenceSp, type InProcessReferenceSp } from '../../steps/support/reference-sp-server.ts';
 import type { CertifyContext } from './attempt.ts';
-import type { SamlCertifyTarget } from './contract.ts';
 import { driverFor } from './driver/factory.ts';
 import { certifyIdp } from './idp.ts';
 import { probeAttackSigning } from './signature-placement.ts';
 import { resolveSp } from './target.ts';
+import { startTrustingSp, type TrustingSp } from './test-support/trusting-sp.ts';
 
 // One reference SP that trusts the certify IdP: `lenient` accepts an assertion signed alone, `strict` requires a
 // signed Response as well (wantResponseSigned).
-let sp: InProcessReferenceSp;
-let dataDir: string;
-const identities = () => ({ idp: { dataDir, port: 0 }, user: 'alice@example.com', victim: 'bob@example.com' });
+let sp: TrustingSp;
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'ssoh-placement-test-'));
-  const idp = certifyIdp(identities());
-  const saml = { idp: { metadataXml: idp.metadataXml() }, autoProvisioningEnabled: true };
-  sp = await startReferenceSp({
-    clock: systemClock,
-    config: (origin) => ({
-      baseUrl: origin,
-      tenants: [
-        { id: 'lenient', saml },
-        { id: 'strict', saml: { ...saml, wantResponseSigned: true } },
-      ],
-    }),
-  });
+  sp = await startTrustingSp({ lenient: {}, strict: { wantResponseSigned: true } });
 });
 
-afterAll(async () => {
-  await sp.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(() => sp.close());
 
 async function context(tenant: string): Promise<CertifyContext> {
-  const base = `${sp.origin}/saml/${tenant}`;
-  const target: SamlCertifyTarget = {
-    ...identities(),
-    spMetadata: { url: `${base}/metadata` },
-    loginUrl: `${base}/login`,
-    whoami: { url: `${base}/me`, jsonPath: 'user.userName' },
-    timeoutMs: 10_000,
-  };
+  const target = sp.target(tenant);
   const resolved = await resolveSp(target);
   return { target, sp: resolved, idp: certifyIdp(target, resolved) };
 }

@@ -1,16 +1,12 @@
-import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { systemClock } from '../../../mock-idp/index.ts';
 import { browserSkipReason, CHROMIUM_PATH } from '../../../e2e/chromium.ts';
-import { startReferenceSp, type InProcessReferenceSp } from '../../../steps/support/reference-sp-server.ts';
 import { attemptSignIn, judge, type CertifyContext } from '../attempt.ts';
 import { runBaseline } from '../baseline.ts';
 import type { SamlCertifyTarget } from '../contract.ts';
 import { certifyIdp } from '../idp.ts';
 import { resolveSp, type ResolvedSp } from '../target.ts';
+import { startTrustingSp, type TrustingSp } from '../test-support/trusting-sp.ts';
 import { BrowserDriver, closeSharedBrowser } from './browser.ts';
 
 // The Chromium driver against the bundled reference SP: the baseline, an XSW attack and an off-site RelayState,
@@ -18,33 +14,17 @@ import { BrowserDriver, closeSharedBrowser } from './browser.ts';
 const skip = browserSkipReason();
 
 describe.skipIf(skip !== undefined)('BrowserDriver (real Chromium)', () => {
-  let sp: InProcessReferenceSp;
-  let dataDir: string;
+  let sp: TrustingSp;
   let target: SamlCertifyTarget;
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'ssoh-browser-driver-'));
-    const identities = { idp: { dataDir, port: 0 }, user: 'alice@example.com', victim: 'bob@example.com' };
-    const idp = certifyIdp(identities);
-    sp = await startReferenceSp({
-      clock: systemClock,
-      config: (origin) => ({ baseUrl: origin, tenants: [{ id: 'sso', saml: { idp: { metadataXml: idp.metadataXml() }, autoProvisioningEnabled: true } }] }),
-    });
-    const base = `${sp.origin}/saml/sso`;
-    target = {
-      ...identities,
-      spMetadata: { url: `${base}/metadata` },
-      loginUrl: `${base}/login`,
-      whoami: { url: `${base}/me`, jsonPath: 'user.userName' },
-      timeoutMs: 15_000,
-      browser: { kind: 'chromium', executablePath: CHROMIUM_PATH },
-    };
+    sp = await startTrustingSp({ sso: {} });
+    target = sp.target('sso', { timeoutMs: 15_000, browser: { kind: 'chromium', executablePath: CHROMIUM_PATH } });
   });
 
   afterAll(async () => {
     await closeSharedBrowser();
     await sp.close();
-    rmSync(dataDir, { recursive: true, force: true });
   });
 
   it('signs the user in for the baseline, SP-initiated through the browser', async () => {
