@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { finishedEnvelopes, pickleEnvelope, startedEnvelopes, stepEnvelope } from '../test-support/envelopes.ts';
 import { CatalogCollector, verdictOf, type Envelope } from '../catalog.ts';
 import { summarise } from '../summary.ts';
 import type { Certification } from '../run.ts';
@@ -10,39 +11,13 @@ import { validateDocument } from './write.ts';
 /** Feeds the collector the envelopes cucumber emits for three scenarios: one passing, one failing, one skipped. */
 function collect(): Certification {
   const collector = new CatalogCollector();
-  const pickle = (id: string, name: string, tags: string[]): Envelope =>
-    ({
-      pickle: {
-        id,
-        uri: 'features/certify/x.feature',
-        location: { line: 3 },
-        name,
-        language: 'en',
-        steps: [],
-        astNodeIds: [],
-        tags: tags.map((t) => ({ name: t, astNodeId: '' })),
-      },
-    }) as unknown as Envelope;
-  const step = (started: string, status: string, message?: string): Envelope =>
-    ({
-      testStepFinished: {
-        testCaseStartedId: started,
-        testStepId: 's',
-        timestamp: { seconds: 0, nanos: 0 },
-        testStepResult: { status, message, duration: { seconds: 0, nanos: 2_000_000 } },
-      },
-    }) as unknown as Envelope;
+  const pickle = (id: string, name: string, tags: string[]): Envelope => pickleEnvelope(id, name, tags, { uri: 'features/certify/x.feature', line: 3 });
+  const step = (started: string, status: string, message?: string): Envelope => stepEnvelope(started, status, message, 2);
   const messages: Envelope[] = [
     pickle('p1', 'Create <b>user</b>', ['@scim', '@core', '@id:CORE-USERS-01', '@must', '@rfc7644-3.3']),
     pickle('p2', 'Legacy shape', ['@scim', '@entra', '@legacy-shape', '@id:ENTRA-LEGACY-01', '@should']),
     pickle('p3', 'Bulk', ['@scim', '@core', '@id:CORE-BULK-01', '@must', '@requires:bulk']),
-    ...['p1', 'p2', 'p3'].flatMap(
-      (p) =>
-        [
-          { testCase: { id: `c${p}`, pickleId: p, testSteps: [] } },
-          { testCaseStarted: { id: `s${p}`, testCaseId: `c${p}`, attempt: 0, timestamp: { seconds: 0, nanos: 0 } } },
-        ] as unknown as Envelope[],
-    ),
+    ...startedEnvelopes(['p1', 'p2', 'p3']),
     {
       attachment: { testCaseStartedId: 'sp1', body: 'POST /Users → 201 <script>', contentEncoding: 'IDENTITY', mediaType: 'text/plain', fileName: '1. POST /Users' },
     } as unknown as Envelope,
@@ -52,7 +27,7 @@ function collect(): Certification {
       attachment: { testCaseStartedId: 'sp3', body: 'skipped: the endpoint does not advertise "bulk"', contentEncoding: 'IDENTITY', mediaType: 'text/x.cucumber.log+plain' },
     } as unknown as Envelope,
     step('sp3', 'SKIPPED'),
-    ...['p1', 'p2', 'p3'].map((p) => ({ testCaseFinished: { testCaseStartedId: `s${p}`, willBeRetried: false, timestamp: { seconds: 0, nanos: 0 } } }) as unknown as Envelope),
+    ...finishedEnvelopes(['p1', 'p2', 'p3']),
   ];
   messages.forEach(collector.onMessage);
   const outcomes = collector.outcomes();

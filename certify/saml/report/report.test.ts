@@ -5,6 +5,7 @@
  * junit agrees with the exit code.
  */
 import { describe, expect, it } from 'vitest';
+import { finishedEnvelopes, pickleEnvelope, startedEnvelopes, stepEnvelope } from '../../test-support/envelopes.ts';
 import { CatalogCollector, type Envelope } from '../../catalog.ts';
 import { summarise } from '../../summary.ts';
 import { SAML_ATTACHMENTS } from '../contract.ts';
@@ -36,41 +37,15 @@ const attachments = (verdict: object, mutation?: object): Attach[] => [
 /** Three scenarios: a MUST attack accepted (fail), a SHOULD passed, a MUST skipped. */
 function collect(): SamlCertification {
   const collector = new CatalogCollector();
-  const pickle = (id: string, name: string, tags: string[]): Envelope =>
-    ({
-      pickle: {
-        id,
-        uri: 'features/certify-saml/x.feature',
-        location: { line: 7 },
-        name,
-        language: 'en',
-        steps: [],
-        astNodeIds: [],
-        tags: tags.map((t) => ({ name: t, astNodeId: '' })),
-      },
-    }) as unknown as Envelope;
-  const step = (started: string, status: string, message?: string): Envelope =>
-    ({
-      testStepFinished: {
-        testCaseStartedId: started,
-        testStepId: 's',
-        timestamp: { seconds: 0, nanos: 0 },
-        testStepResult: { status, message, duration: { seconds: 0, nanos: 3_000_000 } },
-      },
-    }) as unknown as Envelope;
+  const pickle = (id: string, name: string, tags: string[]): Envelope => pickleEnvelope(id, name, tags, { uri: 'features/certify-saml/x.feature', line: 7 });
+  const step = (started: string, status: string, message?: string): Envelope => stepEnvelope(started, status, message, 3);
   const attach = (started: string, a: Attach): Envelope =>
     ({ attachment: { testCaseStartedId: started, body: a.body, contentEncoding: 'IDENTITY', mediaType: a.mediaType, fileName: a.name } }) as unknown as Envelope;
   const messages: Envelope[] = [
     pickle('p1', 'A comment in the NameID does not <b>truncate</b> it', ['@certify-saml', '@core', `@id:${knownId}`, '@must', '@saml-core-2.2.3', '@xmldsig-core-4.4.3']),
     pickle('p2', 'RSA-SHA1 is refused', ['@certify-saml', '@core', '@id:SAML-ALG-01', '@should', '@xmldsig-core-6.4.2']),
     pickle('p3', 'AES-GCM', ['@certify-saml', '@core', '@id:SAML-ENC-01', '@must', '@xmlenc-core-5.2']),
-    ...['p1', 'p2', 'p3'].flatMap(
-      (p) =>
-        [
-          { testCase: { id: `c${p}`, pickleId: p, testSteps: [] } },
-          { testCaseStarted: { id: `s${p}`, testCaseId: `c${p}`, attempt: 0, timestamp: { seconds: 0, nanos: 0 } } },
-        ] as unknown as Envelope[],
-    ),
+    ...startedEnvelopes(['p1', 'p2', 'p3']),
     ...attachments({ kind: 'accepted', as: 'bob@example.com', inferred: false }, { summary: 'an XML comment inside the NameID', highlight: ['<!---->'] }).map((a) =>
       attach('sp1', a),
     ),
@@ -79,7 +54,7 @@ function collect(): SamlCertification {
     step('sp2', 'PASSED'),
     attach('sp3', { name: 'skip-reason', body: 'the SP publishes no encryption certificate', mediaType: 'text/plain' }),
     step('sp3', 'SKIPPED'),
-    ...['p1', 'p2', 'p3'].map((p) => ({ testCaseFinished: { testCaseStartedId: `s${p}`, willBeRetried: false, timestamp: { seconds: 0, nanos: 0 } } }) as unknown as Envelope),
+    ...finishedEnvelopes(['p1', 'p2', 'p3']),
   ];
   for (const m of messages) collector.onMessage(m);
   const outcomes = collector.outcomes();
