@@ -90,3 +90,35 @@ export const idpDefaults = {
   /** Metadata fetched from idp.metadataUrl is fetched again once it is this old (a day). */
   metadataRefreshSeconds: 86_400,
 } as const;
+
+/**
+ * Every default of a tenant's OpenID Connect section (./oidc-section.ts). It resolves as: these defaults ← its
+ * profile's OIDC defaults (../profiles/<seed>-oidc.ts) ← the config file.
+ */
+export const oidcDefaults = {
+  // issuer, clientId, clientSecret: no default — every OIDC tenant names its OP and its client.
+  // redirectUri: always `${baseUrl}/oidc/${tenantId}/callback` (derived, see ./oidc-section.ts).
+
+  /** Client authentication at the token endpoint (OIDC Core §9); Okta's web apps default to Basic. */
+  tokenEndpointAuthMethod: 'client_secret_basic',
+  /** Scopes requested (OIDC Core §5.4); `openid` is required. Profiles add `groups` where their IdP needs it. */
+  scopes: ['openid', 'profile', 'email'],
+  /** Which claims are the login, email, name and groups (OIDC Core §5.1 standard claims; groups is Okta's and Entra's). */
+  claimMapping: { login: 'preferred_username', email: 'email', name: 'name', groups: 'groups' },
+  /** Refuse a sign-in whose email_verified claim is not true (OIDC Core §5.1); off: the claim is not read. */
+  requireEmailVerified: false,
+  /** ID token signing algorithms accepted (OIDC Core §3.1.3.7 steps 6–8): RS256 only (OIDC Core §15.1). */
+  allowedSigningAlgorithms: ['RS256'],
+  /** Tolerance for exp, nbf and iat (OIDC Core §3.1.3.7 steps 9–10 leave it to the RP). */
+  clockSkewSeconds: 60,
+  /** Create unknown users at sign-in (just-in-time provisioning). */
+  autoProvisioningEnabled: false,
+  /** The SAML side's group sync (../sign-in/group-sync.ts), reading the mapped groups claim. */
+  groupSync: { enabled: false, preservedGroups: [], missingGroups: 'create', organizations: [] },
+  /** The SAML side's identity policy (./identity-policy.ts). */
+  identityPolicy: { profile: 'scim', groups: 'sign-in', scimDeletedUsers: 'stay-deleted' },
+  /** How long a sent authorization request (its state, nonce and PKCE verifier) stays answerable. */
+  requestTtlSeconds: 600,
+  /** How long a signed-in session lasts. */
+  sessionTtlSeconds: 3600,
+} as const;

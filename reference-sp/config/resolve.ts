@@ -10,12 +10,13 @@ import { readFile } from 'node:fs/promises';
 import { isAbsolute, resolve as resolvePath, dirname, extname } from 'node:path';
 import forge from 'node-forge';
 import { parse as parseYaml } from 'yaml';
-import { samlProfileDefaults } from '../profiles/index.ts';
+import { oidcProfileDefaults, samlProfileDefaults } from '../profiles/index.ts';
 import { idpDefaults, samlDefaults, spDefaults } from './defaults.ts';
 import { ConfigError } from './errors.ts';
 import { parseIdpMetadata, type IdpMetadata } from './idp-metadata.ts';
 import type { ResolvedIdp, SamlTenantConfig, SamlTenantInput } from './saml-section.ts';
 import { resolveScimSection, type ScimTenantInput } from './scim-section.ts';
+import { resolveOidcSection } from './oidc-section.ts';
 import type { ProfileName, ReferenceSpConfig, ReferenceSpConfigInput, TenantConfig, TenantInput } from './types.ts';
 import { schemaProblems } from './validate.ts';
 import { toPemCertificate } from '../saml/xml.ts';
@@ -43,7 +44,8 @@ export async function resolveConfig(input: unknown, options: ResolveOptions = {}
   const tenants: TenantConfig[] = [];
   for (const [i, t] of cfg.tenants.entries()) {
     const saml = await resolveSaml(t, `tenants[${i}].saml`, baseUrl, options, problems);
-    if (saml) tenants.push({ id: t.id, profile: t.profile ?? 'generic', saml, scim: resolveScimSection(t.profile ?? 'generic', t.scim as ScimTenantInput | undefined) });
+    const oidc = t.oidc && resolveOidcSection(t.id, t.oidc, oidcProfileDefaults(t.profile ?? 'generic'), `tenants[${i}].oidc`, baseUrl, problems);
+    if (saml) tenants.push({ id: t.id, profile: t.profile ?? 'generic', saml, scim: resolveScimSection(t.profile ?? 'generic', t.scim as ScimTenantInput | undefined), oidc });
   }
   if (problems.length > 0) throw new ConfigError(problems);
   return deepFreeze({ baseUrl, dataDir: cfg.dataDir ?? spDefaults.dataDir, tenants });

@@ -5,6 +5,7 @@
  */
 import type { SamlTenantConfig, SamlTenantInput } from './saml-section.ts';
 import type { ScimTenantConfig } from './scim-section.ts';
+import type { OidcTenantConfig, OidcTenantInput } from './oidc-section.ts';
 
 /** The seed vendors the reference SP can emulate (../shared/seeds), plus a plain generic tenant. */
 export type ProfileName = 'generic' | 'particle' | 'sonarqube' | 'datocms' | 'ninjaone' | 'aritma';
@@ -14,6 +15,8 @@ export interface TenantInput {
   /** Defaults to 'generic'. */
   readonly profile?: ProfileName;
   readonly saml?: SamlTenantInput;
+  /** OpenID Connect sign-in (./oidc-section.ts); absent: the tenant signs in over SAML only. */
+  readonly oidc?: OidcTenantInput;
   /** Validated against scimTenantJsonSchema and passed through to the SCIM side. */
   readonly scim?: { readonly [key: string]: unknown };
 }
@@ -30,6 +33,8 @@ export interface TenantConfig {
   readonly profile: ProfileName;
   readonly saml: SamlTenantConfig;
   readonly scim: ScimTenantConfig;
+  /** OpenID Connect sign-in under /oidc/{id}/ (../oidc/); undefined when the tenant has no `oidc` section. */
+  readonly oidc?: OidcTenantConfig | undefined;
 }
 
 export interface ReferenceSpConfig {

@@ -7,6 +7,7 @@ import { Ajv, type ErrorObject } from 'ajv';
 import { PROFILE_NAMES } from '../profiles/index.ts';
 import { samlTenantJsonSchema } from './saml-section.ts';
 import { scimTenantJsonSchema } from './scim-section.ts';
+import { oidcTenantJsonSchema } from './oidc-section.ts';
 
 const tenantJsonSchema = {
   type: 'object',
@@ -17,6 +18,7 @@ const tenantJsonSchema = {
     profile: { enum: PROFILE_NAMES, 'x-expect': `one of ${PROFILE_NAMES.join(', ')}` },
     saml: samlTenantJsonSchema,
     scim: scimTenantJsonSchema,
+    oidc: oidcTenantJsonSchema,
   },
 } as const;
 

@@ -7,6 +7,8 @@ import { genericSamlProfile } from './generic.ts';
 import { ninjaoneSamlProfile } from './ninjaone.ts';
 import { particleSamlProfile } from './particle.ts';
 import { sonarqubeSamlProfile } from './sonarqube.ts';
+import type { OidcTenantInput } from '../config/oidc-section.ts';
+import { sonarqubeOidcProfile } from './sonarqube-oidc.ts';
 
 export const PROFILE_NAMES: readonly ProfileName[] = ['generic', 'particle', 'sonarqube', 'datocms', 'ninjaone', 'aritma'];
 
@@ -21,4 +23,11 @@ const samlProfiles: Readonly<Record<ProfileName, SamlTenantInput>> = {
 
 export function samlProfileDefaults(profile: ProfileName): SamlTenantInput {
   return samlProfiles[profile];
+}
+
+/** The OIDC defaults of each profile that has them (./sonarqube-oidc.ts); the others use ../config/defaults.ts alone. */
+const oidcProfiles: Readonly<Partial<Record<ProfileName, OidcTenantInput>>> = { sonarqube: sonarqubeOidcProfile };
+
+export function oidcProfileDefaults(profile: ProfileName): OidcTenantInput {
+  return oidcProfiles[profile] ?? {};
 }

@@ -8,13 +8,12 @@
  * Nothing the sender wrote is shown: the code, fixed text, the rejection's message (fixed text or values the
  * SP computed or the trusted IdP signed: ./rejection.ts), the spec section and `expected` (the SP's own
  * configuration); never `actual`. Every value is escaped anyway. The code is in a data
- * attribute so tests never match wording.
+ * attribute so tests never match wording. The page itself is both protocols' (../sign-in/refusal-page.ts).
  */
 import type { ErrorPageStyle } from '../config/saml-section.ts';
+import { refusalPageHtml } from '../sign-in/refusal-page.ts';
 import { ADVICE, type AdviceLinks } from './error-advice.ts';
-import { spPage } from './page-style.ts';
 import type { SamlRejection } from './rejection.ts';
-import { escapeXml } from './xml.ts';
 
 /** The tenant's own URLs the advice links to (paths on this SP). */
 export function adviceLinks(tenantId: string): AdviceLinks {
@@ -38,26 +37,12 @@ function particleBody(): string {
 }
 
 export function errorPageHtml(style: ErrorPageStyle, rejection: SamlRejection, links: AdviceLinks = adviceLinks('')): string {
-  const e = escapeXml;
-  const code = e(rejection.code);
-  const advice = ADVICE[rejection.code];
-  const spec = rejection.detail.spec ?? advice.spec;
-  const expected = rejection.detail.expected === undefined ? [] : [rejection.detail.expected].flat();
-  const next = advice
-    .next(links)
-    .map((part) => (typeof part === 'string' ? e(part) : `<a href="${e(part.href)}"><code>${e(part.href)}</code></a>`))
-    .join('');
-  const facts =
-    `<dl class="facts"><dt>Error code</dt><dd><code class="error-code">${code}</code></dd>` +
-    (spec ? `<dt>Specification</dt><dd>${e(spec)}</dd>` : '') +
-    (links.tenantId ? `<dt>Tenant</dt><dd><code>${e(links.tenantId)}</code></dd>` : '') +
-    (expected.length ? `<dt>This SP expects</dt><dd>${expected.map((x) => `<code>${e(x)}</code>`).join(', ')}</dd>` : '') +
-    `</dl>`;
-  const body =
-    style === 'particle' && rejection.code === 'attributes/missing'
-      ? `<section class="card refused" data-style="particle">${particleBody()}${facts}</section>`
-      : `<section class="card refused" data-style="generic"><h1>Sign-in refused</h1><p>${e(advice.what)}</p>` +
-        `<p class="detail muted">${e(rejection.detail.message)}</p>` +
-        `<h2>What to do next</h2><p class="next">${next}</p>${facts}</section>`;
-  return spPage('Sign-in refused', body, ` data-error-code="${code}"`);
+  const particle = style === 'particle' && rejection.code === 'attributes/missing';
+  return refusalPageHtml(
+    rejection,
+    ADVICE[rejection.code],
+    links,
+    links.tenantId,
+    particle ? (facts) => `<section class="card refused" data-style="particle">${particleBody()}${facts}</section>` : undefined,
+  );
 }

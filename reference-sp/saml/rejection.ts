@@ -5,8 +5,9 @@
  * A detail never echoes what the sender controls before it is authenticated, nor anything decrypted: messages
  * are fixed text, `expected` is the SP's own configuration, and `actual` is set only for values the SP computed
  * itself, values from a fixed vocabulary (known algorithm URIs, SAML status codes) or values read after the
- * signature checks (content the trusted IdP signed).
+ * signature checks (content the trusted IdP signed). The class shape is every protocol's (../sign-in/rejection.ts).
  */
+import { type RejectionDetail, SignInRejection } from '../sign-in/rejection.ts';
 
 export type SamlRejectionCode =
   | 'binding/malformed'
@@ -44,36 +45,17 @@ export type SamlRejectionCode =
 
 const BAD_REQUEST: ReadonlySet<SamlRejectionCode> = new Set(['binding/malformed', 'xml/doctype', 'xml/malformed', 'xml/too-large', 'xml/too-deep', 'response/invalid']);
 
-export interface SamlRejectionDetail {
-  /** Human-readable explanation (for people; never matched by tests). */
-  readonly message: string;
-  /** The value the SP expected, e.g. the missing attribute name or the SP's entity ID. */
-  readonly expected?: string | readonly string[];
-  /** The value the SP received, when there was one. */
-  readonly actual?: string | readonly string[];
-  /** Spec section the rule comes from, e.g. 'saml-core §2.5.1.4'. */
-  readonly spec?: string;
-}
+export type SamlRejectionDetail = RejectionDetail;
 
-export class SamlRejection extends Error {
+export class SamlRejection extends SignInRejection<SamlRejectionCode> {
   override readonly name = 'SamlRejection';
-  readonly code: SamlRejectionCode;
-  readonly detail: SamlRejectionDetail;
-  readonly status: 400 | 403;
 
   /**
    * `options.cause` keeps an unexpected exception for server-side logs only: toJSON, the JSON answer and the
    * HTML page never include it (it can quote the attacker's document or decrypted text).
    */
   constructor(code: SamlRejectionCode, detail: SamlRejectionDetail, options?: { readonly cause?: unknown }) {
-    super(`${code}: ${detail.message}`, options?.cause === undefined ? undefined : { cause: options.cause });
-    this.code = code;
-    this.detail = detail;
-    this.status = BAD_REQUEST.has(code) ? 400 : 403;
-  }
-
-  toJSON(): { error: SamlRejectionCode; detail: SamlRejectionDetail; status: number } {
-    return { error: this.code, detail: this.detail, status: this.status };
+    super(code, detail, BAD_REQUEST.has(code) ? 400 : 403, options);
   }
 }
 

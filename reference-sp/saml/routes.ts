@@ -22,7 +22,7 @@ import { buildRedirectRequest } from './authn-request.ts';
 import { bindingCookie, bindingSetCookie, newBindingValue, validBindingValue } from './browser-binding.ts';
 import { cookieHash } from './cookie-hash.ts';
 import { adviceLinks, errorPageHtml } from './error-page.ts';
-import { syncGroups, type GroupSyncOutcome } from './group-sync.ts';
+import { syncGroups, type GroupSyncOutcome } from '../sign-in/group-sync.ts';
 import { createIdpTrust, type IdpTrust } from './idp-metadata-refresh.ts';
 import type { SpKeys } from './keys.ts';
 import { spMetadataXml } from './metadata.ts';

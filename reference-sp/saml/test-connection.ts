@@ -8,23 +8,16 @@
  *   attribute, else first and last name), email, and groups (the group sync's attribute).
  * - A field the IdP did not send is null, never left out, so a misnamed claim shows as null next to the raw
  *   attributes (names as received) that say what the IdP did send.
- * - The shape names no protocol detail but `protocol` and `nameId`: an OIDC test shows the same fields.
+ * - The shape is both protocols' (../sign-in/test-connection-result.ts): an OIDC test shows the same fields,
+ *   with `subject` and `claims` for `nameId` and `attributes`.
  * - The test is a real sign-in (the ACS is the one every sign-in uses): just-in-time provisioning and group
  *   sync apply to it as to any other.
  */
 import type { SamlTenantConfig } from '../config/saml-section.ts';
+import type { SamlTestConnectionResult } from '../sign-in/test-connection-result.ts';
 
-export interface TestConnectionResult {
-  readonly tenant: string;
-  readonly protocol: 'saml';
-  readonly login: string | null;
-  readonly name: string | null;
-  readonly email: string | null;
-  readonly groups: readonly string[];
-  readonly nameId: string | null;
-  /** Every attribute as received, by the name the IdP used. */
-  readonly attributes: Readonly<Record<string, readonly string[]>>;
-}
+/** The SAML side's result; the page (./test-connection-page.ts) shows it. */
+export type TestConnectionResult = SamlTestConnectionResult;
 
 type Attributes = Readonly<Record<string, readonly string[]>>;
 

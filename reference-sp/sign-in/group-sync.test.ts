@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError, resolveConfig } from '../config/index.ts';
 import { openStore } from '../store/index.ts';
 import { ENTRA_GROUPS_OVERAGE_CLAIM, syncGroups } from './group-sync.ts';
-import { IDP_ENTITY_ID, IDP_SSO_URL, testIdpKeys } from './test-support/fixture.ts';
+import { IDP_ENTITY_ID, IDP_SSO_URL, testIdpKeys } from '../saml/test-support/fixture.ts';
 
 async function setup(groupSync: Record<string, unknown> = {}) {
   const config = await resolveConfig({

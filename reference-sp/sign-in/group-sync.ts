@@ -1,5 +1,6 @@
 /*
- * Group synchronisation at sign-in (SonarQube, seed 003): "JIT SSO users' group memberships are reset to
+ * Group synchronisation at sign-in, for both protocols (SAML attributes and OIDC claims read as named values;
+ * the SAML ACS and the OIDC callback call the same function) (SonarQube, seed 003): "JIT SSO users' group memberships are reset to
  * match those in your identity provider upon login"; names are compared case-sensitively; the default
  * "Members" group is excluded from the synchronisation (the tenant's preservedGroups).
  *
@@ -20,8 +21,11 @@
  *   synchronization doesn't work with Microsoft Entra ID's nested groups").
  */
 import type { SamlTenantConfig } from '../config/saml-section.ts';
+import { organizationGroupNames, organizationsOf } from '../saml/organizations.ts';
 import type { GroupSyncResult, SsoDirectory } from '../store/sso-directory.ts';
-import { organizationGroupNames, organizationsOf } from './organizations.ts';
+
+/** The part of a tenant's SAML or OIDC section the sync reads. */
+export type GroupSyncPolicy = Pick<SamlTenantConfig, 'groupSync' | 'identityPolicy'>;
 
 /** Entra ID's group overage claim (Microsoft identity platform, "Claims in SAML tokens": groups). */
 export const ENTRA_GROUPS_OVERAGE_CLAIM = 'http://schemas.microsoft.com/claims/groups.link';
@@ -41,14 +45,14 @@ export function syncGroups(
   directory: SsoDirectory,
   tenantId: string,
   userId: string,
-  saml: SamlTenantConfig,
+  policy: GroupSyncPolicy,
   attributes: Readonly<Record<string, readonly string[]>>,
 ): GroupSyncOutcome | undefined {
-  const sync = saml.groupSync;
+  const sync = policy.groupSync;
   if (!sync.enabled || !sync.attributeName) return undefined;
   // The tenant's identity policy gives memberships to SCIM (../config/identity-policy.ts): a sign-in never
   // rewrites them, and says the sync was skipped.
-  if (saml.identityPolicy.groups === 'scim') return { skipped: 'scim-managed-groups', added: [], removed: [] };
+  if (policy.identityPolicy.groups === 'scim') return { skipped: 'scim-managed-groups', added: [], removed: [] };
   const named = attributes[sync.attributeName];
   const overage = attributes[ENTRA_GROUPS_OVERAGE_CLAIM];
   if (named === undefined && overage !== undefined) {
