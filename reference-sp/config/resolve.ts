@@ -13,7 +13,9 @@ import { parse as parseYaml } from 'yaml';
 import { oidcProfileDefaults, samlProfileDefaults } from '../profiles/index.ts';
 import { idpDefaults, samlDefaults, spDefaults } from './defaults.ts';
 import { ConfigError } from './errors.ts';
-import { parseIdpMetadata, type IdpMetadata } from './idp-metadata.ts';
+import { metadataLifecycle, parseIdpMetadata, resolveMetadataSigningCertificate, type IdpMetadata } from './idp-metadata.ts';
+import { systemClock, type Clock } from '../clock.ts';
+import type { MetadataAlgorithms } from '../saml/metadata-trust/verify-metadata-signature.ts';
 import type { ResolvedIdp, SamlTenantConfig, SamlTenantInput } from './saml-section.ts';
 import { resolveScimSection, type ScimTenantInput } from './scim-section.ts';
 import { resolveOidcSection } from './oidc-section.ts';
@@ -26,6 +28,8 @@ export interface ResolveOptions {
   readonly baseDir?: string;
   /** Used for `idp.metadataUrl`; injectable for tests. */
   readonly fetch?: (url: string) => Promise<{ ok: boolean; status: number; text(): Promise<string> }>;
+  /** The clock imported metadata's validUntil is compared with (../saml/metadata-trust/); default: system time. */
+  readonly clock?: Clock;
 }
 
 export async function resolveConfig(input: unknown, options: ResolveOptions = {}): Promise<ReferenceSpConfig> {
@@ -74,7 +78,10 @@ async function resolveSaml(tenant: TenantInput, path: string, baseUrl: string, o
   const input: SamlTenantInput = tenant.saml ?? {};
   const before = problems.length;
 
-  const idp = await resolveIdp(input, `${path}.idp`, options, problems);
+  const idp = await resolveIdp(input, `${path}.idp`, options, problems, {
+    allowedSignatureAlgorithms: input.allowedSignatureAlgorithms ?? fromProfile.allowedSignatureAlgorithms ?? samlDefaults.allowedSignatureAlgorithms,
+    allowedDigestAlgorithms: input.allowedDigestAlgorithms ?? fromProfile.allowedDigestAlgorithms ?? samlDefaults.allowedDigestAlgorithms,
+  });
 
   const maxAcsUrls = input.maxAcsUrls ?? fromProfile.maxAcsUrls ?? samlDefaults.maxAcsUrls;
   const acsUrls = input.acsUrls ?? fromProfile.acsUrls ?? [`${baseUrl}/saml/${tenant.id}/acs`];
@@ -135,7 +142,7 @@ async function resolveSaml(tenant: TenantInput, path: string, baseUrl: string, o
   };
 }
 
-async function resolveIdp(input: SamlTenantInput, path: string, options: ResolveOptions, problems: string[]): Promise<ResolvedIdp | undefined> {
+async function resolveIdp(input: SamlTenantInput, path: string, options: ResolveOptions, problems: string[], algorithms: MetadataAlgorithms): Promise<ResolvedIdp | undefined> {
   const idp = input.idp;
   if (!idp) {
     problems.push(`${path} is required: import IdP metadata (metadataUrl, metadataFile or metadataXml) or give entityId, ssoUrl and signingCertificates`);
@@ -149,6 +156,8 @@ async function resolveIdp(input: SamlTenantInput, path: string, options: Resolve
   let meta: IdpMetadata | undefined;
   let source: ResolvedIdp['source'] = 'manual';
   const from = sources[0];
+  const metadataSigningCertificate = resolveMetadataSigningCertificate(idp, from !== undefined, path, problems);
+  if (idp.metadataSigningCertificate !== undefined && metadataSigningCertificate === undefined) return undefined;
   if (from) {
     const where = `${path}.${from}`;
     let xml: string | undefined;
@@ -174,7 +183,7 @@ async function resolveIdp(input: SamlTenantInput, path: string, options: Resolve
       }
     }
     if (xml === undefined) return undefined;
-    const parsed = parseIdpMetadata(xml);
+    const parsed = parseIdpMetadata(xml, { signingCertificate: metadataSigningCertificate, algorithms, now: (options.clock ?? systemClock).now() });
     if (!parsed.ok) {
       problems.push(...parsed.problems.map((p) => `${where} ${p}`));
       return undefined;
@@ -201,10 +210,11 @@ async function resolveIdp(input: SamlTenantInput, path: string, options: Resolve
   });
   if (idp.metadataRefreshSeconds !== undefined && from !== 'metadataUrl') problems.push(`${path}.metadataRefreshSeconds applies only with ${path}.metadataUrl`);
   if (problems.length > before || !entityId || !ssoUrl) return undefined;
-  if (from !== 'metadataUrl') return { entityId, ssoUrl, signingCertificates: pems, source };
+  const lifecycle = metadataLifecycle(meta, metadataSigningCertificate); // ../saml/metadata-trust/
+  if (from !== 'metadataUrl') return { entityId, ssoUrl, signingCertificates: pems, source, ...lifecycle };
   const overridden = (['entityId', 'ssoUrl', 'signingCertificates'] as const).filter((k) => idp[k] !== undefined);
   const refresh = { url: idp.metadataUrl!, everySeconds: idp.metadataRefreshSeconds ?? idpDefaults.metadataRefreshSeconds, overridden };
-  return { entityId, ssoUrl, signingCertificates: pems, source, refresh };
+  return { entityId, ssoUrl, signingCertificates: pems, source, refresh, ...lifecycle };
 }
 
 function deepFreeze<T>(value: T): T {

@@ -63,6 +63,11 @@ export interface IdpInput {
   readonly ssoUrl?: string;
   /** PEM or bare base64 DER X.509 certificates; any one of them may have signed. */
   readonly signingCertificates?: readonly string[];
+  /**
+   * PEM or bare base64 X.509 certificate that must have signed the imported metadata (saml-metadata §3): without
+   * a valid enveloped signature by it over the root, the metadata is refused (../saml/metadata-trust/).
+   */
+  readonly metadataSigningCertificate?: string;
 }
 
 export interface AttributeMappingInput {
@@ -144,6 +149,12 @@ export interface ResolvedIdp {
     readonly everySeconds: number;
     readonly overridden: readonly ('entityId' | 'ssoUrl' | 'signingCertificates')[];
   };
+  /** The imported metadata's validUntil (ISO 8601): past it, sign-ins are refused with metadata/expired. */
+  readonly validUntil?: string | undefined;
+  /** The imported metadata's cacheDuration in seconds (../saml/metadata-trust/refresh-schedule.ts). */
+  readonly cacheDurationSeconds?: number | undefined;
+  /** The certificate (PEM) imported metadata must be signed by, at start-up and at every refresh. */
+  readonly metadataSigningCertificate?: string | undefined;
 }
 
 export interface AttributeMapping {
@@ -214,6 +225,7 @@ export const samlTenantJsonSchema = {
         entityId: nonEmptyString,
         ssoUrl: httpUrl,
         signingCertificates: { ...stringList, minItems: 1, 'x-expect': 'a non-empty list of certificates (PEM or base64)' },
+        metadataSigningCertificate: { ...nonEmptyString, 'x-expect': 'a certificate (PEM or base64)' },
       },
     },
     spEntityId: nonEmptyString,

@@ -127,4 +127,9 @@ export const ADVICE: Readonly<Record<SamlRejectionCode, Advice>> = {
     next: (l) => ['The administrator runs Test Connection at ', { href: l.testConnection }, ', then enables SSO (POST ', { href: l.enableSso }, ' with the admin token).'],
     spec: 'NinjaOne guide step 7 (seed 002)',
   },
+  'metadata/expired': {
+    what: 'The IdP metadata this tenant trusts is past its validUntil, and no fresh copy could be fetched.',
+    next: (l) => ['Make the IdP publish fresh metadata (or re-import it), then start again at ', { href: l.login }, '.'],
+    spec: 'saml-metadata §2.3.2',
+  },
 };

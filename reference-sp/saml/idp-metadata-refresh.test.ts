@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError, resolveConfig } from '../config/index.ts';
 import { createMemoryLogger } from '../log.ts';
 import { createIdpTrust } from './idp-metadata-refresh.ts';
+import { metadataExpiry } from './metadata-trust/check-metadata-valid.ts';
+import { metadataDoc, signMetadata } from './metadata-trust/test-support.ts';
 import { attackerKeys, IDP_ENTITY_ID, IDP_SSO_URL, TestClock, testIdpKeys } from './test-support/fixture.ts';
 import { certBody } from './xml.ts';
 
@@ -86,5 +88,76 @@ describe('createIdpTrust', () => {
     const error = await resolveConfig(input).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConfigError);
     expect((error as ConfigError).problems.some((p) => p.startsWith('tenants[0].saml.idp.metadataRefreshSeconds '))).toBe(true);
+  });
+});
+
+describe('createIdpTrust: the metadata lifecycle (saml-metadata §2.3.2, §4.3.1)', () => {
+  const T0 = '2026-01-01T00:00:00Z';
+
+  async function lifecycle(first: string, idp: Record<string, unknown> = {}) {
+    const h = host(first);
+    const clock = new TestClock(new Date(T0));
+    const config = await resolveConfig(
+      { baseUrl: 'http://sp.test', tenants: [{ id: 'acme', saml: { idp: { metadataUrl: METADATA_URL, metadataRefreshSeconds: 86_400, ...idp } } }] },
+      { fetch: h.fetch, clock },
+    );
+    const log = createMemoryLogger();
+    const tenant = config.tenants[0]!;
+    return { h, clock, log, tenant, trust: createIdpTrust(config.tenants, { clock, log, fetch: h.fetch }) };
+  }
+  const idpCert = testIdpKeys().certificatePem;
+  const newCert = attackerKeys().certificatePem;
+  const lastLog = (log: ReturnType<typeof createMemoryLogger>) => log.entries.filter((e) => e.event === 'saml.idp-metadata').at(-1)?.fields;
+
+  it("fetches again after the document's cacheDuration when it is shorter than metadataRefreshSeconds", async () => {
+    const { h, clock, tenant, trust } = await lifecycle(metadataDoc({ certificates: [idpCert], cacheDuration: 'PT1H' }));
+    clock.advance(3599);
+    await trust.current(tenant);
+    expect(h.state.fetches).toBe(1);
+    clock.advance(1);
+    await trust.current(tenant);
+    expect(h.state.fetches).toBe(2);
+  });
+
+  it('fetches again at validUntil at the latest, and trusts a fresh copy', async () => {
+    const { h, clock, tenant, trust } = await lifecycle(metadataDoc({ certificates: [idpCert], validUntil: '2026-01-01T00:10:00Z' }));
+    h.state.xml = metadataDoc({ certificates: [idpCert], validUntil: '2026-01-08T00:00:00Z' });
+    clock.advance(600);
+    const now = await trust.current(tenant);
+    expect(h.state.fetches).toBe(2);
+    expect(now.saml.idp.validUntil).toBe('2026-01-08T00:00:00.000Z');
+    expect(metadataExpiry(now.saml.idp, clock.now())).toBeUndefined();
+  });
+
+  it('refuses an expired document at refresh (metadata/expired), keeps the last good copy, and refuses sign-ins once that expires too', async () => {
+    const { h, clock, log, tenant, trust } = await lifecycle(metadataDoc({ certificates: [idpCert], validUntil: '2026-01-01T01:00:00Z', cacheDuration: 'PT30M' }));
+    h.state.xml = metadataDoc({ certificates: [newCert], validUntil: '2026-01-01T00:30:00Z' });
+    clock.advance(1800);
+    const kept = await trust.current(tenant);
+    expect(lastLog(log)).toMatchObject({ outcome: 'kept', code: 'metadata/expired' });
+    expect(kept.saml.idp.signingCertificates.map(certOf)).toEqual([certOf(idpCert)]);
+    expect(metadataExpiry(kept.saml.idp, clock.now())).toBeUndefined();
+    clock.advance(1800);
+    expect(metadataExpiry((await trust.current(tenant)).saml.idp, clock.now())?.code).toBe('metadata/expired');
+  });
+
+  it('holds a refreshed document to the metadata signing certificate (metadata/signature-invalid keeps the last good copy)', async () => {
+    const signed = (certs: string[], key: string) => signMetadata(metadataDoc({ certificates: certs }), key);
+    const { h, clock, log, tenant, trust } = await lifecycle(signed([idpCert], testIdpKeys().privateKeyPem), { metadataSigningCertificate: idpCert });
+    h.state.xml = signed([newCert], attackerKeys().privateKeyPem);
+    clock.advance(86_400);
+    expect((await trust.current(tenant)).saml.idp.signingCertificates.map(certOf)).toEqual([certOf(idpCert)]);
+    expect(lastLog(log)).toMatchObject({ outcome: 'kept', code: 'metadata/signature-invalid' });
+    h.state.xml = signed([idpCert, newCert], testIdpKeys().privateKeyPem);
+    clock.advance(86_400);
+    expect((await trust.current(tenant)).saml.idp.signingCertificates.map(certOf)).toEqual([certOf(idpCert), certOf(newCert)]);
+  });
+
+  it('key rollover: both keys while the IdP publishes both, only the new one once it drops the old one', async () => {
+    const { h, clock, tenant, trust } = await lifecycle(metadataDoc({ certificates: [idpCert, newCert] }));
+    expect(tenant.saml.idp.signingCertificates.map(certOf)).toEqual([certOf(idpCert), certOf(newCert)]);
+    h.state.xml = metadataDoc({ certificates: [newCert] });
+    clock.advance(86_400);
+    expect((await trust.current(tenant)).saml.idp.signingCertificates.map(certOf)).toEqual([certOf(newCert)]);
   });
 });

@@ -28,10 +28,12 @@ import { rejectReplay } from './checks/reject-replay.ts';
 import { verifyAssertionSignature } from './checks/verify-assertion-signature.ts';
 import { verifyResponseSignature } from './checks/verify-response-signature.ts';
 import { writeSignInProfile } from './checks/write-sign-in-profile.ts';
+import { checkMetadataValid } from './metadata-trust/check-metadata-valid.ts';
 import { SamlRejection } from './rejection.ts';
 import type { AcsDeps, AcsState, Check } from './state.ts';
 
 export const ACS_PIPELINE: readonly Check[] = [
+  checkMetadataValid, // metadata/expired       saml-metadata §2.3.2
   decodeBinding, // binding/malformed           saml-bindings §3.5.4
   parseResponseXml, // xml/doctype, xml/malformed
   checkResponseShape, // response/invalid        saml-core §3.2.2

@@ -41,7 +41,9 @@ export type SamlRejectionCode =
   | 'user/unknown'
   | 'user/inactive'
   | 'user/deprovisioned'
-  | 'tenant/sso-not-enabled';
+  | 'tenant/sso-not-enabled'
+  /** The tenant's imported IdP metadata is past its validUntil (./metadata-trust/check-metadata-valid.ts). */
+  | 'metadata/expired';
 
 const BAD_REQUEST: ReadonlySet<SamlRejectionCode> = new Set(['binding/malformed', 'xml/doctype', 'xml/malformed', 'xml/too-large', 'xml/too-deep', 'response/invalid']);
 

@@ -26,6 +26,7 @@ import { syncGroups, type GroupSyncOutcome } from '../sign-in/group-sync.ts';
 import { createIdpTrust, type IdpTrust } from './idp-metadata-refresh.ts';
 import type { SpKeys } from './keys.ts';
 import { spMetadataXml } from './metadata.ts';
+import { metadataExpiry } from './metadata-trust/check-metadata-valid.ts';
 import { runAcsPipeline } from './pipeline.ts';
 import type { SamlRejection } from './rejection.ts';
 import type { ReplayCache } from './replay-cache.ts';
@@ -121,6 +122,8 @@ export function createSamlRouter(deps: SamlRouterDeps): Router {
     const named = tenantOf(req, res);
     if (!named) return;
     const tenant = await idpTrust.current(named); // metadata from a URL, refreshed when due (./idp-metadata-refresh.ts)
+    const expired = metadataExpiry(tenant.saml.idp, deps.clock.now()); // no AuthnRequest to an IdP whose metadata lapsed
+    if (expired) return reply(req, res, tenant, expired);
     const next = resolveRelayState(asked, spOrigins(tenant.saml.acsUrls));
     if (!next.follow && next.reason !== 'absent') {
       deps.log.log('warn', 'saml.relay-state', { tenant: tenant.id, outcome: 'dropped', at: 'login', reason: next.reason, length: asked?.length });

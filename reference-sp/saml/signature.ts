@@ -31,7 +31,7 @@
  * Every refusal carries one fixed message: nothing from the message (IDs, URIs, digests, library errors).
  */
 import { C14nCanonicalization, SignedXml, type NamespacePrefix } from 'xml-crypto';
-import type { SamlTenantConfig } from '../config/saml-section.ts';
+import type { ResolvedIdp, SamlTenantConfig } from '../config/saml-section.ts';
 import { checkSignatureAlgorithm } from './checks/check-signature-algorithm.ts';
 import { reject, type SamlRejection } from './rejection.ts';
 import type { SignatureInfo } from './state.ts';
@@ -54,12 +54,15 @@ const ALLOWED_TRANSFORMS = new Set([ENVELOPED, ...CANONICALIZATIONS]);
  */
 const MAX_SIGNATURE_ELEMENTS = 64;
 
-export interface VerifiedElement {
+/** What a signature is on: a part of a SAML message, or an IdP's metadata document (./metadata-trust/). */
+export type SignedPart = SignatureInfo['on'] | 'metadata';
+
+export interface VerifiedElement<On extends SignedPart = SignatureInfo['on']> {
   readonly verifiedXml: string;
-  readonly info: SignatureInfo;
+  readonly info: Omit<SignatureInfo, 'on'> & { readonly on: On };
 }
 
-function invalid(on: SignatureInfo['on'], message: string, spec: string): SamlRejection {
+function invalid(on: SignedPart, message: string, spec: string): SamlRejection {
   return reject('signature/invalid', { message: `the ${on} signature ${message}`, spec });
 }
 
@@ -181,11 +184,11 @@ function prunedDocumentXml(element: Element): string {
 }
 
 /** undefined when the element carries no signature; throws a SamlRejection when it carries a bad one. */
-export function verifyEnvelopedSignature(
+export function verifyEnvelopedSignature<On extends SignedPart>(
   element: Element,
-  on: SignatureInfo['on'],
-  saml: Pick<SamlTenantConfig, 'allowedSignatureAlgorithms' | 'allowedDigestAlgorithms' | 'idp'>,
-): VerifiedElement | undefined {
+  on: On,
+  saml: Pick<SamlTenantConfig, 'allowedSignatureAlgorithms' | 'allowedDigestAlgorithms'> & { readonly idp: Pick<ResolvedIdp, 'signingCertificates'> },
+): VerifiedElement<On> | undefined {
   const signatures = children(element, NS.ds, 'Signature');
   if (signatures.length === 0) return undefined;
   if (signatures.length > 1) throw invalid(on, 'must be the only Signature of its element', 'saml-core §5.4.2');
