@@ -28,6 +28,8 @@ import { SpRegistry, type MetadataOverrides, type MetadataSource } from '../saml
 import { chooseAcs, type SpRegistration, type SpRegistrationInput } from '../saml/sp-registry/sp-registration.ts';
 import { applyDeviation, parseDeviations, type Deviation, type DeviationInput } from './deviations.ts';
 import { IdpSessions } from './idp-session.ts';
+import { ArtifactService } from '../saml/artifact/artifact-service.ts';
+import { ARTIFACT_RESOLUTION_PATH } from './artifact-routes.ts';
 
 export interface NextSignInInput {
   /** Login or email of a directory user, or a full user. */
@@ -55,6 +57,8 @@ export interface IssuedResponse {
   readonly action: string;
   readonly fields: { SAMLResponse: string; RelayState?: string };
   readonly html: string;
+  /** The SAMLart the browser carried instead of the Response, when the ACS is bound to HTTP-Artifact (../saml/artifact/). */
+  readonly artifact?: string | undefined;
   readonly built: BuiltResponse;
   readonly spEntityId: string;
   readonly user: string;
@@ -98,8 +102,12 @@ export class MockIdpControl {
   /** Browsers signed in at the IdP: a later AuthnRequest without ForceAuthn is answered without the login page. */
   readonly sessions: IdpSessions;
 
+  /** Responses issued by artifact, waiting for the SP's ArtifactResolve (saml-bindings §3.6, ../saml/artifact/). */
+  readonly artifacts: ArtifactService;
+
   constructor(readonly ctx: MockIdpContext) {
     this.sessions = new IdpSessions(ctx.clock, ctx.sessionTtlMs);
+    this.artifacts = new ArtifactService({ entityId: ctx.entityId, clock: ctx.clock, signingKey: () => this.ctx.keys.signing });
   }
 
   /** From now on every added user is also handed to `keep` (which persists it), so it survives a restart. */
@@ -111,8 +119,12 @@ export class MockIdpControl {
     return `${this.ctx.baseUrl}/saml/sso`;
   }
 
+  get artifactResolutionUrl(): string {
+    return `${this.ctx.baseUrl}${ARTIFACT_RESOLUTION_PATH}`;
+  }
+
   metadataXml(): string {
-    return idpMetadataXml({ entityId: this.ctx.entityId, ssoUrl: this.ssoUrl, signingCertificatePem: this.ctx.keys.signing.certificatePem });
+    return idpMetadataXml({ entityId: this.ctx.entityId, ssoUrl: this.ssoUrl, signingCertificatePem: this.ctx.keys.signing.certificatePem, artifactResolutionUrl: this.artifactResolutionUrl });
   }
 
   /** A builder preset with this IdP's clock, keys and entity ID — for minting responses by hand. */
@@ -328,11 +340,14 @@ export class MockIdpControl {
     const built = await b.build();
 
     const action = postTo ?? acsUrl;
+    const artifact = acs?.binding === 'artifact' && postTo === undefined ? this.artifacts.issue(sp.entityId, built.xml) : undefined;
     const fields = { SAMLResponse: built.base64, ...(args.relayState !== undefined ? { RelayState: args.relayState } : {}) };
     const issued: IssuedResponse = {
       action,
       fields,
-      html: autoPostForm(action, fields),
+      // An ACS bound to HTTP-Artifact gets the artifact in an auto-posting form (saml-bindings §3.6.3) instead.
+      html: artifact === undefined ? autoPostForm(action, fields) : autoPostForm(action, { SAMLart: artifact, RelayState: args.relayState }),
+      ...(artifact === undefined ? {} : { artifact }),
       built,
       spEntityId: sp.entityId,
       user: user.login,

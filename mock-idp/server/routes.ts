@@ -6,6 +6,7 @@
  *   GET  /saml/idp-initiated?sp=&user= .. IdP-initiated (unsolicited) sign-in (saml-profiles §4.1.5)
  *   GET  /?sp=&RelayState=  POST /login . the login page (attributes previewed for the chosen SP) and its form;
  *                                        action=review answers with the assertion inspector instead of posting
+ *   POST /saml/artifact ................. ArtifactResolutionService, SOAP (saml-bindings §3.6, ./artifact-routes.ts)
  *   /control/* .......................... JSON control API (see docs/mock-idp.md); POST /control/sps/assignment-required
  *                                        and POST /control/assignments model Entra's user assignment
  * A request that names a queued user (PUT /control/next-sign-in) is answered at once with the auto-posting
@@ -19,6 +20,7 @@ import { parseAuthnRequest, type AuthnRequestInfo } from '../saml/bindings/authn
 import { decodeRedirectRequest } from '../saml/bindings/redirect-binding.ts';
 import { decodePostRequest, isPostRequestSigned, verifyPostRequestSignature } from '../saml/bindings/post-binding.ts';
 import type { MetadataSource } from '../saml/sp-registry/sp-registry.ts';
+import { registerArtifactRoutes } from './artifact-routes.ts';
 import type { IssuedResponse, MockIdpControl } from './control.ts';
 import { escapeHtml } from './html.ts';
 import { IDP_SESSION_COOKIE, readCookie } from './idp-session.ts';
@@ -41,6 +43,8 @@ export function buildRoutes(control: MockIdpControl): express.Express {
   };
   app.get('/metadata', sendMetadata);
   app.get('/saml/metadata', sendMetadata);
+  // HTTP-Artifact binding: the ArtifactResolutionService (SOAP) and its control endpoints (./artifact-routes.ts).
+  registerArtifactRoutes(app, control);
 
   const renderLogin = (res: Response, opts: { pendingId?: string; spEntityId?: string; relayState?: string }) => {
     // A named SP must exist (a typo is a refusal, not a silent switch to another SP); none named → the first.

@@ -72,6 +72,8 @@ export const samlDefaults = {
    * session (SAML Core §3.4.1); off, an IdP session signs the user in without its login page (DatoCMS, seed 004).
    */
   forceAuthn: false,
+  /** The ACS binding SP metadata advertises: 'post' (saml-bindings §3.5) or 'artifact' (§3.6: SAMLart, resolved over SOAP). */
+  acsBinding: 'post',
   /** Wording of the HTML error page: 'particle' reproduces Particle's "general non-success" page. */
   errorPage: 'generic',
   /** What a sign-in may write when SCIM provisions the same users (./identity-policy.ts). */

@@ -21,6 +21,7 @@ import { resolveScimSection, type ScimTenantInput } from './scim-section.ts';
 import { resolveOidcSection } from './oidc-section.ts';
 import type { ProfileName, ReferenceSpConfig, ReferenceSpConfigInput, TenantConfig, TenantInput } from './types.ts';
 import { schemaProblems } from './validate.ts';
+import { artifactResolutionServiceUrl } from '../saml/artifact/ars-from-metadata.ts';
 import { toPemCertificate } from '../saml/xml.ts';
 
 export interface ResolveOptions {
@@ -103,6 +104,9 @@ async function resolveSaml(tenant: TenantInput, path: string, baseUrl: string, o
     if (organizationKeys.has(o.key)) problems.push(`${path}.groupSync.organizations[${j}].key repeats the organization "${o.key}"`);
     organizationKeys.add(o.key);
   });
+  if (idp && (input.acsBinding ?? fromProfile.acsBinding ?? samlDefaults.acsBinding) === 'artifact' && !idp.artifactResolutionUrl) {
+    problems.push(`${path}.idp.artifactResolutionUrl is required when acsBinding is artifact (or import IdP metadata with a SOAP ArtifactResolutionService)`);
+  }
   if (!idp || problems.length > before) return undefined;
 
   const pick = <K extends keyof typeof samlDefaults>(key: K) => (input[key] ?? fromProfile[key] ?? samlDefaults[key]) as NonNullable<SamlTenantInput[K]> | (typeof samlDefaults)[K];
@@ -137,6 +141,7 @@ async function resolveSaml(tenant: TenantInput, path: string, baseUrl: string, o
     authnRequestTtlSeconds: pick('authnRequestTtlSeconds') as number,
     sessionTtlSeconds: pick('sessionTtlSeconds') as number,
     forceAuthn: pick('forceAuthn') as boolean,
+    acsBinding: pick('acsBinding') as SamlTenantConfig['acsBinding'],
     errorPage: pick('errorPage') as SamlTenantConfig['errorPage'],
     identityPolicy: { ...samlDefaults.identityPolicy, ...fromProfile.identityPolicy, ...input.identityPolicy },
   };
@@ -154,6 +159,7 @@ async function resolveIdp(input: SamlTenantInput, path: string, options: Resolve
     return undefined;
   }
   let meta: IdpMetadata | undefined;
+  let artifactResolutionUrl = idp.artifactResolutionUrl; // else the metadata's (../saml/artifact/ars-from-metadata.ts)
   let source: ResolvedIdp['source'] = 'manual';
   const from = sources[0];
   const metadataSigningCertificate = resolveMetadataSigningCertificate(idp, from !== undefined, path, problems);
@@ -189,6 +195,7 @@ async function resolveIdp(input: SamlTenantInput, path: string, options: Resolve
       return undefined;
     }
     meta = parsed.value;
+    artifactResolutionUrl ??= artifactResolutionServiceUrl(xml);
   }
   const entityId = idp.entityId ?? meta?.entityId;
   const ssoUrl = idp.ssoUrl ?? meta?.ssoUrl;
@@ -210,7 +217,7 @@ async function resolveIdp(input: SamlTenantInput, path: string, options: Resolve
   });
   if (idp.metadataRefreshSeconds !== undefined && from !== 'metadataUrl') problems.push(`${path}.metadataRefreshSeconds applies only with ${path}.metadataUrl`);
   if (problems.length > before || !entityId || !ssoUrl) return undefined;
-  const lifecycle = metadataLifecycle(meta, metadataSigningCertificate); // ../saml/metadata-trust/
+  const lifecycle = { ...metadataLifecycle(meta, metadataSigningCertificate), ...(artifactResolutionUrl ? { artifactResolutionUrl } : {}) }; // ../saml/metadata-trust/, ../saml/artifact/
   if (from !== 'metadataUrl') return { entityId, ssoUrl, signingCertificates: pems, source, ...lifecycle };
   const overridden = (['entityId', 'ssoUrl', 'signingCertificates'] as const).filter((k) => idp[k] !== undefined);
   const refresh = { url: idp.metadataUrl!, everySeconds: idp.metadataRefreshSeconds ?? idpDefaults.metadataRefreshSeconds, overridden };

@@ -43,6 +43,9 @@ export type KeyTransportAlgorithmName = keyof typeof KEY_TRANSPORT_ALGORITHMS;
 
 import { identityPolicyJsonSchema, type IdentityPolicy, type IdentityPolicyInput } from './identity-policy.ts';
 
+/** How the ACS receives the Response: HTTP-POST (saml-bindings §3.5) or HTTP-Artifact (§3.6, ../saml/artifact/). */
+export type AcsBinding = 'post' | 'artifact';
+
 export type ErrorPageStyle = 'generic' | 'particle';
 
 /** The trusted IdP: imported from metadata (URL, file or inline XML) and/or given by hand. */
@@ -68,6 +71,8 @@ export interface IdpInput {
    * a valid enveloped signature by it over the root, the metadata is refused (../saml/metadata-trust/).
    */
   readonly metadataSigningCertificate?: string;
+  /** The IdP's SOAP ArtifactResolutionService (saml-bindings §3.6); default: the one its metadata advertises. */
+  readonly artifactResolutionUrl?: string;
 }
 
 export interface AttributeMappingInput {
@@ -132,6 +137,8 @@ export interface SamlTenantInput {
   readonly sessionTtlSeconds?: number;
   /** Ask the IdP to authenticate the user again rather than reuse its session (ForceAuthn, SAML Core §3.4.1). */
   readonly forceAuthn?: boolean;
+  /** How the IdP delivers the Response to the ACS, as SP metadata advertises it: HTTP-POST or HTTP-Artifact (saml-bindings §3.6). */
+  readonly acsBinding?: AcsBinding;
   readonly errorPage?: ErrorPageStyle;
   /** What a sign-in may write when SCIM provisions the same users (./identity-policy.ts). */
   readonly identityPolicy?: IdentityPolicyInput;
@@ -149,6 +156,8 @@ export interface ResolvedIdp {
     readonly everySeconds: number;
     readonly overridden: readonly ('entityId' | 'ssoUrl' | 'signingCertificates')[];
   };
+  /** The IdP's SOAP ArtifactResolutionService: idp.artifactResolutionUrl, else its metadata's (../saml/artifact/). */
+  readonly artifactResolutionUrl?: string | undefined;
   /** The imported metadata's validUntil (ISO 8601): past it, sign-ins are refused with metadata/expired. */
   readonly validUntil?: string | undefined;
   /** The imported metadata's cacheDuration in seconds (../saml/metadata-trust/refresh-schedule.ts). */
@@ -198,6 +207,7 @@ export interface SamlTenantConfig {
   readonly authnRequestTtlSeconds: number;
   readonly sessionTtlSeconds: number;
   readonly forceAuthn: boolean;
+  readonly acsBinding: AcsBinding;
   readonly errorPage: ErrorPageStyle;
   readonly identityPolicy: IdentityPolicy;
 }
@@ -225,6 +235,7 @@ export const samlTenantJsonSchema = {
         entityId: nonEmptyString,
         ssoUrl: httpUrl,
         signingCertificates: { ...stringList, minItems: 1, 'x-expect': 'a non-empty list of certificates (PEM or base64)' },
+        artifactResolutionUrl: httpUrl,
         metadataSigningCertificate: { ...nonEmptyString, 'x-expect': 'a certificate (PEM or base64)' },
       },
     },
@@ -305,6 +316,7 @@ export const samlTenantJsonSchema = {
     authnRequestTtlSeconds: positiveInteger,
     sessionTtlSeconds: positiveInteger,
     forceAuthn: bool,
+    acsBinding: { enum: ['post', 'artifact'], 'x-expect': 'one of post, artifact' },
     errorPage: { enum: ['generic', 'particle'], 'x-expect': 'one of generic, particle' },
     identityPolicy: identityPolicyJsonSchema,
   },

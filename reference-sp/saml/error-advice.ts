@@ -132,4 +132,14 @@ export const ADVICE: Readonly<Record<SamlRejectionCode, Advice>> = {
     next: (l) => ['Make the IdP publish fresh metadata (or re-import it), then start again at ', { href: l.login }, '.'],
     spec: 'saml-metadata §2.3.2',
   },
+  'artifact/malformed': { what: 'The sign-in carried no usable SAML artifact (a type 0x0004 artifact of 44 bytes).', next: checkIdpOutput, spec: 'saml-bindings §3.6.4.1' },
+  'artifact/source-id': { what: 'The artifact was issued by another IdP than the one this tenant trusts.', next: reimport, spec: 'saml-bindings §3.6.4.1' },
+  'artifact/resolution-failed': {
+    what: 'The IdP\u2019s ArtifactResolutionService could not be reached or did not answer properly.',
+    next: (l) => ['Check the IdP\u2019s ArtifactResolutionService (its metadata, or idp.artifactResolutionUrl), then start again at ', { href: l.login }, '.'],
+    spec: 'saml-bindings §3.2.3.3',
+  },
+  'artifact/empty': { what: 'The IdP holds no message for this artifact: it is unknown, expired or was already used.', next: startAgain, spec: 'saml-core §3.5.3' },
+  'artifact/signature-invalid': { what: 'The IdP\u2019s ArtifactResponse is not signed by the certificate this tenant trusts.', next: reimport, spec: 'saml-core §5.4' },
+  'artifact/in-response-to': { what: 'The IdP\u2019s ArtifactResponse answers another request than the one this SP sent.', next: startAgain, spec: 'saml-core §3.5.3' },
 };

@@ -2,7 +2,8 @@
  * The SP's metadata for one tenant (saml-metadata §2.4.4 SPSSODescriptor):
  * - entityID, AuthnRequestsSigned and WantAssertionsSigned as the tenant is configured;
  * - a signing and an encryption KeyDescriptor with the SP certificate (§2.4.1.1);
- * - each ACS URL with the HTTP-POST binding (saml-bindings §3.5), the first one the default;
+ * - each ACS URL with the HTTP-POST binding (saml-bindings §3.5), or HTTP-Artifact (§3.6) when the tenant's
+ *   acsBinding is 'artifact'; the first one the default;
  * - an AttributeConsumingService listing the attributes the tenant expects as RequestedAttribute (§2.4.4.1),
  *   required ones flagged isRequired="true".
  */
@@ -11,6 +12,7 @@ import type { SpKeys } from './keys.ts';
 import { certBody, escapeXml } from './xml.ts';
 
 const BINDING_POST = 'urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST';
+const BINDING_ARTIFACT = 'urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Artifact';
 
 export function expectedAttributes(tenant: TenantConfig): { name: string; required: boolean }[] {
   const { attributeMapping: m, requiredAttributes, groupSync } = tenant.saml;
@@ -27,7 +29,7 @@ export function spMetadataXml(tenant: TenantConfig, keys: SpKeys): string {
   const keyDescriptor = (use: string) =>
     `<md:KeyDescriptor use="${use}"><ds:KeyInfo><ds:X509Data><ds:X509Certificate>${cert}</ds:X509Certificate></ds:X509Data></ds:KeyInfo></md:KeyDescriptor>`;
   const acs = s.acsUrls
-    .map((url, i) => `<md:AssertionConsumerService Binding="${BINDING_POST}" Location="${escapeXml(url)}" index="${i}"${i === 0 ? ' isDefault="true"' : ''}/>`)
+    .map((url, i) => `<md:AssertionConsumerService Binding="${s.acsBinding === 'artifact' ? BINDING_ARTIFACT : BINDING_POST}" Location="${escapeXml(url)}" index="${i}"${i === 0 ? ' isDefault="true"' : ''}/>`)
     .join('');
   const attrs = expectedAttributes(tenant);
   const acsService =

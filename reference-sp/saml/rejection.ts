@@ -43,7 +43,19 @@ export type SamlRejectionCode =
   | 'user/deprovisioned'
   | 'tenant/sso-not-enabled'
   /** The tenant's imported IdP metadata is past its validUntil (./metadata-trust/check-metadata-valid.ts). */
-  | 'metadata/expired';
+  | 'metadata/expired'
+  /** HTTP-Artifact binding (./artifact/): SAMLart is not a type 0x0004 artifact. saml-bindings §3.6.4.1 */
+  | 'artifact/malformed'
+  /** The artifact's SourceID is not the trusted IdP's. saml-bindings §3.6.4.1 */
+  | 'artifact/source-id'
+  /** The IdP's ArtifactResolutionService failed: network, timeout, HTTP status, SOAP fault. saml-bindings §3.2.3.3 */
+  | 'artifact/resolution-failed'
+  /** The IdP returned no message: unknown, expired or already resolved. saml-core §3.5.3 */
+  | 'artifact/empty'
+  /** The ArtifactResponse is unsigned or its signature does not verify. saml-core §3.5.2, §5.4 */
+  | 'artifact/signature-invalid'
+  /** The ArtifactResponse does not answer our ArtifactResolve. saml-core §3.5.3 */
+  | 'artifact/in-response-to';
 
 const BAD_REQUEST: ReadonlySet<SamlRejectionCode> = new Set(['binding/malformed', 'xml/doctype', 'xml/malformed', 'xml/too-large', 'xml/too-deep', 'response/invalid']);
 
@@ -57,7 +69,7 @@ export class SamlRejection extends SignInRejection<SamlRejectionCode> {
    * HTML page never include it (it can quote the attacker's document or decrypted text).
    */
   constructor(code: SamlRejectionCode, detail: SamlRejectionDetail, options?: { readonly cause?: unknown }) {
-    super(code, detail, BAD_REQUEST.has(code) ? 400 : 403, options);
+    super(code, detail, BAD_REQUEST.has(code) ? 400 : code === 'artifact/resolution-failed' ? 502 : 403, options);
   }
 }
 

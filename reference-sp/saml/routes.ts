@@ -5,6 +5,7 @@
  * - GET  login     SP-initiated sign-in: redirect to the IdP with an AuthnRequest (./authn-request.ts) whose
  *                  ID is remembered with this browser's binding cookie (./browser-binding.ts); a RelayState
  *                  the ACS would not follow (./relay-state.ts) is not sent along
+ * - GET|POST acs   SAMLart of the HTTP-Artifact binding (saml-bindings §3.6) is resolved first (./artifact/)
  * - POST acs       HTTP-POST binding ACS (saml-bindings §3.5): the check pipeline (./pipeline.ts) with the
  *                  posting browser's binding, then group sync and a session cookie; JSON or HTML by the
  *                  Accept header; answered only once its writes are on disk; never a 500 for client input
@@ -28,6 +29,7 @@ import type { SpKeys } from './keys.ts';
 import { spMetadataXml } from './metadata.ts';
 import { metadataExpiry } from './metadata-trust/check-metadata-valid.ts';
 import { runAcsPipeline } from './pipeline.ts';
+import { acsPipelineFor } from './artifact/acs-message.ts';
 import type { SamlRejection } from './rejection.ts';
 import type { ReplayCache } from './replay-cache.ts';
 import type { AuthnRequestPurpose, OutstandingRequests } from './request-store.ts';
@@ -151,15 +153,15 @@ export function createSamlRouter(deps: SamlRouterDeps): Router {
         .send(errorPageHtml(tenant.saml.errorPage, rejection, adviceLinks(tenant.id)));
   };
 
-  router.post('/saml/:tenant/acs', express.urlencoded({ extended: false, limit: '2mb' }), async (req, res) => {
+  const acs = async (req: Request, res: Response) => {
     const named = tenantOf(req, res);
     if (!named) return;
     const tenant = await idpTrust.current(named);
-    const body = (req.body ?? {}) as Record<string, unknown>;
+    const body = (req.method === 'GET' ? req.query : (req.body ?? {})) as Record<string, unknown>;
     const relayState = typeof body['RelayState'] === 'string' ? body['RelayState'] : undefined;
     const sentBinding = validBindingValue(readCookie(req, bindingCookie(tenant.saml.acsUrls[0]!).name));
     const browserBinding = sentBinding === undefined ? null : cookieHash(sentBinding);
-    const result = await runAcsPipeline({ tenant, samlResponse: body['SAMLResponse'], relayState }, { ...deps, browserBinding });
+    const result = await runAcsPipeline({ tenant, samlResponse: body['SAMLResponse'], relayState }, { ...deps, browserBinding }, acsPipelineFor(req.method, body));
     const assertionId = result.state.assertion?.getAttribute('ID') ?? undefined;
     if (!result.ok) {
       // An unexpected exception inside a check (a bug, never the sender's doing) is kept for this log line only.
@@ -239,7 +241,10 @@ export function createSamlRouter(deps: SamlRouterDeps): Router {
       .status(200)
       .type('html')
       .send(signedInPageHtml({ tenantId: tenant.id, user: current, nameId: state.nameId, attributes, created: state.userCreated === true }));
-  });
+  };
+  // SAMLResponse (HTTP-POST) or SAMLart (HTTP-Artifact, by POST form or by redirect): ./artifact/acs-message.ts.
+  router.post('/saml/:tenant/acs', express.urlencoded({ extended: false, limit: '2mb' }), acs);
+  router.get('/saml/:tenant/acs', acs);
 
   router.get('/saml/:tenant/me', (req, res) => {
     const tenant = tenantOf(req, res);

@@ -3,9 +3,11 @@
  * - entityID; protocolSupportEnumeration names SAML 2.0 (§2.4.1)
  * - one KeyDescriptor use="signing" with the X.509 certificate the IdP signs with (§2.4.1.1)
  * - the NameID formats it can send (§2.4.2), then SingleSignOnService for HTTP-Redirect and HTTP-POST (§2.4.3)
+ * - ArtifactResolutionService over SOAP, index 0, when the IdP resolves artifacts (§2.4.1 SSODescriptorType, saml-bindings §3.6, ../artifact/)
  * - WantAuthnRequestsSigned="false": the IdP verifies a signed request, but asks it per SP registration
  */
 import { BINDING, NAMEID_FORMAT, NS } from '../namespaces.ts';
+import { BINDING_SOAP } from '../artifact/bindings.ts';
 import { escapeXml, pemBody } from '../xml.ts';
 
 export interface IdpMetadataInput {
@@ -13,6 +15,8 @@ export interface IdpMetadataInput {
   /** Where SingleSignOnService is served, e.g. http://127.0.0.1:7000/saml/sso */
   readonly ssoUrl: string;
   readonly signingCertificatePem: string;
+  /** Where the ArtifactResolutionService (SOAP) is served, e.g. http://127.0.0.1:7000/saml/artifact */
+  readonly artifactResolutionUrl?: string | undefined;
 }
 
 export function idpMetadataXml(input: IdpMetadataInput): string {
@@ -28,6 +32,9 @@ export function idpMetadataXml(input: IdpMetadataInput): string {
     `    <md:KeyDescriptor use="signing">\n` +
     `      <ds:KeyInfo><ds:X509Data><ds:X509Certificate>${cert}</ds:X509Certificate></ds:X509Data></ds:KeyInfo>\n` +
     `    </md:KeyDescriptor>\n` +
+    (input.artifactResolutionUrl
+      ? `    <md:ArtifactResolutionService Binding="${BINDING_SOAP}" Location="${escapeXml(input.artifactResolutionUrl)}" index="0" isDefault="true"/>\n`
+      : '') +
     formats +
     `    <md:SingleSignOnService Binding="${BINDING.redirect}" Location="${url}"/>\n` +
     `    <md:SingleSignOnService Binding="${BINDING.post}" Location="${url}"/>\n` +

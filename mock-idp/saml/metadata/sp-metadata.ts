@@ -3,12 +3,14 @@
  * - entityID of the EntityDescriptor (§2.3.2); the first SPSSODescriptor that supports SAML 2.0
  * - AuthnRequestsSigned / WantAssertionsSigned (§2.4.4), default false
  * - KeyDescriptor use="signing" / "encryption"; one without `use` serves both (§2.4.1.1)
- * - every AssertionConsumerService with its index and isDefault (§2.4.4, §2.2.3 IndexedEndpointType)
+ * - every AssertionConsumerService with its index and isDefault (§2.4.4, §2.2.3 IndexedEndpointType); HTTP-POST
+ *   and HTTP-Artifact ones (saml-bindings §3.6, ../artifact/), the others are skipped
  * - the first NameIDFormat, when it is one the IdP knows
  * A DOCTYPE is refused and bad XML is sp/bad-metadata, never a crash.
  */
 import { type IdpError, idpError } from '../errors.ts';
 import { BINDING, NAMEID_FORMAT, NS, type NameIdFormatName } from '../namespaces.ts';
+import { BINDING_ARTIFACT } from '../artifact/bindings.ts';
 import { certToPem, childElements, descendants, parseXml } from '../xml.ts';
 import type { SpRegistrationInput } from '../sp-registry/sp-registration.ts';
 
@@ -40,11 +42,12 @@ export function registrationFromSpMetadata(xml: string): SpRegistrationInput {
   const sp = childElements(entity, NS.metadata, 'SPSSODescriptor').find((d) => (d.getAttribute('protocolSupportEnumeration') ?? '').split(/\s+/).includes(NS.protocol));
   if (!sp) throw idpError('sp/bad-metadata', `${entityId}: no SPSSODescriptor supporting SAML 2.0`);
   const acs = childElements(sp, NS.metadata, 'AssertionConsumerService')
-    .filter((e) => e.getAttribute('Binding') === BINDING.post)
+    .filter((e) => e.getAttribute('Binding') === BINDING.post || e.getAttribute('Binding') === BINDING_ARTIFACT)
     .map((e, i) => ({
       url: e.getAttribute('Location') ?? '',
       index: Number(e.getAttribute('index') ?? i),
       isDefault: e.getAttribute('isDefault') === 'true',
+      ...(e.getAttribute('Binding') === BINDING_ARTIFACT ? { binding: 'artifact' as const } : {}),
     }));
   if (acs.length === 0) throw idpError('sp/bad-metadata', `${entityId}: no HTTP-POST AssertionConsumerService`);
   const formatUri = childElements(sp, NS.metadata, 'NameIDFormat')[0]?.textContent?.trim();

@@ -16,10 +16,14 @@ import { isPresetName, type PresetName } from '../presets/presets.ts';
 import { USER_FIELDS, type AttributeStatement } from '../presets/custom-statements.ts';
 import type { UserField } from '../presets/directory-user.ts';
 
+export type AcsBinding = 'post' | 'artifact';
+
 export interface AcsInput {
   readonly url: string;
   readonly index?: number | undefined;
   readonly isDefault?: boolean | undefined;
+  /** How the Response reaches this ACS: HTTP-POST (the default) or HTTP-Artifact (saml-bindings §3.6, ../artifact/). */
+  readonly binding?: AcsBinding | undefined;
 }
 
 export interface SpRegistrationInput {
@@ -54,6 +58,8 @@ export interface AcsEndpoint {
   readonly url: string;
   readonly index: number;
   readonly isDefault: boolean;
+  /** Absent: HTTP-POST. 'artifact': the browser carries an artifact the SP resolves over SOAP. */
+  readonly binding?: AcsBinding;
 }
 
 export interface SpRegistration {
@@ -103,12 +109,16 @@ export function resolveSpRegistration(input: SpRegistrationInput, path = 'sp'): 
     url: a?.url,
     index: a?.index ?? n,
     isDefault: a?.isDefault === true,
+    ...(a?.binding !== undefined ? { binding: a.binding } : {}),
   }));
   acs.forEach((a, n) => {
     if (!isHttpUrl(a.url)) problems.push(`${path}.acs[${n}].url must be an absolute http(s) URL`);
     if (!Number.isInteger(a.index) || a.index < 0) problems.push(`${path}.acs[${n}].index must be a non-negative integer`);
   });
   if (new Set(acs.map((a) => a.index)).size !== acs.length) problems.push(`${path}.acs indexes must be unique`);
+  acs.forEach((a, n) => {
+    if (a.binding !== undefined && a.binding !== 'post' && a.binding !== 'artifact') problems.push(`${path}.acs[${n}].binding must be post or artifact`);
+  });
   if (acs.filter((a) => a.isDefault).length > 1) problems.push(`${path}.acs may mark only one endpoint isDefault`);
   if (i.preset !== undefined && !isPresetName(i.preset)) problems.push(`${path}.preset must be one of entra, okta, jumpcloud, onelogin`);
   if (i.attributes !== undefined) {
