@@ -28,3 +28,12 @@ export type { DirectoryUser } from './saml/presets/directory-user.ts';
 export type { SpRegistration, SpRegistrationInput, AcsInput } from './saml/sp-registry/sp-registration.ts';
 export { IdpError, type IdpErrorCode } from './saml/errors.ts';
 export { NAMEID_FORMAT, ATTRNAME_FORMAT, type SignatureAlgorithmName } from './saml/namespaces.ts';
+// ---- OpenID Provider side (mock-idp/oidc/, docs/oidc-provider.md) ----
+export { MockOpenIdProvider, type IssuedIdToken, type IssuerInput, type MockOpenIdProviderOptions, type OidcNextSignInInput } from './oidc/op.ts';
+export { OIDC_PRESET_NAMES, type OidcClient, type OidcClientInput, type OidcPresetName, type TokenEndpointAuthMethod } from './oidc/clients/oidc-client.ts';
+export { OIDC_DEVIATION_NAMES, type OidcDeviationInput, type OidcDeviationName } from './oidc/deviations/registry.ts';
+export { GROUP_FILTER_TYPES, type GroupFilterType, type GroupsClaimFilter } from './oidc/presets/okta-groups-filter.ts';
+export { issuerSpec, type IssuerRef, type IssuerSpec } from './oidc/issuers.ts';
+export { OidcOpError, type OidcOpErrorCode } from './oidc/errors.ts';
+export { ENTRA_JWT_GROUP_LIMIT } from './oidc/presets/entra.ts';
+export { oktaUserId } from './oidc/presets/okta.ts';

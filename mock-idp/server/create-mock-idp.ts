@@ -10,9 +10,14 @@
  * - users / sps: initial directory users and SP registrations
  * - pendingTtlMs: how long an SP-initiated request waits on the login page (default 5 minutes)
  * - sessionTtlMs: how long a sign-in on the login page is reused by later requests (default 8 hours, ./idp-session.ts)
+ * - oidcClients: OpenID clients registered at start (../oidc/clients/oidc-client.ts)
+ * The OpenID Provider side (../oidc/op.ts, `oidc`) is mounted first; whatever it does not answer goes to the SAML
+ * routes, so one IdP serves both protocols with one directory and one IdP session.
  */
-import type { Express } from 'express';
+import express, { type Express } from 'express';
 import type { Clock } from '../clock.ts';
+import type { OidcClientInput } from '../oidc/clients/oidc-client.ts';
+import { MockOpenIdProvider } from '../oidc/op.ts';
 import { loadIdpKeys, type IdpKeys, type KeyPair } from '../saml/keys/key-store.ts';
 import type { DirectoryUser } from '../saml/presets/directory-user.ts';
 import type { SpRegistrationInput } from '../saml/sp-registry/sp-registration.ts';
@@ -30,11 +35,14 @@ export interface MockIdpOptions {
   readonly sps?: readonly SpRegistrationInput[] | undefined;
   readonly pendingTtlMs?: number | undefined;
   readonly sessionTtlMs?: number | undefined;
+  readonly oidcClients?: readonly OidcClientInput[] | undefined;
 }
 
 export interface MockIdp {
   readonly app: Express;
   readonly control: MockIdpControl;
+  /** The OpenID Provider side: issuers, clients, next sign-in, key rotation. */
+  readonly oidc: MockOpenIdProvider;
   readonly keys: IdpKeys;
   readonly entityId: string;
   readonly baseUrl: string;
@@ -61,5 +69,10 @@ export function createMockIdp(options: MockIdpOptions): MockIdp {
     control.persistUsers((u) => file.keep(u));
   }
   for (const sp of options.sps ?? []) control.registerSp(sp);
-  return { app: buildRoutes(control), control, keys, entityId, baseUrl, metadataXml: () => control.metadataXml() };
+  const oidc = new MockOpenIdProvider({ baseUrl, dataDir: options.dataDir, clock: options.clock, directory: control, sessions: control.sessions, clients: options.oidcClients });
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(oidc.router());
+  app.use(buildRoutes(control));
+  return { app, control, oidc, keys, entityId, baseUrl, metadataXml: () => control.metadataXml() };
 }
