@@ -92,7 +92,7 @@ export class ArtifactService {
   #lookup(request: ReturnType<typeof readArtifactResolve>, findSp: (entityId: string) => SpRegistration | undefined): { outcome: ResolutionOutcome; responseXml?: string } {
     const artifact = decodeArtifact(request.artifact);
     // Taken before the requester is checked: whoever presents an artifact uses it up (one-time use).
-    const stored = artifact && artifact.sourceId.equals(sourceIdOf(this.ctx.entityId)) ? this.#store.take(artifact.messageHandle) : undefined;
+    const stored = artifact?.sourceId.equals(sourceIdOf(this.ctx.entityId)) ? this.#store.take(artifact.messageHandle) : undefined;
     if (!stored) return { outcome: 'artifact/unknown' };
     const sp = findSp(request.issuer);
     if (!sp) return { outcome: 'artifact/unknown-requester' };
