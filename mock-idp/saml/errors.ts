@@ -25,6 +25,11 @@ export type IdpErrorCode =
   | 'control/bad-body'
   | 'control/unknown-deviation'
   | 'keys/bad-pem'
+  /** Key rollover out of phase (./keys/signing-key-ring.ts): saml-metadata §2.4.1.1. */
+  | 'keys/rollover-in-progress'
+  | 'keys/nothing-to-activate'
+  | 'keys/nothing-to-retire'
+  | 'keys/no-rollover'
   | 'directory/bad-file'
   | 'builder/invalid';
 

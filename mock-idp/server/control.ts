@@ -28,6 +28,7 @@ import { SpRegistry, type MetadataOverrides, type MetadataSource } from '../saml
 import { chooseAcs, type SpRegistration, type SpRegistrationInput } from '../saml/sp-registry/sp-registration.ts';
 import { applyDeviation, parseDeviations, type Deviation, type DeviationInput } from './deviations.ts';
 import { IdpSessions } from './idp-session.ts';
+import { MetadataPublication } from '../saml/metadata/metadata-publication.ts';
 import { ArtifactService } from '../saml/artifact/artifact-service.ts';
 import { ARTIFACT_RESOLUTION_PATH } from './artifact-routes.ts';
 
@@ -125,6 +126,14 @@ export class MockIdpControl {
 
   metadataXml(): string {
     return idpMetadataXml({ entityId: this.ctx.entityId, ssoUrl: this.ssoUrl, signingCertificatePem: this.ctx.keys.signing.certificatePem, artifactResolutionUrl: this.artifactResolutionUrl });
+  }
+
+  /** How GET /metadata publishes the metadata: validity, signature (./key-routes.ts, PUT /control/metadata). */
+  readonly metadataPublication = new MetadataPublication();
+
+  /** The metadata as GET /metadata serves it: with its ID, validity, every published signing key and, when asked, signed. */
+  publishedMetadataXml(): string {
+    return this.metadataPublication.publish(this.metadataXml(), this.ctx.keys);
   }
 
   /** A builder preset with this IdP's clock, keys and entity ID — for minting responses by hand. */

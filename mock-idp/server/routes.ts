@@ -23,6 +23,7 @@ import type { MetadataSource } from '../saml/sp-registry/sp-registry.ts';
 import { registerArtifactRoutes } from './artifact-routes.ts';
 import type { IssuedResponse, MockIdpControl } from './control.ts';
 import { escapeHtml } from './html.ts';
+import { registerKeyRoutes } from './key-routes.ts';
 import { IDP_SESSION_COOKIE, readCookie } from './idp-session.ts';
 import { loginPage } from './login-page.ts';
 import { page } from './page-style.ts';
@@ -39,7 +40,7 @@ export function buildRoutes(control: MockIdpControl): express.Express {
   const json = express.json({ limit: '1mb' });
 
   const sendMetadata = (_req: Request, res: Response) => {
-    res.type('application/samlmetadata+xml').send(control.metadataXml());
+    res.type('application/samlmetadata+xml').send(control.publishedMetadataXml()); // ./key-routes.ts: validity, signature, rollover keys
   };
   app.get('/metadata', sendMetadata);
   app.get('/saml/metadata', sendMetadata);
@@ -174,6 +175,7 @@ export function buildRoutes(control: MockIdpControl): express.Express {
   // ---- control API ----
   const c = express.Router();
   c.use(json);
+  registerKeyRoutes(c, control); // /control/keys/* and /control/metadata
   c.get('/state', (_req, res) => {
     res.json(control.state());
   });

@@ -6,6 +6,8 @@
  * - a second, "rogue" key pair (idp-rogue.*.pem) signs wrong-key scenarios: same shape, not the published key
  * - PEMs can be supplied instead; with neither a data directory nor PEMs the keys live in memory only
  * - generated pairs are cached per process and per name, so a test suite pays for key generation once
+ * - the signing key can be rolled over (./signing-key-ring.ts): `signing` is always the key that signs now, and
+ *   `ring` holds every key the metadata publishes; rolled-over keys persist in the data directory too
  */
 import { createPrivateKey, createPublicKey, generateKeyPairSync, X509Certificate } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -13,6 +15,7 @@ import { join } from 'node:path';
 import type { Clock } from '../../clock.ts';
 import { idpError } from '../errors.ts';
 import { selfSignedCertificate } from './certificate.ts';
+import { finishInterruptedActivation, readSlot, SigningKeyRing } from './signing-key-ring.ts';
 
 export interface KeyPair {
   readonly privateKeyPem: string;
@@ -20,8 +23,11 @@ export interface KeyPair {
 }
 
 export interface IdpKeys {
+  /** The key that signs now (the ring's active key when there is a ring). */
   readonly signing: KeyPair;
   readonly rogue: KeyPair;
+  /** The signing keys through a rollover; absent on key sets made by hand (tests minting with a given key). */
+  readonly ring?: SigningKeyRing;
 }
 
 export interface KeyStoreOptions {
@@ -75,17 +81,35 @@ function persistentPair(dataDir: string, name: string, clock: Clock): KeyPair {
   return pair;
 }
 
+/** Keys whose `signing` follows the ring's active key. */
+function ringKeys(ring: SigningKeyRing, rogue: KeyPair): IdpKeys {
+  return {
+    get signing() {
+      return ring.active;
+    },
+    rogue,
+    ring,
+  };
+}
+
 export function loadIdpKeys(options: KeyStoreOptions): IdpKeys {
+  const clock = options.clock;
   if (options.keys) {
     assertKeyPair(options.keys.signing, 'supplied signing key');
     if (options.keys.rogue) assertKeyPair(options.keys.rogue, 'supplied rogue key');
-    return { signing: options.keys.signing, rogue: options.keys.rogue ?? generatedKeyPair('rogue', options.clock) };
+    return ringKeys(new SigningKeyRing({ current: options.keys.signing, clock }), options.keys.rogue ?? generatedKeyPair('rogue', clock));
   }
   if (options.dataDir) {
-    return {
-      signing: persistentPair(options.dataDir, 'signing', options.clock),
-      rogue: persistentPair(options.dataDir, 'rogue', options.clock),
-    };
+    const dataDir = options.dataDir;
+    if (existsSync(dataDir)) finishInterruptedActivation(dataDir);
+    const ring = new SigningKeyRing({
+      current: persistentPair(dataDir, 'signing', clock),
+      next: readSlot(dataDir, 'signing-next', assertKeyPair),
+      previous: readSlot(dataDir, 'signing-previous', assertKeyPair),
+      dataDir,
+      clock,
+    });
+    return ringKeys(ring, persistentPair(dataDir, 'rogue', clock));
   }
-  return { signing: generatedKeyPair('signing', options.clock), rogue: generatedKeyPair('rogue', options.clock) };
+  return ringKeys(new SigningKeyRing({ current: generatedKeyPair('signing', clock), clock }), generatedKeyPair('rogue', clock));
 }
