@@ -84,6 +84,9 @@ interface QueuedSignIn {
 
 const HISTORY_LIMIT = 50;
 const ARMED_LIMIT = 1000;
+/** Bounds on what the control API can make: Providers are not free, and neither is a client list. */
+const MAX_ISSUERS = 50;
+const MAX_CLIENTS = 1000;
 
 /** Keeps at most `limit` entries, dropping the oldest. */
 function boundedSet<K, V>(map: Map<K, V>, key: K, value: V, limit: number): void {
@@ -133,6 +136,7 @@ export class MockOpenIdProvider {
     const spec = issuerSpec(this.baseUrl, ref);
     const found = this.#runtimes.get(spec.key);
     if (found) return found;
+    if (this.#runtimes.size >= MAX_ISSUERS) throw opError('oidc/unknown-issuer', `at most ${MAX_ISSUERS} issuers per IdP`);
     if (spec.tenantId !== undefined && RESERVED_SEGMENTS.has(spec.tenantId.toLowerCase())) {
       throw opError('oidc/unknown-issuer', `"${spec.tenantId}" cannot be an Entra tenant id here: the IdP uses that path`);
     }
@@ -188,6 +192,7 @@ export class MockOpenIdProvider {
       groupsClaim: input.groups_claim,
     };
     const at = this.#clients.get(rt.spec.key) ?? new Map<string, OidcClient>();
+    if (!at.has(client.clientId) && this.clients().length >= MAX_CLIENTS) throw opError('control/bad-body', `at most ${MAX_CLIENTS} clients per IdP`);
     at.set(client.clientId, client);
     this.#clients.set(rt.spec.key, at);
     const name = client.groupsClaim?.name;
