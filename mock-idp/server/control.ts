@@ -11,6 +11,9 @@
  * - user assignment per SP, when the SP's app requires it (Entra's "Assignment required?" = Yes): a user who is not
  *   assigned is refused with `user/not-assigned` (Entra's AADSTS50105, "The signed in user is not assigned to a role
  *   for the application"); by default every user may sign in to every SP
+ * - the request policies of ../saml/request-policy/: NameIDPolicy and RequestedAuthnContext are checked when a
+ *   Response is issued for a request; a request the IdP cannot honour is answered with a signed Response whose
+ *   Status says why (InvalidNameIDPolicy, NoAuthnContext, NoPassive), sent to the ACS like any answer
  */
 import { randomBytes } from 'node:crypto';
 import type { Clock } from '../clock.ts';
@@ -31,6 +34,12 @@ import { IdpSessions } from './idp-session.ts';
 import { MetadataPublication } from '../saml/metadata/metadata-publication.ts';
 import { ArtifactService } from '../saml/artifact/artifact-service.ts';
 import { ARTIFACT_RESOLUTION_PATH } from './artifact-routes.ts';
+import { CLASS_OF_METHOD, isAuthnMethod, type AuthnMethod } from '../saml/request-policy/authn-context-classes.ts';
+import { checkAllowCreate, formatForPolicy } from '../saml/request-policy/name-id-policy.ts';
+import { PersistentIdentifiers } from '../saml/request-policy/persistent-identifiers.ts';
+import { satisfies } from '../saml/request-policy/requested-authn-context.ts';
+import { PolicyRefusal, refuse } from '../saml/request-policy/status.ts';
+import { statusResponse } from '../saml/request-policy/status-response.ts';
 
 export interface NextSignInInput {
   /** Login or email of a directory user, or a full user. */
@@ -38,12 +47,15 @@ export interface NextSignInInput {
   /** Replaces the attributes the SP's preset/statements would send. */
   readonly attributes?: readonly SamlAttribute[] | undefined;
   readonly deviations?: readonly DeviationInput[] | undefined;
+  /** How the queued user authenticates: 'password' (the default) or 'mfa' (../saml/request-policy/authn-context-classes.ts). */
+  readonly authnMethod?: AuthnMethod | undefined;
 }
 
 interface NextSignIn {
   readonly user: DirectoryUser | undefined;
   readonly attributes: readonly SamlAttribute[] | undefined;
   readonly deviations: readonly Deviation[];
+  readonly authnMethod?: AuthnMethod | undefined;
 }
 
 export interface PendingRequest {
@@ -102,6 +114,8 @@ export class MockIdpControl {
   private readonly assignments = new Map<string, Set<string>>();
   /** Browsers signed in at the IdP: a later AuthnRequest without ForceAuthn is answered without the login page. */
   readonly sessions: IdpSessions;
+  /** Which users have a persistent identifier for which SP (NameIDPolicy AllowCreate, ../saml/request-policy/). */
+  readonly persistentIds = new PersistentIdentifiers();
 
   /** Responses issued by artifact, waiting for the SP's ArtifactResolve (saml-bindings §3.6, ../saml/artifact/). */
   readonly artifacts: ArtifactService;
@@ -224,8 +238,9 @@ export class MockIdpControl {
     if (input.user !== undefined && typeof input.user !== 'string' && !isDirectoryUser(input.user)) {
       throw idpError('control/bad-body', 'user must be a login/email or a full directory user');
     }
+    if (input.authnMethod !== undefined && !isAuthnMethod(input.authnMethod)) throw idpError('control/bad-body', 'authnMethod must be password or mfa');
     const user = input.user === undefined ? undefined : this.requireUser(input.user);
-    this.next = { user, attributes: input.attributes, deviations };
+    this.next = { user, attributes: input.attributes, deviations, authnMethod: input.authnMethod };
   }
 
   clearNextSignIn(): void {
@@ -289,15 +304,15 @@ export class MockIdpControl {
   }
 
   /** Completes a held SP-initiated request for a user. */
-  completePending(pendingId: string, userRef?: string | DirectoryUser, sessionIndex?: string): Promise<IssuedResponse> {
+  completePending(pendingId: string, userRef?: string | DirectoryUser, sessionIndex?: string, authnMethod?: AuthnMethod): Promise<IssuedResponse> {
     const held = this.pendingRequest(pendingId);
     this.pending.delete(pendingId);
-    return this.issue({ spEntityId: held.spEntityId, user: userRef, request: held.request, relayState: held.relayState, sessionIndex });
+    return this.issue({ spEntityId: held.spEntityId, user: userRef, request: held.request, relayState: held.relayState, sessionIndex, authnMethod });
   }
 
   /** IdP-initiated (unsolicited) sign-in to a registered SP (saml-profiles §4.1.5). */
-  idpInitiated(args: { sp: string; user?: string | DirectoryUser; relayState?: string | undefined; sessionIndex?: string | undefined }): Promise<IssuedResponse> {
-    return this.issue({ spEntityId: args.sp, user: args.user, relayState: args.relayState, sessionIndex: args.sessionIndex });
+  idpInitiated(args: { sp: string; user?: string | DirectoryUser; relayState?: string | undefined; sessionIndex?: string | undefined; authnMethod?: AuthnMethod | undefined }): Promise<IssuedResponse> {
+    return this.issue({ spEntityId: args.sp, user: args.user, relayState: args.relayState, sessionIndex: args.sessionIndex, authnMethod: args.authnMethod });
   }
 
   /**
@@ -311,6 +326,8 @@ export class MockIdpControl {
     relayState?: string | undefined;
     /** The SessionIndex of the IdP session the response is issued in (./idp-session.ts). */
     sessionIndex?: string | undefined;
+    /** How the user authenticated (default: the queued sign-in's, else password): the assertion's AuthnContextClassRef. */
+    authnMethod?: AuthnMethod | undefined;
   }): Promise<IssuedResponse> {
     const sp = this.requireSp(args.spEntityId);
     const next = this.next;
@@ -330,7 +347,20 @@ export class MockIdpControl {
       throw idpError('request/unregistered-acs', `the requested AssertionConsumerService is not registered for ${sp.entityId}`);
     }
     const acsUrl = acs?.url ?? postTo!;
-    const nameId = this.nameIdFor(sp, user, args.request?.nameIdPolicyFormat);
+    // Request policies (../saml/request-policy/): a request the IdP cannot honour gets a Status, not an assertion.
+    const authnClass = CLASS_OF_METHOD[args.authnMethod ?? next?.authnMethod ?? 'password'];
+    let nameId: { value: string; format: string };
+    try {
+      if (args.request && !satisfies(authnClass, args.request.requestedAuthnContext)) throw refuse('NoAuthnContext');
+      const policyFormat = formatForPolicy(args.request?.nameIdPolicy, sp);
+      const nameIdSp = policyFormat === undefined ? sp : { ...sp, nameIdFormat: policyFormat, nameIdFrom: policyFormat === sp.nameIdFormat ? sp.nameIdFrom : undefined };
+      nameId = this.nameIdFor(nameIdSp, user, args.request?.nameIdPolicyFormat);
+      checkAllowCreate(args.request?.nameIdPolicy, nameId.format, this.persistentIds.has(sp.entityId, user.login));
+    } catch (e) {
+      if (e instanceof PolicyRefusal && args.request) return this.refuseRequest({ spEntityId: sp.entityId, request: args.request, relayState: args.relayState, refusal: e });
+      throw e;
+    }
+    if (nameId.format === NAMEID_FORMAT.persistent) this.persistentIds.establish(sp.entityId, user.login);
     let placement = sp.signing;
     if (sp.wantAssertionsSigned && placement === 'response') placement = 'both';
     if (sp.wantAssertionsSigned && placement === 'none') placement = 'assertion';
@@ -343,6 +373,7 @@ export class MockIdpControl {
       .signatureAlgorithm(sp.signatureAlgorithm);
     if (args.request) b.inResponseTo(args.request.id);
     if (args.sessionIndex !== undefined) b.sessionIndex(args.sessionIndex);
+    b.authnContextClassRef(authnClass);
     if (sp.encryptionCertPem) b.encryptTo(sp.encryptionCertPem, sp.encryption ?? {});
     const previous = this.issued.at(-1)?.built;
     for (const d of deviations) applyDeviation(b, d, { previous });
@@ -366,6 +397,28 @@ export class MockIdpControl {
     this.issued.push(issued);
     if (this.issued.length > HISTORY_LIMIT) this.issued.shift();
     return issued;
+  }
+
+  /**
+   * Answers a request the IdP will not honour with a signed Response carrying only a Status
+   * (../saml/request-policy/status-response.ts), posted to the ACS the request named (else the SP's default).
+   * Refusals are not kept in the issued history: they start no session at the SP.
+   */
+  refuseRequest(args: { spEntityId: string; request: Omit<AuthnRequestInfo, 'doc' | 'xml'>; relayState?: string | undefined; refusal: PolicyRefusal }): IssuedResponse {
+    const sp = this.requireSp(args.spEntityId);
+    const acs = chooseAcs(sp, { url: args.request.acsUrl, index: args.request.acsIndex });
+    if (!acs) throw idpError('request/unregistered-acs', `the requested AssertionConsumerService is not registered for ${sp.entityId}`);
+    const built = statusResponse({
+      issuer: this.ctx.entityId,
+      destination: acs.url,
+      inResponseTo: args.request.id,
+      refusal: args.refusal,
+      now: this.ctx.clock.now(),
+      keys: this.ctx.keys,
+      algorithm: sp.signatureAlgorithm,
+    });
+    const fields = { SAMLResponse: built.base64, ...(args.relayState !== undefined ? { RelayState: args.relayState } : {}) };
+    return { action: acs.url, fields, html: autoPostForm(acs.url, fields), built, spEntityId: sp.entityId, user: '', inResponseTo: args.request.id, at: this.ctx.clock.now().toISOString() };
   }
 
   lastResponse(): IssuedResponse | undefined {

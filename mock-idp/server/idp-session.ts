@@ -24,6 +24,8 @@ export interface IdpSession {
   /** The SessionIndex every assertion issued in this session carries (saml-core §2.7.2). */
   readonly sessionIndex: string;
   readonly expiresAt: number;
+  /** The authentication context class the user signed in with (../saml/request-policy/authn-context-classes.ts). */
+  readonly authnContextClassRef?: string;
 }
 
 export class IdpSessions {
@@ -35,11 +37,12 @@ export class IdpSessions {
   ) {}
 
   /** Starts a session for a user who just authenticated; `id` is the cookie value. */
-  start(login: string): { readonly id: string; readonly session: IdpSession } {
+  start(login: string, authnContextClassRef?: string): { readonly id: string; readonly session: IdpSession } {
     this.expire();
     const id = randomBytes(32).toString('base64url');
     const now = this.clock.now();
     const session: IdpSession = { login, authnInstant: now.toISOString(), sessionIndex: `_${randomBytes(16).toString('hex')}`, expiresAt: now.getTime() + this.ttlMs };
+    if (authnContextClassRef !== undefined) Object.assign(session, { authnContextClassRef });
     this.#sessions.set(id, session);
     return { id, session };
   }

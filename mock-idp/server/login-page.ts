@@ -3,12 +3,16 @@
  * attributes that will be sent to THAT SP, then sign in or review the assertion first. Plain server-rendered
  * HTML; choosing another SP reloads the page with ?sp=… (a GET form, auto-submitted on change). Every value
  * that comes from outside is HTML-escaped.
+ * Two ways to sign in: "Sign in" (a password: PasswordProtectedTransport) and "Sign in with MFA"
+ * (MobileTwoFactorContract); a request whose RequestedAuthnContext one of them cannot satisfy is offered the other
+ * only (../saml/request-policy/decide-answer.ts).
  */
 import type { SamlAttribute } from '../saml/assertion-builder/builder.ts';
 import type { DirectoryUser } from '../saml/presets/directory-user.ts';
 import type { SpRegistration } from '../saml/sp-registry/sp-registration.ts';
 import { escapeHtml } from './html.ts';
 import { page } from './page-style.ts';
+import type { AuthnMethod } from '../saml/request-policy/authn-context-classes.ts';
 
 export { escapeHtml } from './html.ts';
 
@@ -21,6 +25,8 @@ export interface LoginPageInput {
   readonly pendingId: string | undefined;
   readonly relayState: string | undefined;
   readonly attributesFor: (sp: SpRegistration, user: DirectoryUser) => { nameId: string; attributes: SamlAttribute[] };
+  /** The sign-in methods offered; absent: both. */
+  readonly authnMethods?: readonly AuthnMethod[] | undefined;
 }
 
 const e = escapeHtml;
@@ -73,7 +79,8 @@ export function loginPage(p: LoginPageInput): string {
         ${users}
         </div>
         <div class="actions">
-          <button type="submit" class="primary" name="action" value="send"${disabled ? ' disabled' : ''}>Sign in</button>
+          ${(p.authnMethods ?? ['password']).includes('password') ? `<button type="submit" class="primary" name="action" value="send"${disabled ? ' disabled' : ''}>Sign in</button>` : ''}
+          ${(p.authnMethods ?? ['mfa']).includes('mfa') ? `<button type="submit" class="primary" name="action" value="mfa"${disabled ? ' disabled' : ''}>Sign in with MFA</button>` : ''}
           <button type="submit" class="secondary" name="action" value="review"${disabled ? ' disabled' : ''}>Review the assertion first</button>
         </div>
       </form>

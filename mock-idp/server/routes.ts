@@ -13,6 +13,10 @@
  * form; so is one from a browser with a live IdP session (./idp-session.ts) unless it says ForceAuthn="true"
  * (saml-core §3.4.1); otherwise it waits on the login page, where signing in starts an IdP session. Every refusal
  * is a 4xx with a stable code: never a 500 for bad input.
+ * The request policies (../saml/request-policy/decide-answer.ts) decide between those answers: IsPassive, a
+ * RequestedAuthnContext the session or no sign-in method satisfies; a request the IdP will not honour is answered
+ * with a signed Response carrying its Status (NoPassive, NoAuthnContext, InvalidNameIDPolicy) posted to the ACS.
+ * The login page signs in with a password ("Sign in") or with MFA ("Sign in with MFA", action=mfa).
  */
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { IdpError, idpError } from '../saml/errors.ts';
@@ -28,6 +32,8 @@ import { IDP_SESSION_COOKIE, readCookie } from './idp-session.ts';
 import { loginPage } from './login-page.ts';
 import { page } from './page-style.ts';
 import { reviewPage } from './review-page.ts';
+import { CLASS_OF_METHOD, type AuthnMethod } from '../saml/request-policy/authn-context-classes.ts';
+import { decideAnswer, methodsFor } from '../saml/request-policy/decide-answer.ts';
 
 function str(v: unknown): string | undefined {
   return typeof v === 'string' && v !== '' ? v : undefined;
@@ -47,7 +53,7 @@ export function buildRoutes(control: MockIdpControl): express.Express {
   // HTTP-Artifact binding: the ArtifactResolutionService (SOAP) and its control endpoints (./artifact-routes.ts).
   registerArtifactRoutes(app, control);
 
-  const renderLogin = (res: Response, opts: { pendingId?: string; spEntityId?: string; relayState?: string }) => {
+  const renderLogin = (res: Response, opts: { pendingId?: string; spEntityId?: string; relayState?: string; authnMethods?: readonly AuthnMethod[] }) => {
     // A named SP must exist (a typo is a refusal, not a silent switch to another SP); none named → the first.
     const sp = opts.spEntityId ? control.requireSp(opts.spEntityId) : control.sps.list()[0];
     res.type('html').send(
@@ -58,6 +64,7 @@ export function buildRoutes(control: MockIdpControl): express.Express {
         sp,
         pendingId: opts.pendingId,
         relayState: opts.relayState,
+        authnMethods: opts.authnMethods,
         attributesFor: (s, u) => ({ nameId: control.nameIdFor(s, u).value, attributes: control.attributesFor(s, u) }),
       }),
     );
@@ -79,20 +86,27 @@ export function buildRoutes(control: MockIdpControl): express.Express {
     } else if (sp.authnRequestsSigned) {
       throw idpError('request/signature-missing', `${sp.entityId} is registered with AuthnRequestsSigned; the request is unsigned`);
     }
-    if (control.hasQueuedUser()) {
+    // A live IdP session answers at once, unless the SP asked the IdP to authenticate the user again.
+    const session = control.sessions.find(readCookie(req.headers.cookie, IDP_SESSION_COOKIE));
+    const answer = decideAnswer({ request, session, queued: control.hasQueuedUser(), sp });
+    if (answer.kind === 'refuse') {
+      if (control.hasQueuedUser() && !request.isPassive) control.clearNextSignIn(); // the attempt used it
+      res.type('html').send(control.refuseRequest({ spEntityId: sp.entityId, request, relayState, refusal: answer.refusal }).html);
+      return;
+    }
+    if (answer.kind === 'queued') {
       const issued = await control.issue({ spEntityId: sp.entityId, request, relayState });
       res.type('html').send(issued.html);
       return;
     }
-    // A live IdP session answers at once, unless the SP asked the IdP to authenticate the user again.
-    const session = control.sessions.find(readCookie(req.headers.cookie, IDP_SESSION_COOKIE));
-    if (session && !request.forceAuthn) {
-      const issued = await control.issue({ spEntityId: sp.entityId, user: session.login, request, relayState, sessionIndex: session.sessionIndex });
+    if (session && answer.kind === 'session') {
+      const authnMethod: AuthnMethod = session.authnContextClassRef === CLASS_OF_METHOD.mfa ? 'mfa' : 'password';
+      const issued = await control.issue({ spEntityId: sp.entityId, user: session.login, request, relayState, sessionIndex: session.sessionIndex, authnMethod });
       res.type('html').send(issued.html);
       return;
     }
     const held = control.holdRequest(sp.entityId, request, relayState);
-    renderLogin(res, { pendingId: held.id, spEntityId: sp.entityId });
+    renderLogin(res, { pendingId: held.id, spEntityId: sp.entityId, ...(answer.kind === 'login' ? { authnMethods: answer.methods } : {}) });
   };
 
   app.get('/saml/sso', async (req, res) => {
@@ -129,7 +143,7 @@ export function buildRoutes(control: MockIdpControl): express.Express {
     const pending = str(req.query['pending']);
     if (pending) {
       const held = control.pendingRequest(pending);
-      renderLogin(res, { pendingId: held.id, spEntityId: held.spEntityId });
+      renderLogin(res, { pendingId: held.id, spEntityId: held.spEntityId, authnMethods: methodsFor(held.request.requestedAuthnContext) });
       return;
     }
     const sp = str(req.query['sp']);
@@ -142,14 +156,15 @@ export function buildRoutes(control: MockIdpControl): express.Express {
     const user = str(body['user']);
     if (!user) throw idpError('user/unknown', 'choose a user');
     const pending = str(body['pending']);
+    const authnMethod: AuthnMethod = body['action'] === 'mfa' ? 'mfa' : 'password';
     // Signing in here authenticates the user: a new IdP session, whose SessionIndex the response carries.
-    const started = control.sessions.start(control.findUser(user)?.login ?? user);
+    const started = control.sessions.start(control.findUser(user)?.login ?? user, CLASS_OF_METHOD[authnMethod]);
     const { sessionIndex } = started.session;
     let issued: IssuedResponse;
     try {
       issued = pending
-        ? await control.completePending(pending, user, sessionIndex)
-        : await control.idpInitiated({ sp: str(body['sp']) ?? '', user, relayState: str(body['RelayState']), sessionIndex });
+        ? await control.completePending(pending, user, sessionIndex, authnMethod)
+        : await control.idpInitiated({ sp: str(body['sp']) ?? '', user, relayState: str(body['RelayState']), sessionIndex, authnMethod });
     } catch (e) {
       control.sessions.end(started.id);
       throw e;

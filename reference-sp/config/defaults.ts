@@ -74,6 +74,13 @@ export const samlDefaults = {
   forceAuthn: false,
   /** The ACS binding SP metadata advertises: 'post' (saml-bindings §3.5) or 'artifact' (§3.6: SAMLart, resolved over SOAP). */
   acsBinding: 'post',
+  /** Send AuthnRequests by HTTP-Redirect (saml-bindings §3.4); 'post' sends an auto-posting form (§3.5), signed enveloped. */
+  authnRequestBinding: 'redirect',
+  /** Send IsPassive="true": the IdP must not show the user anything (SAML Core §3.4.1). */
+  isPassive: false,
+  /** NameIDPolicy (SAML Core §3.4.1.1): no Format (the IdP chooses), AllowCreate="true". */
+  nameIdPolicy: { allowCreate: true },
+  // requestedAuthnContext: no default — without one the SP sends no RequestedAuthnContext and checks none.
   /** Wording of the HTML error page: 'particle' reproduces Particle's "general non-success" page. */
   errorPage: 'generic',
   /** What a sign-in may write when SCIM provisions the same users (./identity-policy.ts). */
@@ -85,7 +92,7 @@ export const samlDefaults = {
     /** JIT refuses a userName SCIM deleted until SCIM provisions it again. */
     scimDeletedUsers: 'stay-deleted',
   },
-} as const satisfies Omit<Required<SamlTenantInput>, 'idp' | 'spEntityId' | 'acsUrls'>;
+} as const satisfies Omit<Required<SamlTenantInput>, 'idp' | 'spEntityId' | 'acsUrls' | 'requestedAuthnContext'>;
 
 /** Defaults of the tenant's saml.idp section. */
 export const idpDefaults = {

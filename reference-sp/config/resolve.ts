@@ -23,6 +23,8 @@ import type { ProfileName, ReferenceSpConfig, ReferenceSpConfigInput, TenantConf
 import { schemaProblems } from './validate.ts';
 import { artifactResolutionServiceUrl } from '../saml/artifact/ars-from-metadata.ts';
 import { toPemCertificate } from '../saml/xml.ts';
+import { authnContextClassUri } from '../saml/authn-context-classes.ts';
+import { NAME_ID_FORMATS } from './saml-section.ts';
 
 export interface ResolveOptions {
   /** Directory that relative `idp.metadataFile` paths are read from (the config file's directory). */
@@ -142,9 +144,21 @@ async function resolveSaml(tenant: TenantInput, path: string, baseUrl: string, o
     sessionTtlSeconds: pick('sessionTtlSeconds') as number,
     forceAuthn: pick('forceAuthn') as boolean,
     acsBinding: pick('acsBinding') as SamlTenantConfig['acsBinding'],
+    authnRequestBinding: pick('authnRequestBinding') as SamlTenantConfig['authnRequestBinding'],
+    isPassive: pick('isPassive') as boolean,
+    nameIdPolicy: resolveNameIdPolicy({ ...samlDefaults.nameIdPolicy, ...fromProfile.nameIdPolicy, ...input.nameIdPolicy }),
+    requestedAuthnContext: resolveRequestedAuthnContext(input.requestedAuthnContext ?? fromProfile.requestedAuthnContext),
     errorPage: pick('errorPage') as SamlTenantConfig['errorPage'],
     identityPolicy: { ...samlDefaults.identityPolicy, ...fromProfile.identityPolicy, ...input.identityPolicy },
   };
+}
+
+function resolveNameIdPolicy(p: NonNullable<SamlTenantInput['nameIdPolicy']>): SamlTenantConfig['nameIdPolicy'] {
+  return { format: p.format === undefined ? undefined : NAME_ID_FORMATS[p.format], allowCreate: p.allowCreate ?? true };
+}
+
+function resolveRequestedAuthnContext(r: SamlTenantInput['requestedAuthnContext']): SamlTenantConfig['requestedAuthnContext'] {
+  return r === undefined ? undefined : { comparison: r.comparison ?? 'exact', classes: r.classes.map(authnContextClassUri) };
 }
 
 async function resolveIdp(input: SamlTenantInput, path: string, options: ResolveOptions, problems: string[], algorithms: MetadataAlgorithms): Promise<ResolvedIdp | undefined> {

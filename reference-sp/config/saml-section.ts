@@ -42,6 +42,28 @@ export const KEY_TRANSPORT_ALGORITHMS = {
 export type KeyTransportAlgorithmName = keyof typeof KEY_TRANSPORT_ALGORITHMS;
 
 import { identityPolicyJsonSchema, type IdentityPolicy, type IdentityPolicyInput } from './identity-policy.ts';
+import { AUTHN_COMPARISONS, AUTHN_CONTEXT_CLASSES, type AuthnComparison } from '../saml/authn-context-classes.ts';
+
+/** NameID formats an AuthnRequest's NameIDPolicy may ask for (saml-core §8.3). */
+export const NAME_ID_FORMATS = {
+  emailAddress: 'urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress',
+  persistent: 'urn:oasis:names:tc:SAML:2.0:nameid-format:persistent',
+  transient: 'urn:oasis:names:tc:SAML:2.0:nameid-format:transient',
+  unspecified: 'urn:oasis:names:tc:SAML:1.1:nameid-format:unspecified',
+} as const;
+export type NameIdFormatName = keyof typeof NAME_ID_FORMATS;
+
+/** <samlp:NameIDPolicy> the SP sends (saml-core §3.4.1.1). */
+export interface NameIdPolicyInput {
+  readonly format?: NameIdFormatName;
+  readonly allowCreate?: boolean;
+}
+
+/** <samlp:RequestedAuthnContext> the SP sends (saml-core §3.3.2.2.1): classes by short name or URI. */
+export interface RequestedAuthnContextInput {
+  readonly comparison?: AuthnComparison;
+  readonly classes: readonly string[];
+}
 
 /** How the ACS receives the Response: HTTP-POST (saml-bindings §3.5) or HTTP-Artifact (§3.6, ../saml/artifact/). */
 export type AcsBinding = 'post' | 'artifact';
@@ -139,6 +161,12 @@ export interface SamlTenantInput {
   readonly forceAuthn?: boolean;
   /** How the IdP delivers the Response to the ACS, as SP metadata advertises it: HTTP-POST or HTTP-Artifact (saml-bindings §3.6). */
   readonly acsBinding?: AcsBinding;
+  /** How the AuthnRequest travels: HTTP-Redirect (saml-bindings §3.4) or an auto-posting form (HTTP-POST, §3.5). */
+  readonly authnRequestBinding?: 'redirect' | 'post';
+  /** Ask the IdP not to show the user anything (IsPassive, SAML Core §3.4.1): NoPassive when it would have to. */
+  readonly isPassive?: boolean;
+  readonly nameIdPolicy?: NameIdPolicyInput;
+  readonly requestedAuthnContext?: RequestedAuthnContextInput;
   readonly errorPage?: ErrorPageStyle;
   /** What a sign-in may write when SCIM provisions the same users (./identity-policy.ts). */
   readonly identityPolicy?: IdentityPolicyInput;
@@ -208,6 +236,12 @@ export interface SamlTenantConfig {
   readonly sessionTtlSeconds: number;
   readonly forceAuthn: boolean;
   readonly acsBinding: AcsBinding;
+  readonly authnRequestBinding: 'redirect' | 'post';
+  readonly isPassive: boolean;
+  /** `format` is the URI, absent when the SP leaves the format to the IdP. */
+  readonly nameIdPolicy: { readonly format: string | undefined; readonly allowCreate: boolean };
+  /** Class URIs; absent when the SP requests no authentication context (then none is checked). */
+  readonly requestedAuthnContext: { readonly comparison: AuthnComparison; readonly classes: readonly string[] } | undefined;
   readonly errorPage: ErrorPageStyle;
   readonly identityPolicy: IdentityPolicy;
 }
@@ -317,6 +351,32 @@ export const samlTenantJsonSchema = {
     sessionTtlSeconds: positiveInteger,
     forceAuthn: bool,
     acsBinding: { enum: ['post', 'artifact'], 'x-expect': 'one of post, artifact' },
+    authnRequestBinding: { enum: ['redirect', 'post'], 'x-expect': 'one of redirect, post' },
+    isPassive: bool,
+    nameIdPolicy: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        format: { enum: Object.keys(NAME_ID_FORMATS), 'x-expect': `one of ${Object.keys(NAME_ID_FORMATS).join(', ')}` },
+        allowCreate: bool,
+      },
+    },
+    requestedAuthnContext: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['classes'],
+      properties: {
+        comparison: { enum: AUTHN_COMPARISONS, 'x-expect': `one of ${AUTHN_COMPARISONS.join(', ')}` },
+        classes: {
+          type: 'array',
+          minItems: 1,
+          maxItems: 16,
+          uniqueItems: true,
+          items: { type: 'string', pattern: `^(${Object.keys(AUTHN_CONTEXT_CLASSES).join('|')}|urn:[^\\s]+|https?://[^\\s]+)$`, 'x-expect': `a class name (${Object.keys(AUTHN_CONTEXT_CLASSES).join(', ')}) or a URI` },
+          'x-expect': 'a list of 1 to 16 distinct authentication context classes',
+        },
+      },
+    },
     errorPage: { enum: ['generic', 'particle'], 'x-expect': 'one of generic, particle' },
     identityPolicy: identityPolicyJsonSchema,
   },

@@ -24,3 +24,42 @@ describe('authnRequestXml', () => {
     expect((refused as ConfigError).problems.some((p) => p.startsWith('tenants[0].saml.forceAuthn '))).toBe(true);
   });
 });
+
+describe('AuthnRequest options (saml-core §3.4.1, §3.4.1.1, §3.3.2.2.1)', () => {
+  it('sends IsPassive, the NameIDPolicy and the RequestedAuthnContext exactly as configured, in schema order', async () => {
+    const { tenants } = await tenantConfig({
+      isPassive: true,
+      nameIdPolicy: { format: 'persistent', allowCreate: false },
+      requestedAuthnContext: { comparison: 'minimum', classes: ['MobileTwoFactorContract', 'urn:example:ac:custom'] },
+    });
+    const xml = authnRequestXml(tenants[0]!, '_r1', NOW);
+    expect(xml).toMatch(/<samlp:AuthnRequest [^>]* IsPassive="true"/);
+    expect(xml).toContain(
+      '<samlp:NameIDPolicy Format="urn:oasis:names:tc:SAML:2.0:nameid-format:persistent" AllowCreate="false"/>' +
+        '<samlp:RequestedAuthnContext Comparison="minimum">' +
+        '<saml:AuthnContextClassRef>urn:oasis:names:tc:SAML:2.0:ac:classes:MobileTwoFactorContract</saml:AuthnContextClassRef>' +
+        '<saml:AuthnContextClassRef>urn:example:ac:custom</saml:AuthnContextClassRef></samlp:RequestedAuthnContext>',
+    );
+  });
+
+  it('by default: no IsPassive, NameIDPolicy without Format and AllowCreate="true", no RequestedAuthnContext', async () => {
+    const { tenants } = await tenantConfig();
+    const xml = authnRequestXml(tenants[0]!, '_r1', NOW);
+    expect(xml).not.toContain('IsPassive');
+    expect(xml).toContain('<samlp:NameIDPolicy AllowCreate="true"/>');
+    expect(xml).not.toContain('RequestedAuthnContext');
+  });
+
+  it.each([
+    [{ authnRequestBinding: 'artifact' }, 'tenants[0].saml.authnRequestBinding '],
+    [{ isPassive: 'yes' }, 'tenants[0].saml.isPassive '],
+    [{ nameIdPolicy: { format: 'kerberos' } }, 'tenants[0].saml.nameIdPolicy.format '],
+    [{ requestedAuthnContext: { comparison: 'best', classes: ['X509'] } }, 'tenants[0].saml.requestedAuthnContext.comparison '],
+    [{ requestedAuthnContext: { classes: [] } }, 'tenants[0].saml.requestedAuthnContext.classes '],
+    [{ requestedAuthnContext: { classes: ['Fingerprint'] } }, 'tenants[0].saml.requestedAuthnContext.classes[0] '],
+  ])('refuses %j, naming its path', async (input, path) => {
+    const refused = await tenantConfig(input as never).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(ConfigError);
+    expect((refused as ConfigError).problems.some((p) => p.startsWith(path))).toBe(true);
+  });
+});

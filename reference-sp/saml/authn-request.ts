@@ -6,7 +6,13 @@
  *   order, and travels as SigAlg and Signature parameters — never inside the XML (§3.4.4.1);
  * - the request ID is remembered (per tenant, with a TTL) so the response's InResponseTo can be matched;
  * - ForceAuthn="true" when the tenant sets `forceAuthn`: the IdP must authenticate the user again rather than rely on
- *   its own session (saml-core §3.4.1).
+ *   its own session (saml-core §3.4.1);
+ * - IsPassive="true" when the tenant sets `isPassive`: the IdP must not show the user anything (§3.4.1);
+ * - <NameIDPolicy> with the tenant's Format (absent: the IdP chooses) and AllowCreate (§3.4.1.1);
+ * - <RequestedAuthnContext Comparison> with the tenant's classes (§3.3.2.2.1), after NameIDPolicy as the schema
+ *   orders them; what was requested is remembered with the request ID, so the ACS can check the answer
+ *   (./checks/check-authn-context.ts);
+ * - over HTTP-POST (saml-bindings §3.5) the request is signed inside the XML instead: ./authn-request-post.ts.
  */
 import { createSign, randomBytes } from 'node:crypto';
 import { deflateRawSync } from 'node:zlib';
@@ -27,11 +33,19 @@ export function authnRequestXml(tenant: TenantConfig, id: string, now: Date): st
     `<samlp:AuthnRequest xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion"` +
     ` ID="${id}" Version="2.0" IssueInstant="${now.toISOString()}" Destination="${escapeXml(s.idp.ssoUrl)}"` +
     (s.forceAuthn ? ` ForceAuthn="true"` : '') +
+    (s.isPassive ? ` IsPassive="true"` : '') +
     ` AssertionConsumerServiceURL="${escapeXml(s.acsUrls[0]!)}" ProtocolBinding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST">` +
     `<saml:Issuer>${escapeXml(s.spEntityId)}</saml:Issuer>` +
-    `<samlp:NameIDPolicy AllowCreate="true"/>` +
+    `<samlp:NameIDPolicy${s.nameIdPolicy.format ? ` Format="${escapeXml(s.nameIdPolicy.format)}"` : ''} AllowCreate="${s.nameIdPolicy.allowCreate}"/>` +
+    requestedAuthnContextXml(s.requestedAuthnContext) +
     `</samlp:AuthnRequest>`
   );
+}
+
+function requestedAuthnContextXml(r: TenantConfig['saml']['requestedAuthnContext']): string {
+  if (!r) return '';
+  const classes = r.classes.map((c) => `<saml:AuthnContextClassRef>${escapeXml(c)}</saml:AuthnContextClassRef>`).join('');
+  return `<samlp:RequestedAuthnContext Comparison="${r.comparison}">${classes}</samlp:RequestedAuthnContext>`;
 }
 
 export interface RedirectRequest {

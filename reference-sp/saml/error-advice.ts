@@ -50,6 +50,26 @@ export const ADVICE: Readonly<Record<SamlRejectionCode, Advice>> = {
     next: (l) => ['Check why the IdP refused the user (its logs or the user\u2019s assignment to this app), then start again at ', { href: l.login }, '.'],
     spec: 'saml-core §3.2.2.2',
   },
+  'status/no-passive': {
+    what: 'The tenant asked the IdP to sign the user in without showing anything (IsPassive), and the user has no session there.',
+    next: (l) => ['Sign in at the IdP first, or start again at ', { href: l.login }, ' with a tenant that does not send IsPassive.'],
+    spec: 'saml-core §3.4.1',
+  },
+  'status/invalid-name-id-policy': {
+    what: 'The IdP cannot give the NameID format (or AllowCreate) this tenant asks for in its NameIDPolicy.',
+    next: (l) => ['Align the tenant\u2019s nameIdPolicy with the IdP\u2019s app (its Name ID format), then start again at ', { href: l.login }, '.'],
+    spec: 'saml-core §3.4.1.1',
+  },
+  'status/no-authn-context': {
+    what: 'The IdP cannot authenticate the user the way this tenant asks in its RequestedAuthnContext.',
+    next: (l) => ['Align the tenant\u2019s requestedAuthnContext with the methods the IdP offers (e.g. MFA), then start again at ', { href: l.login }, '.'],
+    spec: 'saml-core §3.3.2.2.1',
+  },
+  'authn-context/insufficient': {
+    what: 'The IdP signed the user in with a weaker authentication than this tenant asked for.',
+    next: (l) => ['Sign in at the IdP with the method the tenant requires (e.g. MFA), then start again at ', { href: l.login }, '.'],
+    spec: 'saml-core §3.3.2.2.1',
+  },
   'decryption/failed': {
     what: 'The encrypted assertion could not be decrypted.',
     next: (l) => ['Make sure the IdP encrypts to the encryption certificate in ', { href: l.metadata }, '.'],

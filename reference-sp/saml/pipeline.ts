@@ -11,6 +11,7 @@ import type { TenantConfig } from '../config/types.ts';
 import { checkAssertionCount } from './checks/check-assertion-count.ts';
 import { checkAssertionPlacement } from './checks/check-assertion-placement.ts';
 import { checkAudience } from './checks/check-audience.ts';
+import { checkAuthnContext } from './checks/check-authn-context.ts';
 import { checkConditions } from './checks/check-conditions.ts';
 import { checkDestination } from './checks/check-destination.ts';
 import { checkInResponseTo } from './checks/check-in-response-to.ts';
@@ -50,6 +51,7 @@ export const ACS_PIPELINE: readonly Check[] = [
   checkSubjectConfirmation, // recipient/mismatch, subject-confirmation/*   saml-profiles §4.1.4.3
   rejectReplay, // replay/detected               saml-profiles §4.1.4.5
   checkInResponseTo, // in-response-to/unknown, unsolicited/refused   saml-profiles §4.1.4.3, §4.1.5
+  checkAuthnContext, // authn-context/insufficient   saml-core §3.3.2.2.1
   checkSsoEnabled, // tenant/sso-not-enabled     NinjaOne guide step 7 (seed 002)
   checkRequiredAttributes, // attributes/missing saml-core §2.7.3.1
   checkUserState, // user/unknown, user/deprovisioned, user/inactive   rfc7643 §4.1.1, rfc7644 §3.6

@@ -17,6 +17,12 @@ export type SamlRejectionCode =
   | 'xml/too-deep'
   | 'response/invalid'
   | 'status/not-success'
+  /** The IdP answered NoPassive, InvalidNameIDPolicy or NoAuthnContext (./checks/check-status.ts, saml-core §3.2.2.2). */
+  | 'status/no-passive'
+  | 'status/invalid-name-id-policy'
+  | 'status/no-authn-context'
+  /** The IdP authenticated the user more weakly than the AuthnRequest asked (./checks/check-authn-context.ts). */
+  | 'authn-context/insufficient'
   | 'decryption/failed'
   | 'decryption/algorithm-refused'
   | 'encryption/required'

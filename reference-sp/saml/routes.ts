@@ -4,7 +4,8 @@
  * - login and acs read the tenant's IdP through ./idp-metadata-refresh.ts (metadata from a URL, refreshed when due)
  * - GET  login     SP-initiated sign-in: redirect to the IdP with an AuthnRequest (./authn-request.ts) whose
  *                  ID is remembered with this browser's binding cookie (./browser-binding.ts); a RelayState
- *                  the ACS would not follow (./relay-state.ts) is not sent along
+ *                  the ACS would not follow (./relay-state.ts) is not sent along; with authnRequestBinding 'post'
+ *                  an auto-posting form carries it instead (./authn-request-post.ts, saml-bindings §3.5)
  * - GET|POST acs   SAMLart of the HTTP-Artifact binding (saml-bindings §3.6) is resolved first (./artifact/)
  * - POST acs       HTTP-POST binding ACS (saml-bindings §3.5): the check pipeline (./pipeline.ts) with the
  *                  posting browser's binding, then group sync and a session cookie; JSON or HTML by the
@@ -20,6 +21,7 @@ import type { TenantConfig } from '../config/types.ts';
 import type { Logger } from '../log.ts';
 import type { SsoDirectory, SsoUser } from '../store/sso-directory.ts';
 import { buildRedirectRequest } from './authn-request.ts';
+import { buildPostRequest } from './authn-request-post.ts';
 import { bindingCookie, bindingSetCookie, newBindingValue, validBindingValue } from './browser-binding.ts';
 import { cookieHash } from './cookie-hash.ts';
 import { adviceLinks, errorPageHtml } from './error-page.ts';
@@ -130,16 +132,18 @@ export function createSamlRouter(deps: SamlRouterDeps): Router {
     if (!next.follow && next.reason !== 'absent') {
       deps.log.log('warn', 'saml.relay-state', { tenant: tenant.id, outcome: 'dropped', at: 'login', reason: next.reason, length: asked?.length });
     }
-    const request = buildRedirectRequest(tenant, deps.spKeys, deps.clock.now(), next.follow ? asked : undefined);
+    const build = tenant.saml.authnRequestBinding === 'post' ? buildPostRequest : buildRedirectRequest;
+    const request = build(tenant, deps.spKeys, deps.clock.now(), next.follow ? asked : undefined);
     const cookie = bindingCookie(tenant.saml.acsUrls[0]!);
     const binding = validBindingValue(readCookie(req, cookie.name)) ?? newBindingValue();
     const ttl = tenant.saml.authnRequestTtlSeconds;
-    deps.requests.remember(tenant.id, request.id, ttl, cookieHash(binding), purpose);
+    deps.requests.remember(tenant.id, request.id, ttl, cookieHash(binding), purpose, tenant.saml.requestedAuthnContext);
     if (!(await durable(res, tenant, 'authn-request'))) return;
     deps.log.log('info', 'saml.authn-request', { tenant: tenant.id, requestId: request.id, purpose });
     res.setHeader('Set-Cookie', bindingSetCookie(cookie, binding, ttl));
     res.setHeader('Cache-Control', 'no-store');
-    res.redirect(302, request.url);
+    if ('html' in request) res.status(200).type('html').send(request.html);
+    else res.redirect(302, request.url);
   };
 
   router.get('/saml/:tenant/login', (req, res) => startSignIn(req, res, 'sign-in', typeof req.query['RelayState'] === 'string' ? req.query['RelayState'] : undefined));

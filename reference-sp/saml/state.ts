@@ -9,7 +9,7 @@ import type { SamlTenantConfig } from '../config/saml-section.ts';
 import type { TenantConfig } from '../config/types.ts';
 import type { SsoDirectory, SsoUser } from '../store/sso-directory.ts';
 import type { SpKeys } from './keys.ts';
-import type { AuthnRequestPurpose, OutstandingRequests } from './request-store.ts';
+import type { AuthnRequestPurpose, OutstandingRequests, RequestedAuthnContextRecord } from './request-store.ts';
 import type { ReplayCache } from './replay-cache.ts';
 import { SamlRejection } from './rejection.ts';
 import type { SsoEnablementStore } from './sso-enablement.ts';
@@ -66,6 +66,8 @@ export interface AcsState {
   solicited?: boolean;
   /** What the answered AuthnRequest was sent for, from the SP's own record (./request-store.ts); absent when unsolicited. */
   requestPurpose?: AuthnRequestPurpose;
+  /** What the answered AuthnRequest asked for in RequestedAuthnContext, from the SP's own record (./checks/check-authn-context.ts). */
+  requestedAuthnContext?: RequestedAuthnContextRecord;
   /** The latest instant the assertion may be used (for the replay cache). */
   expiresAt?: Date;
   nameId?: string;

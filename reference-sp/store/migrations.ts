@@ -20,6 +20,8 @@
  * - migration 6: saml_authn_requests.purpose records why the SP sent a request ('sign-in', or 'test-connection'
  *   for the Test Connection route), and tenant_sso_state keeps the admin's Enable of a tenant whose SSO is
  *   configured but not enabled (NinjaOne's step 7, ../saml/sso-enablement.ts) across restarts.
+ * - migration 8: saml_authn_requests.requested_authn_context keeps the RequestedAuthnContext (JSON) a request
+ *   carried, so the ACS checks the IdP's AuthnContextClassRef against what was asked (../saml/checks/check-authn-context.ts).
  * - memberships.member_id has no foreign key: a member is a user or a group; deleting either removes its
  *   memberships explicitly (RFC 7644 §3.6: the service provider removes a deleted resource from groups).
  */
@@ -185,6 +187,11 @@ export const migrations: readonly Migration[] = [
         changed_at TEXT NOT NULL
       );
     `,
+  },
+  {
+    version: 8,
+    name: 'the RequestedAuthnContext each AuthnRequest carried, so the ACS checks the answer against it',
+    sql: `ALTER TABLE saml_authn_requests ADD COLUMN requested_authn_context TEXT;`,
   },
 ];
 

@@ -24,7 +24,15 @@ export type AuthnRequestMatch =
 export type AuthnRequestPurpose = 'sign-in' | 'test-connection';
 
 /** What consuming an outstanding AuthnRequest found, with the request's purpose when it was consumed. */
-export type AuthnRequestAnswer = { readonly match: 'consumed'; readonly purpose: AuthnRequestPurpose } | { readonly match: Exclude<AuthnRequestMatch, 'consumed'> };
+export type AuthnRequestAnswer =
+  | { readonly match: 'consumed'; readonly purpose: AuthnRequestPurpose; readonly requestedAuthnContext?: RequestedAuthnContextRecord | undefined }
+  | { readonly match: Exclude<AuthnRequestMatch, 'consumed'> };
+
+/** The <RequestedAuthnContext> an AuthnRequest carried (saml-core §3.3.2.2.1), kept to check the answer against. */
+export interface RequestedAuthnContextRecord {
+  readonly comparison: 'exact' | 'minimum' | 'better' | 'maximum';
+  readonly classes: readonly string[];
+}
 
 export interface StoredSession {
   /** SHA-256 of the session cookie value, hex: the cookie value itself is never stored. */
@@ -43,7 +51,15 @@ export interface SpStateStore {
    * Remembers a sent AuthnRequest until `expiresAt`. `binding` is the hash of the browser's binding cookie
    * (null only for requests made outside a browser, e.g. in tests).
    */
-  rememberAuthnRequest(tenantId: string, requestId: string, binding: string | null, expiresAt: Date, now: Date, purpose?: AuthnRequestPurpose): void;
+  rememberAuthnRequest(
+    tenantId: string,
+    requestId: string,
+    binding: string | null,
+    expiresAt: Date,
+    now: Date,
+    purpose?: AuthnRequestPurpose,
+    requestedAuthnContext?: RequestedAuthnContextRecord,
+  ): void;
   /** Consumes the request when it is outstanding at `now` for exactly this binding; says what it was sent for. */
   consumeAuthnRequest(tenantId: string, requestId: string, binding: string | null, now: Date): AuthnRequestAnswer;
   /** Records an accepted assertion ID until `until`; false when it is already recorded and unexpired (a replay). */

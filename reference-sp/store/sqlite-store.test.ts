@@ -37,7 +37,7 @@ describe('SqliteStore', () => {
   afterEach(() => store.close());
 
   it('records applied migrations', () => {
-    expect(store.schemaVersion()).toBe(6);
+    expect(store.schemaVersion()).toBe(8);
   });
 
   describe('users', () => {
@@ -260,7 +260,7 @@ describe('openStore on disk', () => {
     const { value } = a.createToken('acme', { name: 't' });
     a.close();
     const b = openStore({ path });
-    expect(b.schemaVersion()).toBe(6);
+    expect(b.schemaVersion()).toBe(8);
     expect(b.getUser('acme', u.id)?.userName).toBe('persist@acme.test');
     expect(b.authenticateToken(value)?.tenantId).toBe('acme');
     b.close();

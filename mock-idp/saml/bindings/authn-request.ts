@@ -4,10 +4,13 @@
  * - Issuer names the SP (required here: the Web SSO profile requires it, saml-profiles §4.1.4.1)
  * - AssertionConsumerServiceURL / AssertionConsumerServiceIndex / ProtocolBinding, NameIDPolicy/@Format
  * - a DOCTYPE is refused (no DTD processing at all)
+ * - NameIDPolicy and RequestedAuthnContext, read by ../request-policy/ (saml-core §3.4.1.1, §3.3.2.2.1)
  */
 import { idpError } from '../errors.ts';
 import { NS } from '../namespaces.ts';
 import { firstChild, parseXml } from '../xml.ts';
+import { readNameIdPolicy, type NameIdPolicyRequest } from '../request-policy/name-id-policy.ts';
+import { readRequestedAuthnContext, type RequestedAuthnContext } from '../request-policy/requested-authn-context.ts';
 
 export interface AuthnRequestInfo {
   readonly id: string;
@@ -20,6 +23,10 @@ export interface AuthnRequestInfo {
   readonly nameIdPolicyFormat: string | undefined;
   readonly forceAuthn: boolean;
   readonly isPassive: boolean;
+  /** <samlp:NameIDPolicy> as sent (../request-policy/name-id-policy.ts). */
+  readonly nameIdPolicy?: NameIdPolicyRequest | undefined;
+  /** <samlp:RequestedAuthnContext> as sent (../request-policy/requested-authn-context.ts). */
+  readonly requestedAuthnContext?: RequestedAuthnContext | undefined;
   /** The parsed document, for an enveloped-signature check (HTTP-POST binding). */
   readonly doc: Document;
   readonly xml: string;
@@ -53,6 +60,8 @@ export function parseAuthnRequest(xml: string): AuthnRequestInfo {
     nameIdPolicyFormat: firstChild(root, NS.protocol, 'NameIDPolicy')?.getAttribute('Format') || undefined,
     forceAuthn: root.getAttribute('ForceAuthn') === 'true',
     isPassive: root.getAttribute('IsPassive') === 'true',
+    nameIdPolicy: readNameIdPolicy(root),
+    requestedAuthnContext: readRequestedAuthnContext(root),
     doc,
     xml,
   };

@@ -53,5 +53,6 @@ export const checkInResponseTo: Check = {
     }
     state.solicited = true;
     state.requestPurpose = answer.purpose;
+    if (answer.requestedAuthnContext) state.requestedAuthnContext = answer.requestedAuthnContext;
   },
 };

@@ -11,7 +11,7 @@
  *   MAX_OUTSTANDING_REQUESTS_PER_TENANT per tenant are kept; beyond that the one nearest to expiry goes.
  * - A session row is keyed by the SHA-256 of the cookie value: reading the database does not yield sessions.
  */
-import { type AuthnRequestPurpose, MAX_OUTSTANDING_REQUESTS_PER_TENANT, SWEEP_BATCH, type SpStateStore, type StoredSession } from '../sp-state.ts';
+import { type AuthnRequestPurpose, type RequestedAuthnContextRecord, MAX_OUTSTANDING_REQUESTS_PER_TENANT, SWEEP_BATCH, type SpStateStore, type StoredSession } from '../sp-state.ts';
 import type { SqliteDatabase } from './database.ts';
 import { prepareAll, sql } from './statements.ts';
 
@@ -34,16 +34,16 @@ export function sqliteSpState(d: SqliteDatabase): SpStateStore {
     sweepRequests: sweep('saml_authn_requests'),
     sweepAssertions: sweep('saml_assertion_ids'),
     sweepSessions: sweep('saml_sessions'),
-    requestInsert: sql<[tenantId: string, requestId: string, binding: string | null, expiresAt: number, purpose: string]>(
-      'INSERT OR REPLACE INTO saml_authn_requests (tenant_id, request_id, binding, expires_at, purpose) VALUES (?, ?, ?, ?, ?)',
+    requestInsert: sql<[tenantId: string, requestId: string, binding: string | null, expiresAt: number, purpose: string, requestedAuthnContext: string | null]>(
+      'INSERT OR REPLACE INTO saml_authn_requests (tenant_id, request_id, binding, expires_at, purpose, requested_authn_context) VALUES (?, ?, ?, ?, ?, ?)',
     ),
     requestCount: sql<[tenantId: string], { n: number }>('SELECT COUNT(*) AS n FROM saml_authn_requests WHERE tenant_id = ?'),
     requestEvictOldest: sql<[tenantId: string, count: number]>(
       `DELETE FROM saml_authn_requests WHERE rowid IN (
         SELECT rowid FROM saml_authn_requests WHERE tenant_id = ? ORDER BY expires_at LIMIT ?)`,
     ),
-    requestConsume: sql<[tenantId: string, requestId: string, binding: string | null, now: number], { purpose: AuthnRequestPurpose }>(
-      'DELETE FROM saml_authn_requests WHERE tenant_id = ? AND request_id = ? AND binding IS ? AND expires_at > ? RETURNING purpose',
+    requestConsume: sql<[tenantId: string, requestId: string, binding: string | null, now: number], { purpose: AuthnRequestPurpose; requested_authn_context: string | null }>(
+      'DELETE FROM saml_authn_requests WHERE tenant_id = ? AND request_id = ? AND binding IS ? AND expires_at > ? RETURNING purpose, requested_authn_context',
     ),
     requestOutstanding: sql<[tenantId: string, requestId: string, now: number], { x: number }>(
       'SELECT 1 AS x FROM saml_authn_requests WHERE tenant_id = ? AND request_id = ? AND expires_at > ?',
@@ -66,10 +66,10 @@ export function sqliteSpState(d: SqliteDatabase): SpStateStore {
   });
 
   return {
-    rememberAuthnRequest(tenantId, requestId, binding, expiresAt, now, purpose = 'sign-in') {
+    rememberAuthnRequest(tenantId, requestId, binding, expiresAt, now, purpose = 'sign-in', requestedAuthnContext) {
       d.transaction(() => {
         s.sweepRequests.run(now.getTime());
-        s.requestInsert.run(tenantId, requestId, binding, expiresAt.getTime(), purpose);
+        s.requestInsert.run(tenantId, requestId, binding, expiresAt.getTime(), purpose, requestedAuthnContext ? JSON.stringify(requestedAuthnContext) : null);
         const over = s.requestCount.get(tenantId)!.n - MAX_OUTSTANDING_REQUESTS_PER_TENANT;
         if (over > 0) s.requestEvictOldest.run(tenantId, over);
       });
@@ -78,7 +78,10 @@ export function sqliteSpState(d: SqliteDatabase): SpStateStore {
     consumeAuthnRequest(tenantId, requestId, binding, now) {
       return d.transaction(() => {
         const consumed = s.requestConsume.get(tenantId, requestId, binding, now.getTime());
-        if (consumed) return { match: 'consumed', purpose: consumed.purpose };
+        if (consumed) {
+          const requested = consumed.requested_authn_context === null ? undefined : (JSON.parse(consumed.requested_authn_context) as RequestedAuthnContextRecord);
+          return { match: 'consumed', purpose: consumed.purpose, ...(requested ? { requestedAuthnContext: requested } : {}) };
+        }
         return { match: s.requestOutstanding.get(tenantId, requestId, now.getTime()) ? 'other-browser' : 'unknown' };
       });
     },
