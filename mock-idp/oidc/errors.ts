@@ -15,6 +15,8 @@ export type OidcOpErrorCode =
   | 'oidc/deviation-not-applicable'
   | 'oidc/interaction-unknown'
   | 'oidc/no-id-token'
+  /** The OP did not hand out an ID token in an in-process sign-in (./in-process.ts). */
+  | 'oidc/token-refused'
   | 'user/unknown'
   | 'keys/bad-jwk';
 
