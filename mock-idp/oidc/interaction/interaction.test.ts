@@ -90,6 +90,27 @@ describe('the login page', () => {
     expect(op.idp.oidc.nextSignIn()).toBeNull();
   });
 
+  it('RP-initiated logout: the confirm page posts at once, lands on the post-logout URI and ends the IdP session', async () => {
+    op.idp.oidc.registerClient({ client_id: 'web2', client_secret: 'web-secret-123', redirect_uris: [REDIRECT], post_logout_redirect_uris: ['http://127.0.0.1:1/bye'] });
+    const config2 = await rp(op.base, 'web2', 'web-secret-123');
+    const browser = new Browser();
+    browser.jar.set(IDP_SESSION_COOKIE, op.idp.control.sessions.start('bob@contoso.example').id);
+    const started = await authorizationUrl(config2);
+    const { callback } = await browser.walk(started.url.href, REDIRECT);
+    const tokens = await client.authorizationCodeGrant(config2, callback!, { pkceCodeVerifier: started.verifier, expectedState: started.state, expectedNonce: started.nonce });
+    const end = client.buildEndSessionUrl(config2, { id_token_hint: tokens.id_token!, post_logout_redirect_uri: 'http://127.0.0.1:1/bye' });
+    const page = await (await browser.get(end.href)).text();
+    const action = /<form[^>]*id="op.logoutForm"[^>]*action="([^"]+)"|<form[^>]*action="([^"]+)"[^>]*id="op.logoutForm"/.exec(page);
+    const xsrf = /name="xsrf" value="([^"]+)"/.exec(page)?.[1];
+    const res = await browser.request(action![1] ?? action![2]!, {
+      method: 'POST',
+      body: new URLSearchParams({ xsrf: xsrf!, logout: 'yes' }),
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    expect(res.headers.get('location')).toBe('http://127.0.0.1:1/bye');
+    expect(op.idp.control.sessions.find(browser.jar.get(IDP_SESSION_COOKIE))).toBeUndefined();
+  });
+
   it('an unknown or expired interaction is a refusal with a stable code, not a 500', async () => {
     const res = await fetch(`${op.base}/oidc/interaction/nope`, { headers: { accept: 'application/json' } });
     expect(res.status).toBe(400);
