@@ -35,6 +35,10 @@ export const DOMAINS: ReadonlyArray<{ readonly title: string; readonly files: re
   { title: 'Entra', files: ['steps/entra-provisioning.steps.ts', 'steps/entra-requests.steps.ts', 'steps/entra-server.steps.ts'] },
   { title: 'certify', files: ['steps/certify-endpoint.steps.ts', 'steps/certify-entra.steps.ts', 'steps/certify-okta.steps.ts'] },
   { title: 'certify SAML', files: ['steps/certify-saml.steps.ts'] },
+  {
+    title: 'OpenID Connect',
+    files: ['steps/oidc.steps.ts', 'steps/oidc-deviations.steps.ts', 'steps/oidc-session.steps.ts', 'steps/oidc-op.steps.ts', 'steps/oidc-sonarqube.steps.ts'],
+  },
 ];
 
 /** Cucumber's built-in parameter types, as a feature writes them. */

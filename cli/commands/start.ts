@@ -36,6 +36,9 @@ export function describeHarness(h: RunningHarness, dataDir: string = DEFAULT_DAT
   for (const [tenant, users] of Object.entries(h.seededUsers)) {
     if (users.length > 0) lines.push(`  seeded ${tenant}: ${users.join(', ')} (this tenant signs in only provisioned users)`);
   }
+  for (const o of h.oidc) {
+    lines.push('', `  OpenID Connect  ${o.tenant}: sign in ${o.signIn}`, `  ${''.padEnd(16)}Test Connection ${o.testConnection}`, `  ${''.padEnd(16)}OP discovery ${o.discovery}`);
+  }
   const acme = h.scimTokens['acme'];
   if (acme) lines.push('', `  certify:  npx sso-harness certify scim --url ${h.spUrl}/scim/v2/acme --token ${acme}`);
   if (h.config.tenants.some((t) => t.id === 'acme')) {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parsePostForm } from '../../mock-idp/index.ts';
+import { Browser } from '../../steps/support/saml/browser.ts';
 import { startHarness, type RunningHarness } from './start-harness.ts';
 
 const running: RunningHarness[] = [];
@@ -51,6 +52,51 @@ describe('startHarness (npm start)', () => {
     const cookie = acs.headers.get('set-cookie')!.split(';')[0]!;
     const me = await fetch(`${h.spUrl}/saml/acme/me`, { headers: { cookie, accept: 'application/json' } });
     expect(((await me.json()) as { user: { userName: string } }).user.userName).toBe('alice@example.com');
+  });
+
+  it('a sign-in over OpenID Connect through the OP login page lands on the sonarqube-oidc tenant signed in, and Test Connection shows it', async () => {
+    const h = await start(tempDir());
+    const urls = h.oidc.find((o) => o.tenant === 'sonarqube-oidc')!;
+    expect(urls.discovery).toBe(`${h.idpUrl}/oauth2/default/.well-known/openid-configuration`);
+    const browser = new Browser('person');
+    // The browser walks the redirects itself: SP login → OP authorize → the OP's login page.
+    let response = await browser.fetch(urls.signIn, { redirect: 'manual' });
+    let page = '';
+    for (let hop = 0; hop < 10; hop++) {
+      const location = response.headers.get('location');
+      if (location === null) break;
+      response = await browser.fetch(new URL(location, response.url), { redirect: 'manual', headers: { accept: 'text/html' } });
+    }
+    page = await response.text();
+    expect(response.status).toBe(200);
+    expect(page).toContain('alice@example.com');
+    const action = new URL(/<form method="post" action="([^"]+)"/.exec(page)![1]!.replaceAll('&amp;', '&'), response.url);
+    response = await browser.fetch(action, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
+      body: new URLSearchParams({ user: 'alice@example.com' }).toString(),
+    });
+    // Back through the OP's resume to the SP's Callback URL, which signs the person in.
+    let callback: URL | undefined;
+    for (let hop = 0; hop < 10 && response.headers.get('location') !== null; hop++) {
+      const next = new URL(response.headers.get('location')!, response.url);
+      if (next.pathname === '/oidc/sonarqube-oidc/callback') callback = next;
+      response = await browser.fetch(next, { redirect: 'manual', headers: { accept: 'text/html' } });
+      if (callback) break;
+    }
+    expect(callback?.origin).toBe(h.spUrl);
+    expect(response.status).toBeLessThan(400);
+    const me = await browser.fetch(`${h.spUrl}/oidc/sonarqube-oidc/me`, { headers: { accept: 'application/json' } });
+    expect(me.status).toBe(200);
+    expect(((await me.json()) as { user: { userName: string } }).user.userName).toBe('alice@example.com');
+    // Okta's groups claim filter ".*" sent both groups; SonarQube syncs only into the organization's existing one.
+    const user = h.store.findUserByUserName('sonarqube-oidc', 'alice@example.com')!;
+    expect(user.groups).toEqual(['developers']);
+    // The printed Test Connection URL shows what the OP sent: the email and every group the filter let through.
+    const test = await browser.fetch(urls.testConnection, { headers: { accept: 'application/json' } });
+    expect(test.status).toBe(200);
+    expect(await test.json()).toMatchObject({ protocol: 'oidc', email: 'alice@example.com', groups: ['developers', 'admins'] });
   });
 
   it('serves SCIM with the printed per-tenant token, and refuses it on another tenant', async () => {

@@ -2,6 +2,7 @@
  * Starts the mock IdP and the reference SP side by side on loopback, wires them to each other the way an admin
  * would (the SP imports the IdP's metadata by URL; the IdP registers each SP from the SP's metadata), and keeps
  * keys, the SQLite database and SCIM tokens in a data directory so a restart serves the same identities.
+ * The IdP is an OpenID Provider too: tenants with an OIDC entry sign in there (./oidc-tenants.ts).
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -14,6 +15,7 @@ import { createReadyServer, type RequestHandler } from '../../reference-sp/serve
 import type { HttpTimeouts } from '../../reference-sp/server/http-timeouts.ts';
 import { openStore, storePathFor, type Store } from '../../reference-sp/store/index.ts';
 import { DEFAULT_IDP_USERS, DEFAULT_TENANTS } from './embedded-defaults.ts';
+import { oidcSection, registerOidcApps, type OidcTenantUrls } from './oidc-tenants.ts';
 import { seedDemoUsers, type SeededUsers } from './seed-demo-users.ts';
 
 export interface StartOptions {
@@ -46,6 +48,8 @@ export interface RunningHarness {
   readonly adminToken: string;
   /** Demo users created by this start, per tenant (see StartOptions.seedDemoUsers). */
   readonly seededUsers: SeededUsers;
+  /** The tenants that sign in over OpenID Connect: sign-in, Test Connection and the OP's discovery URL. */
+  readonly oidc: readonly OidcTenantUrls[];
   close(): Promise<void>;
 }
 
@@ -104,6 +108,7 @@ export async function startHarness(options: StartOptions): Promise<RunningHarnes
             profile: t.profile,
             saml: { idp: { metadataUrl: `${idpUrl}/metadata` }, ...t.saml },
             scim: { tokens: [{ name: 'npm start', value: scimTokens[t.id]! }], ...t.scim },
+            ...(t.oidc ? { oidc: oidcSection(idp.oidc, t.id, t.oidc, persistentSecret(options.dataDir, `oidc-client-secret-${t.id}`)) } : {}),
           })),
         });
     store = openStore({ path: storePathFor(config.dataDir), clock });
@@ -120,7 +125,10 @@ export async function startHarness(options: StartOptions): Promise<RunningHarnes
       const attributes = vendorStatements(tenant.profile);
       idp.control.registerSp({ ...registration, encryptionCertPem: undefined, preset: 'okta', ...(attributes ? { attributes } : {}) });
     }
-    return { idpUrl, spUrl, idp, config, store, scimTokens, adminToken, seededUsers, close };
+    // The Okta admin's part of the OIDC guide: each OIDC tenant's app, registered at the OP (embedded tenants only).
+    const embeddedOidc = new Map(options.configFile ? [] : DEFAULT_TENANTS.flatMap((t) => (t.oidc ? [[t.id, t.oidc] as const] : [])));
+    const oidc = registerOidcApps(idp.oidc, config, embeddedOidc, spUrl);
+    return { idpUrl, spUrl, idp, config, store, scimTokens, adminToken, seededUsers, oidc, close };
   } catch (error) {
     await close();
     throw error;
