@@ -11,6 +11,7 @@
  *                                      cause.claim nbf    → oidc/iat-future       step 10
  *   OAUTH_INVALID_RESPONSE             cause.header+reason→ oidc/alg-refused      steps 6–8, RFC 8725 §3.1
  *                                      cause.signature    → oidc/signature-invalid step 6
+ *                                      cause.claims w/o nonce → oidc/nonce        step 11 (the presence check)
  *                                      otherwise          → oidc/id-token-invalid OIDC Core §2
  *   OAUTH_UNSUPPORTED_OPERATION (alg none, HS* against a JWKS)  → oidc/alg-refused RFC 8725 §3.1
  *   OAUTH_KEY_SELECTION_FAILED (after its one JWKS refetch)     → oidc/unknown-kid OIDC Core §10.1.1
@@ -61,6 +62,12 @@ const MESSAGES: Readonly<Partial<Record<OidcRejectionCode, string>>> = {
   'oidc/iat-future': 'the ID token is not valid yet',
 };
 
+/** openid-client's presence check (aud, exp, iat, iss, sub, then nonce) failed on the nonce alone. */
+function missingOnlyNonce(claims: unknown): boolean {
+  const c = asRecord(claims);
+  return claims !== undefined && !('nonce' in c) && ['aud', 'exp', 'iat', 'iss', 'sub'].every((name) => name in c);
+}
+
 /** The rejection for what openid-client threw; `expected` is this SP's own configuration, safe to show. */
 export function mapClientError(e: unknown, expected: { readonly clientId: string; readonly issuer: string | undefined; readonly algorithms: readonly string[] }): OidcRejection {
   if (e instanceof OidcRejection) return e;
@@ -91,6 +98,9 @@ export function mapClientError(e: unknown, expected: { readonly clientId: string
   }
   if (code === INVALID_RESPONSE && 'signature' in cause) {
     return reject('oidc/signature-invalid', { message: 'the ID token\u2019s signature does not verify with the OP\u2019s key', spec: `${CORE} step 6` }, keep);
+  }
+  if (code === INVALID_RESPONSE && missingOnlyNonce(cause['claims'])) {
+    return reject('oidc/nonce', { message: MESSAGES['oidc/nonce']!, spec: `${CORE} step 11` }, keep);
   }
   if (code === INVALID_RESPONSE || code === PARSE_ERROR) {
     return reject('oidc/id-token-invalid', { message: 'the token response or its ID token is malformed or lacks a required claim', spec: 'OIDC Core §2, §3.1.3.7' }, keep);
