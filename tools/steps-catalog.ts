@@ -23,6 +23,7 @@ export const CATALOG_FILE = 'docs/steps.md';
 export const DOMAINS: ReadonlyArray<{ readonly title: string; readonly files: readonly string[] }> = [
   { title: 'SAML IdP', files: ['steps/saml-idp.steps.ts', 'steps/saml-independent-idp.steps.ts'] },
   { title: 'SAML SP', files: ['steps/saml-tenant.steps.ts', 'steps/saml-sign-in.steps.ts', 'steps/saml-scim-users.steps.ts', 'steps/saml-artifact.steps.ts'] },
+  { title: 'SAML Single Logout', files: ['steps/saml-logout.steps.ts'] },
   { title: 'SAML metadata and key rollover', files: ['steps/saml-metadata.steps.ts'] },
   { title: 'SSO and SCIM on one user', files: ['steps/sso-scim.steps.ts'] },
   { title: 'Seed vendor flows end to end', files: ['steps/seed-flows.steps.ts'] },

@@ -31,7 +31,19 @@ export type IdpErrorCode =
   | 'keys/nothing-to-retire'
   | 'keys/no-rollover'
   | 'directory/bad-file'
-  | 'builder/invalid';
+  | 'builder/invalid'
+  /** Single Logout (../saml/logout/): SAML Profiles §4.4, Core §3.7. */
+  | 'logout/malformed'
+  | 'logout/signature-missing'
+  | 'logout/signature-invalid'
+  | 'logout/issuer'
+  | 'logout/destination'
+  | 'logout/expired'
+  | 'logout/replayed'
+  | 'logout/session-index'
+  | 'logout/in-response-to'
+  | 'logout/no-session'
+  | 'logout/unknown-run';
 
 export class IdpError extends Error {
   readonly status: number;

@@ -31,6 +31,7 @@ import { SpRegistry, type MetadataOverrides, type MetadataSource } from '../saml
 import { chooseAcs, type SpRegistration, type SpRegistrationInput } from '../saml/sp-registry/sp-registration.ts';
 import { applyDeviation, parseDeviations, type Deviation, type DeviationInput } from './deviations.ts';
 import { IdpSessions } from './idp-session.ts';
+import { SingleLogout } from '../saml/logout/single-logout.ts';
 import { MetadataPublication } from '../saml/metadata/metadata-publication.ts';
 import { ArtifactService } from '../saml/artifact/artifact-service.ts';
 import { ARTIFACT_RESOLUTION_PATH } from './artifact-routes.ts';
@@ -114,6 +115,8 @@ export class MockIdpControl {
   private readonly assignments = new Map<string, Set<string>>();
   /** Browsers signed in at the IdP: a later AuthnRequest without ForceAuthn is answered without the login page. */
   readonly sessions: IdpSessions;
+  /** Single Logout: the participants of each IdP session and the logouts in progress (../saml/logout/). */
+  readonly logout: SingleLogout;
   /** Which users have a persistent identifier for which SP (NameIDPolicy AllowCreate, ../saml/request-policy/). */
   readonly persistentIds = new PersistentIdentifiers();
 
@@ -122,6 +125,14 @@ export class MockIdpControl {
 
   constructor(readonly ctx: MockIdpContext) {
     this.sessions = new IdpSessions(ctx.clock, ctx.sessionTtlMs);
+    this.logout = new SingleLogout({
+      clock: ctx.clock,
+      entityId: ctx.entityId,
+      sloUrl: this.sloUrl,
+      signingKey: () => this.ctx.keys.signing,
+      findSp: (entityId) => this.sps.get(entityId),
+      sessions: this.sessions,
+    });
     this.artifacts = new ArtifactService({ entityId: ctx.entityId, clock: ctx.clock, signingKey: () => this.ctx.keys.signing });
   }
 
@@ -138,8 +149,18 @@ export class MockIdpControl {
     return `${this.ctx.baseUrl}${ARTIFACT_RESOLUTION_PATH}`;
   }
 
+  get sloUrl(): string {
+    return `${this.ctx.baseUrl}/saml/slo`;
+  }
+
   metadataXml(): string {
-    return idpMetadataXml({ entityId: this.ctx.entityId, ssoUrl: this.ssoUrl, signingCertificatePem: this.ctx.keys.signing.certificatePem, artifactResolutionUrl: this.artifactResolutionUrl });
+    return idpMetadataXml({
+      entityId: this.ctx.entityId,
+      ssoUrl: this.ssoUrl,
+      signingCertificatePem: this.ctx.keys.signing.certificatePem,
+      sloUrl: this.sloUrl,
+      artifactResolutionUrl: this.artifactResolutionUrl,
+    });
   }
 
   /** How GET /metadata publishes the metadata: validity, signature (./key-routes.ts, PUT /control/metadata). */
@@ -378,6 +399,8 @@ export class MockIdpControl {
     const previous = this.issued.at(-1)?.built;
     for (const d of deviations) applyDeviation(b, d, { previous });
     const built = await b.build();
+    // Single Logout must later name the principal to this SP as this assertion did (saml-core §3.7.1).
+    if (args.sessionIndex !== undefined) this.logout.participated({ spEntityId: sp.entityId, nameId: nameId.value, nameIdFormat: nameId.format, sessionIndex: args.sessionIndex });
 
     const action = postTo ?? acsUrl;
     const artifact = acs?.binding === 'artifact' && postTo === undefined ? this.artifacts.issue(sp.entityId, built.xml) : undefined;

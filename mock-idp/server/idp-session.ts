@@ -65,6 +65,12 @@ export class IdpSessions {
     return `${IDP_SESSION_COOKIE}=${id}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${Math.floor(this.ttlMs / 1000)}${secure}`;
   }
 
+  /** Every live session with its cookie value: Single Logout looks up a principal's sessions (../saml/logout/). */
+  live(): Array<{ readonly id: string; readonly session: IdpSession }> {
+    this.expire();
+    return [...this.#sessions].map(([id, session]) => ({ id, session }));
+  }
+
   get size(): number {
     this.expire();
     return this.#sessions.size;

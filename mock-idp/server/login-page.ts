@@ -27,6 +27,8 @@ export interface LoginPageInput {
   readonly attributesFor: (sp: SpRegistration, user: DirectoryUser) => { nameId: string; attributes: SamlAttribute[] };
   /** The sign-in methods offered; absent: both. */
   readonly authnMethods?: readonly AuthnMethod[] | undefined;
+  /** The login of this browser's IdP session, if any: the page offers "Sign out everywhere" (Single Logout). */
+  readonly signedInAs?: string | undefined;
 }
 
 const e = escapeHtml;
@@ -67,8 +69,12 @@ export function loginPage(p: LoginPageInput): string {
     )
     .join('\n        ');
   const disabled = p.users.length === 0 || !p.sp;
+  const signOut = p.signedInAs
+    ? `<form method="post" action="/saml/logout" class="sign-out"><p class="muted">Signed in at the IdP as <code>${e(p.signedInAs)}</code>.</p><button type="submit" class="secondary">Sign out everywhere</button></form>`
+    : '';
   const body = `      <section class="card">
       ${heading}
+      ${signOut}
       ${p.users.length === 0 ? '<p>No users in the directory. Add some with <code>POST /control/users</code>.</p>' : ''}
       ${!p.pendingId && p.sps.length === 0 ? '<p>No SPs registered. Register one with <code>POST /control/sps</code>.</p>' : ''}
       ${spPicker(p)}

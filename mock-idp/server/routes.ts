@@ -7,6 +7,7 @@
  *   GET  /?sp=&RelayState=  POST /login . the login page (attributes previewed for the chosen SP) and its form;
  *                                        action=review answers with the assertion inspector instead of posting
  *   POST /saml/artifact ................. ArtifactResolutionService, SOAP (saml-bindings §3.6, ./artifact-routes.ts)
+ *   /saml/slo, /saml/logout ............. Single Logout (./logout-routes.ts, saml-profiles §4.4)
  *   /control/* .......................... JSON control API (see docs/mock-idp.md); POST /control/sps/assignment-required
  *                                        and POST /control/assignments model Entra's user assignment
  * A request that names a queued user (PUT /control/next-sign-in) is answered at once with the auto-posting
@@ -30,6 +31,7 @@ import { escapeHtml } from './html.ts';
 import { registerKeyRoutes } from './key-routes.ts';
 import { IDP_SESSION_COOKIE, readCookie } from './idp-session.ts';
 import { loginPage } from './login-page.ts';
+import { registerLogoutRoutes } from './logout-routes.ts';
 import { page } from './page-style.ts';
 import { reviewPage } from './review-page.ts';
 import { CLASS_OF_METHOD, type AuthnMethod } from '../saml/request-policy/authn-context-classes.ts';
@@ -66,6 +68,7 @@ export function buildRoutes(control: MockIdpControl): express.Express {
         relayState: opts.relayState,
         authnMethods: opts.authnMethods,
         attributesFor: (s, u) => ({ nameId: control.nameIdFor(s, u).value, attributes: control.attributesFor(s, u) }),
+        signedInAs: control.sessions.find(readCookie(res.req.headers.cookie, IDP_SESSION_COOKIE))?.login,
       }),
     );
   };
@@ -255,6 +258,7 @@ export function buildRoutes(control: MockIdpControl): express.Express {
     res.type('application/xml').send(last.built.xml);
   });
   app.use('/control', c);
+  registerLogoutRoutes(app, control); // Single Logout: /saml/slo, /saml/logout, /control/logout (./logout-routes.ts)
 
   app.use((req, res) => {
     res.status(404).json({ error: 'not-found', message: `${req.method} ${req.path} is not an IdP endpoint` });

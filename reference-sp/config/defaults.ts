@@ -72,6 +72,8 @@ export const samlDefaults = {
    * session (SAML Core §3.4.1); off, an IdP session signs the user in without its login page (DatoCMS, seed 004).
    */
   forceAuthn: false,
+  /** Single Logout: LogoutRequests go by HTTP-Redirect (saml-bindings §3.4); 'post' sends a self-posting form (§3.5). */
+  singleLogout: { binding: 'redirect' as 'redirect' | 'post' },
   /** The ACS binding SP metadata advertises: 'post' (saml-bindings §3.5) or 'artifact' (§3.6: SAMLart, resolved over SOAP). */
   acsBinding: 'post',
   /** Send AuthnRequests by HTTP-Redirect (saml-bindings §3.4); 'post' sends an auto-posting form (§3.5), signed enveloped. */

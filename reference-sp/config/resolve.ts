@@ -23,6 +23,7 @@ import type { ProfileName, ReferenceSpConfig, ReferenceSpConfigInput, TenantConf
 import { schemaProblems } from './validate.ts';
 import { artifactResolutionServiceUrl } from '../saml/artifact/ars-from-metadata.ts';
 import { toPemCertificate } from '../saml/xml.ts';
+import { idpSloUrl } from '../saml/logout/idp-slo-endpoint.ts';
 import { authnContextClassUri } from '../saml/authn-context-classes.ts';
 import { NAME_ID_FORMATS } from './saml-section.ts';
 
@@ -143,6 +144,7 @@ async function resolveSaml(tenant: TenantInput, path: string, baseUrl: string, o
     authnRequestTtlSeconds: pick('authnRequestTtlSeconds') as number,
     sessionTtlSeconds: pick('sessionTtlSeconds') as number,
     forceAuthn: pick('forceAuthn') as boolean,
+    singleLogout: { binding: input.singleLogout?.binding ?? samlDefaults.singleLogout.binding },
     acsBinding: pick('acsBinding') as SamlTenantConfig['acsBinding'],
     authnRequestBinding: pick('authnRequestBinding') as SamlTenantConfig['authnRequestBinding'],
     isPassive: pick('isPassive') as boolean,
@@ -173,6 +175,7 @@ async function resolveIdp(input: SamlTenantInput, path: string, options: Resolve
     return undefined;
   }
   let meta: IdpMetadata | undefined;
+  let sloUrl = idp.sloUrl; // by hand, else the metadata's SingleLogoutService (../saml/logout/idp-slo-endpoint.ts)
   let artifactResolutionUrl = idp.artifactResolutionUrl; // else the metadata's (../saml/artifact/ars-from-metadata.ts)
   let source: ResolvedIdp['source'] = 'manual';
   const from = sources[0];
@@ -209,6 +212,7 @@ async function resolveIdp(input: SamlTenantInput, path: string, options: Resolve
       return undefined;
     }
     meta = parsed.value;
+    sloUrl ??= idpSloUrl(xml);
     artifactResolutionUrl ??= artifactResolutionServiceUrl(xml);
   }
   const entityId = idp.entityId ?? meta?.entityId;
@@ -232,10 +236,11 @@ async function resolveIdp(input: SamlTenantInput, path: string, options: Resolve
   if (idp.metadataRefreshSeconds !== undefined && from !== 'metadataUrl') problems.push(`${path}.metadataRefreshSeconds applies only with ${path}.metadataUrl`);
   if (problems.length > before || !entityId || !ssoUrl) return undefined;
   const lifecycle = { ...metadataLifecycle(meta, metadataSigningCertificate), ...(artifactResolutionUrl ? { artifactResolutionUrl } : {}) }; // ../saml/metadata-trust/, ../saml/artifact/
-  if (from !== 'metadataUrl') return { entityId, ssoUrl, signingCertificates: pems, source, ...lifecycle };
+  const slo = sloUrl === undefined ? {} : { sloUrl };
+  if (from !== 'metadataUrl') return { entityId, ssoUrl, signingCertificates: pems, source, ...lifecycle, ...slo };
   const overridden = (['entityId', 'ssoUrl', 'signingCertificates'] as const).filter((k) => idp[k] !== undefined);
   const refresh = { url: idp.metadataUrl!, everySeconds: idp.metadataRefreshSeconds ?? idpDefaults.metadataRefreshSeconds, overridden };
-  return { entityId, ssoUrl, signingCertificates: pems, source, refresh, ...lifecycle };
+  return { entityId, ssoUrl, signingCertificates: pems, source, refresh, ...lifecycle, ...slo };
 }
 
 function deepFreeze<T>(value: T): T {

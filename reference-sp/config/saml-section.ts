@@ -88,6 +88,8 @@ export interface IdpInput {
   readonly ssoUrl?: string;
   /** PEM or bare base64 DER X.509 certificates; any one of them may have signed. */
   readonly signingCertificates?: readonly string[];
+  /** The IdP's SingleLogoutService by hand; else read from its metadata (../saml/logout/, saml-metadata §2.4.2). */
+  readonly sloUrl?: string;
   /**
    * PEM or bare base64 X.509 certificate that must have signed the imported metadata (saml-metadata §3): without
    * a valid enveloped signature by it over the root, the metadata is refused (../saml/metadata-trust/).
@@ -159,6 +161,8 @@ export interface SamlTenantInput {
   readonly sessionTtlSeconds?: number;
   /** Ask the IdP to authenticate the user again rather than reuse its session (ForceAuthn, SAML Core §3.4.1). */
   readonly forceAuthn?: boolean;
+  /** Single Logout (../saml/logout/, SAML Profiles §4.4): the binding this SP sends its LogoutRequests with. */
+  readonly singleLogout?: { readonly binding?: 'redirect' | 'post' };
   /** How the IdP delivers the Response to the ACS, as SP metadata advertises it: HTTP-POST or HTTP-Artifact (saml-bindings §3.6). */
   readonly acsBinding?: AcsBinding;
   /** How the AuthnRequest travels: HTTP-Redirect (saml-bindings §3.4) or an auto-posting form (HTTP-POST, §3.5). */
@@ -176,6 +180,8 @@ export interface ResolvedIdp {
   readonly entityId: string;
   readonly ssoUrl: string;
   readonly signingCertificates: readonly string[];
+  /** The IdP's SingleLogoutService (Redirect preferred), when it serves one: where this SP's logout messages go. */
+  readonly sloUrl?: string;
   /** Where the IdP settings came from, for the log and the docs. */
   readonly source: 'metadata-url' | 'metadata-file' | 'metadata-xml' | 'manual';
   /** Metadata from a URL is fetched again (../saml/idp-metadata-refresh.ts); what the input set by hand stays. */
@@ -235,6 +241,7 @@ export interface SamlTenantConfig {
   readonly authnRequestTtlSeconds: number;
   readonly sessionTtlSeconds: number;
   readonly forceAuthn: boolean;
+  readonly singleLogout: { readonly binding: 'redirect' | 'post' };
   readonly acsBinding: AcsBinding;
   readonly authnRequestBinding: 'redirect' | 'post';
   readonly isPassive: boolean;
@@ -269,6 +276,7 @@ export const samlTenantJsonSchema = {
         entityId: nonEmptyString,
         ssoUrl: httpUrl,
         signingCertificates: { ...stringList, minItems: 1, 'x-expect': 'a non-empty list of certificates (PEM or base64)' },
+        sloUrl: httpUrl,
         artifactResolutionUrl: httpUrl,
         metadataSigningCertificate: { ...nonEmptyString, 'x-expect': 'a certificate (PEM or base64)' },
       },
@@ -350,6 +358,11 @@ export const samlTenantJsonSchema = {
     authnRequestTtlSeconds: positiveInteger,
     sessionTtlSeconds: positiveInteger,
     forceAuthn: bool,
+    singleLogout: {
+      type: 'object',
+      additionalProperties: false,
+      properties: { binding: { enum: ['redirect', 'post'], 'x-expect': 'one of redirect, post' } },
+    },
     acsBinding: { enum: ['post', 'artifact'], 'x-expect': 'one of post, artifact' },
     authnRequestBinding: { enum: ['redirect', 'post'], 'x-expect': 'one of redirect, post' },
     isPassive: bool,

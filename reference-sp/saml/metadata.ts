@@ -2,6 +2,7 @@
  * The SP's metadata for one tenant (saml-metadata §2.4.4 SPSSODescriptor):
  * - entityID, AuthnRequestsSigned and WantAssertionsSigned as the tenant is configured;
  * - a signing and an encryption KeyDescriptor with the SP certificate (§2.4.1.1);
+ * - a SingleLogoutService for HTTP-Redirect and HTTP-POST at /saml/{tenant}/slo (§2.4.2, ./logout/);
  * - each ACS URL with the HTTP-POST binding (saml-bindings §3.5), or HTTP-Artifact (§3.6) when the tenant's
  *   acsBinding is 'artifact'; the first one the default;
  * - an AttributeConsumingService listing the attributes the tenant expects as RequestedAttribute (§2.4.4.1),
@@ -10,6 +11,7 @@
 import type { TenantConfig } from '../config/types.ts';
 import type { SpKeys } from './keys.ts';
 import { certBody, escapeXml } from './xml.ts';
+import { spSloUrl } from './logout/endpoints.ts';
 
 const BINDING_POST = 'urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST';
 const BINDING_ARTIFACT = 'urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Artifact';
@@ -44,6 +46,8 @@ export function spMetadataXml(tenant: TenantConfig, keys: SpKeys): string {
     `<md:SPSSODescriptor AuthnRequestsSigned="${s.signAuthnRequests}" WantAssertionsSigned="${s.wantAssertionsSigned}" protocolSupportEnumeration="urn:oasis:names:tc:SAML:2.0:protocol">` +
     keyDescriptor('signing') +
     keyDescriptor('encryption') +
+    `<md:SingleLogoutService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect" Location="${escapeXml(spSloUrl(tenant))}"/>` +
+    `<md:SingleLogoutService Binding="${BINDING_POST}" Location="${escapeXml(spSloUrl(tenant))}"/>` +
     `<md:NameIDFormat>urn:oasis:names:tc:SAML:1.1:nameid-format:unspecified</md:NameIDFormat>` +
     acs +
     acsService +

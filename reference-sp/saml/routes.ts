@@ -11,6 +11,7 @@
  *                  posting browser's binding, then group sync and a session cookie; JSON or HTML by the
  *                  Accept header; answered only once its writes are on disk; never a 500 for client input
  * - GET  me        the signed-in user of this tenant's session; none once its account is deleted or deactivated
+ * - GET  logout, GET|POST slo  Single Logout, SP- and IdP-initiated (./logout/logout-routes.ts, saml-profiles §4.4)
  * - GET  test-connection  SonarQube's Test Connection: the JSON of what the last sign-in received (./test-connection-route.ts);
  *                  GET test-connection/start sends an AuthnRequest whose purpose is the Test Connection
  * Every ACS decision is logged as exactly one structured line.
@@ -41,6 +42,9 @@ import { resolveRelayState, spOrigins } from './relay-state.ts';
 import { signedInPageHtml } from './signed-in-page.ts';
 import { testConnectionPath } from './test-connection-page.ts';
 import { registerTestConnectionRoute } from './test-connection-route.ts';
+import { registerLogoutRoutes } from './logout/logout-routes.ts';
+import { logoutKeyOf } from './logout/session-index.ts';
+import type { SamlLogoutStore } from '../store/saml-logout.ts';
 import { escapeXml } from './xml.ts';
 
 export interface SamlRouterDeps {
@@ -58,14 +62,15 @@ export interface SamlRouterDeps {
   readonly ssoState?: SsoEnablementStore;
   /** The IdP each tenant trusts now; by default metadata from a URL is refreshed with global fetch. */
   readonly idpTrust?: IdpTrust;
+  /** Single Logout's state (./logout/); absent: no /logout and /slo routes, sessions keep no SessionIndex. */
+  readonly logoutStore?: SamlLogoutStore;
 }
 
 export function wantsJson(req: Request): boolean {
   return req.accepts(['html', 'json']) === 'json';
 }
 
-/** The value of the named cookie the browser sent (the OIDC routes read theirs with it too). */
-export function readCookie(req: Request, name: string): string | undefined {
+function readCookie(req: Request, name: string): string | undefined {
   for (const part of (req.headers.cookie ?? '').split(';')) {
     const i = part.indexOf('=');
     if (i > 0 && part.slice(0, i).trim() === name) {
@@ -198,6 +203,9 @@ export function createSamlRouter(deps: SamlRouterDeps): Router {
     const testOnly = state.requestPurpose === 'test-connection' && !ssoEnabled(deps.ssoState, tenant);
     const ttlSeconds = testOnly ? Math.min(tenant.saml.sessionTtlSeconds, TEST_CONNECTION_SESSION_SECONDS) : tenant.saml.sessionTtlSeconds;
     const session = deps.sessions.create({ tenantId: tenant.id, userId: current.id, userName: current.userName, attributes, nameId: state.nameId }, ttlSeconds);
+    // Single Logout names this session by the assertion's SessionIndex and NameID Format (./logout/session-index.ts).
+    const logoutKey = logoutKeyOf(state.assertion);
+    deps.logoutStore?.setSessionLogoutKey(cookieHash(session.id), logoutKey.sessionIndex, logoutKey.nameIdFormat);
     // The assertion ID, the consumed request, a JIT user, group changes and the session: all on disk before
     // the browser is told it is signed in, so a crash right after cannot re-open the replay window.
     if (!(await durable(res, tenant, 'acs-accepted'))) return;
@@ -276,6 +284,23 @@ export function createSamlRouter(deps: SamlRouterDeps): Router {
     wantsJson,
     start: (req, res, relayState) => startSignIn(req, res, 'test-connection', relayState),
   });
+
+  if (deps.logoutStore) {
+    registerLogoutRoutes(router, {
+      clock: deps.clock,
+      spKeys: deps.spKeys,
+      store: deps.logoutStore,
+      sessions: deps.sessions,
+      log: deps.log,
+      durable: () => deps.durable?.() ?? Promise.resolve(),
+      tenant: async (req, res) => {
+        const named = tenantOf(req, res);
+        return named && idpTrust.current(named);
+      },
+      cookie: readCookie,
+      wantsJson,
+    });
+  }
 
   return router;
 }

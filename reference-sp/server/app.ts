@@ -13,7 +13,6 @@ import { storedOutstandingRequests, type OutstandingRequests } from '../saml/req
 import { createSamlRouter, wantsJson } from '../saml/routes.ts';
 import { createSessionStore, type SessionStore } from '../saml/session.ts';
 import { createScimRouter } from '../scim/router.ts';
-import { createOidcRouter } from '../oidc/routes.ts';
 import { landingPage } from './landing-page.ts';
 import type { Store } from '../store/types.ts';
 
@@ -51,8 +50,21 @@ export function createReferenceSp(deps: ReferenceSpDeps): ReferenceSp {
   const app = express();
   app.disable('x-powered-by');
   app.use(landingPage(config, store));
-  app.use(createSamlRouter({ tenants: config.tenants, clock, spKeys, directory: store, requests, replay, sessions, log, ssoState: store, durable: () => store.durable() }));
-  app.use(createOidcRouter({ tenants: config.tenants, clock, spPrivateKeyPem: spKeys.privateKeyPem, directory: store, requests, sessions, tokens: store, log, durable: () => store.durable() }));
+  app.use(
+    createSamlRouter({
+      tenants: config.tenants,
+      clock,
+      spKeys,
+      directory: store,
+      requests,
+      replay,
+      sessions,
+      log,
+      ssoState: store,
+      durable: () => store.durable(),
+      logoutStore: store,
+    }),
+  );
   app.use(createScimRouter({ config, clock, store, adminToken: deps.adminToken }));
 
   app.use((req: Request, res: Response) => {

@@ -20,11 +20,11 @@
  * - migration 6: saml_authn_requests.purpose records why the SP sent a request ('sign-in', or 'test-connection'
  *   for the Test Connection route), and tenant_sso_state keeps the admin's Enable of a tenant whose SSO is
  *   configured but not enabled (NinjaOne's step 7, ../saml/sso-enablement.ts) across restarts.
+ * - migration 7: Single Logout (./saml-logout.ts): saml_sessions gains the SessionIndex and NameID Format of
+ *   the assertion that started each session, and two ID tables: LogoutRequests the SP sent (answered once) and
+ *   LogoutRequests it received (honoured once).
  * - migration 8: saml_authn_requests.requested_authn_context keeps the RequestedAuthnContext (JSON) a request
  *   carried, so the ACS checks the IdP's AuthnContextClassRef against what was asked (../saml/checks/check-authn-context.ts).
- * - migration 9: oidc_session_tokens keeps, per OIDC session (keyed like saml_sessions by the hash of its
- *   cookie), the validated claims, the ID token (the id_token_hint of RP-initiated logout) and the refresh token
- *   (../oidc/store/token-store.ts), so refresh and logout survive a restart.
  * - memberships.member_id has no foreign key: a member is a user or a group; deleting either removes its
  *   memberships explicitly (RFC 7644 §3.6: the service provider removes a deleted resource from groups).
  */
@@ -192,24 +192,32 @@ export const migrations: readonly Migration[] = [
     `,
   },
   {
+    version: 7,
+    name: "Single Logout: each session's SessionIndex and NameID Format; LogoutRequest IDs sent and received",
+    sql: `
+      ALTER TABLE saml_sessions ADD COLUMN session_index TEXT;
+      ALTER TABLE saml_sessions ADD COLUMN name_id_format TEXT;
+      CREATE INDEX saml_sessions_name_id ON saml_sessions(tenant_id, name_id);
+      CREATE TABLE saml_logout_requests (
+        tenant_id TEXT NOT NULL,
+        request_id TEXT NOT NULL,
+        expires_at INTEGER NOT NULL,
+        PRIMARY KEY (tenant_id, request_id)
+      );
+      CREATE INDEX saml_logout_requests_expiry ON saml_logout_requests(expires_at);
+      CREATE TABLE saml_logout_received_ids (
+        tenant_id TEXT NOT NULL,
+        request_id TEXT NOT NULL,
+        expires_at INTEGER NOT NULL,
+        PRIMARY KEY (tenant_id, request_id)
+      );
+      CREATE INDEX saml_logout_received_ids_expiry ON saml_logout_received_ids(expires_at);
+    `,
+  },
+  {
     version: 8,
     name: 'the RequestedAuthnContext each AuthnRequest carried, so the ACS checks the answer against it',
     sql: `ALTER TABLE saml_authn_requests ADD COLUMN requested_authn_context TEXT;`,
-  },
-  {
-    version: 9,
-    name: 'OpenID Connect: the ID token, refresh token and claims of each OIDC session (RP-initiated logout, refresh)',
-    sql: `
-      CREATE TABLE oidc_session_tokens (
-        id_hash TEXT PRIMARY KEY,
-        tenant_id TEXT NOT NULL,
-        claims TEXT NOT NULL,
-        id_token TEXT NOT NULL,
-        refresh_token TEXT,
-        expires_at INTEGER NOT NULL
-      );
-      CREATE INDEX oidc_session_tokens_expiry ON oidc_session_tokens(expires_at);
-    `,
   },
 ];
 

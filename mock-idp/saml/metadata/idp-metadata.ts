@@ -3,6 +3,7 @@
  * - entityID; protocolSupportEnumeration names SAML 2.0 (§2.4.1)
  * - one KeyDescriptor use="signing" with the X.509 certificate the IdP signs with (§2.4.1.1)
  * - the NameID formats it can send (§2.4.2), then SingleSignOnService for HTTP-Redirect and HTTP-POST (§2.4.3)
+ * - SingleLogoutService for HTTP-Redirect and HTTP-POST when the IdP serves Single Logout (§2.4.2, ../logout/)
  * - ArtifactResolutionService over SOAP, index 0, when the IdP resolves artifacts (§2.4.1 SSODescriptorType, saml-bindings §3.6, ../artifact/)
  * - WantAuthnRequestsSigned="false": the IdP verifies a signed request, but asks it per SP registration
  */
@@ -15,6 +16,8 @@ export interface IdpMetadataInput {
   /** Where SingleSignOnService is served, e.g. http://127.0.0.1:7000/saml/sso */
   readonly ssoUrl: string;
   readonly signingCertificatePem: string;
+  /** Where SingleLogoutService is served, e.g. http://127.0.0.1:7000/saml/slo */
+  readonly sloUrl?: string | undefined;
   /** Where the ArtifactResolutionService (SOAP) is served, e.g. http://127.0.0.1:7000/saml/artifact */
   readonly artifactResolutionUrl?: string | undefined;
 }
@@ -34,6 +37,10 @@ export function idpMetadataXml(input: IdpMetadataInput): string {
     `    </md:KeyDescriptor>\n` +
     (input.artifactResolutionUrl
       ? `    <md:ArtifactResolutionService Binding="${BINDING_SOAP}" Location="${escapeXml(input.artifactResolutionUrl)}" index="0" isDefault="true"/>\n`
+      : '') +
+    (input.sloUrl
+      ? `    <md:SingleLogoutService Binding="${BINDING.redirect}" Location="${escapeXml(input.sloUrl)}"/>\n` +
+        `    <md:SingleLogoutService Binding="${BINDING.post}" Location="${escapeXml(input.sloUrl)}"/>\n`
       : '') +
     formats +
     `    <md:SingleSignOnService Binding="${BINDING.redirect}" Location="${url}"/>\n` +

@@ -6,6 +6,7 @@
  * - every AssertionConsumerService with its index and isDefault (§2.4.4, §2.2.3 IndexedEndpointType); HTTP-POST
  *   and HTTP-Artifact ones (saml-bindings §3.6, ../artifact/), the others are skipped
  * - the first NameIDFormat, when it is one the IdP knows
+ * - the SingleLogoutService (§2.4.2), HTTP-Redirect preferred, else HTTP-POST: where logout messages go
  * A DOCTYPE is refused and bad XML is sp/bad-metadata, never a crash.
  */
 import { type IdpError, idpError } from '../errors.ts';
@@ -52,6 +53,14 @@ export function registrationFromSpMetadata(xml: string): SpRegistrationInput {
   if (acs.length === 0) throw idpError('sp/bad-metadata', `${entityId}: no HTTP-POST AssertionConsumerService`);
   const formatUri = childElements(sp, NS.metadata, 'NameIDFormat')[0]?.textContent?.trim();
   const nameIdFormat = (Object.entries(NAMEID_FORMAT).find(([, uri]) => uri === formatUri)?.[0] ?? undefined) as NameIdFormatName | undefined;
+  const slo = childElements(sp, NS.metadata, 'SingleLogoutService');
+  const sloRedirect = slo.find((e) => e.getAttribute('Binding') === BINDING.redirect);
+  const sloPost = slo.find((e) => e.getAttribute('Binding') === BINDING.post);
+  const singleLogout = sloRedirect
+    ? { url: sloRedirect.getAttribute('Location') ?? '', binding: 'redirect' as const }
+    : sloPost
+      ? { url: sloPost.getAttribute('Location') ?? '', binding: 'post' as const }
+      : undefined;
   const signingCertPem = certsFor(sp, 'signing');
   const encryptionCertPem = certsFor(sp, 'encryption');
   return {
@@ -62,5 +71,6 @@ export function registrationFromSpMetadata(xml: string): SpRegistrationInput {
     ...(signingCertPem ? { signingCertPem } : {}),
     ...(encryptionCertPem ? { encryptionCertPem } : {}),
     ...(nameIdFormat ? { nameIdFormat } : {}),
+    ...(singleLogout ? { singleLogout } : {}),
   };
 }

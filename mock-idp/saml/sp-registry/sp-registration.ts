@@ -52,6 +52,8 @@ export interface SpRegistrationInput {
   readonly encryption?: EncryptOptions | undefined;
   /** Entra preset: the tenant ID in tenantid / identityprovider / groups.link. */
   readonly tenantId?: string | undefined;
+  /** Where the SP receives logout messages (saml-metadata §2.4.2 SingleLogoutService); default binding redirect. */
+  readonly singleLogout?: { readonly url: string; readonly binding?: 'redirect' | 'post' | undefined } | undefined;
 }
 
 export interface AcsEndpoint {
@@ -78,6 +80,8 @@ export interface SpRegistration {
   readonly encryptionCertPem: string | undefined;
   readonly encryption: EncryptOptions | undefined;
   readonly tenantId: string | undefined;
+  /** Absent: the SP takes no part in Single Logout (../logout/). */
+  readonly singleLogout: { readonly url: string; readonly binding: 'redirect' | 'post' } | undefined;
 }
 
 function isHttpUrl(value: unknown): boolean {
@@ -138,6 +142,10 @@ export function resolveSpRegistration(input: SpRegistrationInput, path = 'sp'): 
   if (i.signingCertPem !== undefined && !isCert(i.signingCertPem)) problems.push(`${path}.signingCertPem must be an X.509 certificate in PEM`);
   if (i.encryptionCertPem !== undefined && !isCert(i.encryptionCertPem)) problems.push(`${path}.encryptionCertPem must be an X.509 certificate in PEM`);
   if (i.authnRequestsSigned && !i.signingCertPem) problems.push(`${path}.signingCertPem is required when authnRequestsSigned is true`);
+  if (i.singleLogout !== undefined) {
+    if (!isHttpUrl(i.singleLogout?.url)) problems.push(`${path}.singleLogout.url must be an absolute http(s) URL`);
+    if (i.singleLogout?.binding !== undefined && !['redirect', 'post'].includes(i.singleLogout.binding)) problems.push(`${path}.singleLogout.binding must be redirect or post`);
+  }
   if (problems.length > 0) throw idpError('sp/invalid-registration', problems.join('; '));
 
   const defaultIndex = acs.findIndex((a) => a.isDefault);
@@ -158,6 +166,7 @@ export function resolveSpRegistration(input: SpRegistrationInput, path = 'sp'): 
     encryptionCertPem: i.encryptionCertPem,
     encryption: i.encryption,
     tenantId: i.tenantId,
+    singleLogout: i.singleLogout ? Object.freeze({ url: i.singleLogout.url, binding: i.singleLogout.binding ?? 'redirect' }) : undefined,
   });
 }
 
