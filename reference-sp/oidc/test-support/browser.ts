@@ -14,7 +14,9 @@ export class TestBrowser {
     const headers: Record<string, string> = { accept: init.accept ?? 'text/html' };
     const cookie = [...this.jar].map(([k, v]) => `${k}=${v}`).join('; ');
     if (cookie) headers['cookie'] = cookie;
-    const res = await fetch(url, { method: init.method ?? 'GET', headers, redirect: 'manual', ...(init.body ? { body: init.body } : {}) });
+    const send = () => fetch(url, { method: init.method ?? 'GET', headers, redirect: 'manual', ...(init.body ? { body: init.body } : {}) });
+    // After a server restart on the same port, fetch's pool may hand out a socket the old server closed: once more.
+    const res = await send().catch((e: unknown) => ((e as { cause?: { code?: string } }).cause?.code === 'UND_ERR_SOCKET' ? send() : Promise.reject(e)));
     for (const line of res.headers.getSetCookie()) {
       const [pair, ...attrs] = line.split(';');
       const i = pair!.indexOf('=');

@@ -23,10 +23,11 @@ export interface RunningRp {
 /** A SAML section every tenant still needs (../../config/validate.ts); these tests never use it. */
 export const unusedSaml = () => ({ idp: { ...TEST_IDP, signingCertificates: [testSpKeys().certificatePem] } });
 
-export async function startRp(tenants: (baseUrl: string) => TenantInput[], store: Store = openStore({ path: ':memory:' })): Promise<RunningRp> {
+/** `port` 0 picks a free one; a restart test passes the previous port (the OP redirects back to it). */
+export async function startRp(tenants: (baseUrl: string) => TenantInput[], store: Store = openStore({ path: ':memory:' }), port = 0): Promise<RunningRp> {
   const ready = createReadyServer();
-  const port = await ready.listen(0, '127.0.0.1');
-  const baseUrl = `http://127.0.0.1:${port}`;
+  const bound = await ready.listen(port, '127.0.0.1');
+  const baseUrl = `http://127.0.0.1:${bound}`;
   const clock = new TestClock(new Date());
   const config = await resolveConfig({ baseUrl, tenants: tenants(baseUrl) });
   const sp = createReferenceSp({ config, clock, store, spKeys: testSpKeys() });
