@@ -42,6 +42,8 @@ const SPEC = {
   nameId: ['string', 'string?'],
   attribute: ['string', 'strings', 'object?'],
   withoutAttribute: ['string'],
+  /** The AuthnContextClassRef the assertion reports, whatever the user signed in with (../saml/request-policy/). */
+  authnContextClassRef: ['string'],
   encryptTo: ['string', 'encryption?'],
   wrapSignature: ['xsw', 'string?'],
   tamperAfterSigning: ['string?'],
@@ -148,6 +150,7 @@ export function applyDeviation(b: ResponseBuilder, d: Deviation, ctx: DeviationC
     case 'issuer':
     case 'inResponseTo':
     case 'withoutAttribute':
+    case 'authnContextClassRef':
       b[d.method](a0 as string);
       return;
     case 'expiredBy':

@@ -140,3 +140,26 @@ describe('over HTTP: refusals are signed Responses posted to the ACS', () => {
     expect(statusOf(res.text).xml).toContain(`<saml:AuthnContextClassRef>${MFA}</saml:AuthnContextClassRef>`);
   });
 });
+
+describe('the queued next sign-in "with MFA" (control API)', () => {
+  const clock = { now: () => new Date('2026-05-01T09:00:00Z') };
+  const bob = { email: 'bob@example.com', givenName: 'Bob', surname: 'B', displayName: 'Bob', login: 'bob@example.com', groups: [] };
+  const idp = createMockIdp({ baseUrl: 'http://idp.test', clock, users: [bob], sps: [{ entityId: 'urn:sp', acs: 'https://sp.test/acs' }] });
+  const mfaRequest = () => {
+    const xml = `<samlp:AuthnRequest xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion" ID="_q1" Version="2.0"><saml:Issuer>urn:sp</saml:Issuer><samlp:RequestedAuthnContext Comparison="exact"><saml:AuthnContextClassRef>${MFA}</saml:AuthnContextClassRef></samlp:RequestedAuthnContext></samlp:AuthnRequest>`;
+    return `/saml/sso?SAMLRequest=${encodeURIComponent(deflateRawSync(xml).toString('base64'))}`;
+  };
+  const sent = (html: string) => Buffer.from(parsePostForm(html).fields['SAMLResponse']!, 'base64').toString('utf8');
+
+  it('answers an MFA request with MFA when the queued sign-in says so, NoAuthnContext when it does not', async () => {
+    await request(idp.app).put('/control/next-sign-in').send({ user: bob.login, authnMethod: 'mfa' }).expect(200);
+    expect(sent((await request(idp.app).get(mfaRequest()).expect(200)).text)).toContain(`<saml:AuthnContextClassRef>${MFA}</saml:AuthnContextClassRef>`);
+    await request(idp.app).put('/control/next-sign-in').send({ user: bob.login }).expect(200);
+    expect(sent((await request(idp.app).get(mfaRequest()).expect(200)).text)).toContain('urn:oasis:names:tc:SAML:2.0:status:NoAuthnContext');
+  });
+
+  it('refuses an authnMethod it does not know with control/bad-body', async () => {
+    const res = await request(idp.app).put('/control/next-sign-in').send({ user: bob.login, authnMethod: 'fingerprint' }).expect(400);
+    expect(res.body.error).toBe('control/bad-body');
+  });
+});

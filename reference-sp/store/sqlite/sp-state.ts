@@ -11,7 +11,14 @@
  *   MAX_OUTSTANDING_REQUESTS_PER_TENANT per tenant are kept; beyond that the one nearest to expiry goes.
  * - A session row is keyed by the SHA-256 of the cookie value: reading the database does not yield sessions.
  */
-import { type AuthnRequestPurpose, type RequestedAuthnContextRecord, MAX_OUTSTANDING_REQUESTS_PER_TENANT, SWEEP_BATCH, type SpStateStore, type StoredSession } from '../sp-state.ts';
+import {
+  type AuthnRequestPurpose,
+  type RequestedAuthnContextRecord,
+  MAX_OUTSTANDING_REQUESTS_PER_TENANT,
+  SWEEP_BATCH,
+  type SpStateStore,
+  type StoredSession,
+} from '../sp-state.ts';
 import type { SqliteDatabase } from './database.ts';
 import { prepareAll, sql } from './statements.ts';
 
