@@ -25,6 +25,7 @@ export const DOMAINS: ReadonlyArray<{ readonly title: string; readonly files: re
   { title: 'SAML SP', files: ['steps/saml-tenant.steps.ts', 'steps/saml-sign-in.steps.ts', 'steps/saml-scim-users.steps.ts', 'steps/saml-artifact.steps.ts'] },
   { title: 'SAML Single Logout', files: ['steps/saml-logout.steps.ts'] },
   { title: 'SAML metadata and key rollover', files: ['steps/saml-metadata.steps.ts'] },
+  { title: 'SAML IdP sessions and AuthnRequest options', files: ['steps/saml-session.steps.ts'] },
   { title: 'SSO and SCIM on one user', files: ['steps/sso-scim.steps.ts'] },
   { title: 'Seed vendor flows end to end', files: ['steps/seed-flows.steps.ts'] },
   { title: 'SonarQube Cloud (seed 003)', files: ['steps/seed-sonarqube.steps.ts'] },

@@ -332,7 +332,13 @@ export class MockIdpControl {
   }
 
   /** IdP-initiated (unsolicited) sign-in to a registered SP (saml-profiles §4.1.5). */
-  idpInitiated(args: { sp: string; user?: string | DirectoryUser; relayState?: string | undefined; sessionIndex?: string | undefined; authnMethod?: AuthnMethod | undefined }): Promise<IssuedResponse> {
+  idpInitiated(args: {
+    sp: string;
+    user?: string | DirectoryUser;
+    relayState?: string | undefined;
+    sessionIndex?: string | undefined;
+    authnMethod?: AuthnMethod | undefined;
+  }): Promise<IssuedResponse> {
     return this.issue({ spEntityId: args.sp, user: args.user, relayState: args.relayState, sessionIndex: args.sessionIndex, authnMethod: args.authnMethod });
   }
 
@@ -441,7 +447,16 @@ export class MockIdpControl {
       algorithm: sp.signatureAlgorithm,
     });
     const fields = { SAMLResponse: built.base64, ...(args.relayState !== undefined ? { RelayState: args.relayState } : {}) };
-    return { action: acs.url, fields, html: autoPostForm(acs.url, fields), built, spEntityId: sp.entityId, user: '', inResponseTo: args.request.id, at: this.ctx.clock.now().toISOString() };
+    return {
+      action: acs.url,
+      fields,
+      html: autoPostForm(acs.url, fields),
+      built,
+      spEntityId: sp.entityId,
+      user: '',
+      inResponseTo: args.request.id,
+      at: this.ctx.clock.now().toISOString(),
+    };
   }
 
   lastResponse(): IssuedResponse | undefined {

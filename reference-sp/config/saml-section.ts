@@ -385,7 +385,11 @@ export const samlTenantJsonSchema = {
           minItems: 1,
           maxItems: 16,
           uniqueItems: true,
-          items: { type: 'string', pattern: `^(${Object.keys(AUTHN_CONTEXT_CLASSES).join('|')}|urn:[^\\s]+|https?://[^\\s]+)$`, 'x-expect': `a class name (${Object.keys(AUTHN_CONTEXT_CLASSES).join(', ')}) or a URI` },
+          items: {
+            type: 'string',
+            pattern: `^(${Object.keys(AUTHN_CONTEXT_CLASSES).join('|')}|urn:[^\\s]+|https?://[^\\s]+)$`,
+            'x-expect': `a class name (${Object.keys(AUTHN_CONTEXT_CLASSES).join(', ')}) or a URI`,
+          },
           'x-expect': 'a list of 1 to 16 distinct authentication context classes',
         },
       },
