@@ -48,10 +48,6 @@ Given('the user {string} exists in the OpenID Connect tenant', function (this: H
 
 // ---- the OP's directory ----
 
-Given("the OP's directory has {string}", async function (this: HarnessWorld, email: string) {
-  await this.oidc.idpUser(email, []);
-});
-
 Given("the OP's directory has {string} in the groups {aliases}", async function (this: HarnessWorld, email: string, groups: string[]) {
   await this.oidc.idpUser(email, groups);
 });

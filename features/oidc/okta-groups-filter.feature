@@ -1,4 +1,4 @@
-@oidc @okta
+@oidc
 Feature: Okta sends the groups its app's groups claim filter matches
   Okta's app, Sign On tab, Token claims (legacy configuration): "Groups claim type: Filter", a claim name and a
   filter ("Starts with", "Equals", "Contains", "Matches regex") over the user's group names. SonarQube's guide sets
