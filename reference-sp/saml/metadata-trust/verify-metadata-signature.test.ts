@@ -64,6 +64,12 @@ describe('verifyMetadataSignature (saml-metadata §3)', () => {
     expect(codeOf(xml())).toBe(code);
   });
 
+  it('reads back a genuine document whose canonical form declares more namespaces than the parser allows a message', () => {
+    // 300 KeyInfos: the exclusive canonical form re-declares ds: on each, past XML_LIMITS.maxNamespaceDeclarations.
+    const xml = signMetadata(metadataDoc({ certificates: Array(300).fill(testIdpKeys().certificatePem) }), testIdpKeys().privateKeyPem);
+    expect(codeOf(xml)).toBe('verified');
+  });
+
   it('refuses a signature algorithm the tenant does not allow (metadata/signature-invalid)', () => {
     const xml = signMetadata(doc(), testIdpKeys().privateKeyPem);
     expect(codeOf(xml, testIdpKeys().certificatePem, { ...algorithms, allowedSignatureAlgorithms: ['rsa-sha512'] })).toBe('metadata/signature-invalid');

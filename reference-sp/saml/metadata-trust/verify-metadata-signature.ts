@@ -16,8 +16,16 @@
 import type { SamlTenantConfig } from '../../config/saml-section.ts';
 import { isSamlRejection } from '../rejection.ts';
 import { verifyEnvelopedSignature } from '../signature.ts';
-import { NS, children, parseXml } from '../xml.ts';
+import { NS, XML_LIMITS, children, parseXml } from '../xml.ts';
 import { MetadataTrustError } from './errors.ts';
+
+/*
+ * The verified XML is the exclusive canonical form of the root: it repeats a namespace declaration on every
+ * element that first uses its prefix (each KeyInfo re-declares ds:), so a document that passed the parser's
+ * limits can exceed the namespace-declaration limit once canonical. That limit guards canonicalization, which
+ * is over here; the element, depth and attribute limits stay, and the size may grow by those declarations.
+ */
+const VERIFIED_LIMITS = { ...XML_LIMITS, maxChars: XML_LIMITS.maxChars * 2, maxNamespaceDeclarations: XML_LIMITS.maxElements };
 
 export type MetadataAlgorithms = Pick<SamlTenantConfig, 'allowedSignatureAlgorithms' | 'allowedDigestAlgorithms'>;
 
@@ -34,5 +42,9 @@ export function verifyMetadataSignature(root: Element, certificatePem: string, a
     throw new MetadataTrustError('metadata/signature-invalid', `${e.detail.message} (${e.code})`, 'saml-metadata §3.1');
   }
   if (verified === undefined) throw new MetadataTrustError('metadata/signature-missing', 'the metadata is not signed', 'saml-metadata §3');
-  return parseXml(verified).documentElement as Element;
+  try {
+    return parseXml(verified, VERIFIED_LIMITS).documentElement as Element;
+  } catch {
+    throw new MetadataTrustError('metadata/signature-invalid', 'the signed metadata could not be read back', 'saml-metadata §3.1');
+  }
 }
