@@ -22,6 +22,12 @@ export type StepErrorCode =
   | 'group/nested-in-itself'
   /** A step about the IdP's metadata URL, for a tenant that does not import the metadata from a URL. */
   | 'metadata/not-from-url'
+  /** A step about imported metadata (its signature), for a tenant given the IdP by hand. */
+  | 'metadata/not-imported'
+  /** A step about the IdP's signed metadata, but the IdP does not sign it. */
+  | 'metadata/not-signed'
+  /** A step about the IdP's retired signing key, but the IdP retired none. */
+  | 'keys/none-retired'
   /** The tenant's profile already accepts only its entity ID as the Audience: the step would change nothing. */
   | 'audience/already-entity-id-only'
   /** A logout step that tampers with the SP's LogoutRequest, but the SP did not send one by HTTP-Redirect. */
