@@ -120,6 +120,12 @@ describe('the reference RP against a plain oidc-provider', () => {
     expect(body.groupSync.ignored).toEqual(['Unknown-Team']);
   });
 
+  it("lists the tenant's OIDC sign-in and Callback URL on the landing page", async () => {
+    const res = await fetch(`${rp.baseUrl}/`, { headers: { accept: 'application/json' } });
+    const { tenants } = (await res.json()) as { tenants: { id: string; oidc: { login: string; callback: string } | null }[] };
+    expect(tenants.find((t) => t.id === 'sonar')?.oidc).toMatchObject({ login: `${rp.baseUrl}/oidc/sonar/login`, callback: `${rp.baseUrl}/oidc/sonar/callback` });
+  });
+
   it('answers the signed-in user and the Test Connection JSON (email and groups from userinfo)', async () => {
     const me = await browser.request(`${rp.baseUrl}/oidc/sonar/me`, { accept: 'application/json' });
     expect(me.status).toBe(200);

@@ -34,6 +34,8 @@ export interface TenantSummary {
   readonly ssoEnabled: boolean;
   /** The admin API's Enable (POST, admin token). */
   readonly enableSso: string;
+  /** OpenID Connect sign-in (../oidc/routes.ts), when the tenant has an oidc section. */
+  readonly oidc: { readonly login: string; readonly callback: string; readonly testConnection: string } | null;
 }
 
 export function tenantSummary(baseUrl: string, t: TenantConfig, directory: LandingDirectory): TenantSummary {
@@ -56,6 +58,7 @@ export function tenantSummary(baseUrl: string, t: TenantConfig, directory: Landi
     testConnection: `${base}/saml/${id}/test-connection`,
     ssoEnabled: ssoEnabled(directory, t),
     enableSso: `${base}/admin/v1/tenants/${id}/sso/enable`,
+    oidc: t.oidc ? { login: `${base}/oidc/${id}/login`, callback: t.oidc.redirectUri, testConnection: `${base}/oidc/${id}/test-connection` } : null,
   };
 }
 
@@ -73,6 +76,10 @@ function row(s: TenantSummary): string {
     s.ssoEnabled
       ? ''
       : `<br><span class="tag warn" data-sso-enabled="false">SSO not enabled yet</span> <span class="muted">only Test Connection signs in; enable at POST <code>${e(s.enableSso)}</code> (admin token)</span>`
+  }${
+    s.oidc
+      ? `<br><a class="button" href="${e(s.oidc.login)}" data-oidc-sign-in="${e(s.id)}">Sign in with OpenID Connect</a> <a href="${e(s.oidc.testConnection)}">OIDC Test Connection</a><br><span class="muted">Callback URL</span> <code>${e(s.oidc.callback)}</code>`
+      : ''
   }</td>
 <td>${link(s.metadata)}<br><span class="muted">ACS</span> <code>${e(s.acs)}</code>${s.requiredAttributes.length ? `<br><span class="muted">requires</span> ${s.requiredAttributes.map((a) => `<code>${e(a)}</code>`).join(', ')}` : ''}</td>
 <td>${s.scim.map((u) => `<code>${e(u)}</code>`).join('<br>')}</td>
