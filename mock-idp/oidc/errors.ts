@@ -21,17 +21,18 @@ export type OidcOpErrorCode =
   | 'keys/bad-jwk';
 
 export class OidcOpError extends Error {
-  readonly status: number;
-  readonly expose: boolean;
+  override readonly name = 'OidcOpError';
   constructor(
     readonly code: OidcOpErrorCode,
     message: string,
-    status = 400,
+    readonly status = 400,
   ) {
     super(message);
-    this.name = 'OidcOpError';
-    this.status = status;
-    this.expose = status < 500;
+  }
+
+  /** 4xx: the code and message go out; anything else is a generic server error. */
+  get expose(): boolean {
+    return this.status < 500;
   }
 }
 

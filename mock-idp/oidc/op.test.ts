@@ -107,3 +107,26 @@ describe('authorization code flow with openid-client as the RP', () => {
     expect(tokens.claims()!['groups']).toEqual([]);
   });
 });
+
+describe.each([
+  ['generic', {}, (base: string) => base],
+  ['okta', {}, (base: string) => `${base}/oauth2/default`],
+  ['entra', { tenant_id: 'fabrikam' }, (base: string) => `${base}/fabrikam/v2.0`],
+] as const)('%s: every endpoint with openid-client', (preset, where, issuerOf) => {
+  it('code + PKCE, refresh (offline_access), userinfo, end-session URL', async () => {
+    const clientId = `all-${preset}`;
+    const logout = `http://127.0.0.1:1/${preset}/signed-out`;
+    op.idp.oidc.registerClient({ preset, ...where, client_id: clientId, client_secret: 'every-endpoint', redirect_uris: [REDIRECT], post_logout_redirect_uris: [logout] });
+    const config = await rp(issuerOf(op.base), clientId, 'every-endpoint');
+    client.enableNonRepudiationChecks(config);
+    op.idp.oidc.setNextSignIn({ user: 'alice@example.com' });
+    const { tokens } = await signIn(config, new Browser(), { scope: 'openid profile email offline_access' });
+    const sub = tokens.claims()!.sub;
+    const refreshed = await client.refreshTokenGrant(config, tokens.refresh_token!);
+    expect(refreshed.claims()!.sub).toBe(sub);
+    const info = await client.fetchUserInfo(config, refreshed.access_token, sub);
+    expect(info.sub).toBe(sub);
+    const end = client.buildEndSessionUrl(config, { id_token_hint: tokens.id_token!, post_logout_redirect_uri: logout });
+    expect((await fetch(end)).status).toBe(200);
+  });
+});

@@ -6,7 +6,7 @@
 import * as client from 'openid-client';
 import { decodeProtectedHeader } from 'jose';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { Browser, REDIRECT, type RunningOp, rp, signIn, startOp } from '../test-support/op-server.ts';
+import { authorizationUrl, Browser, REDIRECT, type RunningOp, rp, signIn, startOp } from '../test-support/op-server.ts';
 import type { OidcDeviationName } from './registry.ts';
 
 let op: RunningOp;
@@ -141,17 +141,10 @@ describe('keys and PKCE', () => {
 
   it('the OP itself refuses a wrong code_verifier with invalid_grant', async () => {
     op.idp.oidc.setNextSignIn({ user: 'alice@example.com' });
-    const verifier = client.randomPKCECodeVerifier();
-    const state = client.randomState();
-    const url = client.buildAuthorizationUrl(config, {
-      redirect_uri: REDIRECT,
-      scope: 'openid',
-      code_challenge: await client.calculatePKCECodeChallenge(verifier),
-      code_challenge_method: 'S256',
-      state,
-    });
-    const { callback } = await new Browser().walk(url.href, REDIRECT);
-    const err = await client.authorizationCodeGrant(config, callback!, { pkceCodeVerifier: client.randomPKCECodeVerifier(), expectedState: state }).catch((e: unknown) => e);
+    const started = await authorizationUrl(config);
+    const { callback } = await new Browser().walk(started.url.href, REDIRECT);
+    const wrong = { pkceCodeVerifier: client.randomPKCECodeVerifier(), expectedState: started.state, expectedNonce: started.nonce };
+    const err = await client.authorizationCodeGrant(config, callback!, wrong).catch((e: unknown) => e);
     expect((err as { error?: string }).error).toBe('invalid_grant');
   });
 });
