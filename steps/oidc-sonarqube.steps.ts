@@ -39,10 +39,8 @@ Then('the OpenID Connect Test Connection result is:', async function (this: Harn
   assert.ok(Object.keys(expected).length > 0, 'the expected JSON names no field');
   const { status, body } = await testConnection(this);
   assert.equal(status, 200, `Test Connection answered ${status}: ${JSON.stringify(body)}`);
-  for (const [key, value] of Object.entries(expected)) {
-    assert.ok(Object.hasOwn(body, key), `the result has no field "${key}"`);
-    assert.deepEqual(body[key], value, `field "${key}"`);
-  }
+  // The fields the scenario names, as the result has them (a missing one reads as undefined).
+  assert.deepEqual(Object.fromEntries(Object.keys(expected).map((key) => [key, body[key]])), expected);
 });
 
 Then('the OpenID Connect Test Connection reports {string}', async function (this: HarnessWorld, code: string) {

@@ -52,20 +52,17 @@ Given("the OP's directory has {string} in the groups {aliases}", async function 
   await this.oidc.idpUser(email, groups);
 });
 
-Given("the OP's directory has {string} in the groups {string} to {string}", async function (this: HarnessWorld, email: string, first: string, last: string) {
-  await this.oidc.idpUser(email, numberedNames(first, last));
+Given("the OP's directory has {string} in {int} numbered groups {string}", async function (this: HarnessWorld, email: string, count: number, pattern: string) {
+  await this.oidc.idpUser(email, numberedGroups(count, pattern));
 });
 
-/** "team-001" to "team-201": the names between two names that differ only by a zero-padded number. */
-function numberedNames(first: string, last: string): string[] {
-  const a = /^(.*?)(\d+)$/.exec(first);
-  const b = /^(.*?)(\d+)$/.exec(last);
-  if (!a || !b || a[1] !== b[1] || a[2]!.length !== b[2]!.length || Number(a[2]) > Number(b[2])) {
-    throw new OidcStepError('oidc-step/not-a-range', `"${first}" to "${last}" is not a range of numbered names with the same prefix and width`);
+/** `201` and "team-###": team-001 … team-201, the run of #s the zero-padded width. */
+function numberedGroups(count: number, pattern: string): string[] {
+  const hashes = /#+/.exec(pattern);
+  if (!hashes || count < 1 || String(count).length > hashes[0].length) {
+    throw new OidcStepError('oidc-step/not-a-range', `"${pattern}" needs one run of # wide enough for ${count} numbered groups`);
   }
-  const names: string[] = [];
-  for (let n = Number(a[2]); n <= Number(b[2]); n++) names.push(`${a[1]}${String(n).padStart(a[2]!.length, '0')}`);
-  return names;
+  return Array.from({ length: count }, (_, i) => pattern.replace(hashes[0], String(i + 1).padStart(hashes[0].length, '0')));
 }
 
 // ---- signing in ----

@@ -10,7 +10,7 @@ export type OidcStepErrorCode =
   | 'oidc-step/not-okta'
   /** A step sets what the tenant or the OP already does: it would change nothing. */
   | 'oidc-step/already-so'
-  /** "…" to "…" does not name a range of numbered names (same prefix, same zero-padded width, ascending). */
+  /** A numbered-groups pattern without a run of # wide enough for the count. */
   | 'oidc-step/not-a-range'
   /** A Then step about a sign-in, a session or a token, before there was one. */
   | 'oidc-step/nothing-yet';
