@@ -6,11 +6,13 @@
  *     bundled server);
  *   - entra: the mock IdP's Entra-style provisioning engine against a SCIM server;
  *   - scimCertify: an Entra/Okta certification scenario's driver and context, on the scim stage's target;
- *   - samlCertify: a SAML certification scenario's mutation, browsers and verdict (worldParameters.samlCertify).
+ *   - samlCertify: a SAML certification scenario's mutation, browsers and verdict (worldParameters.samlCertify);
+ *   - oidc: the mock IdP's OpenID Provider and the reference SP's relying party, in-process on loopback ports.
  */
 import { World, setWorldConstructor, type IWorldOptions } from '@cucumber/cucumber';
 import { ScenarioClock } from './clock.ts';
 import { EntraStage } from './entra/stage.ts';
+import { OidcStage } from './oidc/stage.ts';
 import { SamlCertifyStage } from './saml-certify/stage.ts';
 import { SamlStage } from './saml/stage.ts';
 import { SamlLogoutStage } from './saml/logout.ts';
@@ -26,6 +28,7 @@ export class HarnessWorld extends World {
   #entra: EntraStage | undefined;
   #certify: CertifyStage | undefined;
   #samlCertify: SamlCertifyStage | undefined;
+  #oidc: OidcStage | undefined;
 
   constructor(options: IWorldOptions) {
     super(options);
@@ -62,6 +65,11 @@ export class HarnessWorld extends World {
     return this.#samlCertify;
   }
 
+  get oidc(): OidcStage {
+    this.#oidc ??= new OidcStage(this.clock, (text, name) => this.attach(text, { mediaType: 'text/plain', fileName: name }));
+    return this.#oidc;
+  }
+
   /** Whether this scenario used the Entra stage (without creating it). */
   usedEntraStage(): boolean {
     return this.#entra !== undefined;
@@ -69,7 +77,7 @@ export class HarnessWorld extends World {
 
   /** Stages that were used in this scenario, for the After hook to clean up. */
   usedStages(): Array<{ close(): Promise<void> }> {
-    return [this.#saml, this.#scim, this.#entra, this.#certify, this.#samlCertify].filter((stage) => stage !== undefined);
+    return [this.#saml, this.#scim, this.#entra, this.#certify, this.#samlCertify, this.#oidc].filter((stage) => stage !== undefined);
   }
 }
 
