@@ -70,7 +70,8 @@ export function wantsJson(req: Request): boolean {
   return req.accepts(['html', 'json']) === 'json';
 }
 
-function readCookie(req: Request, name: string): string | undefined {
+/** The value of the named cookie the browser sent (the OIDC routes read theirs with it too). */
+export function readCookie(req: Request, name: string): string | undefined {
   for (const part of (req.headers.cookie ?? '').split(';')) {
     const i = part.indexOf('=');
     if (i > 0 && part.slice(0, i).trim() === name) {

@@ -13,6 +13,7 @@ import { storedOutstandingRequests, type OutstandingRequests } from '../saml/req
 import { createSamlRouter, wantsJson } from '../saml/routes.ts';
 import { createSessionStore, type SessionStore } from '../saml/session.ts';
 import { createScimRouter } from '../scim/router.ts';
+import { createOidcRouter } from '../oidc/routes.ts';
 import { landingPage } from './landing-page.ts';
 import type { Store } from '../store/types.ts';
 
@@ -65,6 +66,7 @@ export function createReferenceSp(deps: ReferenceSpDeps): ReferenceSp {
       logoutStore: store,
     }),
   );
+  app.use(createOidcRouter({ tenants: config.tenants, clock, spPrivateKeyPem: spKeys.privateKeyPem, directory: store, requests, sessions, tokens: store, log, durable: () => store.durable() }));
   app.use(createScimRouter({ config, clock, store, adminToken: deps.adminToken }));
 
   app.use((req: Request, res: Response) => {

@@ -25,6 +25,9 @@
  *   LogoutRequests it received (honoured once).
  * - migration 8: saml_authn_requests.requested_authn_context keeps the RequestedAuthnContext (JSON) a request
  *   carried, so the ACS checks the IdP's AuthnContextClassRef against what was asked (../saml/checks/check-authn-context.ts).
+ * - migration 9: oidc_session_tokens keeps, per OIDC session (keyed like saml_sessions by the hash of its
+ *   cookie), the validated claims, the ID token (the id_token_hint of RP-initiated logout) and the refresh token
+ *   (../oidc/store/token-store.ts), so refresh and logout survive a restart.
  * - memberships.member_id has no foreign key: a member is a user or a group; deleting either removes its
  *   memberships explicitly (RFC 7644 §3.6: the service provider removes a deleted resource from groups).
  */
@@ -218,6 +221,21 @@ export const migrations: readonly Migration[] = [
     version: 8,
     name: 'the RequestedAuthnContext each AuthnRequest carried, so the ACS checks the answer against it',
     sql: `ALTER TABLE saml_authn_requests ADD COLUMN requested_authn_context TEXT;`,
+  },
+  {
+    version: 9,
+    name: 'OpenID Connect: the ID token, refresh token and claims of each OIDC session (RP-initiated logout, refresh)',
+    sql: `
+      CREATE TABLE oidc_session_tokens (
+        id_hash TEXT PRIMARY KEY,
+        tenant_id TEXT NOT NULL,
+        claims TEXT NOT NULL,
+        id_token TEXT NOT NULL,
+        refresh_token TEXT,
+        expires_at INTEGER NOT NULL
+      );
+      CREATE INDEX oidc_session_tokens_expiry ON oidc_session_tokens(expires_at);
+    `,
   },
 ];
 

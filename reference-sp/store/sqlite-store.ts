@@ -11,6 +11,7 @@
  *   ./sqlite/tolerances.ts          ToleranceStore
  *   ./sqlite/sso-directory.ts       SsoDirectory         (the SAML side's users and group sync)
  *   ./sqlite/sp-state.ts            SpStateStore         (the SAML side's requests, replay cache, sessions)
+ *   ../oidc/store/sqlite-token-store.ts  OidcTokenStore  (the OIDC side's ID and refresh tokens per session)
  *   ./sqlite/saml-logout.ts         SamlLogoutStore      (Single Logout: SessionIndex, LogoutRequest IDs)
  *
  * Durability: WAL with synchronous=FULL (./open-store.ts), so a write whose response reached the client
@@ -22,6 +23,7 @@ import { SqliteDatabase } from './sqlite/database.ts';
 import { sqliteGroups } from './sqlite/groups.ts';
 import { sqliteIdentityProviders } from './sqlite/identity-providers.ts';
 import { sqliteSpState } from './sqlite/sp-state.ts';
+import { sqliteOidcTokens } from '../oidc/store/sqlite-token-store.ts';
 import { sqliteSamlLogout } from './sqlite/saml-logout.ts';
 import { sqliteSsoDirectory } from './sqlite/sso-directory.ts';
 import { sqliteTenants } from './sqlite/tenants.ts';
@@ -48,6 +50,7 @@ export function createSqliteStore(db: Database, clock: Clock, options: { groupCo
     ...sqliteTolerances(d),
     ...sqliteSsoDirectory(d, users, groups),
     ...sqliteSpState(d),
+    ...sqliteOidcTokens(d),
     ...sqliteSamlLogout(d),
     transaction: (fn) => d.transaction(fn),
     durable: () => d.durable(),

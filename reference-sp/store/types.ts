@@ -7,6 +7,7 @@
  * `meta` from these columns instead of storing it.
  */
 import type { SpStateStore } from './sp-state.ts';
+import type { OidcTokenStore } from '../oidc/store/token-store.ts';
 import type { SamlLogoutStore } from './saml-logout.ts';
 import type { SsoDirectory } from './sso-directory.ts';
 
@@ -212,7 +213,7 @@ export interface ToleranceStore {
   listTolerances(tenantId: string): ToleranceRow[];
 }
 
-export interface Store extends SsoDirectory, SpStateStore, SamlLogoutStore, UserStore, GroupStore, TokenStore, IdentityProviderStore, ToleranceStore {
+export interface Store extends SsoDirectory, SpStateStore, SamlLogoutStore, OidcTokenStore, UserStore, GroupStore, TokenStore, IdentityProviderStore, ToleranceStore {
   /** Creates the tenant if it does not exist (idempotent). */
   ensureTenant(id: string, profile?: string): TenantRow;
   getTenant(id: string): TenantRow | undefined;
