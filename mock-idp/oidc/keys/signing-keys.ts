@@ -69,19 +69,23 @@ export function publicJwk(jwk: PrivateJwk): PublicJwk {
 }
 
 export class SigningKeys {
-  #current: PrivateJwk;
-  readonly #rogue: PrivateJwk;
+  #loaded: PrivateJwk | undefined;
   readonly #dataDir: string | undefined;
 
+  /** Nothing is read, made or written until a key is first needed: a SAML-only IdP leaves no OIDC key behind. */
   constructor(dataDir?: string | undefined) {
     this.#dataDir = dataDir;
-    const path = dataDir ? join(dataDir, FILE) : undefined;
-    if (path && existsSync(path)) this.#current = readJwk(path);
+  }
+
+  get #current(): PrivateJwk {
+    if (this.#loaded) return this.#loaded;
+    const path = this.#dataDir ? join(this.#dataDir, FILE) : undefined;
+    if (path && existsSync(path)) this.#loaded = readJwk(path);
     else {
-      this.#current = path ? newPrivateJwk() : cachedJwk('signing');
+      this.#loaded = path ? newPrivateJwk() : cachedJwk('signing');
       if (path) this.#persist();
     }
-    this.#rogue = cachedJwk('rogue');
+    return this.#loaded;
   }
 
   /** The private JWK that signs now (handed to oidc-provider as its only key). */
@@ -104,7 +108,8 @@ export class SigningKeys {
 
   /** A key that no JWKS of this IdP publishes, with its own kid. */
   rogue(): { key: KeyObject; kid: string } {
-    return { key: createPrivateKey({ key: this.#rogue, format: 'jwk' }), kid: this.#rogue.kid };
+    const rogue = cachedJwk('rogue');
+    return { key: createPrivateKey({ key: rogue, format: 'jwk' }), kid: rogue.kid };
   }
 
   /** The current public key as PEM (SPKI): what the HS256-with-public-key deviation uses as its HMAC secret. */
@@ -116,7 +121,7 @@ export class SigningKeys {
   /** A new current key; the old one is retired (not published any more). Kept on disk when there is a data dir. */
   rotate(): { retiredKid: string; kid: string } {
     const retiredKid = this.#current.kid;
-    this.#current = newPrivateJwk();
+    this.#loaded = newPrivateJwk();
     if (this.#dataDir) this.#persist();
     return { retiredKid, kid: this.#current.kid };
   }
