@@ -131,6 +131,12 @@ describe('the OIDC callback', () => {
     });
   });
 
+  it('answers 404 tenant/unknown for a tenant without OIDC, never repeating its name', async () => {
+    const res = await answer(new TestBrowser(), `${rp.baseUrl}/oidc/no-such-tenant/login`);
+    expect(res).toMatchObject({ status: 404, error: 'tenant/unknown' });
+    expect(res.text).not.toContain('no-such-tenant');
+  });
+
   it('answers the refusal code of a Test Connection on the Test Connection route', async () => {
     const browser = new TestBrowser();
     op.next = { claims: { email_verified: false } };

@@ -29,6 +29,7 @@ import type { AuthnRequestPurpose, OutstandingRequests } from '../saml/request-s
 import { readCookie, wantsJson } from '../saml/routes.ts';
 import type { SessionStore, SpSession } from '../saml/session.ts';
 import { signedInPageHtml } from '../saml/signed-in-page.ts';
+import { answerUnknownTenant, onDisk } from '../sign-in/route-helpers.ts';
 import { escapeXml } from '../saml/xml.ts';
 import type { SsoDirectory, SsoUser } from '../store/sso-directory.ts';
 import { runCallback } from './callback.ts';
@@ -77,16 +78,7 @@ export function createOidcRouter(deps: OidcRouterDeps): Router {
 
   const tenantOf = (req: Request, res: Response): OidcTenant | undefined => {
     const tenant = byId.get(String(req.params['tenant']));
-    if (!tenant) {
-      // Fixed text: the tenant segment is the requester's, never repeated back.
-      const detail = { message: 'this SP has no OpenID Connect tenant of that name' };
-      if (wantsJson(req)) res.status(404).json({ error: 'tenant/unknown', detail });
-      else
-        res
-          .status(404)
-          .type('html')
-          .send(`<!doctype html><title>Not found</title><p data-error-code="tenant/unknown">${escapeXml(detail.message)} (<a href="/">tenants</a>)</p>`);
-    }
+    if (!tenant) answerUnknownTenant(res, wantsJson(req), 'this SP has no OpenID Connect tenant of that name');
     return tenant;
   };
 
@@ -96,16 +88,7 @@ export function createOidcRouter(deps: OidcRouterDeps): Router {
     else res.status(rejection.status).type('html').send(oidcErrorPageHtml(tenant.id, rejection));
   };
 
-  const durable = async (res: Response, tenant: OidcTenant, step: string): Promise<boolean> => {
-    try {
-      await deps.durable?.();
-      return true;
-    } catch (e) {
-      deps.log.log('error', 'oidc.store', { tenant: tenant.id, step, error: e instanceof Error ? e.message : String(e) });
-      res.status(500).json({ error: 'server/error', detail: { message: 'the sign-in state could not be saved' } });
-      return false;
-    }
-  };
+  const durable = (res: Response, tenant: OidcTenant, step: string) => onDisk(deps.durable, deps.log, 'oidc.store', res, tenant.id, step);
 
   const secure = (t: OidcTenant) => (t.oidc.redirectUri.startsWith('https:') ? '; Secure' : '');
   const expectedOf = (t: OidcTenant) => ({ clientId: t.oidc.clientId, issuer: t.oidc.issuer.issuer, algorithms: t.oidc.allowedSigningAlgorithms });

@@ -1,0 +1,33 @@
+/*
+ * What every sign-in route answers the same way, whichever protocol (the OIDC routes use these; the SAML routes
+ * hold the same two behaviours inline in ../saml/routes.ts):
+ * - an answer waits until the state written so far is on disk (the store's group commit); if that fails, a 500
+ *   `server/error` with fixed text, and the failure is logged for the server only;
+ * - a tenant the SP does not have is a 404 `tenant/unknown` with fixed text: the requested name is never
+ *   repeated back (the landing page at / lists the tenants).
+ */
+import type { Response } from 'express';
+import type { Logger } from '../log.ts';
+import { escapeXml } from '../saml/xml.ts';
+
+/** Resolves true once `durable()` has; false after answering 500 when it failed. */
+export async function onDisk(durable: (() => Promise<void>) | undefined, log: Logger, event: string, res: Response, tenantId: string, step: string): Promise<boolean> {
+  try {
+    await durable?.();
+    return true;
+  } catch (e) {
+    log.log('error', event, { tenant: tenantId, step, error: e instanceof Error ? e.message : String(e) });
+    res.status(500).json({ error: 'server/error', detail: { message: 'the sign-in state could not be saved' } });
+    return false;
+  }
+}
+
+export function answerUnknownTenant(res: Response, json: boolean, message: string): void {
+  const detail = { message };
+  if (json) res.status(404).json({ error: 'tenant/unknown', detail });
+  else
+    res
+      .status(404)
+      .type('html')
+      .send(`<!doctype html><title>Not found</title><p data-error-code="tenant/unknown">${escapeXml(message)} (<a href="/">tenants</a>)</p>`);
+}
