@@ -9,6 +9,7 @@ import { defineParameterType, Given, Then, When } from '@cucumber/cucumber';
 import type { LogoutDeviationName } from '../mock-idp/saml/logout/deviations/index.ts';
 import type { Tampering } from './support/saml/logout.ts';
 import { enumParameterType } from './support/enum-parameter-type.ts';
+import { StepArgumentError } from './support/step-error.ts';
 import type { HarnessWorld } from './support/world.ts';
 
 defineParameterType(enumParameterType<'redirect' | 'post'>('logoutBinding', 'a SAML binding for logout messages', { 'HTTP-Redirect': 'redirect', 'HTTP-POST': 'post' }));
@@ -35,6 +36,8 @@ function landing(world: HarnessWorld) {
 }
 
 Given('the tenant {string} sends its logout messages by {logoutBinding}', function (this: HarnessWorld, tenantId: string, binding: 'redirect' | 'post') {
+  // HTTP-Redirect is the default (reference-sp/config/defaults.ts): saying so would configure nothing.
+  if (binding === 'redirect') throw new StepArgumentError('logout/binding-unchanged', 'the tenant already sends its logout messages by HTTP-Redirect');
   this.saml.currentTenantId = this.saml.tenant(tenantId).id;
   this.saml.configureSaml({ singleLogout: { binding } });
 });
