@@ -6,7 +6,6 @@
  *   that verifies with that certificate (saml-core §5.4; the same rules as a POSTed AuthnRequest,
  *   ../bindings/post-binding.ts). A present signature is checked even from an SP with no certificate: it fails.
  */
-import type { AuthnRequestInfo } from '../bindings/authn-request.ts';
 import { isPostRequestSigned, verifyPostRequestSignature } from '../bindings/post-binding.ts';
 import { NS } from '../namespaces.ts';
 import { firstChild, parseXml, serialize } from '../xml.ts';
@@ -31,10 +30,10 @@ export function readArtifactResolve(element: Element): ArtifactResolveRequest {
   if (!id || element.getAttribute('Version') !== '2.0' || !issuer || !artifact) {
     throw new SoapFault('artifact-resolve/invalid', 'ArtifactResolve needs an ID, Version 2.0, an Issuer and an Artifact');
   }
-  // The POST binding's check reads only the request's ID, document and XML: the same rules, in one place. The
+  // The POST binding's check (../sign/verify-enveloped.ts) reads only the ID, document and XML. The
   // ArtifactResolve is taken out of its SOAP envelope first, so that it is the document's root, as there.
   const xml = serialize(element);
-  const standalone = { id, xml, doc: parseXml(xml, 'ArtifactResolve') } as AuthnRequestInfo;
+  const standalone = { id, xml, doc: parseXml(xml, 'ArtifactResolve') };
   return {
     id,
     issuer,

@@ -9,11 +9,10 @@
  *   values are HTML-escaped
  * - parsePostForm reads such a form back, for steps and tests that play the browser
  */
-import { SignedXml } from 'xml-crypto';
 import { idpError } from '../errors.ts';
 import { NS } from '../namespaces.ts';
-import { childElements, descendants } from '../xml.ts';
-import type { AuthnRequestInfo } from './authn-request.ts';
+import { checkEnvelopedSignature, type EnvelopedVerdict, type SignedMessage } from '../sign/verify-enveloped.ts';
+import { childElements } from '../xml.ts';
 import { decodeBase64, inflate } from './decode.ts';
 
 export function decodePostRequest(body: Record<string, unknown>): { xml: string; relayState: string | undefined } {
@@ -28,30 +27,21 @@ export function decodePostRequest(body: Record<string, unknown>): { xml: string;
   };
 }
 
-export function isPostRequestSigned(request: AuthnRequestInfo): boolean {
+export function isPostRequestSigned(request: SignedMessage): boolean {
   return childElements(request.doc.documentElement!, NS.ds, 'Signature').length > 0;
 }
 
-export function verifyPostRequestSignature(request: AuthnRequestInfo, certificatePem: string): void {
-  const root = request.doc.documentElement!;
-  const signatures = descendants(request.doc, NS.ds, 'Signature');
-  if (signatures.length === 0) throw idpError('request/signature-missing', 'the SP must sign its AuthnRequest (AuthnRequestsSigned)');
-  if (signatures.length > 1 || signatures[0]!.parentNode !== root) {
-    throw idpError('request/signature-invalid', 'exactly one Signature, a child of the AuthnRequest, is allowed');
-  }
-  const refs = descendants(signatures[0] as Element, NS.ds, 'Reference');
-  if (refs.length !== 1 || refs[0]!.getAttribute('URI') !== `#${request.id}`) {
-    throw idpError('request/signature-invalid', 'the signature must reference the AuthnRequest ID');
-  }
-  const sig = new SignedXml({ publicCert: certificatePem, getCertFromKeyInfo: () => null });
-  let ok = false;
-  try {
-    sig.loadSignature(signatures[0]!);
-    ok = sig.checkSignature(request.xml);
-  } catch {
-    ok = false;
-  }
-  if (!ok) throw idpError('request/signature-invalid', 'the AuthnRequest XML signature does not verify');
+const SIGNATURE_PROBLEM: Record<Exclude<EnvelopedVerdict, 'ok' | 'missing'>, string> = {
+  'not-enveloped': 'exactly one Signature, a child of the AuthnRequest, is allowed',
+  'wrong-reference': 'the signature must reference the AuthnRequest ID',
+  invalid: 'the AuthnRequest XML signature does not verify',
+};
+
+/** Throws request/signature-missing or request/signature-invalid unless `certificatePem` signed the request. */
+export function verifyPostRequestSignature(request: SignedMessage, certificatePem: string): void {
+  const verdict = checkEnvelopedSignature(request, certificatePem);
+  if (verdict === 'missing') throw idpError('request/signature-missing', 'the SP must sign its AuthnRequest (AuthnRequestsSigned)');
+  if (verdict !== 'ok') throw idpError('request/signature-invalid', SIGNATURE_PROBLEM[verdict]);
 }
 
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');

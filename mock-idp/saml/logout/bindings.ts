@@ -10,7 +10,6 @@
  */
 import { createSign, createVerify, X509Certificate } from 'node:crypto';
 import { deflateRawSync } from 'node:zlib';
-import { SignedXml } from 'xml-crypto';
 import { idpError } from '../errors.ts';
 import { autoPostForm } from '../bindings/post-binding.ts';
 import { decodeBase64, inflate } from '../bindings/decode.ts';
@@ -18,7 +17,8 @@ import { REDIRECT_SIG_ALGS, rawQueryParams } from '../bindings/redirect-binding.
 import type { KeyPair } from '../keys/key-store.ts';
 import { BINDING, NS, SIGNATURE_ALGORITHM } from '../namespaces.ts';
 import { signElement } from '../sign/sign-element.ts';
-import { childElements, descendants } from '../xml.ts';
+import { checkEnvelopedSignature, type EnvelopedVerdict } from '../sign/verify-enveloped.ts';
+import { descendants } from '../xml.ts';
 import { parseLogoutMessage, type ReceivedLogoutMessage } from './parse.ts';
 
 export type LogoutBinding = 'redirect' | 'post';
@@ -104,6 +104,13 @@ export function receiveRedirect(rawQuery: string): ReceivedOverBinding {
   };
 }
 
+const ENVELOPED_PROBLEM: Record<Exclude<EnvelopedVerdict, 'ok' | 'missing'> | 'no-certificate', string> = {
+  'no-certificate': 'cannot be checked: no certificate is registered',
+  'not-enveloped': 'must be exactly one enveloped Signature',
+  'wrong-reference': 'must reference the message ID',
+  invalid: 'does not verify against the registered certificate',
+};
+
 export function receivePost(body: Record<string, unknown>): ReceivedOverBinding {
   const param = typeof body['SAMLRequest'] === 'string' ? 'SAMLRequest' : 'SAMLResponse';
   const value = body[param];
@@ -115,22 +122,9 @@ export function receivePost(body: Record<string, unknown>): ReceivedOverBinding 
     binding: 'post',
     relayState: typeof relay === 'string' ? relay : undefined,
     verify(certificatePem) {
-      const root = message.doc.documentElement!;
-      const all = descendants(message.doc, NS.ds, 'Signature');
-      if (all.length === 0) throw missing();
-      const own = childElements(root, NS.ds, 'Signature');
-      if (all.length !== 1 || own.length !== 1 || !certificatePem) throw invalid('must be exactly one enveloped Signature, checked against a registered certificate');
-      const refs = descendants(own[0]!, NS.ds, 'Reference');
-      if (refs.length !== 1 || refs[0]!.getAttribute('URI') !== `#${message.id}`) throw invalid('must reference the message ID');
-      const sig = new SignedXml({ publicCert: certificatePem, getCertFromKeyInfo: () => null });
-      let ok = false;
-      try {
-        sig.loadSignature(own[0]!);
-        ok = sig.checkSignature(message.xml);
-      } catch {
-        ok = false;
-      }
-      if (!ok) throw invalid('does not verify against the registered certificate');
+      const verdict = certificatePem ? checkEnvelopedSignature(message, certificatePem) : descendants(message.doc, NS.ds, 'Signature').length ? 'no-certificate' : 'missing';
+      if (verdict === 'missing') throw missing();
+      if (verdict !== 'ok') throw invalid(ENVELOPED_PROBLEM[verdict]);
     },
   };
 }

@@ -8,14 +8,10 @@
  */
 import { createSign } from 'node:crypto';
 import { deflateRawSync } from 'node:zlib';
-import { SignedXml } from 'xml-crypto';
 import { RSA_SHA256 } from '../authn-request.ts';
 import type { SpKeys } from '../keys.ts';
-import { escapeXml } from '../xml.ts';
-
-const EXC_C14N = 'http://www.w3.org/2001/10/xml-exc-c14n#';
-const ENVELOPED = 'http://www.w3.org/2000/09/xmldsig#enveloped-signature';
-const SHA256 = 'http://www.w3.org/2001/04/xmlenc#sha256';
+import { autoPostPage } from '../post-form.ts';
+import { signEnveloped } from '../sign-enveloped.ts';
 
 export type LogoutDelivery = { readonly kind: 'redirect'; readonly url: string } | { readonly kind: 'post'; readonly url: string; readonly html: string };
 
@@ -28,27 +24,12 @@ export interface OutgoingLogout {
   readonly relayState?: string | undefined;
 }
 
-function signEnveloped(m: OutgoingLogout, keys: SpKeys): string {
-  const sig = new SignedXml({ privateKey: keys.privateKeyPem, publicCert: keys.certificatePem, signatureAlgorithm: RSA_SHA256, canonicalizationAlgorithm: EXC_C14N });
-  const element = `//*[local-name()='${m.kind}' and @ID='${m.id}']`;
-  sig.addReference({ xpath: element, transforms: [ENVELOPED, EXC_C14N], digestAlgorithm: SHA256 });
-  sig.computeSignature(m.xml, { prefix: 'ds', location: { reference: `${element}/*[local-name()='Issuer']`, action: 'after' } });
-  return sig.getSignedXml();
-}
-
-function postPage(url: string, fields: Record<string, string>): string {
-  const inputs = Object.entries(fields)
-    .map(([k, v]) => `<input type="hidden" name="${escapeXml(k)}" value="${escapeXml(v)}"/>`)
-    .join('');
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Signing out…</title></head><body onload="document.forms[0].submit()"><form method="post" action="${escapeXml(url)}">${inputs}<noscript><button type="submit">Continue</button></noscript></form></body></html>`;
-}
-
 export function sendLogout(m: OutgoingLogout, keys: SpKeys): LogoutDelivery {
   const param = m.kind === 'LogoutRequest' ? 'SAMLRequest' : 'SAMLResponse';
   if (m.binding === 'post') {
-    const fields: Record<string, string> = { [param]: Buffer.from(signEnveloped(m, keys), 'utf8').toString('base64') };
+    const fields: Record<string, string> = { [param]: Buffer.from(signEnveloped(m.xml, { localName: m.kind, id: m.id }, keys), 'utf8').toString('base64') };
     if (m.relayState !== undefined) fields['RelayState'] = m.relayState;
-    return { kind: 'post', url: m.to, html: postPage(m.to, fields) };
+    return { kind: 'post', url: m.to, html: autoPostPage({ action: m.to, fields, title: 'Signing out…', button: 'Continue' }) };
   }
   let query = `${param}=${encodeURIComponent(deflateRawSync(Buffer.from(m.xml, 'utf8')).toString('base64'))}`;
   if (m.relayState !== undefined) query += `&RelayState=${encodeURIComponent(m.relayState)}`;
