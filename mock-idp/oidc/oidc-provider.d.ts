@@ -78,6 +78,8 @@ declare module 'oidc-provider' {
     static readonly REQUEST_PROMPT: boolean;
     static readonly NO_NEED_TO_PROMPT: boolean;
     constructor(reason: string, description: string, check: (ctx: KoaContext) => boolean | Promise<boolean>);
+    /** `error`: the OAuth error a prompt=none request is answered with when this check asks for the prompt. */
+    constructor(reason: string, description: string, error: string, check: (ctx: KoaContext) => boolean | Promise<boolean>);
   }
 
   export interface PromptInstance {

@@ -10,6 +10,7 @@
  *   to the authorization redirect and the token response after oidc-provider produced them
  * - key rotation (./keys/signing-keys.ts): every issuer's Provider is rebuilt with the new key only
  * - the issued ID tokens (last 50), so steps can look at what was sent
+ * - per client, who is assigned to it (./clients/assignments.ts): an unassigned user gets access_denied
  * Token times (iat, exp, auth_time) are oidc-provider's, on the system clock, which is also what a relying party
  * compares them with; the injected clock stamps the IdP session as on the SAML side.
  */
@@ -22,6 +23,7 @@ import type { KoaContext } from 'oidc-provider';
 import type { Clock } from '../clock.ts';
 import type { DirectoryUser } from '../saml/presets/directory-user.ts';
 import { IDP_SESSION_COOKIE, readCookie, type IdpSessions } from '../server/idp-session.ts';
+import { ClientAssignments } from './clients/assignments.ts';
 import { type OidcClient, type OidcClientInput, type OidcPresetName, parseClientInput, providerMetadata } from './clients/oidc-client.ts';
 import { controlRoutes } from './control-routes.ts';
 import type { DeviationContext, ResponseDeviation, IdTokenDeviation } from './deviations/deviation.ts';
@@ -33,6 +35,7 @@ import { type IssuerRef, type IssuerSpec, issuerSpec, RESERVED_SEGMENTS } from '
 import { SigningKeys } from './keys/signing-keys.ts';
 import { OIDC_PRESETS } from './presets/oidc-presets.ts';
 import { withOfflineAccessConsent } from './provider/offline-access-prompt.ts';
+import { promptNoneFromIdpSession } from './provider/prompt-none-session.ts';
 import { buildProvider } from './provider/provider-config.ts';
 import { BoundedStore } from './store/bounded-adapter.ts';
 
@@ -96,6 +99,8 @@ function boundedSet<K, V>(map: Map<K, V>, key: K, value: V, limit: number): void
 
 export type IssuerInput = IssuerRef | OidcPresetName;
 
+const clientKey = (issuerKey: string, clientId: string) => `${issuerKey}\u0000${clientId}`;
+
 export class MockOpenIdProvider {
   readonly keys: SigningKeys;
   readonly baseUrl: string;
@@ -108,6 +113,7 @@ export class MockOpenIdProvider {
   readonly #armedByUid = new Map<string, QueuedSignIn>();
   readonly #armedByCode = new Map<string, QueuedSignIn>();
   readonly #issued: IssuedIdToken[] = [];
+  readonly #assignments = new ClientAssignments();
 
   constructor(private readonly options: MockOpenIdProviderOptions) {
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
@@ -156,6 +162,10 @@ export class MockOpenIdProvider {
       userByAccount: (id) => this.#userByAccount(rt.spec.preset, id),
       client: (id) => this.#clients.get(rt.spec.key)?.get(id),
       hasQueued: () => this.#queued !== undefined,
+      assigned: (clientId, accountId) => {
+        const user = this.#userByAccount(rt.spec.preset, accountId);
+        return user === undefined || this.#assignments.allows(clientKey(rt.spec.key, clientId), user);
+      },
     });
     provider.proxy = true;
     provider.use(async (ctx, next) => {
@@ -214,7 +224,39 @@ export class MockOpenIdProvider {
   }
 
   removeClient(ref: IssuerInput, clientId: string): boolean {
-    return this.#clients.get(this.#runtime(ref).spec.key)?.delete(clientId) ?? false;
+    const key = this.#runtime(ref).spec.key;
+    this.#assignments.lift(clientKey(key, clientId));
+    return this.#clients.get(key)?.delete(clientId) ?? false;
+  }
+
+  // ---- assignment (./clients/assignments.ts: Okta's Assignments tab, Entra's "Assignment required?") ----
+
+  /** From now on only users assigned to the client (directly or through a group) may sign in to it. */
+  requireAssignment(ref: IssuerInput, clientId: string): void {
+    const c = this.client(ref, clientId);
+    this.#assignments.require(clientKey(c.issuerKey, c.clientId));
+  }
+
+  /** Assigns a directory user (login or email) and/or a group to the client; assignment becomes required. */
+  assign(ref: IssuerInput, clientId: string, what: { readonly user?: string | undefined; readonly group?: string | undefined }): void {
+    const c = this.client(ref, clientId);
+    if (what.user === undefined && what.group === undefined) throw opError('control/bad-body', 'assign a user or a group');
+    const user = what.user === undefined ? undefined : this.options.directory.findUser(what.user);
+    if (what.user !== undefined && !user) throw opError('user/unknown', 'no such user in the IdP directory');
+    this.#assignments.assign(clientKey(c.issuerKey, c.clientId), { user, group: what.group });
+  }
+
+  /** Assignment no longer required: every directory user may sign in to the client again. */
+  liftAssignment(ref: IssuerInput, clientId: string): boolean {
+    const c = this.client(ref, clientId);
+    return this.#assignments.lift(clientKey(c.issuerKey, c.clientId));
+  }
+
+  /** Who is assigned to the client (logins lower-cased, groups as named), or null when it requires no assignment. */
+  assignments(ref: IssuerInput, clientId: string): { users: string[]; groups: string[] } | null {
+    const c = this.client(ref, clientId);
+    const a = this.#assignments.of(clientKey(c.issuerKey, c.clientId));
+    return a ? { users: [...a.users], groups: [...a.groups] } : null;
   }
 
   #providerClient(issuerKey: string, clientId: string): Record<string, unknown> | undefined {
@@ -291,7 +333,8 @@ export class MockOpenIdProvider {
         req.url = `/.well-known/openid-configuration${query}`;
         req.originalUrl = `${rt.spec.mountPath}/.well-known/openid-configuration${query}`;
       } else {
-        req.url = `${rest}${rest === rt.spec.routes['authorization'] && req.method === 'GET' ? withOfflineAccessConsent(query) : query}`;
+        const authorization = rest === rt.spec.routes['authorization'] && req.method === 'GET';
+        req.url = `${rest}${authorization ? promptNoneFromIdpSession(withOfflineAccessConsent(query), (maxAge) => this.#liveIdpSession(req, maxAge)) : query}`;
         // oidc-provider finds its mount path as originalUrl minus url.
         req.originalUrl = `${rt.spec.mountPath}${req.url}`;
       }
@@ -333,6 +376,14 @@ export class MockOpenIdProvider {
     return undefined;
   }
 
+  /** Whether the browser has a live IdP session of a directory user, authenticated at most `maxAge` seconds ago. */
+  #liveIdpSession(req: Request, maxAge: number | undefined): boolean {
+    const session = this.options.sessions.find(readCookie(req.headers.cookie, IDP_SESSION_COOKIE));
+    if (!session || !this.options.directory.findUser(session.login)) return false;
+    const age = (this.options.clock.now().getTime() - new Date(session.authnInstant).getTime()) / 1000;
+    return maxAge === undefined || age <= maxAge;
+  }
+
   #interactionHost(rt: Runtime) {
     const preset = OIDC_PRESETS[rt.spec.preset];
     return {
@@ -344,6 +395,7 @@ export class MockOpenIdProvider {
       accountId: (u: DirectoryUser) => preset.accountId(u),
       claimsFor: (u: DirectoryUser, clientId: string) =>
         preset.claims(u, { client: this.#clients.get(rt.spec.key)?.get(clientId), issuer: rt.spec.issuer, tenantId: rt.spec.tenantId }),
+      isAssigned: (u: DirectoryUser, clientId: string) => this.#assignments.allows(clientKey(rt.spec.key, clientId), u),
       peekQueued: () => this.#queued,
       takeQueued: () => {
         const q = this.#queued;

@@ -7,12 +7,15 @@
  *   request says prompt=login, or max_age is older than the session's authentication (OIDC Core §3.1.2.1: the OP
  *   "MUST attempt to actively re-authenticate"); auth_time is the session's authentication instant (§2)
  * - else the login page; signing in there starts an IdP session (the SAML side then reuses it too)
+ * - whoever signs in, a client that requires assignment refuses a user not assigned to it: access_denied at the
+ *   redirect URI, as Okta answers (../clients/assignments.ts); the IdP session stays (the user did authenticate)
  * Consent is implicit (first-party, admin-consented): the interaction always resolves `consent` as well.
  */
 import type { Request, Response } from 'express';
 import type Provider from 'oidc-provider';
 import type { DirectoryUser } from '../../saml/presets/directory-user.ts';
 import { IDP_SESSION_COOKIE, readCookie } from '../../server/idp-session.ts';
+import { NOT_ASSIGNED_DESCRIPTION } from '../clients/assignments.ts';
 import { opError } from '../errors.ts';
 import { oidcLoginPage } from './login-page.ts';
 
@@ -24,6 +27,8 @@ export interface InteractionHost {
   findUser(ref: string): DirectoryUser | undefined;
   accountId(user: DirectoryUser): string;
   claimsFor(user: DirectoryUser, clientId: string): Record<string, unknown>;
+  /** Whether the user may sign in to the client (../clients/assignments.ts). */
+  isAssigned(user: DirectoryUser, clientId: string): boolean;
   /** The queued next sign-in, if any (not consumed). */
   peekQueued(): { user: DirectoryUser | undefined } | undefined;
   /** Takes the queued next sign-in, if any (consumed). */
@@ -49,12 +54,15 @@ export async function handleInteraction(host: InteractionHost, req: Request, res
   }
   const clientId = String(details.params['client_id'] ?? '');
   const finish = (user: DirectoryUser, ts?: number) =>
-    host.provider.interactionFinished(
-      req,
-      res,
-      { login: { accountId: host.accountId(user), amr: ['pwd'], ...(ts !== undefined ? { ts } : {}) }, consent: {} },
-      { mergeWithLastSubmission: false },
-    );
+    host.isAssigned(user, clientId)
+      ? host.provider.interactionFinished(
+          req,
+          res,
+          { login: { accountId: host.accountId(user), amr: ['pwd'], ...(ts !== undefined ? { ts } : {}) }, consent: {} },
+          { mergeWithLastSubmission: false },
+        )
+      : // Okta's answer for a user the app is not assigned to, at the redirect URI (RFC 6749 §4.1.2.1).
+        host.provider.interactionFinished(req, res, { error: 'access_denied', error_description: NOT_ASSIGNED_DESCRIPTION }, { mergeWithLastSubmission: false });
 
   if (details.prompt.name !== 'login') {
     // Consent only (a live OP session asked for more): implicit.

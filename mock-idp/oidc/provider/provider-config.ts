@@ -10,11 +10,13 @@
  * - RP-initiated logout (OIDC RP-Initiated Logout 1.0), userinfo (OIDC Core §5.3), revocation (RFC 7009), JWKS
  * - pairwise subjects for Entra clients; public elsewhere (OIDC Core §8)
  * - no consent screen: consent is implicit, as for an admin-consented enterprise app (the interaction answers it)
+ * - a client that requires assignment refuses an unassigned user with access_denied (../clients/assignments.ts)
  * - storage: ../store/bounded-adapter.ts (bounded, expiring); the login/consent interaction: ../interaction/
  */
 import { createHash } from 'node:crypto';
 import Provider, { interactionPolicy, type Account, type KoaContext } from 'oidc-provider';
 import type { DirectoryUser } from '../../saml/presets/directory-user.ts';
+import { NOT_ASSIGNED_DESCRIPTION } from '../clients/assignments.ts';
 import type { OidcClient } from '../clients/oidc-client.ts';
 import { interactionPath, type IssuerSpec } from '../issuers.ts';
 import { logoutPage, oidcErrorPage } from '../interaction/login-page.ts';
@@ -33,6 +35,8 @@ export interface ProviderDeps {
   readonly client: (clientId: string) => OidcClient | undefined;
   /** True while a next sign-in is queued: the login prompt is then always shown (and answered by the queue). */
   readonly hasQueued: () => boolean;
+  /** Whether the account may sign in to the client (../clients/assignments.ts). */
+  readonly assigned: (clientId: string, accountId: string) => boolean;
 }
 
 /** Seconds each artefact lives (oidc-provider `ttl`), close to Okta's defaults. */
@@ -56,6 +60,15 @@ export function buildProvider(d: ProviderDeps): Provider {
         d.hasQueued() && !ctx.oidc?.result?.['login'] ? interactionPolicy.Check.REQUEST_PROMPT : interactionPolicy.Check.NO_NEED_TO_PROMPT,
       ),
     );
+  // An OP session of a user the client is not assigned to goes through the interaction, which refuses it with
+  // access_denied (../clients/assignments.ts); under prompt=none the refusal is that error at once.
+  policy.get('login')!.checks.add(
+    new interactionPolicy.Check('not_assigned', NOT_ASSIGNED_DESCRIPTION, 'access_denied', (ctx) => {
+      const accountId = ctx.oidc?.session?.accountId;
+      const clientId = ctx.oidc?.client?.clientId;
+      return accountId && clientId && !d.assigned(clientId, accountId) ? interactionPolicy.Check.REQUEST_PROMPT : interactionPolicy.Check.NO_NEED_TO_PROMPT;
+    }),
+  );
 
   const provider = new Provider(d.spec.issuer, {
     adapter: (name: string) => d.store.adapterFor(name),
