@@ -3,6 +3,7 @@
  * and the engine settings. Validated once, every problem collected with its full path; mappings and
  * expressions compile here, so a bad expression fails before any request is sent.
  *
+ *   client:    okta-2024                            # the client profile (../profiles/); default entra-2024
  *   directory: { users: [...], groups: [...] }     # or directoryFile: people.yaml (relative to the config)
  *   mappings:  { users: { preset, remove, mappings, attributes }, groups: {...} }
  *   scoping:   { users: [ { clauses: [ {attribute, operator, value} ] } ], groups: [...] }
@@ -19,6 +20,7 @@ import { ProvisioningError } from '../errors.ts';
 import { compileMappings } from '../mappings/compile.ts';
 import type { CompiledMappings } from '../mappings/compile.ts';
 import type { MappingsInput } from '../mappings/types.ts';
+import { profiles } from '../profiles/index.ts';
 import { compileScope } from '../scoping/filter.ts';
 import type { CompiledScope, ScopingFilterInput } from '../scoping/filter.ts';
 import { validateAgainst } from '../validate.ts';
@@ -38,6 +40,7 @@ export const configSchema = {
   type: 'object',
   additionalProperties: false,
   properties: {
+    client: { type: 'string', minLength: 1 },
     directory: { type: 'object' },
     directoryFile: { type: 'string', minLength: 1 },
     mappings: { type: 'object' },
@@ -64,6 +67,8 @@ export const configSchema = {
 } as const;
 
 export interface ProvisioningConfigInput {
+  /** The provisioning client profile (../profiles/): `entra-2024`, `entra-2025`, `okta-2024`, or a family alias. */
+  client?: string;
   directory?: unknown;
   directoryFile?: string;
   mappings?: MappingsInput;
@@ -72,6 +77,8 @@ export interface ProvisioningConfigInput {
 }
 
 export interface ProvisioningConfig {
+  /** The profile the config names, checked against the registry (undefined: the caller's or the default). */
+  readonly client?: string;
   readonly directory: Directory;
   readonly mappings: CompiledMappings;
   readonly scoping: { readonly users: CompiledScope; readonly groups: CompiledScope };
@@ -83,6 +90,7 @@ export function resolveConfig(input: unknown, options: { baseDir?: string; clock
   const problems = validateAgainst(configSchema, input ?? {}, '');
   if (problems.length) throw new ProvisioningError('config/invalid', `invalid provisioning config: ${problems.join('; ')}`, problems);
   const c = (input ?? {}) as ProvisioningConfigInput;
+  if (c.client !== undefined) profiles.resolve(c.client, 'client');
   if (c.directory !== undefined && c.directoryFile !== undefined) {
     throw new ProvisioningError('config/invalid', 'give either directory or directoryFile, not both', ['directory and directoryFile are exclusive']);
   }
@@ -108,7 +116,7 @@ export function resolveConfig(input: unknown, options: { baseDir?: string; clock
     ...c.settings,
     retry: Object.freeze({ ...defaultEngineSettings.retry, ...c.settings?.retry }),
   });
-  return Object.freeze({ directory, mappings, scoping, settings });
+  return Object.freeze({ ...(c.client !== undefined ? { client: c.client } : {}), directory, mappings, scoping, settings });
 }
 
 export function loadProvisioningConfig(file: string, clock?: Clock): ProvisioningConfig {

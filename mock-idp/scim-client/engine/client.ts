@@ -1,5 +1,6 @@
 /*
- * What the engine asks of a provisioning client profile (Entra, Okta). The engine decides *what* changes
+ * What the engine asks of a provisioning client (Entra's, Okta's, … — each built by a dated profile in
+ * ../profiles/). The engine decides *what* changes
  * (scope, mappings, watermark); a profile decides *which requests* express it.
  */
 import type { AttributeChange } from '../entra/patch-ops.ts';
@@ -25,12 +26,17 @@ export interface GroupUpdate {
   changes: AttributeChange[];
   add: string[];
   remove: string[];
+  /** Every member the group should have (a PUT of the whole group sends them all). */
+  members: string[];
+  /** Target id → userName of the members, for clients that send `display` with each member (Okta). */
+  display: ReadonlyMap<string, string>;
   /** The whole desired group without members (Okta sends it with the rename). */
   resource: ScimResource;
 }
 
 export interface ProvisioningClient {
-  readonly profile: 'entra' | 'okta';
+  /** The dated profile that built the client (`entra-2025`, `okta-2024`; ../profiles/). */
+  readonly profile: string;
   /** Entra's "Test Connection"; throws `connection/failed` with the reason. */
   testConnection(userMatchingPath: string): Promise<void>;
   /** Tries each matching attribute in precedence order. */
@@ -46,7 +52,8 @@ export interface ProvisioningClient {
   deleteUser(ref: ObjectRef, id: string, activePath: TargetPath | undefined): Promise<'deleted' | 'disabled'>;
   findGroup(ref: ObjectRef, displayName: string): Promise<Found | null>;
   getGroup(ref: ObjectRef, id: string): Promise<ScimResource | null>;
-  createGroup(ref: ObjectRef, resource: ScimResource, memberIds: readonly string[]): Promise<Found>;
+  /** `display`: target id → userName of each member, for clients that send it. */
+  createGroup(ref: ObjectRef, resource: ScimResource, memberIds: readonly string[], display?: ReadonlyMap<string, string>): Promise<Found>;
   updateGroup(ref: ObjectRef, id: string, update: GroupUpdate): Promise<void>;
   deleteGroup(ref: ObjectRef, id: string): Promise<void>;
 }

@@ -95,6 +95,8 @@ export class ProvisioningEngine {
   /** Out-of-scope objects already reported as skipped, with the fingerprint they were skipped at. */
   private readonly skipped = new Map<string, string>();
   private badCycles = 0;
+  /** Target id → exported userName, rebuilt before the groups of each cycle (members' `display`). */
+  private readonly userNames = new Map<string, string>();
   private quarantine: { reason: string } | undefined;
 
   constructor(private readonly o: EngineOptions) {
@@ -156,6 +158,8 @@ export class ProvisioningEngine {
     await forEachLimited(pending, limit, (u) => this.guard(cycle, this.userRef(u), () => this.resolveReferences(u), false));
 
     if (this.settings.provisionGroups) {
+      this.userNames.clear();
+      for (const e of this.users.values()) if (typeof e.state['userName'] === 'string') this.userNames.set(e.targetId, e.state['userName']);
       await forEachLimited(dir.groups(), limit, (g) => this.guard(cycle, this.groupRef(g), () => this.syncGroup(cycle, g)));
       const goneGroups = [...this.groups.keys()].filter((id) => !dir.group(id) || dir.group(id)!.objectId !== id);
       await forEachLimited(goneGroups, limit, (id) =>
@@ -367,6 +371,16 @@ export class ProvisioningEngine {
     return ids;
   }
 
+  /** Target id → the userName it was exported with, for the given member target ids (index built once per cycle). */
+  private memberDisplay(targetIds: readonly string[]): Map<string, string> {
+    const display = new Map<string, string>();
+    for (const id of targetIds) {
+      const userName = this.userNames.get(id);
+      if (userName !== undefined) display.set(id, userName);
+    }
+    return display;
+  }
+
   private async syncGroup(cycle: number, g: DirectoryGroup): Promise<Result | undefined> {
     const ref = this.groupRef(g);
     const scope = this.groupInScope(g);
@@ -398,11 +412,11 @@ export class ProvisioningEngine {
       const found = await this.o.client.findGroup(ref, displayName);
       if (found) {
         const changes = this.groupAttributeChanges(set, state, found.resource);
-        await this.o.client.updateGroup(ref, found.id, { changes, add: members, remove: [], resource });
+        await this.o.client.updateGroup(ref, found.id, { changes, add: members, remove: [], members, display: this.memberDisplay(members), resource });
         this.groups.set(g.objectId, { targetId: found.id, fingerprint, displayName, state, members });
         return { outcome: 'updated', reason: 'matched an existing object', targetId: found.id };
       }
-      const created = await this.o.client.createGroup(ref, resource, members);
+      const created = await this.o.client.createGroup(ref, resource, members, this.memberDisplay(members));
       this.groups.set(g.objectId, { targetId: created.id, fingerprint, displayName, state, members });
       return { outcome: 'created', targetId: created.id };
     }
@@ -416,7 +430,15 @@ export class ProvisioningEngine {
     const remove = exported.members.filter((m) => !members.includes(m));
     const rename = changes.find((c) => c.path.text.toLowerCase() === 'displayname');
     const others = changes.filter((c) => c !== rename);
-    await this.o.client.updateGroup(ref, exported.targetId, { ...(rename ? { displayName } : {}), changes: others, add, remove, resource });
+    await this.o.client.updateGroup(ref, exported.targetId, {
+      ...(rename ? { displayName } : {}),
+      changes: others,
+      add,
+      remove,
+      members,
+      display: this.memberDisplay(members),
+      resource,
+    });
     this.groups.set(g.objectId, { targetId: exported.targetId, fingerprint, displayName, state: { ...exported.state, ...state }, members });
     return { outcome: changes.length || add.length || remove.length ? 'updated' : 'unchanged', targetId: exported.targetId };
   }

@@ -28,11 +28,12 @@ import { addMembersOperation, attributeOperations, patchBody, removeMembersOpera
 const PATCH_OK = [200, 204] as const;
 
 export class EntraClient implements ProvisioningClient {
-  readonly profile = 'entra' as const;
   constructor(
     private readonly http: ScimHttp,
     readonly patch: PatchBehaviour,
     private readonly newGuid: () => string = randomUUID,
+    /** The dated profile (../profiles/) that built this client. */
+    readonly profile: string = 'entra',
   ) {}
 
   async testConnection(userMatchingPath: string): Promise<void> {
