@@ -1,11 +1,12 @@
 /*
  * The IdP's ArtifactResolutionService (saml-core §3.5.3): one-time use, only to the SP the artifact was issued
  * for, authenticated by its signature; every other case an empty ArtifactResponse with status Success; a SOAP
- * problem a SOAP fault. ArtifactResolves are signed here with xml-crypto directly, as an outside SP would.
+ * problem a SOAP fault. ArtifactResolves are signed here with the IdP's
+ * own enveloped signer (../sign/sign-element.ts); the reference SP's signer meets the service across the wire.
  */
-import { SignedXml } from 'xml-crypto';
 import { describe, expect, it } from 'vitest';
 import { generatedKeyPair } from '../keys/key-store.ts';
+import { signElement } from '../sign/sign-element.ts';
 import { resolveSpRegistration } from '../sp-registry/sp-registration.ts';
 import { ArtifactService } from './artifact-service.ts';
 
@@ -20,18 +21,7 @@ function resolveRequest(artifact: string, issuer = 'urn:sp', sign = true): strin
   const xml = `<samlp:ArtifactResolve xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion" ID="_r1" Version="2.0" IssueInstant="2026-01-01T00:00:00Z"><saml:Issuer>${issuer}</saml:Issuer><samlp:Artifact>${artifact}</samlp:Artifact></samlp:ArtifactResolve>`;
   let body = xml;
   if (sign) {
-    const sig = new SignedXml({
-      privateKey: spKey.privateKeyPem,
-      signatureAlgorithm: 'http://www.w3.org/2001/04/xmldsig-more#rsa-sha256',
-      canonicalizationAlgorithm: 'http://www.w3.org/2001/10/xml-exc-c14n#',
-    });
-    sig.addReference({
-      xpath: "//*[@ID='_r1']",
-      transforms: ['http://www.w3.org/2000/09/xmldsig#enveloped-signature', 'http://www.w3.org/2001/10/xml-exc-c14n#'],
-      digestAlgorithm: 'http://www.w3.org/2001/04/xmlenc#sha256',
-    });
-    sig.computeSignature(xml, { prefix: 'ds', location: { reference: "//*[local-name()='Issuer']", action: 'after' } });
-    body = sig.getSignedXml();
+    body = signElement(xml, { id: '_r1', localName: 'ArtifactResolve', key: spKey, algorithm: 'sha256' });
   }
   return `<S:Envelope xmlns:S="http://schemas.xmlsoap.org/soap/envelope/"><S:Body>${body}</S:Body></S:Envelope>`;
 }

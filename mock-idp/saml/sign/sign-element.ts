@@ -16,7 +16,7 @@ export interface SignElementOptions {
   /** The ID attribute value of the element to sign. */
   readonly id: string;
   /** 'Response' or 'Assertion' — the element's local name, used to locate its Issuer. */
-  readonly localName: 'Response' | 'Assertion' | 'AuthnRequest' | 'EntityDescriptor' | 'ArtifactResponse' | 'LogoutRequest' | 'LogoutResponse';
+  readonly localName: 'Response' | 'Assertion' | 'AuthnRequest' | 'EntityDescriptor' | 'ArtifactResolve' | 'ArtifactResponse' | 'LogoutRequest' | 'LogoutResponse';
   readonly key: KeyPair;
   readonly algorithm: SignatureAlgorithmName;
   /** Sign with HMAC-SHA256 keyed with `key.certificatePem` (an attack), the digest still from `algorithm`. */

@@ -1,10 +1,9 @@
 /*
  * The artifact decoding step inside the real ACS pipeline, against a fake ArtifactResolutionService (an injected
  * fetch): one row per rule, each naming the code it must produce. The IdP's ArtifactResponse is signed here with
- * xml-crypto directly.
+ * xml-crypto directly (../test-support/craft.ts).
  */
 import { createHash } from 'node:crypto';
-import { SignedXml } from 'xml-crypto';
 import { describe, expect, it } from 'vitest';
 import { openStore } from '../../store/index.ts';
 import { runAcsPipeline } from '../pipeline.ts';
@@ -43,18 +42,7 @@ function artifactResponse(resolveId: string, a: Answer): string {
         ).replace(/^<\?xml[^>]*\?>/, '');
   const xml = `<samlp:ArtifactResponse xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion" ID="_ar" Version="2.0" IssueInstant="${NOW.toISOString()}" InResponseTo="${a.inResponseTo?.(resolveId) ?? resolveId}"><saml:Issuer>${IDP_ENTITY_ID}</saml:Issuer><samlp:Status><samlp:StatusCode Value="urn:oasis:names:tc:SAML:2.0:status:Success"/></samlp:Status>${inner}</samlp:ArtifactResponse>`;
   if (a.key === 'none') return xml;
-  const sig = new SignedXml({
-    privateKey: (a.key === 'attacker' ? attackerKeys() : testIdpKeys()).privateKeyPem,
-    signatureAlgorithm: 'http://www.w3.org/2001/04/xmldsig-more#rsa-sha256',
-    canonicalizationAlgorithm: 'http://www.w3.org/2001/10/xml-exc-c14n#',
-  });
-  sig.addReference({
-    xpath: "/*[@ID='_ar']",
-    transforms: ['http://www.w3.org/2000/09/xmldsig#enveloped-signature', 'http://www.w3.org/2001/10/xml-exc-c14n#'],
-    digestAlgorithm: 'http://www.w3.org/2001/04/xmlenc#sha256',
-  });
-  sig.computeSignature(xml, { prefix: 'ds', location: { reference: "/*/*[local-name()='Issuer']", action: 'after' } });
-  return sig.getSignedXml();
+  return sign(xml, 'ArtifactResponse', { privateKeyPem: (a.key === 'attacker' ? attackerKeys() : testIdpKeys()).privateKeyPem });
 }
 
 function fakeIdp(a: Answer): typeof fetch {

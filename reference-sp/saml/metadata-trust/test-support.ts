@@ -3,7 +3,7 @@
  * (several signing certificates, validUntil, cacheDuration, an enclosing EntitiesDescriptor) and an enveloped
  * signature over the root, made with xml-crypto as an IdP's metadata signer would.
  */
-import { SignedXml } from 'xml-crypto';
+import { sign } from '../test-support/craft.ts';
 import { certBody } from '../xml.ts';
 
 export const MD_IDP_ENTITY_ID = 'https://idp.example.test/metadata';
@@ -36,17 +36,5 @@ export function metadataDoc(d: MetadataDoc): string {
 
 /** An enveloped RSA-SHA256 signature over the root element (by its ID), placed first as the schema requires. */
 export function signMetadata(xml: string, privateKeyPem: string, certificatePem?: string): string {
-  const sig = new SignedXml({
-    privateKey: privateKeyPem,
-    ...(certificatePem ? { publicCert: certificatePem } : {}),
-    signatureAlgorithm: 'http://www.w3.org/2001/04/xmldsig-more#rsa-sha256',
-    canonicalizationAlgorithm: 'http://www.w3.org/2001/10/xml-exc-c14n#',
-  });
-  sig.addReference({
-    xpath: '/*',
-    transforms: ['http://www.w3.org/2000/09/xmldsig#enveloped-signature', 'http://www.w3.org/2001/10/xml-exc-c14n#'],
-    digestAlgorithm: 'http://www.w3.org/2001/04/xmlenc#sha256',
-  });
-  sig.computeSignature(xml, { prefix: 'ds', location: { reference: '/*', action: 'prepend' } });
-  return sig.getSignedXml();
+  return sign(xml, 'metadata', { privateKeyPem, ...(certificatePem ? { certificatePem } : {}) });
 }

@@ -1,5 +1,6 @@
 /*
- * Hand-crafted SAML responses for negative tests, signed with xml-crypto directly: every field a check looks
+ * Hand-crafted SAML responses for negative tests, signed with xml-crypto directly (also ArtifactResponses and
+ * metadata, ./../metadata-trust/test-support.ts): every field a check looks
  * at can be set or omitted, so each row of a test table changes exactly one thing.
  */
 import { SignedXml } from 'xml-crypto';
@@ -86,26 +87,43 @@ export function responseXml(o: CraftOptions, assertion = assertionXml(o)): strin
 
 export interface SignOptions {
   readonly privateKeyPem: string;
+  /** The certificate to put in KeyInfo; absent, no KeyInfo. */
+  readonly certificatePem?: string;
   readonly signatureAlgorithm?: string;
   readonly digestAlgorithm?: string;
   /** Canonicalization of SignedInfo and of the Reference (default exclusive C14N without comments). */
   readonly canonicalization?: string;
 }
 
-/** Enveloped signature on the element at `target` ('Response' or the Response's first 'Assertion'). */
-export function sign(xml: string, target: 'Response' | 'Assertion', o: SignOptions): string {
+/** What `sign` signs: the root Response, its first Assertion, the root ArtifactResponse, or a metadata root. */
+export type SignTarget = 'Response' | 'Assertion' | 'ArtifactResponse' | 'metadata';
+
+const SIGN_TARGET: Record<SignTarget, { readonly path: string; readonly location: { readonly reference: string; readonly action: 'after' | 'prepend' } }> = {
+  Response: { path: "/*[local-name(.)='Response']", location: { reference: "/*[local-name(.)='Response']/*[local-name(.)='Issuer']", action: 'after' } },
+  Assertion: {
+    path: "/*[local-name(.)='Response']/*[local-name(.)='Assertion'][1]",
+    location: { reference: "/*[local-name(.)='Response']/*[local-name(.)='Assertion'][1]/*[local-name(.)='Issuer']", action: 'after' },
+  },
+  ArtifactResponse: { path: "/*[local-name(.)='ArtifactResponse']", location: { reference: "/*[local-name(.)='ArtifactResponse']/*[local-name(.)='Issuer']", action: 'after' } },
+  // Metadata has no Issuer: the Signature is the root's first child (saml-metadata §3.1).
+  metadata: { path: '/*', location: { reference: '/*', action: 'prepend' } },
+};
+
+/** An enveloped signature on `target`, placed where the schema puts it. */
+export function sign(xml: string, target: SignTarget, o: SignOptions): string {
   const sig = new SignedXml({
     privateKey: o.privateKeyPem,
+    ...(o.certificatePem ? { publicCert: o.certificatePem } : {}),
     signatureAlgorithm: o.signatureAlgorithm ?? 'http://www.w3.org/2001/04/xmldsig-more#rsa-sha256',
     canonicalizationAlgorithm: o.canonicalization ?? 'http://www.w3.org/2001/10/xml-exc-c14n#',
   });
-  const path = target === 'Response' ? "/*[local-name(.)='Response']" : "/*[local-name(.)='Response']/*[local-name(.)='Assertion'][1]";
+  const { path, location } = SIGN_TARGET[target];
   sig.addReference({
     xpath: path,
     transforms: ['http://www.w3.org/2000/09/xmldsig#enveloped-signature', o.canonicalization ?? 'http://www.w3.org/2001/10/xml-exc-c14n#'],
     digestAlgorithm: o.digestAlgorithm ?? 'http://www.w3.org/2001/04/xmlenc#sha256',
   });
-  sig.computeSignature(xml, { prefix: 'ds', location: { reference: `${path}/*[local-name(.)='Issuer']`, action: 'after' } });
+  sig.computeSignature(xml, { prefix: 'ds', location });
   return sig.getSignedXml();
 }
 
