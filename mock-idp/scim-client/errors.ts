@@ -19,6 +19,8 @@ export type ProvisioningErrorCode =
   | 'http/retries-exhausted'
   | 'http/bad-response'
   | 'connection/failed'
+  /** OneLogin: a directory group the app does not have (OneLogin assigns users only to the app's own groups). */
+  | 'group/not-in-target'
   | 'job/quarantined';
 
 export class ProvisioningError extends Error {

@@ -76,6 +76,10 @@ export class EntraStage {
   lastCycle: CycleResult | undefined;
   /** Where the provisioning log was written. */
   reportFiles: { json: string; html: string } | undefined;
+  /** Another IdP's client profile (`onelogin-2024`, …) instead of Entra's; its tenant URL carries no Entra flag. */
+  clientProfile: string | undefined;
+  /** The provisioning config the engine starts from. */
+  fixture = NINJAONE_FIXTURE;
 
   #server: RunningReferenceScim | undefined;
   #gateway: ScimGateway | undefined;
@@ -157,7 +161,7 @@ export class EntraStage {
   // ---- the engine ----
 
   private configInput(): ProvisioningConfigInput {
-    const input = parseYaml(readFileSync(NINJAONE_FIXTURE, 'utf8')) as ProvisioningConfigInput & { mappings: { users: { mappings: Array<{ target: string }> } } };
+    const input = parseYaml(readFileSync(this.fixture, 'utf8')) as ProvisioningConfigInput & { mappings: { users: { mappings: Array<{ target: string }> } } };
     input.mappings.users.mappings = input.mappings.users.mappings.filter((m) => !this.#removedTargets.includes(m.target));
     if (this.#scoping) input.scoping = { users: this.#scoping };
     return input;
@@ -179,7 +183,8 @@ export class EntraStage {
     const base = this.#gateway?.url ?? tenant.url;
     this.#provisioner = createProvisioner({
       config: this.#config,
-      url: this.patch === 'compliant' ? `${base}?aadOptscim062020` : base,
+      url: this.patch === 'compliant' && !this.clientProfile ? `${base}?aadOptscim062020` : base,
+      ...(this.clientProfile ? { client: this.clientProfile } : {}),
       token: this.#wrongToken ? `wrong-${randomUUID()}` : tenant.token,
       clock: this.clock,
       sleep: async (ms) => {
@@ -317,6 +322,21 @@ export class EntraStage {
       { timeoutMs: 10_000, retry: 'none' },
     );
     return { status: answer.status, body: jsonObject(answer) ?? {} };
+  }
+
+  /** A group the app's admin made in the tenant itself (OneLogin assigns users only to the app's own groups). */
+  async createTenantGroup(displayName: string): Promise<void> {
+    const tenant = await this.tenant();
+    const answer = await sendHttp(
+      {
+        method: 'POST',
+        url: `${tenant.url}/Groups`,
+        headers: { Authorization: `Bearer ${tenant.token}`, 'Content-Type': 'application/scim+json', [OBSERVER_HEADER]: '1' },
+        body: JSON.stringify({ schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'], displayName }),
+      },
+      { timeoutMs: 10_000, retry: 'none' },
+    );
+    if (answer.status !== 201) throw new Error(`creating the tenant's group "${displayName}" answered ${answer.status}`);
   }
 
   async storedUser(upn: string): Promise<StoredResource> {
