@@ -1,6 +1,7 @@
 /*
  * Steps about the mock OpenID Provider itself: its discovery documents, the groups claim filter of a tenant's
- * app (Okta's admin console), and what the ID token it issued carried.
+ * app and who the app is assigned to (Okta's admin console), what the ID token it issued carried, and the error
+ * its authorization response carried.
  */
 import assert from 'node:assert/strict';
 import { Given, Then, When } from '@cucumber/cucumber';
@@ -13,6 +14,23 @@ import type { HarnessWorld } from './support/world.ts';
 Given("the app's groups claim filter is {string} {groupsClaimFilter} {string}", function (this: HarnessWorld, name: string, filter: GroupFilterType, value: string) {
   if (this.oidc.appPreset() !== 'okta') throw new OidcStepError('oidc-step/not-okta', "the groups claim filter is Okta's: the tenant does not sign in at the Okta issuer");
   this.oidc.setGroupsClaim({ name, filter, value });
+});
+
+// ---- who the app is assigned to (Okta: Assignments → Assign to People / Groups; SonarQube's guide step 4) ----
+
+Given('the app at the OP is assigned to the group {string}', async function (this: HarnessWorld, group: string) {
+  await this.oidc.assignApp({ group });
+});
+
+Given('the app at the OP is assigned to the user {string}', async function (this: HarnessWorld, user: string) {
+  await this.oidc.assignApp({ user });
+});
+
+Then('the OP answered the authorization request with the error {string}', function (this: HarnessWorld, error: string) {
+  const response = this.oidc.lastAuthorizationResponse;
+  if (!response) throw new OidcStepError('oidc-step/nothing-yet', 'no authorization response reached the SP yet');
+  assert.equal(response.searchParams.get('error'), error);
+  assert.equal(response.searchParams.get('code'), null, 'the authorization response carries a code as well');
 });
 
 // ---- the ID token the OP issued ----

@@ -5,7 +5,8 @@ Feature: SonarQube Cloud with Okta (OIDC), the setup assistant's five steps
   domain into the assistant); 3. Claims mapping (Groups claim type Filter, "groups" Matches regex ".*");
   4. Assign access (Assign to Groups); 5. Test SSO ("Verify the JSON response. In particular, verify that the
   email and groups attributes are correct").
-  Step 4 is not reproduced: the mock OP lets every directory user sign in to every app (docs/oidc.md).
+  Step 4 makes the app refuse everyone outside the assigned groups: Okta then answers access_denied at the
+  Callback URL, which the Test Connection shows as oidc/idp-error.
 
   Background:
     Given SonarQube's setup assistant for Okta OIDC is open for the tenant "sonar"
@@ -18,6 +19,8 @@ Feature: SonarQube Cloud with Okta (OIDC), the setup assistant's five steps
     And the administrator copies the application's Client ID, Client Secret and the Okta domain into the assistant
     # 3. Claims mapping
     And the app's groups claim filter is "groups" Matches regex ".*"
+    # 4. Assign access
+    And the app at the OP is assigned to the group "ENT_ORGA_ADMINS"
     # 5. Test SSO
     When the administrator selects Test Connection and "alice@example.com" signs in at the OP
     Then the OpenID Connect Test Connection result is:
@@ -30,6 +33,14 @@ Feature: SonarQube Cloud with Okta (OIDC), the setup assistant's five steps
         "groups": ["ENT_ORGA_ADMINS", "Everyone-Contractors"]
       }
       """
+
+  Scenario: A user outside the groups the app is assigned to is refused, and the Test Connection says so
+    Given the OP's directory has "bob@example.com" in the groups "Everyone-Contractors"
+    And the Okta administrator creates an OIDC Web application whose sign-in redirect URI is the assistant's Callback URL
+    And the administrator copies the application's Client ID, Client Secret and the Okta domain into the assistant
+    And the app at the OP is assigned to the group "ENT_ORGA_ADMINS"
+    When the administrator selects Test Connection and "bob@example.com" signs in at the OP
+    Then the OpenID Connect Test Connection reports "oidc/idp-error"
 
   Scenario: Without the claims mapping step the Test Connection shows no groups
     Given the Okta administrator creates an OIDC Web application whose sign-in redirect URI is the assistant's Callback URL

@@ -50,4 +50,17 @@ describe('OidcStage', () => {
     // Creating the app does not tell the SP where to sign in: step 2 of the guide does.
     expect(s.tenant().issuer).toBeUndefined();
   });
+
+  it('refuses an assignment before the app exists, of a user or group the OP directory lacks, and the same one twice', async () => {
+    const s = stage();
+    s.defineTenant('sonar', 'sonarqube');
+    await expect(s.assignApp({ group: 'Admins' })).rejects.toMatchObject({ code: 'oidc-step/no-issuer' });
+    s.createApp('okta');
+    await s.idpUser('alice@example.com', ['Admins']);
+    await expect(s.assignApp({ group: 'admins' })).rejects.toMatchObject({ code: 'oidc-step/not-in-directory' });
+    await expect(s.assignApp({ user: 'carol@example.com' })).rejects.toMatchObject({ code: 'oidc-step/not-in-directory' });
+    await s.assignApp({ group: 'Admins' });
+    await expect(s.assignApp({ group: 'Admins' })).rejects.toMatchObject({ code: 'oidc-step/already-so' });
+    expect(s.tenant().assigned).toEqual({ users: [], groups: ['Admins'] });
+  });
 });

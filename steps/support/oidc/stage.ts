@@ -47,6 +47,8 @@ export interface OidcTenantDraft {
   readonly clientId: string;
   readonly clientSecret: string;
   groupsClaim: GroupsClaimFilter | undefined;
+  /** Who the tenant's app is assigned to at the OP (Okta's Assignments tab); undefined: everyone may sign in. */
+  assigned: { readonly users: string[]; readonly groups: string[] } | undefined;
 }
 
 /** How a sign-in ended, as the SP's callback answered (JSON). */
@@ -144,6 +146,7 @@ export class OidcStage {
       clientId: `${id}-client`,
       clientSecret: randomBytes(24).toString('base64url'),
       groupsClaim: undefined,
+      assigned: undefined,
     };
     this.tenants.set(id, draft);
     this.currentTenantId = id;
@@ -212,6 +215,25 @@ export class OidcStage {
     draft.groupsClaim = filter;
   }
 
+  /**
+   * The tenant's app at the OP is assigned to this user or group (Okta: Assignments → Assign to People / Groups);
+   * from then on only assigned users sign in to it. A user the directory lacks, a group none of its users is in,
+   * or an assignment the app already has would change nothing and fail.
+   */
+  async assignApp(what: { readonly user: string } | { readonly group: string }): Promise<void> {
+    this.assertNotStarted('assign the app at the OP');
+    const draft = this.tenant();
+    if (draft.app === undefined) throw new OidcStepError('oidc-step/no-issuer', "the tenant's app is not registered at any issuer of the OP yet");
+    const control = (await this.idp()).control;
+    const [list, value, known] =
+      'user' in what
+        ? [(draft.assigned ??= { users: [], groups: [] }).users, what.user, control.findUser(what.user) !== undefined]
+        : [(draft.assigned ??= { users: [], groups: [] }).groups, what.group, control.listUsers().some((u) => u.groups.includes(what.group))];
+    if (!known) throw new OidcStepError('oidc-step/not-in-directory', `the OP's directory has no ${'user' in what ? 'user' : 'user in the group'} "${value}"`);
+    if (list.includes(value)) throw new OidcStepError('oidc-step/already-so', `the app is already assigned to "${value}"`);
+    list.push(value);
+  }
+
   private assertNotStarted(what: string): void {
     if (this.#sp) throw new StepArgumentError('stage/sp-started', `cannot ${what}: the SP is already running with a frozen configuration`);
   }
@@ -254,6 +276,8 @@ export class OidcStage {
           post_logout_redirect_uris: [tenant.oidc.postLogoutRedirectUri],
           ...(draft.groupsClaim ? { groups_claim: draft.groupsClaim } : {}),
         });
+        for (const user of draft.assigned?.users ?? []) op.assign(ref, draft.clientId, { user });
+        for (const group of draft.assigned?.groups ?? []) op.assign(ref, draft.clientId, { group });
       }
     }
     return { url: this.#sp.origin, running: this.#sp };

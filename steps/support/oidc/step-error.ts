@@ -12,6 +12,8 @@ export type OidcStepErrorCode =
   | 'oidc-step/already-so'
   /** A numbered-groups pattern without a run of # wide enough for the count. */
   | 'oidc-step/not-a-range'
+  /** An assignment names a user the OP's directory does not have, or a group none of its users is in. */
+  | 'oidc-step/not-in-directory'
   /** A Then step about a sign-in, a session or a token, before there was one. */
   | 'oidc-step/nothing-yet';
 
