@@ -1,11 +1,14 @@
 /*
- * sso-harness provision: runs Entra-style (or Okta-style) provisioning cycles from a fixture + mapping config into
- * a SCIM endpoint, prints progress and a summary, writes the provisioning log (JSON + HTML) to a reports dir.
+ * sso-harness provision: runs provisioning cycles the way an IdP's SCIM client does — a dated behaviour profile
+ * (`--client entra-2024|entra-2025|okta-2024|…`, or a family name for its newest profile; the list comes from
+ * mock-idp/scim-client/profiles/) — from a fixture + mapping config into a SCIM endpoint, prints progress and a summary, writes the provisioning log (JSON + HTML) to a reports dir.
  * Exit codes: 0 all objects fine · 1 some object failed, Test Connection failed or the job is quarantined ·
  * 2 usage or configuration error (every problem printed with its path).
  */
 import { resolve } from 'node:path';
 import { Option } from 'commander';
+import { DEFAULT_PROFILE } from '../../mock-idp/scim-client/engine/create.ts';
+import { profiles } from '../../mock-idp/scim-client/profiles/index.ts';
 import type { Command } from '../main.ts';
 import { positiveInteger } from './shared/option-parsers.ts';
 import { legacyCommand, usageError, type CommandDefinition } from './shared/program.ts';
@@ -14,7 +17,7 @@ interface ProvisionFlags {
   config: string | undefined;
   url: string | undefined;
   token: string | undefined;
-  client: 'entra' | 'okta';
+  client: string | undefined;
   cycles: number;
   dryRun: boolean;
   reportDir: string;
@@ -22,14 +25,19 @@ interface ProvisionFlags {
 
 export const definition: CommandDefinition = {
   path: ['provision'],
-  description: 'run Entra- or Okta-style provisioning cycles from a fixture and mapping config into a SCIM endpoint',
+  description: "run an IdP's provisioning cycles (a dated client profile: Entra, Okta, …) from a fixture and mapping config into a SCIM endpoint",
   configure(cmd) {
     cmd
       .usage('--config <file> --url <url> --token <token> [options]')
       .addOption(new Option('--config <file>', 'required: the provisioning config: fixture users and groups, attribute mappings, settings (YAML/JSON)').env('PROVISION_CONFIG'))
       .addOption(new Option('--url <url>', 'required: the SCIM base URL to provision into').env('SCIM_BASE_URL'))
       .addOption(new Option('--token <token>', 'required: the bearer token for --url').env('SCIM_TOKEN'))
-      .addOption(new Option('--client <client>', 'whose provisioning client to behave like').choices(['entra', 'okta']).default('entra'))
+      .addOption(
+        new Option(
+          '--client <profile>',
+          `whose provisioning client to behave like: a dated profile, or a family name for its newest (default: the config's client, else ${DEFAULT_PROFILE})`,
+        ).choices(profiles.names),
+      )
       .addOption(new Option('--cycles <n>', 'how many cycles to run (the first is initial, the rest incremental)').default(1).argParser(positiveInteger))
       .addOption(new Option('--dry-run', 'compute and log what would be sent without changing the endpoint').default(false))
       .addOption(new Option('--report-dir <dir>', 'where provisioning-log.{json,html} go').env('PROVISION_REPORT_DIR').default('reports/provisioning'));
@@ -46,7 +54,7 @@ export const definition: CommandDefinition = {
     let p: ReturnType<typeof createProvisioner>;
     try {
       const config = loadProvisioningConfig(resolve(flags.config!));
-      p = createProvisioner({ config, url: flags.url!, token: flags.token!, client: flags.client, dryRun: flags.dryRun });
+      p = createProvisioner({ config, url: flags.url!, token: flags.token!, ...(flags.client ? { client: flags.client } : {}), dryRun: flags.dryRun });
     } catch (e) {
       if (e instanceof ProvisioningError) {
         const problems = e.problems.map((problem) => `\n  - ${problem}`).join('');
@@ -54,8 +62,9 @@ export const definition: CommandDefinition = {
       }
       throw e;
     }
-    const { engine, log, tenant } = p;
-    io.out(`provisioning to ${tenant.base} as ${flags.client} (PATCH ${tenant.patch}${flags.dryRun ? ', dry run' : ''})\n`);
+    const { engine, log, tenant, profile } = p;
+    const patch = profile.family === 'entra' ? `, PATCH ${tenant.patch}` : '';
+    io.out(`provisioning to ${tenant.base} as ${profile.name} (${profile.summary}${patch}${flags.dryRun ? ', dry run' : ''})\n`);
     log.onOutcome = (o) => io.out(`  [cycle ${o.cycle}] ${o.object.type} ${o.object.name}: ${o.outcome}${o.code ? ` ${o.code}` : ''}${o.reason ? ` (${o.reason})` : ''}\n`);
 
     let exit = 0;
