@@ -26,10 +26,9 @@ import { bindingCookie, bindingSetCookie, newBindingValue, validBindingValue } f
 import { cookieHash } from '../saml/cookie-hash.ts';
 import { spPage } from '../saml/page-style.ts';
 import type { AuthnRequestPurpose, OutstandingRequests } from '../saml/request-store.ts';
-import { readCookie, wantsJson } from '../saml/routes.ts';
 import type { SessionStore, SpSession } from '../saml/session.ts';
 import { signedInPageHtml } from '../saml/signed-in-page.ts';
-import { answerUnknownTenant, onDisk } from '../sign-in/route-helpers.ts';
+import { answerUnknownTenant, onDisk, readCookie, wantsJson } from '../sign-in/route-helpers.ts';
 import { escapeXml } from '../saml/xml.ts';
 import type { SsoDirectory, SsoUser } from '../store/sso-directory.ts';
 import { runCallback } from './callback.ts';

@@ -45,7 +45,7 @@ import { registerTestConnectionRoute } from './test-connection-route.ts';
 import { registerLogoutRoutes } from './logout/logout-routes.ts';
 import { logoutKeyOf } from './logout/session-index.ts';
 import type { SamlLogoutStore } from '../store/saml-logout.ts';
-import { escapeXml } from './xml.ts';
+import { answerUnknownTenant, onDisk, readCookie, wantsJson } from '../sign-in/route-helpers.ts';
 
 export interface SamlRouterDeps {
   readonly tenants: readonly TenantConfig[];
@@ -66,25 +66,6 @@ export interface SamlRouterDeps {
   readonly logoutStore?: SamlLogoutStore;
 }
 
-export function wantsJson(req: Request): boolean {
-  return req.accepts(['html', 'json']) === 'json';
-}
-
-/** The value of the named cookie the browser sent (the OIDC routes read theirs with it too). */
-export function readCookie(req: Request, name: string): string | undefined {
-  for (const part of (req.headers.cookie ?? '').split(';')) {
-    const i = part.indexOf('=');
-    if (i > 0 && part.slice(0, i).trim() === name) {
-      try {
-        return decodeURIComponent(part.slice(i + 1).trim());
-      } catch {
-        return undefined; // a malformed escape is no cookie, never a 500
-      }
-    }
-  }
-  return undefined;
-}
-
 function publicUser(u: SsoUser) {
   return { id: u.id, userName: u.userName, active: u.active, email: u.email, givenName: u.givenName, familyName: u.familyName, displayName: u.displayName, groups: u.groups };
 }
@@ -96,16 +77,7 @@ export function createSamlRouter(deps: SamlRouterDeps): Router {
 
   const tenantOf = (req: Request, res: Response): TenantConfig | undefined => {
     const tenant = byId.get(String(req.params['tenant']));
-    if (!tenant) {
-      // Fixed text: the tenant segment is the requester's, never repeated back (the landing page at / lists them).
-      const detail = { message: 'this SP has no tenant of that name' };
-      if (wantsJson(req)) res.status(404).json({ error: 'tenant/unknown', detail });
-      else
-        res
-          .status(404)
-          .type('html')
-          .send(`<!doctype html><title>Not found</title><p data-error-code="tenant/unknown">${escapeXml(detail.message)} (<a href="/">tenants</a>)</p>`);
-    }
+    if (!tenant) answerUnknownTenant(res, wantsJson(req), 'this SP has no tenant of that name');
     return tenant;
   };
 
@@ -115,16 +87,7 @@ export function createSamlRouter(deps: SamlRouterDeps): Router {
     res.type('application/samlmetadata+xml').send(spMetadataXml(tenant, deps.spKeys));
   });
 
-  const durable = async (res: Response, tenant: TenantConfig, step: string): Promise<boolean> => {
-    try {
-      await deps.durable?.();
-      return true;
-    } catch (e) {
-      deps.log.log('error', 'saml.store', { tenant: tenant.id, step, error: e instanceof Error ? e.message : String(e) });
-      res.status(500).json({ error: 'server/error', detail: { message: 'the sign-in state could not be saved' } });
-      return false;
-    }
-  };
+  const durable = (res: Response, tenant: TenantConfig, step: string) => onDisk(deps.durable, deps.log, 'saml.store', res, tenant.id, step);
 
   // An AuthnRequest remembered with this browser's binding and what it is for: a user's sign-in (GET login) or
   // the administrator's Test Connection (GET test-connection/start, the only sign-in a tenant whose SSO is not

@@ -1,12 +1,12 @@
 /*
- * What every sign-in route answers the same way, whichever protocol (the OIDC routes use these; the SAML routes
- * hold the same two behaviours inline in ../saml/routes.ts):
+ * What every sign-in route answers the same way, whichever protocol (../saml/routes.ts and ../oidc/routes.ts):
+ * - JSON to a client that asks for it (Accept), HTML otherwise; cookies read by name, a malformed one as none;
  * - an answer waits until the state written so far is on disk (the store's group commit); if that fails, a 500
  *   `server/error` with fixed text, and the failure is logged for the server only;
  * - a tenant the SP does not have is a 404 `tenant/unknown` with fixed text: the requested name is never
  *   repeated back (the landing page at / lists the tenants).
  */
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import type { Logger } from '../log.ts';
 import { escapeXml } from '../saml/xml.ts';
 
@@ -30,4 +30,23 @@ export function answerUnknownTenant(res: Response, json: boolean, message: strin
       .status(404)
       .type('html')
       .send(`<!doctype html><title>Not found</title><p data-error-code="tenant/unknown">${escapeXml(message)} (<a href="/">tenants</a>)</p>`);
+}
+
+export function wantsJson(req: Request): boolean {
+  return req.accepts(['html', 'json']) === 'json';
+}
+
+/** The value of the named cookie the browser sent. */
+export function readCookie(req: Request, name: string): string | undefined {
+  for (const part of (req.headers.cookie ?? '').split(';')) {
+    const i = part.indexOf('=');
+    if (i > 0 && part.slice(0, i).trim() === name) {
+      try {
+        return decodeURIComponent(part.slice(i + 1).trim());
+      } catch {
+        return undefined; // a malformed escape is no cookie, never a 500
+      }
+    }
+  }
+  return undefined;
 }
