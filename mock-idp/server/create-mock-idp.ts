@@ -46,6 +46,7 @@ export interface MockIdp {
   readonly keys: IdpKeys;
   readonly entityId: string;
   readonly baseUrl: string;
+  /** The metadata exactly as GET /metadata publishes it (ID, validity, rollover keys, signature when asked). */
   metadataXml(): string;
 }
 
@@ -74,5 +75,5 @@ export function createMockIdp(options: MockIdpOptions): MockIdp {
   app.disable('x-powered-by');
   app.use(oidc.router());
   app.use(buildRoutes(control));
-  return { app, control, oidc, keys, entityId, baseUrl, metadataXml: () => control.metadataXml() };
+  return { app, control, oidc, keys, entityId, baseUrl, metadataXml: () => control.publishedMetadataXml() };
 }

@@ -34,4 +34,14 @@ describe('control API: key rollover and metadata publication', () => {
     expect((await app.put('/control/metadata').send({ cacheDuration: 'six hours' }).expect(400)).body.error).toBe('control/bad-body');
     expect((await app.get('/control/metadata').expect(200)).body).toEqual(settings);
   });
+
+  it('MockIdp.metadataXml() is what GET /metadata serves: the rollover key and the signature included', async () => {
+    const idp = createMockIdp({ baseUrl: 'http://127.0.0.1:7000', clock, keys: { signing: generatedKeyPair('signing', clock) } });
+    const app = request(idp.app);
+    await app.post('/control/keys/rollover').expect(200);
+    await app.put('/control/metadata').send({ signed: true, validUntil: '2026-01-08T00:00:00Z' }).expect(200);
+    const served = (await app.get('/metadata').expect(200)).text;
+    expect(certificatesOf(served)).toHaveLength(3); // two KeyDescriptors and the signature's KeyInfo
+    expect(idp.metadataXml()).toBe(served);
+  });
 });
