@@ -99,18 +99,21 @@ export async function startHarness(options: StartOptions): Promise<RunningHarnes
     const spUrl = await openEarly(spServer, options.spPort);
     // The SP imports the IdP's metadata by URL: the IdP is serving by now.
     const config = options.configFile
-      ? await loadConfigFile(options.configFile)
-      : await resolveConfig({
-          baseUrl: spUrl,
-          dataDir: join(options.dataDir, 'sp'),
-          tenants: DEFAULT_TENANTS.map((t) => ({
-            id: t.id,
-            profile: t.profile,
-            saml: { idp: { metadataUrl: `${idpUrl}/metadata` }, ...t.saml },
-            scim: { tokens: [{ name: 'npm start', value: scimTokens[t.id]! }], ...t.scim },
-            ...(t.oidc ? { oidc: oidcSection(idp.oidc, t.id, t.oidc, persistentSecret(options.dataDir, `oidc-client-secret-${t.id}`)) } : {}),
-          })),
-        });
+      ? await loadConfigFile(options.configFile, { clock })
+      : await resolveConfig(
+          {
+            baseUrl: spUrl,
+            dataDir: join(options.dataDir, 'sp'),
+            tenants: DEFAULT_TENANTS.map((t) => ({
+              id: t.id,
+              profile: t.profile,
+              saml: { idp: { metadataUrl: `${idpUrl}/metadata` }, ...t.saml },
+              scim: { tokens: [{ name: 'npm start', value: scimTokens[t.id]! }], ...t.scim },
+              ...(t.oidc ? { oidc: oidcSection(idp.oidc, t.id, t.oidc, persistentSecret(options.dataDir, `oidc-client-secret-${t.id}`)) } : {}),
+            })),
+          },
+          { clock },
+        );
     store = openStore({ path: storePathFor(config.dataDir), clock });
     const sp = createReferenceSp({ config, clock, store, adminToken, log: createJsonLogger(options.log) });
     const seededUsers =

@@ -62,6 +62,14 @@ Feature: The SP trusts the IdP's metadata only as its publisher allows
       And "alice@example.com" signs in from the IdP's portal
       Then the SP signs "alice@example.com" in
 
+    @saml-metadata-2.3.2
+    Scenario: The SP judges its metadata's validity at start-up by the same clock as its sign-ins
+      Given the clock reads "2020-01-01T00:00:00Z"
+      And the IdP publishes metadata that is valid for 4 hours
+      And the tenant follows the IdP's metadata URL, fetched again at most every 24 hours
+      When "alice@example.com" signs in starting at the SP
+      Then the SP signs "alice@example.com" in
+
   Rule: Signed metadata is verified against the certificate the tenant names
 
     @saml-metadata-3

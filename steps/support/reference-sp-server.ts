@@ -76,7 +76,7 @@ export async function startReferenceSp(options: StartReferenceSpOptions): Promis
       });
     });
   try {
-    const config = await resolveConfig(await options.config(origin));
+    const config = await resolveConfig(await options.config(origin), { clock: options.clock }); // imported metadata's validUntil by the scenario's clock
     sharedSpKeys ??= createSpKeys('sso-harness in-process reference SP');
     const sp = createReferenceSp({ config, clock: options.clock, store, spKeys: sharedSpKeys, adminToken: options.adminToken });
     ready.ready((req, res) => {
