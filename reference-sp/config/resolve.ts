@@ -11,6 +11,7 @@ import { isAbsolute, resolve as resolvePath, dirname, extname } from 'node:path'
 import forge from 'node-forge';
 import { parse as parseYaml } from 'yaml';
 import { oidcProfileDefaults, samlProfileDefaults } from '../profiles/index.ts';
+import { isOidcOnlyInput, NO_SAML_IDP } from './oidc-only.ts';
 import { idpDefaults, samlDefaults, spDefaults } from './defaults.ts';
 import { ConfigError } from './errors.ts';
 import { metadataLifecycle, parseIdpMetadata, resolveMetadataSigningCertificate, type IdpMetadata } from './idp-metadata.ts';
@@ -51,9 +52,12 @@ export async function resolveConfig(input: unknown, options: ResolveOptions = {}
 
   const tenants: TenantConfig[] = [];
   for (const [i, t] of cfg.tenants.entries()) {
+    if (t.saml === undefined && t.oidc === undefined) problems.push(`tenants[${i}].saml is required (or tenants[${i}].oidc, for a tenant that signs in with OpenID Connect only)`);
     const saml = await resolveSaml(t, `tenants[${i}].saml`, baseUrl, options, problems);
     const oidc = t.oidc && resolveOidcSection(t.id, t.oidc, oidcProfileDefaults(t.profile ?? 'generic'), `tenants[${i}].oidc`, baseUrl, problems);
-    if (saml) tenants.push({ id: t.id, profile: t.profile ?? 'generic', saml, scim: resolveScimSection(t.profile ?? 'generic', t.scim as ScimTenantInput | undefined), oidc });
+    const only = isOidcOnlyInput(t) ? { oidcOnly: true as const } : {}; // ./oidc-only.ts
+    if (saml)
+      tenants.push({ id: t.id, profile: t.profile ?? 'generic', saml, scim: resolveScimSection(t.profile ?? 'generic', t.scim as ScimTenantInput | undefined), oidc, ...only });
   }
   if (problems.length > 0) throw new ConfigError(problems);
   return deepFreeze({ baseUrl, dataDir: cfg.dataDir ?? spDefaults.dataDir, tenants });
@@ -82,10 +86,12 @@ async function resolveSaml(tenant: TenantInput, path: string, baseUrl: string, o
   const input: SamlTenantInput = tenant.saml ?? {};
   const before = problems.length;
 
-  const idp = await resolveIdp(input, `${path}.idp`, options, problems, {
-    allowedSignatureAlgorithms: input.allowedSignatureAlgorithms ?? fromProfile.allowedSignatureAlgorithms ?? samlDefaults.allowedSignatureAlgorithms,
-    allowedDigestAlgorithms: input.allowedDigestAlgorithms ?? fromProfile.allowedDigestAlgorithms ?? samlDefaults.allowedDigestAlgorithms,
-  });
+  const idp = isOidcOnlyInput(tenant)
+    ? NO_SAML_IDP
+    : await resolveIdp(input, `${path}.idp`, options, problems, {
+        allowedSignatureAlgorithms: input.allowedSignatureAlgorithms ?? fromProfile.allowedSignatureAlgorithms ?? samlDefaults.allowedSignatureAlgorithms,
+        allowedDigestAlgorithms: input.allowedDigestAlgorithms ?? fromProfile.allowedDigestAlgorithms ?? samlDefaults.allowedDigestAlgorithms,
+      });
 
   const maxAcsUrls = input.maxAcsUrls ?? fromProfile.maxAcsUrls ?? samlDefaults.maxAcsUrls;
   const acsUrls = input.acsUrls ?? fromProfile.acsUrls ?? [`${baseUrl}/saml/${tenant.id}/acs`];

@@ -35,6 +35,11 @@ export interface TenantConfig {
   readonly scim: ScimTenantConfig;
   /** OpenID Connect sign-in under /oidc/{id}/ (../oidc/); undefined when the tenant has no `oidc` section. */
   readonly oidc?: OidcTenantConfig | undefined;
+  /**
+   * True when the input has an `oidc` section and no `saml` section (./oidc-only.ts): `saml` then holds the
+   * profile's SAML defaults and trusts no IdP, and the SAML routes answer 404 tenant/no-saml.
+   */
+  readonly oidcOnly?: true | undefined;
 }
 
 export interface ReferenceSpConfig {

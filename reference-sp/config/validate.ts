@@ -12,7 +12,8 @@ import { oidcTenantJsonSchema } from './oidc-section.ts';
 const tenantJsonSchema = {
   type: 'object',
   additionalProperties: false,
-  required: ['id', 'saml'],
+  // `saml` or `oidc` (or both): ./resolve.ts says which is missing, by path (./oidc-only.ts).
+  required: ['id'],
   properties: {
     id: { type: 'string', pattern: '^[a-z0-9][a-z0-9_-]*$', 'x-expect': 'a URL-safe slug (lowercase letters, digits, "-" and "_")' },
     profile: { enum: PROFILE_NAMES, 'x-expect': `one of ${PROFILE_NAMES.join(', ')}` },

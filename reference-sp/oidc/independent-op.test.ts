@@ -2,7 +2,8 @@
  * Cross-check: the reference RP signs a user in through an independent OpenID Provider — panva's oidc-provider 9
  * configured plainly here (no preset, not the mock IdP) — over real HTTP on loopback: discovery, the code flow
  * with PKCE, the ID token checked against the OP's JWKS, userinfo for the profile claims (this OP keeps them out
- * of the ID token), JIT and group sync, refresh, the Test Connection JSON, and RP-initiated logout.
+ * of the ID token), JIT and group sync, refresh, the Test Connection JSON, and RP-initiated logout — for a tenant
+ * that signs in with OpenID Connect only, whose SAML routes answer 404 tenant/no-saml.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer } from 'node:http';
@@ -25,9 +26,9 @@ beforeAll(async () => {
   opUrl = `http://127.0.0.1:${(opServer.address() as { port: number }).port}`;
   rp = await startRp(() => [
     {
+      // OpenID Connect only, as a SonarQube Cloud organization set up with Okta OIDC (../config/oidc-only.ts).
       id: 'sonar',
       profile: 'sonarqube',
-      saml: unusedSaml(),
       oidc: {
         issuer: { discoveryUrl: opUrl },
         clientId: CLIENT_ID,
@@ -159,6 +160,29 @@ describe('the reference RP against a plain oidc-provider', () => {
     expect(confirm.status).toBe(200); // the OP's logout confirmation: it accepted the hint and the redirect URI
     const me = await browser.request(`${rp.baseUrl}/oidc/sonar/me`, { accept: 'application/json' });
     expect((await me.json()) as { error: string }).toMatchObject({ error: 'session/none' });
+  });
+
+  it("answers the OIDC-only tenant's SAML routes with 404 tenant/no-saml, and lists no SAML sign-in for it", async () => {
+    const answers = await Promise.all(
+      [
+        ['GET', 'login'],
+        ['GET', 'metadata'],
+        ['POST', 'acs'],
+        ['GET', 'test-connection'],
+        ['GET', 'test-connection/start'],
+        ['GET', 'logout'],
+        ['GET', 'slo'],
+      ].map(async ([method, route]) => {
+        const res = await fetch(`${rp.baseUrl}/saml/sonar/${route}`, { method, headers: { accept: 'application/json' }, redirect: 'manual' });
+        return [route, res.status, ((await res.json()) as { error: string }).error];
+      }),
+    );
+    expect(answers.filter(([, status, error]) => status !== 404 || error !== 'tenant/no-saml')).toEqual([]);
+    const { tenants } = (await (await fetch(`${rp.baseUrl}/`, { headers: { accept: 'application/json' } })).json()) as { tenants: { id: string; saml: boolean }[] };
+    expect(tenants.map((t) => [t.id, t.saml])).toEqual([
+      ['sonar', false],
+      ['post', true],
+    ]);
   });
 
   it('authenticates with client_secret_post when the tenant says so (generic profile: the user must exist)', async () => {

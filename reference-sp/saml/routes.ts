@@ -46,6 +46,7 @@ import { registerLogoutRoutes } from './logout/logout-routes.ts';
 import { logoutKeyOf } from './logout/session-index.ts';
 import type { SamlLogoutStore } from '../store/saml-logout.ts';
 import { answerUnknownTenant, onDisk, readCookie, wantsJson } from '../sign-in/route-helpers.ts';
+import { hasSaml } from '../config/oidc-only.ts';
 
 export interface SamlRouterDeps {
   readonly tenants: readonly TenantConfig[];
@@ -78,6 +79,11 @@ export function createSamlRouter(deps: SamlRouterDeps): Router {
   const tenantOf = (req: Request, res: Response): TenantConfig | undefined => {
     const tenant = byId.get(String(req.params['tenant']));
     if (!tenant) answerUnknownTenant(res, wantsJson(req), 'this SP has no tenant of that name');
+    else if (!hasSaml(tenant)) {
+      // An OpenID Connect-only tenant (../config/oidc-only.ts): no SAML route reads its (IdP-less) SAML section.
+      answerUnknownTenant(res, wantsJson(req), 'this tenant signs in with OpenID Connect only (its /oidc/ routes)', 'tenant/no-saml');
+      return undefined;
+    }
     return tenant;
   };
 

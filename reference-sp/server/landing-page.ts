@@ -11,6 +11,7 @@ import type { ReferenceSpConfig, TenantConfig } from '../config/types.ts';
 import { SP_PAGE_CSS, SP_STYLESHEET_PATH, spPage } from '../saml/page-style.ts';
 import { ssoEnabled, type SsoEnablementStore } from '../saml/sso-enablement.ts';
 import { escapeXml } from '../saml/xml.ts';
+import { hasSaml } from '../config/oidc-only.ts';
 
 /** The part of the store the page reads. */
 export interface LandingDirectory extends SsoEnablementStore {
@@ -34,6 +35,8 @@ export interface TenantSummary {
   readonly ssoEnabled: boolean;
   /** The admin API's Enable (POST, admin token). */
   readonly enableSso: string;
+  /** False for an OpenID Connect-only tenant (../config/oidc-only.ts): its SAML routes answer tenant/no-saml. */
+  readonly saml: boolean;
   /** OpenID Connect sign-in (../oidc/routes.ts), when the tenant has an oidc section. */
   readonly oidc: { readonly login: string; readonly callback: string; readonly testConnection: string } | null;
 }
@@ -58,6 +61,7 @@ export function tenantSummary(baseUrl: string, t: TenantConfig, directory: Landi
     testConnection: `${base}/saml/${id}/test-connection`,
     ssoEnabled: ssoEnabled(directory, t),
     enableSso: `${base}/admin/v1/tenants/${id}/sso/enable`,
+    saml: hasSaml(t),
     oidc: t.oidc ? { login: `${base}/oidc/${id}/login`, callback: t.oidc.redirectUri, testConnection: `${base}/oidc/${id}/test-connection` } : null,
   };
 }
@@ -72,7 +76,11 @@ function row(s: TenantSummary): string {
     : `<span class="tag ok">created at sign-in</span> <span class="muted">${s.users} user(s)</span>`;
   return `<tr data-tenant="${e(s.id)}">
 <td><strong>${e(s.id)}</strong><br><span class="muted">${e(s.profile)}</span></td>
-<td><a class="button" href="${e(s.login)}" data-sign-in="${e(s.id)}">Sign in</a> <a href="${e(s.testConnection)}" data-test-connection="${e(s.id)}">Test Connection</a><br><span class="muted">IdP-initiated: ${s.idpInitiated ? '<span class="tag ok">accepted</span>' : '<span class="tag warn">refused</span>'}</span>${
+<td>${
+    s.saml
+      ? `<a class="button" href="${e(s.login)}" data-sign-in="${e(s.id)}">Sign in</a> <a href="${e(s.testConnection)}" data-test-connection="${e(s.id)}">Test Connection</a><br><span class="muted">IdP-initiated: ${s.idpInitiated ? '<span class="tag ok">accepted</span>' : '<span class="tag warn">refused</span>'}</span>`
+      : '<span class="muted">OpenID Connect only</span>'
+  }${
     s.ssoEnabled
       ? ''
       : `<br><span class="tag warn" data-sso-enabled="false">SSO not enabled yet</span> <span class="muted">only Test Connection signs in; enable at POST <code>${e(s.enableSso)}</code> (admin token)</span>`
@@ -81,7 +89,7 @@ function row(s: TenantSummary): string {
       ? `<br><a class="button" href="${e(s.oidc.login)}" data-oidc-sign-in="${e(s.id)}">Sign in with OpenID Connect</a> <a href="${e(s.oidc.testConnection)}">OIDC Test Connection</a><br><span class="muted">Callback URL</span> <code>${e(s.oidc.callback)}</code>`
       : ''
   }</td>
-<td>${link(s.metadata)}<br><span class="muted">ACS</span> <code>${e(s.acs)}</code>${s.requiredAttributes.length ? `<br><span class="muted">requires</span> ${s.requiredAttributes.map((a) => `<code>${e(a)}</code>`).join(', ')}` : ''}</td>
+<td>${s.saml ? `${link(s.metadata)}<br><span class="muted">ACS</span> <code>${e(s.acs)}</code>` : '<span class="muted">no SAML</span>'}${s.requiredAttributes.length ? `<br><span class="muted">requires</span> ${s.requiredAttributes.map((a) => `<code>${e(a)}</code>`).join(', ')}` : ''}</td>
 <td>${s.scim.map((u) => `<code>${e(u)}</code>`).join('<br>')}</td>
 <td data-provision-first="${s.provisionFirst}">${users}</td>
 </tr>`;

@@ -4,7 +4,8 @@
  * - an answer waits until the state written so far is on disk (the store's group commit); if that fails, a 500
  *   `server/error` with fixed text, and the failure is logged for the server only;
  * - a tenant the SP does not have is a 404 `tenant/unknown` with fixed text: the requested name is never
- *   repeated back (the landing page at / lists the tenants).
+ *   repeated back (the landing page at / lists the tenants); a SAML route of an OpenID Connect-only tenant is a
+ *   404 `tenant/no-saml` (../config/oidc-only.ts).
  */
 import type { Request, Response } from 'express';
 import type { Logger } from '../log.ts';
@@ -22,14 +23,15 @@ export async function onDisk(durable: (() => Promise<void>) | undefined, log: Lo
   }
 }
 
-export function answerUnknownTenant(res: Response, json: boolean, message: string): void {
+/** 404: a tenant the SP does not have (tenant/unknown), or a protocol the tenant does not sign in with (tenant/no-saml). */
+export function answerUnknownTenant(res: Response, json: boolean, message: string, code: 'tenant/unknown' | 'tenant/no-saml' = 'tenant/unknown'): void {
   const detail = { message };
-  if (json) res.status(404).json({ error: 'tenant/unknown', detail });
+  if (json) res.status(404).json({ error: code, detail });
   else
     res
       .status(404)
       .type('html')
-      .send(`<!doctype html><title>Not found</title><p data-error-code="tenant/unknown">${escapeXml(message)} (<a href="/">tenants</a>)</p>`);
+      .send(`<!doctype html><title>Not found</title><p data-error-code="${code}">${escapeXml(message)} (<a href="/">tenants</a>)</p>`);
 }
 
 export function wantsJson(req: Request): boolean {
