@@ -3,14 +3,15 @@
  * collected and reported at once, each naming the flag and its variable, before anything is sent to the endpoint.
  */
 
-export type CertifyProfile = 'core' | 'entra' | 'okta' | 'all';
+export type CertifyProfile = 'core' | 'entra' | 'okta' | 'onelogin' | 'all';
 
 /** The cucumber tag expression that selects each profile (docs/scenario-tags.md). */
 export const PROFILE_TAGS: Readonly<Record<CertifyProfile, string>> = {
   core: '@core',
   entra: '@entra',
   okta: '@okta',
-  all: '@core or @entra or @okta',
+  onelogin: '@onelogin',
+  all: '@core or @entra or @okta or @onelogin',
 };
 
 export interface CertifyOptions {

@@ -16,6 +16,8 @@ import { membersKeptAfterUserDelete } from './members-kept-after-user-delete.ts'
 import { nonScimErrorBodies } from './non-scim-error-bodies.ts';
 import type { Defect } from './proxy.ts';
 import { patchIgnored } from './patch-ignored.ts';
+import { readonlyGroupsRefused } from './readonly-groups-refused.ts';
+import { unfilteredGroupListEmpty } from './unfiltered-group-list-empty.ts';
 import { wrongPaginationTotals } from './wrong-pagination-totals.ts';
 
 export type { Defect } from './proxy.ts';
@@ -36,5 +38,7 @@ export function allDefects(upstreamToken: string): Defect[] {
     membersKeptAfterUserDelete(),
     authIgnored(upstreamToken),
     etagIgnored(),
+    readonlyGroupsRefused(),
+    unfilteredGroupListEmpty(),
   ];
 }

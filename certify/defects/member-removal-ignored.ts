@@ -9,7 +9,7 @@ const removesMembers = (op: Json): boolean => String(op['op']).toLowerCase() ===
 export const memberRemovalIgnored = (): Defect => ({
   name: 'member-removal-ignored',
   description: 'PATCH /Groups/{id} drops "remove" operations on members and answers success',
-  flaggedBy: ['CORE-GROUPS-05', 'CORE-GROUPS-06', 'ENTRA-GROUPS-05', 'OKTA-GROUPS-02'],
+  flaggedBy: ['CORE-GROUPS-05', 'CORE-GROUPS-06', 'ENTRA-GROUPS-05', 'OKTA-GROUPS-02', 'ONELOGIN-GROUPS-03'],
   alsoAffects: [],
   async handle(request, forward) {
     if (request.method !== 'PATCH' || !isResource(request.path, 'Groups') || !Array.isArray(request.body?.['Operations'])) return forward(request);

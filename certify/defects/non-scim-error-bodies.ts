@@ -12,6 +12,7 @@ export const nonScimErrorBodies = (): Defect => ({
   // Every test that checks an error's SCIM body or scimType.
   alsoAffects: [
     'CORE-ETAG-02',
+    'ONELOGIN-USERS-04',
     'CORE-FILTER-22',
     'CORE-ERRORS-03',
     'CORE-ERRORS-05',

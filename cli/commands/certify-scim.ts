@@ -35,7 +35,7 @@ const OPTIONS = [
   {
     key: 'profile',
     flag: '--profile',
-    option: () => new Option('--profile <profile>', 'which behaviours to certify').choices(['core', 'entra', 'okta', 'all']).default('core').env('CERTIFY_PROFILE'),
+    option: () => new Option('--profile <profile>', 'which behaviours to certify').choices(['core', 'entra', 'okta', 'onelogin', 'all']).default('core').env('CERTIFY_PROFILE'),
   },
   { key: 'tags', flag: '--tags', option: () => new Option('--tags <expr>', 'extra cucumber tag expression, and-ed in ("@must", "not @requires:bulk")').env('CERTIFY_TAGS') },
   {

@@ -23,7 +23,7 @@ import type { ScimHttp } from '../http/scim-http.ts';
 import type { ObjectRef } from '../log/log.ts';
 import { filterEq, listResources } from '../engine/client.ts';
 import type { Found, GroupUpdate, MatchingValue, ProvisioningClient, ScimResource } from '../engine/client.ts';
-import { patchBody } from '../entra/patch-ops.ts';
+import { createResource, patchResource, queryResources, readResource } from '../engine/resource-requests.ts';
 import type { PatchOperation } from '../entra/patch-ops.ts';
 
 /** Refresh Entitlements reads at most this many pages of 100 groups (bounded work on a large app). */
@@ -55,16 +55,16 @@ export class OneLoginClient implements ProvisioningClient {
   async findUser(ref: ObjectRef, matching: readonly MatchingValue[]): Promise<Found | null> {
     const key = matching.find((m) => m.path.text.toLowerCase() === 'username') ?? matching[0];
     if (!key) return null;
-    const list = await this.list(ref, '/Users', { filter: filterEq('userName', key.value) });
+    const list = await queryResources(this.http, ref, '/Users', { filter: filterEq('userName', key.value) });
     return list[0] ? { id: String(list[0].id), resource: list[0] } : null;
   }
 
   async getUser(ref: ObjectRef, id: string): Promise<ScimResource | null> {
-    return this.read(ref, userPath(id));
+    return readResource(this.http, ref, userPath(id));
   }
 
   async createUser(ref: ObjectRef, resource: ScimResource): Promise<Found> {
-    return this.create(ref, '/Users', resource);
+    return createResource(this.http, ref, '/Users', resource);
   }
 
   /** The whole rendered template, PUT; OneLogin sends no request when no mapped value changed. */
@@ -75,7 +75,7 @@ export class OneLoginClient implements ProvisioningClient {
 
   /** "Suspend": the user lost access to the app. */
   async deactivateUser(ref: ObjectRef, id: string): Promise<void> {
-    await this.patch(ref, userPath(id), [{ op: 'replace', path: 'active', value: false }]);
+    await patchResource(this.http, ref, userPath(id), [{ op: 'replace', path: 'active', value: false }]);
   }
 
   /** "When users are deleted in OneLogin…: Delete". */
@@ -87,7 +87,7 @@ export class OneLoginClient implements ProvisioningClient {
   /** Refresh Entitlements: the app's groups, page by page, matched by displayName. */
   async findGroup(ref: ObjectRef, displayName: string): Promise<Found | null> {
     for (let page = 0; page < MAX_ENTITLEMENT_PAGES; page++) {
-      const list = await this.list(ref, '/Groups', { startIndex: String(page * PAGE_SIZE + 1), count: String(PAGE_SIZE) });
+      const list = await queryResources(this.http, ref, '/Groups', { startIndex: String(page * PAGE_SIZE + 1), count: String(PAGE_SIZE) });
       const hit = list.find((g) => g['displayName'] === displayName);
       if (hit) return { id: String(hit.id), resource: hit };
       if (list.length < PAGE_SIZE) return null;
@@ -96,7 +96,7 @@ export class OneLoginClient implements ProvisioningClient {
   }
 
   async getGroup(ref: ObjectRef, id: string): Promise<ScimResource | null> {
-    return this.read(ref, groupPath(id));
+    return readResource(this.http, ref, groupPath(id));
   }
 
   async createGroup(_ref: ObjectRef, resource: ScimResource): Promise<Found> {
@@ -110,34 +110,11 @@ export class OneLoginClient implements ProvisioningClient {
   async updateGroup(ref: ObjectRef, id: string, u: GroupUpdate): Promise<void> {
     const ops: PatchOperation[] = u.remove.map((r) => ({ op: 'remove', path: `members[value eq ${JSON.stringify(r)}]` }));
     if (u.add.length) ops.push({ op: 'add', path: 'members', value: u.add.map((value) => ({ value })) });
-    if (ops.length) await this.patch(ref, groupPath(id), ops);
+    if (ops.length) await patchResource(this.http, ref, groupPath(id), ops);
   }
 
   /** The group is the app's: OneLogin stops assigning anyone to it. */
   async deleteGroup(ref: ObjectRef, id: string): Promise<void> {
-    await this.patch(ref, groupPath(id), [{ op: 'remove', path: 'members' }]);
-  }
-
-  private async list(ref: ObjectRef, path: string, query: Record<string, string>): Promise<ScimResource[]> {
-    const res = await this.http.request('GET', path, { query, object: ref, expect: [200] });
-    const list = listResources(res.body);
-    if (!list) throw new ProvisioningError('http/bad-response', `GET ${path} did not answer a ListResponse`, [], res.status);
-    return list;
-  }
-
-  private async read(ref: ObjectRef, path: string): Promise<ScimResource | null> {
-    const res = await this.http.request('GET', path, { object: ref, expect: [200, 404] });
-    return res.status === 404 ? null : (res.body as ScimResource);
-  }
-
-  private async create(ref: ObjectRef, path: string, body: ScimResource): Promise<Found> {
-    const res = await this.http.request('POST', path, { body, object: ref, expect: [201, 200] });
-    const id = (res.body as ScimResource | undefined)?.id;
-    if (typeof id !== 'string' || !id) throw new ProvisioningError('http/bad-response', `POST ${path} answered without an id`, [], res.status);
-    return { id, resource: res.body as ScimResource };
-  }
-
-  private async patch(ref: ObjectRef, path: string, ops: PatchOperation[]): Promise<void> {
-    await this.http.request('PATCH', path, { body: patchBody(ops), object: ref, expect: [200, 204] });
+    await patchResource(this.http, ref, groupPath(id), [{ op: 'remove', path: 'members' }]);
   }
 }
