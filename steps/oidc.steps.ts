@@ -65,6 +65,10 @@ function numberedGroups(count: number, pattern: string): string[] {
   return Array.from({ length: count }, (_, i) => pattern.replace(hashes[0], String(i + 1).padStart(hashes[0].length, '0')));
 }
 
+Given('the administrator has enabled SSO for the OpenID Connect tenant', async function (this: HarnessWorld) {
+  await this.oidc.enableSso();
+});
+
 // ---- signing in ----
 
 When('{string} signs in with OpenID Connect', async function (this: HarnessWorld, email: string) {

@@ -1,7 +1,8 @@
 @oidc @oidc-core-12
 Feature: The SP refreshes a session's tokens with the refresh token
   OIDC Core §12: a relying party exchanges its refresh token at the token endpoint for new tokens; an ID token
-  issued on refresh keeps the same "iss", "sub" and "aud" (§12.2) and carries the End-User's current claims.
+  issued on refresh keeps the same "iss", "sub" and "aud" (§12.2) and carries the End-User's current claims; when
+  they carry the groups claim, the SP synchronises the user's groups as at sign-in.
 
   Background:
     Given the reference SP has a tenant "acme" with the generic profile signing in with OpenID Connect
@@ -20,3 +21,8 @@ Feature: The SP refreshes a session's tokens with the refresh token
     Given the OP's directory has "alice@example.com" in the groups "developers" and "release-managers"
     When the SP refreshes the session's tokens
     Then the refreshed claims are "alice@example.com"'s with the groups "developers" and "release-managers"
+
+  Scenario: A refresh whose claims carry the groups synchronises the user's groups again
+    Given the OP's directory has "alice@example.com" in the groups "release-managers"
+    When the SP refreshes the session's tokens
+    Then the OpenID Connect tenant has the user "alice@example.com" in exactly the groups "release-managers"

@@ -10,6 +10,7 @@ import type { AuthnRequestPurpose, OutstandingRequests } from '../saml/request-s
 import type { GroupSyncOutcome } from '../sign-in/group-sync.ts';
 import type { SignInProfile } from '../sign-in/user-state.ts';
 import type { SsoDirectory, SsoUser } from '../store/sso-directory.ts';
+import type { SsoEnablementStore } from '../saml/sso-enablement.ts';
 import type { OidcProviders } from './provider.ts';
 import type { RequestSecrets, RequestSecretsFactory } from './request-secrets.ts';
 
@@ -18,6 +19,8 @@ export interface CallbackDeps {
   readonly secrets: RequestSecretsFactory;
   readonly providers: OidcProviders;
   readonly directory: SsoDirectory;
+  /** The admin's SSO Enable (../saml/sso-enablement.ts); absent: the tenant's configured ssoEnabled. */
+  readonly ssoState?: SsoEnablementStore | undefined;
 }
 
 /** The claims a sign-in uses, through the tenant's claim mapping. */

@@ -9,6 +9,7 @@ import { checkErrorResponse } from './checks/check-error-response.ts';
 import { checkIssuedAt } from './checks/check-issued-at.ts';
 import { checkMixUp } from './checks/check-mix-up.ts';
 import { checkResponseParams } from './checks/check-response-params.ts';
+import { checkSsoEnabled } from './checks/check-sso-enabled.ts';
 import { checkState } from './checks/check-state.ts';
 import { exchangeCode } from './checks/exchange-code.ts';
 import { fetchUserinfo } from './checks/fetch-userinfo.ts';
@@ -34,6 +35,7 @@ export const CALLBACK_CHECKS: readonly CallbackCheck[] = [
   loadProvider, //        oidc/op-unreachable                            OIDC Discovery §4
   checkMixUp, //          oidc/mix-up                                    RFC 9207 §2.4
   checkErrorResponse, //  oidc/idp-error                                 OIDC Core §3.1.2.6
+  checkSsoEnabled, //     tenant/sso-not-enabled (Test Connection excepted)  NinjaOne guide step 7 (seed 002)
   exchangeCode, //        oidc/token-refused, iss-mismatch, aud-mismatch, azp, alg-refused, signature-invalid,
   //                      unknown-kid, expired, nonce, id-token-invalid  OIDC Core §3.1.3.7 (by openid-client)
   checkIssuedAt, //       oidc/iat-future                                OIDC Core §3.1.3.7 step 10

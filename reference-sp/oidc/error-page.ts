@@ -34,6 +34,11 @@ export const OIDC_ADVICE: Readonly<Record<OidcRejectionCode, RefusalAdvice<OidcA
     next: (l) => ['Check the user\u2019s assignment to this app at the OP, then start again at ', { href: l.login }, '.'],
     spec: 'OIDC Core §3.1.2.6',
   },
+  'tenant/sso-not-enabled': {
+    what: 'Single sign-on is configured for this tenant but not enabled yet: only the administrator\u2019s Test Connection signs in.',
+    next: (l) => ['The administrator runs Test Connection at ', { href: l.testConnection }, ', then enables SSO with the admin API.'],
+    spec: 'NinjaOne guide step 7 (seed 002)',
+  },
   'oidc/response-invalid': { what: 'The answer from the OpenID Provider is malformed.', next: startAgain, spec: 'RFC 6749 §4.1.2' },
   'oidc/token-refused': {
     what: 'The OpenID Provider refused to exchange the code (wrong secret, expired code or PKCE mismatch).',

@@ -51,6 +51,8 @@ export type OidcRejectionCode =
   | 'oidc/no-refresh-token'
   /** OIDC Discovery §4 or the OP's endpoints could not be reached or answered nonsense. */
   | 'oidc/op-unreachable'
+  /** NinjaOne guide step 7 (seed 002): the tenant's SSO is not enabled yet; only the Test Connection signs in. */
+  | 'tenant/sso-not-enabled'
   | UserStateCode;
 
 const BAD_REQUEST: ReadonlySet<OidcRejectionCode> = new Set(['oidc/state', 'oidc/response-invalid', 'oidc/no-refresh-token']);

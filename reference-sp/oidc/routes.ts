@@ -4,10 +4,11 @@
  * - GET  login        authorization code flow (OIDC Core §3.1.2.1) with PKCE S256, state and nonce
  *                     (./request-secrets.ts); the state is remembered with this browser's binding cookie
  *                     (../saml/browser-binding.ts, ../saml/request-store.ts), in the store: it survives a restart
- * - GET  callback     the ordered checks of ./callback.ts, then a session (cookie on /oidc/{tenant}); JSON or
+ * - GET  callback     the ordered checks of ./callback.ts (SSO enablement included), then a session (cookie on /oidc/{tenant}); JSON or
  *                     HTML by the Accept header; answered only once its writes are on disk
  * - GET  me           the signed-in user, subject and claims; none once the account is deleted or deactivated
- * - POST refresh      the stored refresh token at the token endpoint (RFC 6749 §6); answers the new claims
+ * - POST refresh      the stored refresh token at the token endpoint (RFC 6749 §6); answers the new claims, and
+ *                     re-runs group sync when they carry the groups claim (./refresh-group-sync.ts)
  * - GET|POST logout   ends the session here and sends the browser to the OP's end_session_endpoint with
  *                     id_token_hint and post_logout_redirect_uri (OIDC RP-Initiated Logout §2)
  * - GET  logged-out   where the OP sends the browser back
@@ -27,6 +28,7 @@ import { cookieHash } from '../saml/cookie-hash.ts';
 import { spPage } from '../saml/page-style.ts';
 import type { AuthnRequestPurpose, OutstandingRequests } from '../saml/request-store.ts';
 import type { SessionStore, SpSession } from '../saml/session.ts';
+import type { SsoEnablementStore } from '../saml/sso-enablement.ts';
 import { signedInPageHtml } from '../saml/signed-in-page.ts';
 import { answerUnknownTenant, onDisk, readCookie, wantsJson } from '../sign-in/route-helpers.ts';
 import { escapeXml } from '../saml/xml.ts';
@@ -39,6 +41,7 @@ import { OIDC_ADVICE } from './error-page.ts';
 import { type OidcRejection, type OidcRejectionCode, reject } from './rejection.ts';
 import { requestSecrets } from './request-secrets.ts';
 import type { OidcSessionTokens, OidcTokenStore } from './store/token-store.ts';
+import { syncGroupsOnRefresh } from './refresh-group-sync.ts';
 import { oidcTestConnectionResult } from './test-connection.ts';
 
 export interface OidcRouterDeps {
@@ -53,6 +56,8 @@ export interface OidcRouterDeps {
   readonly log: Logger;
   /** Resolves once the state written so far is on disk; answers wait for it. */
   readonly durable?: () => Promise<void>;
+  /** The admin's SSO Enable per tenant (../saml/sso-enablement.ts); absent: the configured ssoEnabled. */
+  readonly ssoState?: SsoEnablementStore | undefined;
   /** The OPs the tenants trust; by default discovered over global fetch. */
   readonly providers?: OidcProviders;
 }
@@ -147,7 +152,7 @@ export function createOidcRouter(deps: OidcRouterDeps): Router {
     const result = await runCallback({
       tenant,
       oidc: tenant.oidc,
-      deps: { requests: deps.requests, secrets, providers, directory: deps.directory },
+      deps: { requests: deps.requests, secrets, providers, directory: deps.directory, ssoState: deps.ssoState },
       params: new URLSearchParams(query),
       browserBinding: sentBinding === undefined ? null : cookieHash(sentBinding),
       now: deps.clock.now(),
@@ -259,10 +264,26 @@ export function createOidcRouter(deps: OidcRouterDeps): Router {
       return;
     }
     deps.tokens.updateOidcTokens(cookieHash(current.session.id), tenant.id, outcome, deps.clock.now());
+    // Refreshed claims that carry the groups claim re-run the sign-in's group sync (./refresh-group-sync.ts).
+    const groups = outcome.idTokenRefreshed ? syncGroupsOnRefresh(deps.directory, tenant.id, current.user.id, tenant.oidc, outcome.claims) : undefined;
     if (!(await durable(res, tenant, 'refresh'))) return;
-    deps.log.log('info', 'oidc.refresh', { tenant: tenant.id, outcome: 'refreshed', userName: current.user.userName, idTokenRefreshed: outcome.idTokenRefreshed });
+    deps.log.log('info', 'oidc.refresh', {
+      tenant: tenant.id,
+      outcome: 'refreshed',
+      userName: current.user.userName,
+      idTokenRefreshed: outcome.idTokenRefreshed,
+      groupsAdded: groups?.added,
+      groupsRemoved: groups?.removed,
+      groupSyncSkipped: groups?.skipped,
+    });
     res.setHeader('Cache-Control', 'no-store');
-    res.json({ subject: current.session.nameId, claims: outcome.claims, idTokenRefreshed: outcome.idTokenRefreshed, refreshTokenRotated: outcome.refreshToken !== refreshToken });
+    res.json({
+      subject: current.session.nameId,
+      claims: outcome.claims,
+      idTokenRefreshed: outcome.idTokenRefreshed,
+      refreshTokenRotated: outcome.refreshToken !== refreshToken,
+      groupSync: groups ?? null,
+    });
   });
 
   const logout = async (req: Request, res: Response) => {

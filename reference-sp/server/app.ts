@@ -67,7 +67,20 @@ export function createReferenceSp(deps: ReferenceSpDeps): ReferenceSp {
       logoutStore: store,
     }),
   );
-  app.use(createOidcRouter({ tenants: config.tenants, clock, spPrivateKeyPem: spKeys.privateKeyPem, directory: store, requests, sessions, tokens: store, log, durable: () => store.durable() }));
+  app.use(
+    createOidcRouter({
+      tenants: config.tenants,
+      clock,
+      spPrivateKeyPem: spKeys.privateKeyPem,
+      directory: store,
+      requests,
+      sessions,
+      tokens: store,
+      ssoState: store,
+      log,
+      durable: () => store.durable(),
+    }),
+  );
   app.use(createScimRouter({ config, clock, store, adminToken: deps.adminToken }));
 
   app.use((req: Request, res: Response) => {

@@ -84,6 +84,8 @@ export class OidcStage {
   lastLoginPage: { readonly url: string; readonly html: string } | undefined;
 
   readonly #store: Store;
+  /** The SP's admin API token (NinjaOne's Enable goes through it). */
+  readonly #adminToken = randomBytes(24).toString('base64url');
   #idp: { readonly idp: MockIdp; readonly running: Running } | undefined;
   #sp: InProcessReferenceSp | undefined;
 
@@ -258,7 +260,7 @@ export class OidcStage {
 
   async sp(): Promise<{ readonly url: string; readonly running: InProcessReferenceSp }> {
     if (!this.#sp) {
-      this.#sp = await startReferenceSp({ clock: this.clock, store: this.#store, config: (origin) => this.configInput(origin) });
+      this.#sp = await startReferenceSp({ clock: this.clock, store: this.#store, adminToken: this.#adminToken, config: (origin) => this.configInput(origin) });
       const op = await this.op();
       for (const tenant of this.#sp.config.tenants) {
         const draft = this.tenant(tenant.id);
@@ -281,6 +283,21 @@ export class OidcStage {
       }
     }
     return { url: this.#sp.origin, running: this.#sp };
+  }
+
+  /**
+   * The administrator enables the tenant's single sign-on through the SP's admin API (NinjaOne's step 7, "click
+   * Enable"); a tenant whose SSO is already enabled would change nothing and fails.
+   */
+  async enableSso(): Promise<void> {
+    const { url } = await this.sp();
+    const at = `${url}/admin/v1/tenants/${encodeURIComponent(this.tenant().id)}/sso`;
+    const headers = { authorization: `Bearer ${this.#adminToken}`, accept: 'application/json' };
+    const before = (await (await fetch(at, { headers })).json()) as { enabled?: boolean };
+    if (before.enabled === true) throw new OidcStepError('oidc-step/already-so', "the tenant's SSO is already enabled");
+    const res = await fetch(`${at}/enable`, { method: 'POST', headers });
+    const body = (await res.json()) as { enabled?: boolean };
+    if (res.status !== 200 || body.enabled !== true) throw new Error(`the admin API answered ${res.status} ${JSON.stringify(body)}`);
   }
 
   /** The SP's URL of one of the tenant's OIDC routes (login, callback, me, logout, refresh, test-connection …). */
