@@ -27,7 +27,7 @@ import type { ObjectRef } from '../log/log.ts';
 import type { TargetPath } from '../mappings/target-path.ts';
 import { filterEq, listResources } from '../engine/client.ts';
 import type { Found, GroupUpdate, MatchingValue, ProvisioningClient, ScimResource } from '../engine/client.ts';
-import { patchBody } from '../entra/patch-ops.ts';
+import { createResource, patchResource, queryResources, readResource } from '../engine/resource-requests.ts';
 import type { AttributeChange, PatchOperation } from '../entra/patch-ops.ts';
 import { mergeForPut } from './merge.ts';
 
@@ -35,7 +35,6 @@ import { mergeForPut } from './merge.ts';
 const PAGE = { startIndex: '1', count: '100' };
 /** Test Connection's page, as Okta's spec test sends it. */
 const TEST_CONNECTION_PAGE = { startIndex: '1', count: '2' };
-const PATCH_OK = [200, 204] as const;
 const CORE_GROUP_URN = 'urn:ietf:params:scim:schemas:core:2.0:Group';
 
 export type OktaIntegration = 'oin' | 'aiw';
@@ -76,15 +75,11 @@ export class OktaClient implements ProvisioningClient {
   }
 
   async getUser(ref: ObjectRef, id: string): Promise<ScimResource | null> {
-    const res = await this.http.request('GET', `/Users/${encodeURIComponent(id)}`, { object: ref, expect: [200, 404] });
-    return res.status === 404 ? null : (res.body as ScimResource);
+    return readResource(this.http, ref, `/Users/${encodeURIComponent(id)}`);
   }
 
   async createUser(ref: ObjectRef, resource: ScimResource): Promise<Found> {
-    const res = await this.http.request('POST', '/Users', { body: { ...resource, groups: [], active: true }, object: ref, expect: [201, 200] });
-    const id = (res.body as ScimResource | undefined)?.id;
-    if (typeof id !== 'string' || !id) throw new ProvisioningError('http/bad-response', 'POST /Users answered without an id', [], res.status);
-    return { id, resource: res.body as ScimResource };
+    return createResource(this.http, ref, '/Users', { ...resource, groups: [], active: true });
   }
 
   async updateUser(ref: ObjectRef, id: string, current: ScimResource, desired: ScimResource, changes: readonly AttributeChange[]): Promise<void> {
@@ -108,23 +103,16 @@ export class OktaClient implements ProvisioningClient {
   }
 
   async findGroup(ref: ObjectRef, displayName: string): Promise<Found | null> {
-    const res = await this.http.request('GET', '/Groups', { query: { filter: filterEq('displayName', displayName), ...PAGE }, object: ref, expect: [200] });
-    const list = listResources(res.body);
-    if (!list) throw new ProvisioningError('http/bad-response', 'GET /Groups did not answer a ListResponse', [], res.status);
-    return list[0] ? { id: String(list[0].id), resource: list[0] } : null;
+    const [hit] = await queryResources(this.http, ref, '/Groups', { filter: filterEq('displayName', displayName), ...PAGE });
+    return hit ? { id: String(hit.id), resource: hit } : null;
   }
 
   async getGroup(ref: ObjectRef, id: string): Promise<ScimResource | null> {
-    const res = await this.http.request('GET', `/Groups/${encodeURIComponent(id)}`, { object: ref, expect: [200, 404] });
-    return res.status === 404 ? null : (res.body as ScimResource);
+    return readResource(this.http, ref, `/Groups/${encodeURIComponent(id)}`);
   }
 
   async createGroup(ref: ObjectRef, resource: ScimResource, memberIds: readonly string[], display?: ReadonlyMap<string, string>): Promise<Found> {
-    const body = { schemas: [CORE_GROUP_URN], displayName: resource['displayName'], members: members(memberIds, display) };
-    const res = await this.http.request('POST', '/Groups', { body, object: ref, expect: [201, 200] });
-    const id = (res.body as ScimResource | undefined)?.id;
-    if (typeof id !== 'string' || !id) throw new ProvisioningError('http/bad-response', 'POST /Groups answered without an id', [], res.status);
-    return { id, resource: res.body as ScimResource };
+    return createResource(this.http, ref, '/Groups', { schemas: [CORE_GROUP_URN], displayName: resource['displayName'], members: members(memberIds, display) });
   }
 
   async updateGroup(ref: ObjectRef, id: string, u: GroupUpdate): Promise<void> {
@@ -152,7 +140,7 @@ export class OktaClient implements ProvisioningClient {
   }
 
   private async patch(ref: ObjectRef, path: string, ops: PatchOperation[]): Promise<void> {
-    await this.http.request('PATCH', path, { body: patchBody(ops), object: ref, expect: PATCH_OK });
+    await patchResource(this.http, ref, path, ops);
   }
 
   private async put(ref: ObjectRef, path: string, body: ScimResource): Promise<void> {
