@@ -6,6 +6,7 @@
  *   its flag, exit 1 (start/port-in-use, start/port-not-allowed);
  * - an invalid --config file is a usage error listing every problem with its path, exit 2.
  */
+import { hasSaml } from '../../reference-sp/config/oidc-only.ts';
 import { Option, type Command as Commander } from 'commander';
 import type { Command } from '../main.ts';
 import { DEFAULT_DATA_DIR, DEFAULT_IDP_PORT, DEFAULT_SP_PORT } from '../start/embedded-defaults.ts';
@@ -27,7 +28,7 @@ export function describeHarness(h: RunningHarness, dataDir: string = DEFAULT_DAT
     '  tenant       profile     SP metadata, SCIM base URL and SCIM token',
   ];
   for (const t of h.config.tenants) {
-    lines.push(`  ${t.id.padEnd(12)} ${t.profile.padEnd(11)} ${h.spUrl}/saml/${t.id}/metadata`);
+    lines.push(`  ${t.id.padEnd(12)} ${t.profile.padEnd(11)} ${hasSaml(t) ? `${h.spUrl}/saml/${t.id}/metadata` : '(OpenID Connect only: no SAML metadata)'}`);
     lines.push(`  ${''.padEnd(24)} ${h.spUrl}/scim/v2/${t.id}   token ${h.scimTokens[t.id] ?? '(from your config)'}`);
   }
   const particle = h.config.tenants.find((t) => t.profile === 'particle' && t.scim.layout === 'particle');

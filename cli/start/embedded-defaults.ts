@@ -31,6 +31,8 @@ export const DEFAULT_TENANTS: ReadonlyArray<{
   { id: 'aritma', profile: 'aritma', saml: { autoProvisioningEnabled: true } },
   // SonarQube's "Okta OIDC" path: an Okta web app at the mock OP's Okta issuer, groups claim filter `groups`
   // Matches regex `.*`; the same organization as the SAML tenant, so "developers" syncs and "admins" does not.
+  // OpenID Connect only, as a SonarQube Cloud organization set up with Okta OIDC: no saml section, so its SAML
+  // routes answer tenant/no-saml (reference-sp/config/oidc-only.ts).
   {
     id: 'sonarqube-oidc',
     profile: 'sonarqube',

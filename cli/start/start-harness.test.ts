@@ -97,6 +97,10 @@ describe('startHarness (npm start)', () => {
     const test = await browser.fetch(urls.testConnection, { headers: { accept: 'application/json' } });
     expect(test.status).toBe(200);
     expect(await test.json()).toMatchObject({ protocol: 'oidc', email: 'alice@example.com', groups: ['developers', 'admins'] });
+    // OpenID Connect only, as SonarQube Cloud's Okta OIDC set-up: its SAML routes answer tenant/no-saml.
+    expect(h.config.tenants.find((t) => t.id === 'sonarqube-oidc')?.oidcOnly).toBe(true);
+    const saml = await fetch(`${h.spUrl}/saml/sonarqube-oidc/login`, { headers: { accept: 'application/json' }, redirect: 'manual' });
+    expect([saml.status, ((await saml.json()) as { error: string }).error]).toEqual([404, 'tenant/no-saml']);
   });
 
   it('serves SCIM with the printed per-tenant token, and refuses it on another tenant', async () => {

@@ -4,6 +4,7 @@
  * keys, the SQLite database and SCIM tokens in a data directory so a restart serves the same identities.
  * The IdP is an OpenID Provider too: tenants with an OIDC entry sign in there (./oidc-tenants.ts).
  */
+import { hasSaml, isOidcOnlyInput } from '../../reference-sp/config/oidc-only.ts';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -107,7 +108,8 @@ export async function startHarness(options: StartOptions): Promise<RunningHarnes
             tenants: DEFAULT_TENANTS.map((t) => ({
               id: t.id,
               profile: t.profile,
-              saml: { idp: { metadataUrl: `${idpUrl}/metadata` }, ...t.saml },
+              // A tenant with OpenID Connect and no SAML settings signs in over OIDC only (reference-sp/config/oidc-only.ts).
+              ...(isOidcOnlyInput(t) ? {} : { saml: { idp: { metadataUrl: `${idpUrl}/metadata` }, ...t.saml } }),
               scim: { tokens: [{ name: 'npm start', value: scimTokens[t.id]! }], ...t.scim },
               ...(t.oidc ? { oidc: oidcSection(idp.oidc, t.id, t.oidc, persistentSecret(options.dataDir, `oidc-client-secret-${t.id}`)) } : {}),
             })),
@@ -123,6 +125,7 @@ export async function startHarness(options: StartOptions): Promise<RunningHarnes
 
     // The IdP admin uploads each SP's metadata, then sets the attribute statements the vendor's guide asks for.
     for (const tenant of config.tenants) {
+      if (!hasSaml(tenant)) continue;
       const response = await fetch(`${spUrl}/saml/${tenant.id}/metadata`);
       const registration = registrationFromSpMetadata(await response.text());
       const attributes = vendorStatements(tenant.profile);
