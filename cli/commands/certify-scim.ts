@@ -10,7 +10,7 @@
  *   interrupted, and the command exits 130. A second signal exits at once, without cleaning up.
  */
 import { Option } from 'commander';
-import { CertifyOptionsError, parseCertifyOptions } from '../../certify/options.ts';
+import { CertifyOptionsError, DATED_PROFILES, parseCertifyOptions } from '../../certify/options.ts';
 import type { Certification } from '../../certify/run.ts';
 import type { Command } from '../main.ts';
 import { CommandFailure } from './shared/failure.ts';
@@ -35,7 +35,11 @@ const OPTIONS = [
   {
     key: 'profile',
     flag: '--profile',
-    option: () => new Option('--profile <profile>', 'which behaviours to certify').choices(['core', 'entra', 'okta', 'onelogin', 'all']).default('core').env('CERTIFY_PROFILE'),
+    option: () =>
+      new Option('--profile <profile>', 'which behaviours to certify (a dated client profile certifies its family less what it never sends)')
+        .choices(['core', 'entra', 'okta', 'onelogin', 'all', ...Object.keys(DATED_PROFILES)])
+        .default('core')
+        .env('CERTIFY_PROFILE'),
   },
   { key: 'tags', flag: '--tags', option: () => new Option('--tags <expr>', 'extra cucumber tag expression, and-ed in ("@must", "not @requires:bulk")').env('CERTIFY_TAGS') },
   {
