@@ -22,7 +22,7 @@ import { oidcProfileDefaults } from '../../../reference-sp/profiles/index.ts';
 import { createReadyServer } from '../../../reference-sp/server/http-server.ts';
 import { openStore, type Store } from '../../../reference-sp/store/index.ts';
 import type { ScenarioClock } from '../clock.ts';
-import { placeholderIdp, startReferenceSp, type InProcessReferenceSp } from '../reference-sp-server.ts';
+import { startReferenceSp, type InProcessReferenceSp } from '../reference-sp-server.ts';
 import { Browser } from '../saml/browser.ts';
 import { StepArgumentError } from '../step-error.ts';
 import { OidcStepError } from './step-error.ts';
@@ -240,7 +240,7 @@ export class OidcStage {
     if (this.#sp) throw new StepArgumentError('stage/sp-started', `cannot ${what}: the SP is already running with a frozen configuration`);
   }
 
-  /** The configuration input the SP starts with: each tenant's OIDC section; SAML trusts a placeholder IdP. */
+  /** The configuration input the SP starts with: each tenant's OIDC section and no SAML section (OIDC-only tenants). */
   async configInput(baseUrl: string): Promise<Record<string, unknown>> {
     const op = await this.op();
     const tenants = [];
@@ -249,7 +249,6 @@ export class OidcStage {
       tenants.push({
         id: draft.id,
         profile: draft.profile,
-        saml: { idp: placeholderIdp(baseUrl, this.clock) },
         oidc: { issuer: { discoveryUrl: op.discoveryUrl(draft.issuer) }, clientId: draft.clientId, clientSecret: draft.clientSecret, ...draft.oidc },
       });
     }
