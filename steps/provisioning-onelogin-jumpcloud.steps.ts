@@ -23,12 +23,16 @@ function stageOf(world: HarnessWorld, idp: Idp) {
   return world.entra;
 }
 
-Given(/^(OneLogin|JumpCloud) provisions to the NinjaOne tenant with the fixture's mappings$/, async function (this: HarnessWorld, idp: Idp) {
-  assert.equal(this.entra.clientProfile, undefined, `the scenario already provisions with ${this.entra.clientProfile}`);
-  this.entra.clientProfile = IDPS[idp].profile;
-  this.entra.fixture = IDPS[idp].fixture;
-  await this.entra.server();
-});
+Given(
+  /^(OneLogin|JumpCloud) provisions to the NinjaOne tenant( without its custom extension)? with the fixture's mappings$/,
+  async function (this: HarnessWorld, idp: Idp, withoutExtension: string | null | undefined) {
+    assert.equal(this.entra.clientProfile, undefined, `the scenario already provisions with ${this.entra.clientProfile}`);
+    this.entra.clientProfile = IDPS[idp].profile;
+    this.entra.fixture = IDPS[idp].fixture;
+    this.entra.tenantsWithoutExtensions = Boolean(withoutExtension);
+    await this.entra.server();
+  },
+);
 
 Given('the app already has the group {string}', async function (this: HarnessWorld, displayName: string) {
   await this.entra.createTenantGroup(displayName);
@@ -57,7 +61,8 @@ Then(/^(OneLogin|JumpCloud) sent exactly these requests outside any object:$/, f
   assert.deepEqual(
     stageOf(this, idp)
       .requestsFor(undefined)
-      .map((r) => ({ method: r.method, path: r.path, status: r.status })),
+      // Test Connection's own objects (JumpCloud's test user and group) are written `{test id}`.
+      .map((r) => ({ method: r.method, path: r.path.replace(/^\/(Users|Groups)\/[^/?]+$/, '/$1/{test id}'), status: r.status })),
     table.hashes().map((r) => ({ method: r['method'], path: r['path'], status: Number(r['status']) })),
   );
 });
@@ -66,6 +71,17 @@ Then(/^the (POST|PUT) for "([^"]+)" in that cycle sent (\S+) equal to (.+)$/, fu
   const bodies = this.entra.bodiesFor(name, method, this.entra.lastCycle?.cycle) as Array<Record<string, unknown>>;
   assert.equal(bodies.length, 1, `${bodies.length} ${method} requests for ${name} in that cycle`);
   assert.deepEqual(readStored(bodies[0]!, path), JSON.parse(value));
+});
+
+When('{string} changes the surname to {string}', function (this: HarnessWorld, upn: string, surname: string) {
+  this.entra.changeDirectory((directory) => directory.updateAttribute(upn, 'surname', surname));
+});
+
+Then('the server holds no user and no group', async function (this: HarnessWorld) {
+  for (const path of ['/Users', '/Groups']) {
+    const { status, body } = await this.entra.scimGet(path);
+    assert.deepEqual({ status, totalResults: body['totalResults'] }, { status: 200, totalResults: 0 }, `GET ${path}`);
+  }
 });
 
 Then('the provisioning log shows {string} as failed with {string}', function (this: HarnessWorld, name: string, code: string) {

@@ -9,6 +9,7 @@ import { entra2025 } from './entra-2025.ts';
 import { okta2024 } from './okta-2024.ts';
 import { oktaAiw2024 } from './okta-aiw-2024.ts';
 import { onelogin2024 } from '../onelogin/profile.ts';
+import { jumpcloud2024 } from '../jumpcloud/profile.ts';
 import { ProfileRegistry } from './registry.ts';
 
 export type { ClientProfile, ProfileContext, ProfileSource } from './profile.ts';
@@ -21,4 +22,5 @@ export const profiles = new ProfileRegistry([
   okta2024, // Okta OIN app
   oktaAiw2024, // Okta App Integration Wizard app
   onelogin2024, // OneLogin SCIM v2 Enterprise
+  jumpcloud2024, // JumpCloud Custom SCIM Identity Management
 ]);

@@ -17,6 +17,8 @@ export interface ReferenceTenantSpec {
   /** Tenant id, e.g. `ninjaone-lenient`. */
   readonly id: string;
   readonly mode: ScimMode;
+  /** Serve no extension schema (NinjaOne's organizationId not required): for IdPs that send the core schema only. */
+  readonly withoutExtensions?: boolean;
 }
 
 export interface ReferenceTenant {
@@ -65,7 +67,7 @@ export async function startReferenceScim(options: StartReferenceScimOptions): Pr
         id: t.id,
         profile: 'ninjaone',
         saml: { idp: placeholderIdp(origin, options.clock) },
-        scim: { mode: t.mode, tokens: [{ name: 'Entra provisioning', value: tokens.get(t.id)! }] },
+        scim: { mode: t.mode, tokens: [{ name: 'Entra provisioning', value: tokens.get(t.id)! }], ...(t.withoutExtensions ? { extensions: [] } : {}) },
       })),
     }),
     onRequest: (req) => {

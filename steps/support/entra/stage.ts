@@ -80,6 +80,8 @@ export class EntraStage {
   clientProfile: string | undefined;
   /** The provisioning config the engine starts from. */
   fixture = NINJAONE_FIXTURE;
+  /** The tenants serve no extension schema (an IdP that sends the core User schema only, like JumpCloud). */
+  tenantsWithoutExtensions = false;
 
   #server: RunningReferenceScim | undefined;
   #gateway: ScimGateway | undefined;
@@ -100,8 +102,8 @@ export class EntraStage {
   async server(): Promise<RunningReferenceScim> {
     this.#server ??= await startReferenceScim({
       tenants: [
-        { id: TENANTS.strict, mode: 'strict' },
-        { id: TENANTS.lenient, mode: 'lenient' },
+        { id: TENANTS.strict, mode: 'strict', withoutExtensions: this.tenantsWithoutExtensions },
+        { id: TENANTS.lenient, mode: 'lenient', withoutExtensions: this.tenantsWithoutExtensions },
       ],
       clock: this.clock,
     });
