@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { Given, Then, When } from '@cucumber/cucumber';
 import {
+  deliverArtifactsByRedirect,
   deliverHeldArtifact,
   holdArtifactForm,
   neverIssuedArtifact,
@@ -19,6 +20,10 @@ import type { HarnessWorld } from './support/world.ts';
 
 Given('the tenant receives sign-ins by artifact', function (this: HarnessWorld) {
   receiveSignInsByArtifact(this.saml);
+});
+
+Given('the IdP hands artifacts to the browser by redirect', function (this: HarnessWorld) {
+  deliverArtifactsByRedirect(this.saml);
 });
 
 Given('the IdP hands out the artifact it issued last again at the next sign-in', async function (this: HarnessWorld) {
@@ -60,6 +65,12 @@ Then('the browser carried an artifact, not the Response', function (this: Harnes
   const fields = this.saml.lastPosted?.fields ?? {};
   assert.ok(fields['SAMLart'], 'the browser posted no SAMLart');
   assert.equal(fields['SAMLResponse'], undefined, 'the browser carried the Response itself');
+});
+
+Then('the browser carried the artifact in a redirect, not in a form', function (this: HarnessWorld) {
+  const posted = this.saml.lastPosted;
+  assert.ok(posted?.fields['SAMLart'], 'the browser carried no SAMLart');
+  assert.equal(posted.via, 'redirect', 'the IdP handed the artifact over in a form');
 });
 
 Then('the IdP resolved the artifact for the SP', async function (this: HarnessWorld) {

@@ -19,6 +19,13 @@ Feature: Sign-in by artifact (HTTP-Artifact binding)
       And the browser carried an artifact, not the Response
       And the IdP resolved the artifact for the SP
 
+    @saml-bindings-3.6.3
+    Scenario: An artifact the IdP hands over by redirect is accepted
+      Given the IdP hands artifacts to the browser by redirect
+      When "alice@example.com" signs in starting at the SP
+      Then the SP signs "alice@example.com" in
+      And the browser carried the artifact in a redirect, not in a form
+
   Rule: An artifact the IdP does not hold resolves to nothing
 
     @saml-core-3.5.3

@@ -28,12 +28,13 @@ import { entraStatements, PRESETS } from '../saml/presets/presets.ts';
 import { applyStatements } from '../saml/presets/custom-statements.ts';
 import { fieldValues, type DirectoryUser } from '../saml/presets/directory-user.ts';
 import { SpRegistry, type MetadataOverrides, type MetadataSource } from '../saml/sp-registry/sp-registry.ts';
-import { chooseAcs, type SpRegistration, type SpRegistrationInput } from '../saml/sp-registry/sp-registration.ts';
+import { acsBindingOf, chooseAcs, type SpRegistration, type SpRegistrationInput } from '../saml/sp-registry/sp-registration.ts';
 import { applyDeviation, parseDeviations, type Deviation, type DeviationInput } from './deviations.ts';
 import { IdpSessions } from './idp-session.ts';
 import { SingleLogout } from '../saml/logout/single-logout.ts';
 import { MetadataPublication } from '../saml/metadata/metadata-publication.ts';
 import { ArtifactService } from '../saml/artifact/artifact-service.ts';
+import { artifactRedirect } from '../saml/artifact/redirect-delivery.ts';
 import { ARTIFACT_RESOLUTION_PATH } from './artifact-routes.ts';
 import { CLASS_OF_METHOD, isAuthnMethod, type AuthnMethod } from '../saml/request-policy/authn-context-classes.ts';
 import { checkAllowCreate, formatForPolicy } from '../saml/request-policy/name-id-policy.ts';
@@ -73,6 +74,8 @@ export interface IssuedResponse {
   readonly html: string;
   /** The SAMLart the browser carried instead of the Response, when the ACS is bound to HTTP-Artifact (../saml/artifact/). */
   readonly artifact?: string | undefined;
+  /** Where the browser is sent instead of a form: an artifact delivered by redirect (saml-bindings §3.6.3). */
+  readonly redirect?: string | undefined;
   readonly built: BuiltResponse;
   readonly spEntityId: string;
   readonly user: string;
@@ -369,7 +372,7 @@ export class MockIdpControl {
     const deviations = next?.deviations ?? [];
     const postTo = deviations.find((d) => d.method === 'postTo')?.args[0] as string | undefined;
 
-    const acs = chooseAcs(sp, { url: args.request?.acsUrl, index: args.request?.acsIndex });
+    const acs = chooseAcs(sp, { url: args.request?.acsUrl, index: args.request?.acsIndex, binding: acsBindingOf(args.request?.protocolBinding) });
     if (!acs && postTo === undefined) {
       throw idpError('request/unregistered-acs', `the requested AssertionConsumerService is not registered for ${sp.entityId}`);
     }
@@ -414,9 +417,11 @@ export class MockIdpControl {
     const issued: IssuedResponse = {
       action,
       fields,
-      // An ACS bound to HTTP-Artifact gets the artifact in an auto-posting form (saml-bindings §3.6.3) instead.
+      // An ACS bound to HTTP-Artifact gets the artifact instead (saml-bindings §3.6.3): in an auto-posting form, or
+      // in a redirect when the SP was registered for that.
       html: artifact === undefined ? autoPostForm(action, fields) : autoPostForm(action, { SAMLart: artifact, RelayState: args.relayState }),
       ...(artifact === undefined ? {} : { artifact }),
+      ...(artifact !== undefined && sp.artifactDelivery === 'redirect' ? { redirect: artifactRedirect(action, artifact, args.relayState) } : {}),
       built,
       spEntityId: sp.entityId,
       user: user.login,
@@ -435,7 +440,7 @@ export class MockIdpControl {
    */
   refuseRequest(args: { spEntityId: string; request: Omit<AuthnRequestInfo, 'doc' | 'xml'>; relayState?: string | undefined; refusal: PolicyRefusal }): IssuedResponse {
     const sp = this.requireSp(args.spEntityId);
-    const acs = chooseAcs(sp, { url: args.request.acsUrl, index: args.request.acsIndex });
+    const acs = chooseAcs(sp, { url: args.request.acsUrl, index: args.request.acsIndex, binding: acsBindingOf(args.request.protocolBinding) });
     if (!acs) throw idpError('request/unregistered-acs', `the requested AssertionConsumerService is not registered for ${sp.entityId}`);
     const built = statusResponse({
       issuer: this.ctx.entityId,

@@ -41,6 +41,12 @@ function str(v: unknown): string | undefined {
   return typeof v === 'string' && v !== '' ? v : undefined;
 }
 
+/** The browser takes the answer to the SP: by the self-posting form, or by redirect when an artifact goes that way. */
+function deliver(res: Response, issued: IssuedResponse): void {
+  if (issued.redirect !== undefined) res.redirect(302, issued.redirect);
+  else res.type('html').send(issued.html);
+}
+
 export function buildRoutes(control: MockIdpControl): express.Express {
   const app = express();
   app.disable('x-powered-by');
@@ -99,13 +105,13 @@ export function buildRoutes(control: MockIdpControl): express.Express {
     }
     if (answer.kind === 'queued') {
       const issued = await control.issue({ spEntityId: sp.entityId, request, relayState });
-      res.type('html').send(issued.html);
+      deliver(res, issued);
       return;
     }
     if (session && answer.kind === 'session') {
       const authnMethod: AuthnMethod = session.authnContextClassRef === CLASS_OF_METHOD.mfa ? 'mfa' : 'password';
       const issued = await control.issue({ spEntityId: sp.entityId, user: session.login, request, relayState, sessionIndex: session.sessionIndex, authnMethod });
-      res.type('html').send(issued.html);
+      deliver(res, issued);
       return;
     }
     const held = control.holdRequest(sp.entityId, request, relayState);
@@ -139,7 +145,7 @@ export function buildRoutes(control: MockIdpControl): express.Express {
       return;
     }
     const issued = await control.idpInitiated({ sp, user, relayState });
-    res.type('html').send(issued.html);
+    deliver(res, issued);
   });
 
   app.get('/', (req, res) => {
@@ -187,7 +193,7 @@ export function buildRoutes(control: MockIdpControl): express.Express {
       );
       return;
     }
-    res.type('html').send(issued.html);
+    deliver(res, issued);
   });
 
   // ---- control API ----

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../config/errors.ts';
 import { authnRequestXml } from './authn-request.ts';
-import { tenantConfig } from './test-support/fixture.ts';
+import { IDP_ENTITY_ID, IDP_SSO_URL, tenantConfig, testIdpKeys } from './test-support/fixture.ts';
 
 const NOW = new Date('2026-01-01T00:00:00Z');
 
@@ -16,6 +16,14 @@ describe('authnRequestXml', () => {
   it('sends ForceAuthn="true" when the tenant sets forceAuthn', async () => {
     const { tenants } = await tenantConfig({ forceAuthn: true });
     expect(authnRequestXml(tenants[0]!, '_r1', NOW)).toMatch(/<samlp:AuthnRequest [^>]* ForceAuthn="true"/);
+  });
+
+  it('asks for the Response by the binding the ACS receives it by: HTTP-POST, or HTTP-Artifact (saml-core §3.4.1)', async () => {
+    const post = (await tenantConfig()).tenants[0]!;
+    expect(authnRequestXml(post, '_r1', NOW)).toContain('ProtocolBinding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST"');
+    const idp = { entityId: IDP_ENTITY_ID, ssoUrl: IDP_SSO_URL, signingCertificates: [testIdpKeys().certificatePem], artifactResolutionUrl: `${IDP_SSO_URL}/artifact` };
+    const artifact = (await tenantConfig({ acsBinding: 'artifact', idp })).tenants[0]!;
+    expect(authnRequestXml(artifact, '_r1', NOW)).toContain('ProtocolBinding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Artifact"');
   });
 
   it('refuses a forceAuthn that is not a boolean, naming its path', async () => {

@@ -12,12 +12,15 @@
  * - <RequestedAuthnContext Comparison> with the tenant's classes (§3.3.2.2.1), after NameIDPolicy as the schema
  *   orders them; what was requested is remembered with the request ID, so the ACS can check the answer
  *   (./checks/check-authn-context.ts);
+ * - ProtocolBinding names how the Response must come back (saml-core §3.4.1): HTTP-Artifact for a tenant with
+ *   `acsBinding: artifact` (saml-bindings §3.6), HTTP-POST otherwise — the binding its metadata's ACS advertises;
  * - over HTTP-POST (saml-bindings §3.5) the request is signed inside the XML instead: ./authn-request-post.ts.
  */
 import { createSign, randomBytes } from 'node:crypto';
 import { deflateRawSync } from 'node:zlib';
 import type { TenantConfig } from '../config/types.ts';
 import type { SpKeys } from './keys.ts';
+import { acsBindingUri } from './metadata.ts';
 import { escapeXml } from './xml.ts';
 
 export const RSA_SHA256 = 'http://www.w3.org/2001/04/xmldsig-more#rsa-sha256';
@@ -34,7 +37,7 @@ export function authnRequestXml(tenant: TenantConfig, id: string, now: Date): st
     ` ID="${id}" Version="2.0" IssueInstant="${now.toISOString()}" Destination="${escapeXml(s.idp.ssoUrl)}"` +
     (s.forceAuthn ? ` ForceAuthn="true"` : '') +
     (s.isPassive ? ` IsPassive="true"` : '') +
-    ` AssertionConsumerServiceURL="${escapeXml(s.acsUrls[0]!)}" ProtocolBinding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST">` +
+    ` AssertionConsumerServiceURL="${escapeXml(s.acsUrls[0]!)}" ProtocolBinding="${acsBindingUri(s)}">` +
     `<saml:Issuer>${escapeXml(s.spEntityId)}</saml:Issuer>` +
     `<samlp:NameIDPolicy${s.nameIdPolicy.format ? ` Format="${escapeXml(s.nameIdPolicy.format)}"` : ''} AllowCreate="${s.nameIdPolicy.allowCreate}"/>` +
     requestedAuthnContextXml(s.requestedAuthnContext) +

@@ -16,6 +16,9 @@ import { spSloUrl } from './logout/endpoints.ts';
 const BINDING_POST = 'urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST';
 const BINDING_ARTIFACT = 'urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Artifact';
 
+/** The binding the tenant's ACS receives Responses by: its metadata advertises it and its AuthnRequests ask for it. */
+export const acsBindingUri = (saml: TenantConfig['saml']): string => (saml.acsBinding === 'artifact' ? BINDING_ARTIFACT : BINDING_POST);
+
 export function expectedAttributes(tenant: TenantConfig): { name: string; required: boolean }[] {
   const { attributeMapping: m, requiredAttributes, groupSync } = tenant.saml;
   const names = new Set<string>(requiredAttributes);
@@ -31,7 +34,7 @@ export function spMetadataXml(tenant: TenantConfig, keys: SpKeys): string {
   const keyDescriptor = (use: string) =>
     `<md:KeyDescriptor use="${use}"><ds:KeyInfo><ds:X509Data><ds:X509Certificate>${cert}</ds:X509Certificate></ds:X509Data></ds:KeyInfo></md:KeyDescriptor>`;
   const acs = s.acsUrls
-    .map((url, i) => `<md:AssertionConsumerService Binding="${s.acsBinding === 'artifact' ? BINDING_ARTIFACT : BINDING_POST}" Location="${escapeXml(url)}" index="${i}"${i === 0 ? ' isDefault="true"' : ''}/>`)
+    .map((url, i) => `<md:AssertionConsumerService Binding="${acsBindingUri(s)}" Location="${escapeXml(url)}" index="${i}"${i === 0 ? ' isDefault="true"' : ''}/>`)
     .join('');
   const attrs = expectedAttributes(tenant);
   const acsService =

@@ -37,7 +37,9 @@ export type StepErrorCode =
   /** The IdP already sends the SP its logout messages by that binding: the step would change nothing. */
   | 'logout/binding-unchanged'
   /** A step ends the user's IdP sessions, but the IdP has none. */
-  | 'logout/no-idp-session';
+  | 'logout/no-idp-session'
+  /** A step about how artifacts reach the SP, but the tenant does not receive sign-ins by artifact. */
+  | 'artifact/not-artifact';
 
 export class StepArgumentError extends Error {
   override readonly name = 'StepArgumentError';

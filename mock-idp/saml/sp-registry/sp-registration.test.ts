@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chooseAcs, resolveSpRegistration } from './sp-registration.ts';
+import { acsBindingOf, chooseAcs, resolveSpRegistration } from './sp-registration.ts';
 import { SpRegistry } from './sp-registry.ts';
 import { generatedKeyPair } from '../keys/key-store.ts';
 
@@ -48,6 +48,29 @@ describe('resolveSpRegistration', () => {
     expect(chooseAcs(sp, { index: 5 })?.url).toBe('https://b/acs');
     expect(chooseAcs(sp, { url: 'https://evil/acs' })).toBeUndefined();
     expect(chooseAcs(sp, { index: 3 })).toBeUndefined();
+  });
+
+  it('chooses only an ACS registered for the binding the request asks for (saml-core §3.4.1 ProtocolBinding)', () => {
+    const sp = resolveSpRegistration({
+      entityId: 'urn:sp',
+      acs: [
+        { url: 'https://a/acs', index: 0 },
+        { url: 'https://b/acs', index: 1, binding: 'artifact' },
+      ],
+    });
+    expect(acsBindingOf('urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Artifact')).toBe('artifact');
+    expect(acsBindingOf('urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST')).toBe('post');
+    expect(acsBindingOf(undefined)).toBeUndefined();
+    expect(chooseAcs(sp, { binding: 'artifact' })?.url).toBe('https://b/acs');
+    expect(chooseAcs(sp, { binding: 'post' })?.url).toBe('https://a/acs');
+    expect(chooseAcs(sp, { url: 'https://b/acs', binding: 'post' })).toBeUndefined();
+    expect(chooseAcs(sp, { index: 0, binding: 'artifact' })).toBeUndefined();
+  });
+
+  it('delivers artifacts by form unless registered for redirect, and refuses any other choice', () => {
+    expect(resolveSpRegistration({ entityId: 'urn:sp', acs: 'https://a/acs' }).artifactDelivery).toBe('post');
+    expect(resolveSpRegistration({ entityId: 'urn:sp', acs: 'https://a/acs', artifactDelivery: 'redirect' }).artifactDelivery).toBe('redirect');
+    expect(() => resolveSpRegistration({ entityId: 'urn:sp', acs: 'https://a/acs', artifactDelivery: 'soap' as never })).toThrow(/artifactDelivery/);
   });
 });
 

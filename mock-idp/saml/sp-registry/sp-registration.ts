@@ -5,13 +5,18 @@
  * - acs: one or more absolute http(s) URLs, each with a unique index; exactly one default — the one marked
  *   isDefault, else the first (saml-metadata §2.2.3)
  * - authnRequestsSigned needs the SP's signing certificate to check requests with (saml-bindings §3.4.4.1)
+ * - artifactDelivery: how the browser carries an artifact to an HTTP-Artifact ACS, a self-posting form (the
+ *   default) or a redirect with SAMLart in the query (saml-bindings §3.6.3 allows both; the IdP chooses)
+ * - an ACS is chosen as the request names it, and only with the binding the request's ProtocolBinding asks for
+ *   (saml-core §3.4.1; saml-profiles §4.1.4.1: the IdP answers only at an endpoint registered for that binding)
  * - certificates must parse as X.509 PEM
  */
 import { X509Certificate } from 'node:crypto';
 import { idpError } from '../errors.ts';
 import type { SignaturePlacement } from '../assertion-builder/builder.ts';
 import type { EncryptOptions } from '../encrypt/encrypt-assertion.ts';
-import { NAMEID_FORMAT, type NameIdFormatName, type SignatureAlgorithmName } from '../namespaces.ts';
+import { BINDING_ARTIFACT } from '../artifact/bindings.ts';
+import { BINDING, NAMEID_FORMAT, type NameIdFormatName, type SignatureAlgorithmName } from '../namespaces.ts';
 import { isPresetName, type PresetName } from '../presets/presets.ts';
 import { USER_FIELDS, type AttributeStatement } from '../presets/custom-statements.ts';
 import type { UserField } from '../presets/directory-user.ts';
@@ -54,7 +59,11 @@ export interface SpRegistrationInput {
   readonly tenantId?: string | undefined;
   /** Where the SP receives logout messages (saml-metadata §2.4.2 SingleLogoutService); default binding redirect. */
   readonly singleLogout?: { readonly url: string; readonly binding?: 'redirect' | 'post' | undefined } | undefined;
+  /** How the browser carries an artifact to an HTTP-Artifact ACS (saml-bindings §3.6.3); default 'post'. */
+  readonly artifactDelivery?: ArtifactDelivery | undefined;
 }
+
+export type ArtifactDelivery = 'post' | 'redirect';
 
 export interface AcsEndpoint {
   readonly url: string;
@@ -82,6 +91,7 @@ export interface SpRegistration {
   readonly tenantId: string | undefined;
   /** Absent: the SP takes no part in Single Logout (../logout/). */
   readonly singleLogout: { readonly url: string; readonly binding: 'redirect' | 'post' } | undefined;
+  readonly artifactDelivery: ArtifactDelivery;
 }
 
 function isHttpUrl(value: unknown): boolean {
@@ -146,6 +156,7 @@ export function resolveSpRegistration(input: SpRegistrationInput, path = 'sp'): 
     if (!isHttpUrl(i.singleLogout?.url)) problems.push(`${path}.singleLogout.url must be an absolute http(s) URL`);
     if (i.singleLogout?.binding !== undefined && !['redirect', 'post'].includes(i.singleLogout.binding)) problems.push(`${path}.singleLogout.binding must be redirect or post`);
   }
+  if (i.artifactDelivery !== undefined && !['post', 'redirect'].includes(i.artifactDelivery)) problems.push(`${path}.artifactDelivery must be post or redirect`);
   if (problems.length > 0) throw idpError('sp/invalid-registration', problems.join('; '));
 
   const defaultIndex = acs.findIndex((a) => a.isDefault);
@@ -167,12 +178,24 @@ export function resolveSpRegistration(input: SpRegistrationInput, path = 'sp'): 
     encryption: i.encryption,
     tenantId: i.tenantId,
     singleLogout: i.singleLogout ? Object.freeze({ url: i.singleLogout.url, binding: i.singleLogout.binding ?? 'redirect' }) : undefined,
+    artifactDelivery: i.artifactDelivery ?? 'post',
   });
 }
 
-/** saml-profiles §4.1.4.1: the ACS named in the request if it is registered for the SP, else its default. */
-export function chooseAcs(sp: SpRegistration, requested: { url?: string | undefined; index?: number | undefined }): AcsEndpoint | undefined {
-  if (requested.url !== undefined) return sp.acs.find((a) => a.url === requested.url);
-  if (requested.index !== undefined) return sp.acs.find((a) => a.index === requested.index);
-  return sp.acs.find((a) => a.isDefault);
+/** The ACS binding a request's ProtocolBinding asks for; undefined when it names none (or one no ACS here uses). */
+export function acsBindingOf(protocolBinding: string | undefined): AcsBinding | undefined {
+  if (protocolBinding === BINDING.post) return 'post';
+  if (protocolBinding === BINDING_ARTIFACT) return 'artifact';
+  return undefined;
+}
+
+/**
+ * saml-profiles §4.1.4.1: the ACS named in the request if it is registered for the SP, else its default; when the
+ * request asks for a binding, only an endpoint registered for it (the default, else the first such endpoint).
+ */
+export function chooseAcs(sp: SpRegistration, requested: { url?: string | undefined; index?: number | undefined; binding?: AcsBinding | undefined }): AcsEndpoint | undefined {
+  const fits = (a: AcsEndpoint) => requested.binding === undefined || (a.binding ?? 'post') === requested.binding;
+  if (requested.url !== undefined) return sp.acs.find((a) => a.url === requested.url && fits(a));
+  if (requested.index !== undefined) return sp.acs.find((a) => a.index === requested.index && fits(a));
+  return [sp.acs.find((a) => a.isDefault)!, ...sp.acs].find(fits);
 }

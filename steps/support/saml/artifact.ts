@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { encodeArtifact, sourceIdOf } from '../../../mock-idp/saml/artifact/artifact-format.ts';
 import type { ArtifactDeviationInput } from '../../../mock-idp/saml/artifact/deviations/index.ts';
 import type { Resolution } from '../../../mock-idp/saml/artifact/artifact-service.ts';
+import { StepArgumentError } from '../step-error.ts';
 import type { PostedForm, SamlStage, SignInOutcome } from './stage.ts';
 
 const SAMLP = 'urn:oasis:names:tc:SAML:2.0:protocol';
@@ -26,6 +27,14 @@ const scene = (stage: SamlStage): ArtifactScene => {
 /** The tenant's SP metadata advertises an HTTP-Artifact ACS, so the IdP answers it with artifacts. */
 export function receiveSignInsByArtifact(stage: SamlStage): void {
   stage.configureSaml({ acsBinding: 'artifact' });
+}
+
+/** The IdP hands the artifact over by redirect rather than by form (saml-bindings §3.6.3), a choice made per SP. */
+export function deliverArtifactsByRedirect(stage: SamlStage): void {
+  if (stage.tenant().saml.acsBinding !== 'artifact') {
+    throw new StepArgumentError('artifact/not-artifact', 'the tenant does not receive sign-ins by artifact: start with "the tenant receives sign-ins by artifact"');
+  }
+  stage.configureIdpRegistration({ artifactDelivery: 'redirect' });
 }
 
 export async function queueArtifactDeviation(stage: SamlStage, deviation: ArtifactDeviationInput): Promise<void> {

@@ -63,6 +63,8 @@ export type SignInOutcome =
 export interface PostedForm {
   readonly action: string;
   readonly fields: Record<string, string>;
+  /** 'redirect': the IdP sent the browser to `action` with the fields in the query (an artifact by redirect). */
+  readonly via?: 'form' | 'redirect';
 }
 
 interface Running {
@@ -315,7 +317,7 @@ export class SamlStage {
     await this.idpUser(email, (await this.idp()).control.findUser(email)?.groups ?? []);
     const redirect = await this.followSpLogin(this.browser, relayState, start);
     this.queueNextSignIn(email);
-    return this.readIdpAnswer(await this.browser.fetch(redirect, { headers: { accept: 'text/html' } }));
+    return this.readIdpAnswer(await this.browser.fetch(redirect, { headers: { accept: 'text/html' }, redirect: 'manual' }));
   }
 
   /** The SP sends an AuthnRequest (GET its login URL) to `browser`; returns the request ID the answer must carry. */
@@ -348,7 +350,7 @@ export class SamlStage {
     const portal = new URL(`${idp.baseUrl}/saml/idp-initiated`);
     portal.searchParams.set('sp', spEntityId);
     if (relayState !== undefined) portal.searchParams.set('RelayState', relayState);
-    return this.readIdpAnswer(await this.browser.fetch(portal, { headers: { accept: 'text/html' } }));
+    return this.readIdpAnswer(await this.browser.fetch(portal, { headers: { accept: 'text/html' }, redirect: 'manual' }));
   }
 
   private queueNextSignIn(email: string): void {
@@ -356,6 +358,14 @@ export class SamlStage {
   }
 
   private async readIdpAnswer(response: Response): Promise<PostedForm | undefined> {
+    const location = response.headers.get('location');
+    if (response.status === 302 && location) {
+      // The IdP sends the browser on to the SP (an artifact by redirect, saml-bindings §3.6.3).
+      const to = new URL(location);
+      const fields = Object.fromEntries(to.searchParams);
+      to.search = '';
+      return { action: to.toString(), fields, via: 'redirect' };
+    }
     const text = await response.text();
     if (!response.ok) {
       let code = `http/${response.status}`;
@@ -380,6 +390,7 @@ export class SamlStage {
     this.lastPosted = form;
     const samlResponse = form.fields['SAMLResponse'];
     if (samlResponse) this.attach(Buffer.from(samlResponse, 'base64').toString('utf8'), 'SAMLResponse.xml');
+    if (form.via === 'redirect') return browser.fetch(`${form.action}?${new URLSearchParams(form.fields)}`, { headers: { accept }, redirect: 'manual' });
     return browser.fetch(form.action, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded', accept },
