@@ -223,7 +223,16 @@ export function createSamlRouter(deps: SamlRouterDeps): Router {
     res
       .status(200)
       .type('html')
-      .send(signedInPageHtml({ tenantId: tenant.id, user: current, nameId: state.nameId, attributes, created: state.userCreated === true }));
+      .send(
+        signedInPageHtml({
+          tenantId: tenant.id,
+          user: current,
+          nameId: state.nameId,
+          attributes,
+          created: state.userCreated === true,
+          signOutUrl: deps.logoutStore ? `/saml/${tenant.id}/logout` : undefined,
+        }),
+      );
   };
   // SAMLResponse (HTTP-POST) or SAMLart (HTTP-Artifact, by POST form or by redirect): ./artifact/acs-message.ts.
   router.post('/saml/:tenant/acs', express.urlencoded({ extended: false, limit: '2mb' }), acs);

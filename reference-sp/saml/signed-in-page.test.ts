@@ -18,4 +18,12 @@ describe('signedInPageHtml', () => {
     expect(html).not.toContain('<b>bold');
     expect(html).toContain('just-in-time');
   });
+
+  it('offers a Sign out button to the logout URL it is given, and none without one', () => {
+    const view = { tenantId: 'acme', user, nameId: 'alice@example.com', attributes: {}, created: false };
+    expect(signedInPageHtml({ ...view, signOutUrl: '/saml/acme/logout' })).toContain(
+      '<form method="get" action="/saml/acme/logout"><button type="submit" data-action="sign-out">Sign out</button></form>',
+    );
+    expect(signedInPageHtml(view)).not.toContain('sign-out');
+  });
 });
