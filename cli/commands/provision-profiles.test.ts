@@ -6,10 +6,10 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OBSERVER_HEADER, startReferenceScim, type RunningReferenceScim } from '../../steps/support/entra/reference-server.ts';
 import { NINJAONE_FIXTURE } from '../../steps/support/entra/stage.ts';
-import { command } from './provision.ts';
+import { main } from '../main.ts';
 
 let server: RunningReferenceScim;
 let out: string;
@@ -27,21 +27,13 @@ beforeAll(async () => {
 afterAll(async () => {
   await server.close();
 });
-beforeEach(() => {
+
+/** Runs the CLI in-process, keeping what it printed. */
+async function cli(argv: string[]): Promise<number> {
   out = '';
   err = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((s) => {
-    out += String(s);
-    return true;
-  });
-  vi.spyOn(process.stderr, 'write').mockImplementation((s) => {
-    err += String(s);
-    return true;
-  });
-});
-afterEach(() => {
-  vi.restoreAllMocks();
-});
+  return main(['provision', ...argv], { out: (t) => void (out += t), err: (t) => void (err += t) });
+}
 
 interface LogFile {
   exchanges: Array<{ method: string; url: string; status: number; requestBody?: unknown }>;
@@ -58,7 +50,7 @@ async function provision(profile: string, mode: 'strict' | 'lenient', extra: str
     for (const r of list.Resources ?? []) await fetch(`${tenant.url}/${kind}/${r.id}`, { method: 'DELETE', headers });
   }
   const dir = mkdtempSync(join(tmpdir(), `provision-${profile}-`));
-  const code = await command.run(['--config', NINJAONE_FIXTURE, '--url', tenant.url, '--token', tenant.token, '--client', profile, '--cycles', '2', '--report-dir', dir, ...extra]);
+  const code = await cli(['--config', NINJAONE_FIXTURE, '--url', tenant.url, '--token', tenant.token, '--client', profile, '--cycles', '2', '--report-dir', dir, ...extra]);
   return { code, log: JSON.parse(readFileSync(join(dir, 'provisioning-log.json'), 'utf8')) as LogFile };
 }
 
@@ -84,33 +76,27 @@ describe.each(['strict', 'lenient'] as const)('sso-harness provision --client ag
     expect(log.summary).toMatchObject({ created: 3, failed: 0 });
   });
 
-  it('entra-2024: legacy PATCH without a flag (the manager link says "Add")', async () => {
-    const { code, log } = await provision('entra-2024', mode);
-    expect(out).toContain('as entra-2024');
-    expect(out).toContain('PATCH legacy');
+  it.each([
+    ['entra-2024', 'legacy', 'Add'],
+    ['entra-2025', 'compliant', 'add'],
+  ])('%s: %s PATCH without a flag (the manager link says "%s")', async (profile, behaviour, op) => {
+    const { code, log } = await provision(profile, mode);
+    expect(out).toContain(`as ${profile}`);
+    expect(out).toContain(`PATCH ${behaviour}`);
     const patches = log.exchanges.filter((e) => e.method === 'PATCH').map((e) => (e.requestBody as { Operations: Array<{ op: string }> }).Operations[0]!.op);
     expect(patches.length).toBeGreaterThan(0);
-    expect(patches.every((op) => op === 'Add')).toBe(true);
+    expect(patches.every((o) => o === op)).toBe(true);
     // The strict tenant refuses the legacy op casing ("Add", RFC 7644 §3.5.2 names them lower-case); lenient takes it.
-    expect(code).toBe(mode === 'strict' ? 1 : 0);
-    if (mode === 'strict') expect(out).toMatch(/: failed http\/status .*invalidSyntax/);
-  });
-
-  it('entra-2025: compliant PATCH without a flag (lower-case ops)', async () => {
-    const { code, log } = await provision('entra-2025', mode);
-    expect(out).toContain('as entra-2025');
-    expect(out).toContain('PATCH compliant');
-    const patches = log.exchanges.filter((e) => e.method === 'PATCH').map((e) => (e.requestBody as { Operations: Array<{ op: string }> }).Operations[0]!.op);
-    expect(patches.length).toBeGreaterThan(0);
-    expect(patches.every((op) => op === 'add')).toBe(true);
-    expect(code).toBe(0);
+    const refused = mode === 'strict' && behaviour === 'legacy';
+    expect(code).toBe(refused ? 1 : 0);
+    if (refused) expect(out).toMatch(/: failed http\/status .*invalidSyntax/);
   });
 });
 
 describe('sso-harness provision --client refusals', () => {
   it('refuses an unknown profile before sending anything, naming the accepted ones', async () => {
     const tenant = server.tenants.get('strict')!;
-    const code = await command.run(['--config', NINJAONE_FIXTURE, '--url', tenant.url, '--token', tenant.token, '--client', 'okta-1999']);
+    const code = await cli(['--config', NINJAONE_FIXTURE, '--url', tenant.url, '--token', tenant.token, '--client', 'okta-1999']);
     expect(code).toBe(2);
     expect(err).toContain('okta-2024');
   });

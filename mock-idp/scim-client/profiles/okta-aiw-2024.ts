@@ -3,15 +3,12 @@
  * is a PUT: profile changes, deactivation (the whole user with active false) and groups (the whole group, every
  * member listed: a full replacement). ../okta/client.ts, integration `aiw`.
  */
-import { OktaClient } from '../okta/client.ts';
-import type { ClientProfile } from './profile.ts';
-import { OKTA_RETRIES, OKTA_SCIM_20, OKTA_SPEC_TEST } from './sources.ts';
+import { oktaProfile } from '../okta/profile.ts';
 
-export const oktaAiw2024: ClientProfile = {
+export const oktaAiw2024 = oktaProfile({
   name: 'okta-aiw-2024',
   family: 'okta-aiw',
   date: '2024-01-01',
   summary: 'Okta, App Integration Wizard app: every update a PUT (users, deactivation, groups with all their members)',
-  sources: [OKTA_SCIM_20, OKTA_SPEC_TEST, OKTA_RETRIES],
-  createClient: ({ http }) => new OktaClient(http, 'okta-aiw-2024', 'aiw'),
-};
+  integration: 'aiw',
+});
