@@ -35,7 +35,7 @@ export const DOMAINS: ReadonlyArray<{ readonly title: string; readonly files: re
   },
   { title: 'SCIM server', files: ['steps/scim-seeds.steps.ts', 'steps/scim-limits.steps.ts'] },
   { title: 'Entra', files: ['steps/entra-provisioning.steps.ts', 'steps/entra-requests.steps.ts', 'steps/entra-server.steps.ts'] },
-  { title: 'Okta provisioning', files: ['steps/provisioning-okta.steps.ts'] },
+  { title: 'Dated provisioning profiles and Okta', files: ['steps/provisioning-profiles.steps.ts', 'steps/provisioning-okta.steps.ts'] },
   { title: 'certify', files: ['steps/certify-endpoint.steps.ts', 'steps/certify-entra.steps.ts', 'steps/certify-okta.steps.ts'] },
   { title: 'certify SAML', files: ['steps/certify-saml.steps.ts'] },
   {

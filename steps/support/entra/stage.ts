@@ -185,7 +185,8 @@ export class EntraStage {
     const base = this.#gateway?.url ?? tenant.url;
     this.#provisioner = createProvisioner({
       config: this.#config,
-      url: this.patch === 'compliant' && !this.clientProfile ? `${base}?aadOptscim062020` : base,
+      // An Entra profile reads the tenant URL's flag; another IdP's tenant URL carries none.
+      url: this.patch === 'compliant' && (!this.clientProfile || this.clientProfile.startsWith('entra')) ? `${base}?aadOptscim062020` : base,
       ...(this.clientProfile ? { client: this.clientProfile } : {}),
       token: this.#wrongToken ? `wrong-${randomUUID()}` : tenant.token,
       clock: this.clock,
