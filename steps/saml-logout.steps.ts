@@ -59,6 +59,10 @@ Given("the IdP's next LogoutRequest to {string} {idpLogoutDeviation}", async fun
   await this.samlLogout.idpDeviates(tenantId, deviation);
 });
 
+Given("{string} never answers the IdP's LogoutRequest, so the user goes back to the IdP after a while", function (this: HarnessWorld, tenantId: string) {
+  this.samlLogout.neverAnswers(tenantId);
+});
+
 Given("the IdP's session for {string} has ended", async function (this: HarnessWorld, email: string) {
   await this.samlLogout.idpSessionsEnd(email);
 });
@@ -128,6 +132,12 @@ Then("{string} refuses the IdP's LogoutRequest with {string}", async function (t
   assert.ok(result, `the IdP sent ${tenantId} no LogoutRequest`);
   assert.equal(result.outcome, 'failed', JSON.stringify(result));
   assert.equal(result.code, code, JSON.stringify(result));
+});
+
+Then('the IdP records that {string} did not answer', async function (this: HarnessWorld, tenantId: string) {
+  const entityId = await this.saml.spEntityId(tenantId);
+  const result = (await this.samlLogout.lastRun()).results.find((r) => r.spEntityId === entityId);
+  assert.equal(result?.code, 'logout/no-answer', JSON.stringify(result));
 });
 
 Then('the IdP received the LogoutRequest by {logoutBinding}', async function (this: HarnessWorld, binding: 'redirect' | 'post') {

@@ -43,6 +43,15 @@ Feature: Single Logout
       And "alice@example.com" is still signed in to "beta"
       And the SP reports a partial logout
 
+    @saml-core-3.7.3.2
+    Scenario: An SP that never answers does not stop the sign-out
+      Given "alice@example.com" is signed in to "acme" and "beta" through the IdP
+      And "beta" never answers the IdP's LogoutRequest, so the user goes back to the IdP after a while
+      When "alice@example.com" signs out at "acme"
+      Then "alice@example.com" is signed out of "acme"
+      And the SP reports a partial logout
+      And the IdP records that "beta" did not answer
+
   Rule: Signing out at the IdP signs the user out of every SP of the session
 
     @saml-profiles-4.4.3.3

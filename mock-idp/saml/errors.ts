@@ -43,7 +43,9 @@ export type IdpErrorCode =
   | 'logout/session-index'
   | 'logout/in-response-to'
   | 'logout/no-session'
-  | 'logout/unknown-run';
+  | 'logout/unknown-run'
+  /** The browser asked to move on while the participant may still answer (../saml/logout/single-logout.ts). */
+  | 'logout/awaiting-answer';
 
 export class IdpError extends Error {
   readonly status: number;

@@ -3,6 +3,9 @@
  *   GET  /saml/slo .................. SingleLogoutService, HTTP-Redirect binding (Bindings §3.4): a LogoutRequest
  *                                     from an SP, or a participant's LogoutResponse
  *   POST /saml/slo .................. the same over HTTP-POST (Bindings §3.5)
+ *   GET  /saml/slo/continue ......... the browser came back without the participant's answer: past the bound it
+ *                                     failed (logout/no-answer) and the next is asked; before it, 409
+ *                                     logout/awaiting-answer. The run is this browser's (cookie idp_slo_run)
  *   POST /saml/logout ............... "Sign out everywhere" on the login page: IdP-initiated, for this browser's session
  *   POST /control/logout ............ { "user": login } IdP-initiated for every session of that user; answers the
  *                                     run's id and the first message for a browser to deliver (or the verdict)
@@ -15,11 +18,14 @@ import express, { type Request, type Response } from 'express';
 import { idpError } from '../saml/errors.ts';
 import { receivePost, receiveRedirect, type ReceivedOverBinding } from '../saml/logout/bindings.ts';
 import type { ReceivedLogoutRequest, ReceivedLogoutResponse } from '../saml/logout/parse.ts';
-import type { LogoutRunView, LogoutStep } from '../saml/logout/single-logout.ts';
+import { RUN_TTL_MS, type LogoutRunView, type LogoutStep } from '../saml/logout/single-logout.ts';
 import type { MockIdpControl } from './control.ts';
 import { escapeHtml } from './html.ts';
 import { IDP_SESSION_COOKIE, readCookie } from './idp-session.ts';
 import { page } from './page-style.ts';
+
+/** The cookie naming the logout run this browser is walking through (../saml/logout/single-logout.ts moveOn). */
+export const SLO_RUN_COOKIE = 'idp_slo_run';
 
 function donePage(run: LogoutRunView, entityId: string): string {
   const rows = run.results
@@ -43,7 +49,11 @@ export function registerLogoutRoutes(app: express.Express, control: MockIdpContr
     res.setHeader('Cache-Control', 'no-store');
     // The browser's own IdP session may have just ended: its cookie goes with it.
     const cookie = readCookie(req.headers.cookie, IDP_SESSION_COOKIE);
-    if (cookie !== undefined && !control.sessions.find(cookie)) res.setHeader('Set-Cookie', `${IDP_SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0`);
+    if (cookie !== undefined && !control.sessions.find(cookie)) res.append('Set-Cookie', `${IDP_SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0`);
+    // Which logout this browser is in, so that it can move on past a participant that never answers.
+    if (step.kind !== 'done' && step.runId !== undefined)
+      res.append('Set-Cookie', `${SLO_RUN_COOKIE}=${step.runId}; Path=/saml/slo; HttpOnly; SameSite=Lax; Max-Age=${RUN_TTL_MS / 1000}`);
+    else if (readCookie(req.headers.cookie, SLO_RUN_COOKIE) !== undefined) res.append('Set-Cookie', `${SLO_RUN_COOKIE}=; Path=/saml/slo; HttpOnly; SameSite=Lax; Max-Age=0`);
     if (step.kind === 'redirect') res.redirect(302, step.url);
     else if (step.kind === 'post') res.type('html').send(step.html);
     else if (req.accepts(['html', 'json']) === 'json') res.json(step.run);
@@ -59,6 +69,9 @@ export function registerLogoutRoutes(app: express.Express, control: MockIdpContr
     answer(req, res, step);
   };
 
+  app.get('/saml/slo/continue', (req, res) => {
+    answer(req, res, control.logout.moveOn(readCookie(req.headers.cookie, SLO_RUN_COOKIE)));
+  });
   app.get('/saml/slo', (req, res) => {
     const rawQuery = req.originalUrl.includes('?') ? req.originalUrl.slice(req.originalUrl.indexOf('?') + 1) : '';
     receive(req, res, receiveRedirect(rawQuery));

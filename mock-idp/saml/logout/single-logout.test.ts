@@ -7,14 +7,18 @@ import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { systemClock } from '../../clock.ts';
 import { createMockIdp } from '../../server/create-mock-idp.ts';
+import { IDP_SESSION_COOKIE } from '../../server/idp-session.ts';
+import { SLO_RUN_COOKIE } from '../../server/logout-routes.ts';
 import { registrationFromSpMetadata } from '../metadata/sp-metadata.ts';
 import { resolveSpRegistration } from '../sp-registry/sp-registration.ts';
 import { ReplayGuard } from './checks/replay-guard.ts';
 import { logoutRequestXml } from './messages.ts';
 import { MAX_SESSION_INDEXES } from './parse.ts';
+import { ANSWER_BOUND_MS } from './single-logout.ts';
 
 const BASE = 'http://idp.test';
 const SP = 'https://sp.example/metadata';
+const OTHER_SP = 'https://other-sp.example/metadata';
 
 function idpWithSession() {
   const idp = createMockIdp({ baseUrl: BASE, clock: systemClock });
@@ -115,6 +119,37 @@ describe('mock IdP Single Logout', () => {
     const res = await send(idpWithSession().app);
     expect(res.status).toBe(status);
     expect(res.body.error).toBe(code);
+  });
+
+  it('a participant that never answers turns into PartialLogout once the bound has passed, instead of stopping the chain', async () => {
+    let now = Date.parse('2026-01-01T00:00:00Z');
+    const idp = createMockIdp({ baseUrl: BASE, clock: { now: () => new Date(now) } });
+    idp.control.addUser({ email: 'alice@example.com', login: 'alice', givenName: 'Alice', surname: 'E', displayName: 'Alice E', groups: [] });
+    for (const sp of [SP, OTHER_SP]) idp.control.registerSp({ entityId: sp, acs: `${sp}/acs`, singleLogout: { url: `${sp}/slo`, binding: 'post' } });
+    const started = idp.control.sessions.start('alice');
+    for (const sp of [SP, OTHER_SP]) await idp.control.idpInitiated({ sp, user: 'alice', sessionIndex: started.session.sessionIndex });
+    const app = request(idp.app);
+    const first = await app.post('/saml/logout').set('Cookie', `${IDP_SESSION_COOKIE}=${started.id}`);
+    const cookies = first.headers['set-cookie'] as unknown as string[];
+    const runCookie = cookies.find((c) => c.startsWith(`${SLO_RUN_COOKIE}=`))!.split(';')[0]!;
+    const moveOn = () => app.get('/saml/slo/continue').set('Cookie', runCookie).set('Accept', 'application/json');
+
+    expect((await app.get('/saml/slo/continue').set('Accept', 'application/json')).body.error).toBe('logout/unknown-run');
+    const early = await moveOn();
+    expect([early.status, early.body.error]).toEqual([409, 'logout/awaiting-answer']);
+    now += ANSWER_BOUND_MS;
+    expect((await moveOn()).text).toContain(`action="${OTHER_SP}/slo"`); // the next participant is asked
+    now += ANSWER_BOUND_MS;
+    const done = await moveOn();
+    expect(done.body).toMatchObject({
+      done: true,
+      verdict: 'PartialLogout',
+      results: [
+        { spEntityId: SP, code: 'logout/no-answer' },
+        { spEntityId: OTHER_SP, code: 'logout/no-answer' },
+      ],
+    });
+    expect(done.headers['set-cookie']).toEqual([expect.stringMatching(new RegExp(`^${SLO_RUN_COOKIE}=; .*Max-Age=0`))]);
   });
 
   it('forgets the oldest LogoutRequest IDs beyond its bound, and refuses a replay within it', () => {

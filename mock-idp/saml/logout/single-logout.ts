@@ -9,7 +9,13 @@
  *   LogoutResponse that comes back here (matched by InResponseTo, from the SP it was sent to, signed by it);
  * - finally the initiator gets a signed LogoutResponse: Success, or Success with the second-level status
  *   PartialLogout when a participant answered non-Success or its answer did not verify (Core §3.7.3.2);
- *   IdP-initiated logout (login page, control API) ends on a page of this IdP with the same verdict.
+ *   IdP-initiated logout (login page, control API) ends on a page of this IdP with the same verdict;
+ * - a participant that does not answer within ANSWER_BOUND_MS does not stop the chain: when the browser comes back
+ *   to the IdP after the bound (GET /saml/slo/continue), that participant counts as failed (`logout/no-answer`) and
+ *   the next one is asked, so the initiator still gets its PartialLogout (Core §3.7.3.2). Before the bound the IdP
+ *   keeps waiting (`logout/awaiting-answer`, 409): the answer may still come. A LogoutResponse after that is
+ *   `logout/in-response-to`. (Shibboleth reaches the same end by propagating in parallel iframes, each with its own
+ *   status: docs/saml-logout.md.)
  * Runs live in memory, at most MAX_RUNS, each for RUN_TTL_MS; a participant's answer counts once.
  */
 import { randomBytes } from 'node:crypto';
@@ -32,6 +38,8 @@ export const RUN_TTL_MS = 10 * 60_000;
 export const MAX_RUNS = 1_000;
 /** How long a LogoutRequest the IdP sends stays valid (its NotOnOrAfter). */
 export const REQUEST_VALIDITY_MS = 5 * 60_000;
+/** How long the IdP waits for a participant's LogoutResponse before the browser may move on without it. */
+export const ANSWER_BOUND_MS = 30_000;
 
 export interface SingleLogoutDeps {
   readonly clock: Clock;
@@ -66,15 +74,15 @@ export interface LogoutRunView {
   readonly results: readonly ParticipantResult[];
 }
 
-/** What the browser is given next: a message to deliver, or the IdP's own end page (IdP-initiated). */
-export type LogoutStep = Delivery | { readonly kind: 'done'; readonly run: LogoutRunView };
+/** What the browser is given next: a message to deliver (in the run `runId`), or the IdP's own end page (IdP-initiated). */
+export type LogoutStep = (Delivery & { readonly runId?: string }) | { readonly kind: 'done'; readonly run: LogoutRunView };
 
 interface Run {
   readonly id: string;
   readonly user: string;
   readonly initiator: { readonly sp: SpRegistration; readonly requestId: string; readonly relayState: string | undefined; readonly binding: LogoutBinding } | undefined;
   readonly remaining: SessionParticipant[];
-  pending: { readonly requestId: string; readonly spEntityId: string } | undefined;
+  pending: { readonly requestId: string; readonly spEntityId: string; readonly sentAt: number } | undefined;
   readonly results: ParticipantResult[];
   verdict: LogoutVerdict | undefined;
   readonly expiresAt: number;
@@ -175,6 +183,23 @@ export class SingleLogout {
     return this.next(run);
   }
 
+  /**
+   * The browser came back without the pending participant's answer: past ANSWER_BOUND_MS that participant failed
+   * (`logout/no-answer`) and the chain goes on; before it the IdP keeps waiting (logout/awaiting-answer).
+   */
+  moveOn(runId: string | undefined): LogoutStep {
+    this.expire();
+    const run = runId === undefined ? undefined : this.#runs.get(runId);
+    if (!run?.pending) throw idpError('logout/unknown-run', 'no logout of this browser is waiting for an answer', 404);
+    if (this.deps.clock.now().getTime() - run.pending.sentAt < ANSWER_BOUND_MS) {
+      throw idpError('logout/awaiting-answer', 'the application may still answer; try again in a few seconds', 409);
+    }
+    this.#byRequestId.delete(run.pending.requestId);
+    run.results.push({ spEntityId: run.pending.spEntityId, outcome: 'failed', status: undefined, subStatus: undefined, code: 'logout/no-answer' });
+    run.pending = undefined;
+    return this.next(run);
+  }
+
   private liveSessions(): LogoutSession[] {
     return this.deps.sessions.live().map(({ id, session }) => ({
       id,
@@ -235,9 +260,16 @@ export class SingleLogout {
     for (const name of names) draft = LOGOUT_DEVIATIONS[name](draft, { now, previous: this.#lastSent.get(sp.entityId) });
     const message = draft.resend ?? logoutRequestXml(draft.fields);
     this.#lastSent.set(sp.entityId, message);
-    run.pending = { requestId: message.id, spEntityId: sp.entityId };
+    run.pending = { requestId: message.id, spEntityId: sp.entityId, sentAt: now.getTime() };
     this.#byRequestId.set(message.id, run.id);
-    return deliver({ ...message, kind: 'LogoutRequest', to: sp.singleLogout.url, binding: sp.singleLogout.binding, key: draft.signed ? this.deps.signingKey() : undefined });
+    const delivery = deliver({
+      ...message,
+      kind: 'LogoutRequest',
+      to: sp.singleLogout.url,
+      binding: sp.singleLogout.binding,
+      key: draft.signed ? this.deps.signingKey() : undefined,
+    });
+    return { ...delivery, runId: run.id };
   }
 
   private finish(run: Run): LogoutStep {

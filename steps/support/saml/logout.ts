@@ -8,7 +8,7 @@
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { parsePostForm } from '../../../mock-idp/index.ts';
 import type { LogoutDeviationName } from '../../../mock-idp/saml/logout/deviations/index.ts';
-import type { LogoutRunView } from '../../../mock-idp/saml/logout/single-logout.ts';
+import { ANSWER_BOUND_MS, type LogoutRunView } from '../../../mock-idp/saml/logout/single-logout.ts';
 import { StepArgumentError } from '../step-error.ts';
 import { PathBrowser } from './path-browser.ts';
 import type { SamlStage } from './stage.ts';
@@ -31,6 +31,8 @@ export class SamlLogoutStage {
   landing: LogoutLanding | undefined;
   /** The LogoutRequest URL the SP sent the browser to, kept to deliver it again (a replay). */
   sentRequestUrl: URL | undefined;
+  /** A tenant whose SLO endpoint never answers: the browser gives up on it and returns to the IdP. */
+  silentTenant: string | undefined;
 
   /** The user's browser in logout scenarios: it keeps one session cookie per tenant (./path-browser.ts). */
   readonly browser = new PathBrowser('user');
@@ -73,6 +75,10 @@ export class SamlLogoutStage {
     let url = firstUrl;
     for (let i = 0; i < MAX_HOPS; i++) {
       const location = response.headers.get('location');
+      if (response.status >= 300 && response.status < 400 && location && (await this.silent(new URL(location, url)))) {
+        ({ response, url } = await this.returnToIdp(hops, new URL(location, url).toString()));
+        continue;
+      }
       if (response.status >= 300 && response.status < 400 && location) {
         url = new URL(location, url).toString();
         hops.push(`GET ${url}`);
@@ -82,6 +88,10 @@ export class SamlLogoutStage {
       const text = await response.text();
       if (response.ok && SELF_POSTING.test(text)) {
         const form = parsePostForm(text);
+        if (await this.silent(new URL(form.action))) {
+          ({ response, url } = await this.returnToIdp(hops, form.action));
+          continue;
+        }
         url = form.action;
         hops.push(`POST ${url}`);
         response = await this.browser.fetch(url, {
@@ -103,6 +113,26 @@ export class SamlLogoutStage {
       return this.landing;
     }
     throw new Error(`the logout did not end within ${MAX_HOPS} hops: ${hops.join(' → ')}`);
+  }
+
+  /** From now on the tenant's SLO endpoint never answers the IdP: the browser gives up on it (a tenant of the scenario). */
+  neverAnswers(tenantId: string): void {
+    this.silentTenant = this.saml.tenant(tenantId).id;
+  }
+
+  /** Whether `to` is the SLO endpoint of the tenant that never answers. */
+  private async silent(to: URL): Promise<boolean> {
+    if (this.silentTenant === undefined) return false;
+    const { url } = await this.saml.sp();
+    return to.origin === new URL(url).origin && to.pathname === `/saml/${this.silentTenant}/slo`;
+  }
+
+  /** The SP at `unanswered` never answers: the user waits past the IdP's bound and goes back to the IdP. */
+  private async returnToIdp(hops: string[], unanswered: string): Promise<{ response: Response; url: string }> {
+    this.saml.clock.advance(ANSWER_BOUND_MS);
+    const url = `${(await this.saml.idp()).baseUrl}/saml/slo/continue`;
+    hops.push(`(no answer from ${unanswered})`, `GET ${url}`);
+    return { response: await this.browser.fetch(url, { redirect: 'manual', headers: { accept: 'application/json' } }), url };
   }
 
   /** SP-initiated: the user clicks "Sign out" at the tenant; the browser follows the logout to its end. */
