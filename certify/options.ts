@@ -3,7 +3,7 @@
  * collected and reported at once, each naming the flag and its variable, before anything is sent to the endpoint.
  */
 
-export type CertifyProfile = 'core' | 'entra' | 'okta' | 'onelogin' | 'all';
+export type CertifyProfile = 'core' | 'entra' | 'okta' | 'onelogin' | 'jumpcloud' | 'all';
 
 /** The cucumber tag expression that selects each profile (docs/scenario-tags.md). */
 export const PROFILE_TAGS: Readonly<Record<CertifyProfile, string>> = {
@@ -11,7 +11,8 @@ export const PROFILE_TAGS: Readonly<Record<CertifyProfile, string>> = {
   entra: '@entra',
   okta: '@okta',
   onelogin: '@onelogin',
-  all: '@core or @entra or @okta or @onelogin',
+  jumpcloud: '@jumpcloud',
+  all: '@core or @entra or @okta or @onelogin or @jumpcloud',
 };
 
 /**
@@ -23,6 +24,8 @@ export const DATED_PROFILES: Readonly<Record<string, { readonly profile: Certify
   'entra-2024': { profile: 'entra' },
   'entra-2025': { profile: 'entra', exclude: '@legacy-shape' },
   'okta-2024': { profile: 'okta' },
+  'onelogin-2024': { profile: 'onelogin' },
+  'jumpcloud-2024': { profile: 'jumpcloud' },
 };
 
 export interface CertifyOptions {

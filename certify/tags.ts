@@ -2,13 +2,13 @@
  * Reads a scenario's tags (docs/scenario-tags.md) into the facts the certification catalog reports:
  * - `@id:<PROFILE>-<AREA>-<NN>` is the stable test ID; a scenario without one gets a provisional ID from its name
  * - `@must` / `@should` / `@may` is the RFC 2119 level; no level tag means MUST (a check is required unless said otherwise)
- * - `@core` / `@entra` / `@okta` / `@onelogin` is the profile; without one, the ID's prefix decides
+ * - `@core` / `@entra` / `@okta` / `@onelogin` / `@jumpcloud` is the profile; without one, the ID's prefix decides
  * - `@rfc7643-…` / `@rfc7644-…` name the spec section; an Entra or Okta scenario without one is an "Entra"/"Okta" behaviour
  * - `@requires:<feature>` names the optional capabilities the test needs
  */
 
 export type Level = 'MUST' | 'SHOULD' | 'MAY';
-export type Profile = 'core' | 'entra' | 'okta' | 'onelogin';
+export type Profile = 'core' | 'entra' | 'okta' | 'onelogin' | 'jumpcloud';
 
 export interface TestFacts {
   readonly id: string;
@@ -25,9 +25,9 @@ export interface TestFacts {
 }
 
 const LEVELS: Record<string, Level> = { '@must': 'MUST', '@should': 'SHOULD', '@may': 'MAY' };
-const PROFILES: Record<string, Profile> = { '@core': 'core', '@entra': 'entra', '@okta': 'okta', '@onelogin': 'onelogin' };
+const PROFILES: Record<string, Profile> = { '@core': 'core', '@entra': 'entra', '@okta': 'okta', '@onelogin': 'onelogin', '@jumpcloud': 'jumpcloud' };
 /** The section a profile's scenario without an `@rfc…` tag is reported under. */
-const PROFILE_SECTIONS: Record<Profile, string> = { core: 'SCIM', entra: 'Entra', okta: 'Okta', onelogin: 'OneLogin' };
+const PROFILE_SECTIONS: Record<Profile, string> = { core: 'SCIM', entra: 'Entra', okta: 'Okta', onelogin: 'OneLogin', jumpcloud: 'JumpCloud' };
 
 /** `@rfc7644-3.4.2.2` → `RFC 7644 §3.4.2.2`; other tags → undefined. */
 export function sectionOf(tag: string): string | undefined {

@@ -9,7 +9,7 @@ import { scimError } from './scim-error.ts';
 export const inactiveUsersHidden = (): Defect => ({
   name: 'inactive-users-hidden',
   description: 'users with active false answer 404 by id and are left out of lists',
-  flaggedBy: ['CORE-USERS-07', 'CORE-USERS-08', 'ENTRA-USERS-03', 'OKTA-USERS-04', 'ONELOGIN-USERS-03'],
+  flaggedBy: ['CORE-USERS-07', 'CORE-USERS-08', 'ENTRA-USERS-03', 'OKTA-USERS-04', 'ONELOGIN-USERS-03', 'JUMPCLOUD-USERS-03'],
   alsoAffects: [],
   async handle(request, forward) {
     const response = await forward(request);

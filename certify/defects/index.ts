@@ -15,6 +15,7 @@ import { memberRemovalIgnored } from './member-removal-ignored.ts';
 import { membersKeptAfterUserDelete } from './members-kept-after-user-delete.ts';
 import { nonScimErrorBodies } from './non-scim-error-bodies.ts';
 import type { Defect } from './proxy.ts';
+import { groupWithMembersUndeletable } from './group-with-members-undeletable.ts';
 import { patchIgnored } from './patch-ignored.ts';
 import { readonlyGroupsRefused } from './readonly-groups-refused.ts';
 import { unfilteredGroupListEmpty } from './unfiltered-group-list-empty.ts';
@@ -40,5 +41,6 @@ export function allDefects(upstreamToken: string): Defect[] {
     etagIgnored(),
     readonlyGroupsRefused(),
     unfilteredGroupListEmpty(),
+    groupWithMembersUndeletable(),
   ];
 }

@@ -13,6 +13,7 @@ export const nonScimErrorBodies = (): Defect => ({
   alsoAffects: [
     'CORE-ETAG-02',
     'ONELOGIN-USERS-04',
+    'JUMPCLOUD-CONN-01',
     'CORE-FILTER-22',
     'CORE-ERRORS-03',
     'CORE-ERRORS-05',

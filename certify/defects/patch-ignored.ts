@@ -7,7 +7,18 @@ import { isResource, range, type Defect } from './proxy.ts';
 export const patchIgnored = (): Defect => ({
   name: 'patch-ignored',
   description: 'PATCH /Users/{id} and /Groups/{id} answer 200 with the unchanged resource',
-  flaggedBy: ['CORE-PATCH-01', 'CORE-GROUPS-04', 'ENTRA-USERS-02', 'ENTRA-USERS-03', 'ENTRA-GROUPS-03', 'OKTA-USERS-04', 'ONELOGIN-USERS-03', 'ONELOGIN-GROUPS-02'],
+  flaggedBy: [
+    'CORE-PATCH-01',
+    'CORE-GROUPS-04',
+    'ENTRA-USERS-02',
+    'ENTRA-USERS-03',
+    'ENTRA-GROUPS-03',
+    'OKTA-USERS-04',
+    'ONELOGIN-USERS-03',
+    'ONELOGIN-GROUPS-02',
+    'JUMPCLOUD-USERS-02',
+    'JUMPCLOUD-USERS-03',
+  ],
   // Every test that changes something with PATCH.
   alsoAffects: [
     ...range('CORE-GROUPS', 5, 7),

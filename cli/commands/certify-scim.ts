@@ -37,7 +37,7 @@ const OPTIONS = [
     flag: '--profile',
     option: () =>
       new Option('--profile <profile>', 'which behaviours to certify (a dated client profile certifies its family less what it never sends)')
-        .choices(['core', 'entra', 'okta', 'onelogin', 'all', ...Object.keys(DATED_PROFILES)])
+        .choices(['core', 'entra', 'okta', 'onelogin', 'jumpcloud', 'all', ...Object.keys(DATED_PROFILES)])
         .default('core')
         .env('CERTIFY_PROFILE'),
   },

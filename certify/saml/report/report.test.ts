@@ -222,6 +222,6 @@ describe('what the run says about itself', () => {
 
   it('selects by profile, never @wip, and ands the caller’s tags in', () => {
     expect(samlTagExpression('core', undefined)).toBe('(@core) and not @wip');
-    expect(samlTagExpression('all', '@must or @should')).toBe('(@core or @entra or @okta or @onelogin) and not @wip and (@must or @should)');
+    expect(samlTagExpression('all', '@must or @should')).toBe('(@core or @entra or @okta or @onelogin or @jumpcloud) and not @wip and (@must or @should)');
   });
 });
