@@ -45,6 +45,12 @@ Given('the tenant asks for the NameID format {string} without letting the IdP cr
   this.saml.configureSaml({ nameIdPolicy: { format: oneOf(format, NAME_ID_FORMATS, 'NameID format'), allowCreate: false } });
 });
 
+Given('the tenant asks for NameIDs in the namespace of {string}', function (this: HarnessWorld, qualifier: string) {
+  if (!/^[a-z][a-z0-9+.-]*:\S+$/i.test(qualifier)) throw new StepArgumentError('parameter/unknown-value', `"${qualifier}" is not a URI naming an SP or an affiliation`);
+  const current = (this.saml.tenant().saml['nameIdPolicy'] ?? {}) as Record<string, unknown>;
+  this.saml.configureSaml({ nameIdPolicy: { ...current, spNameQualifier: qualifier } });
+});
+
 Given('the tenant requests the authentication context {string} compared {string}', function (this: HarnessWorld, cls: string, comparison: string) {
   this.saml.configureSaml({
     requestedAuthnContext: { comparison: oneOf(comparison, COMPARISONS, 'comparison'), classes: [oneOf(cls, CLASSES, 'authentication context class')] },

@@ -35,6 +35,13 @@ Feature: The SP's NameIDPolicy and RequestedAuthnContext, honoured or refused by
       And the IdP answers with the status "Requester/InvalidNameIDPolicy" and no assertion
       And the SP rejects the sign-in with "status/invalid-name-id-policy"
 
+    Scenario: A NameID in the namespace of an affiliation the IdP has none of is refused with InvalidNameIDPolicy
+      Given the tenant asks for NameIDs in the namespace of "https://affiliation.example.test/partners"
+      When the browser starts a sign-in at the SP
+      Then the AuthnRequest carried 'SPNameQualifier="https://affiliation.example.test/partners"'
+      And the IdP answers with the status "Requester/InvalidNameIDPolicy" and no assertion
+      And the SP rejects the sign-in with "status/invalid-name-id-policy"
+
   @saml-core-3.3.2.2.1
   Rule: RequestedAuthnContext: the class used satisfies the comparison, or NoAuthnContext
 

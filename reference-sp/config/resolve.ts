@@ -162,7 +162,7 @@ async function resolveSaml(tenant: TenantInput, path: string, baseUrl: string, o
 }
 
 function resolveNameIdPolicy(p: NonNullable<SamlTenantInput['nameIdPolicy']>): SamlTenantConfig['nameIdPolicy'] {
-  return { format: p.format === undefined ? undefined : NAME_ID_FORMATS[p.format], allowCreate: p.allowCreate ?? true };
+  return { format: p.format === undefined ? undefined : NAME_ID_FORMATS[p.format], allowCreate: p.allowCreate ?? true, spNameQualifier: p.spNameQualifier };
 }
 
 function resolveRequestedAuthnContext(r: SamlTenantInput['requestedAuthnContext']): SamlTenantConfig['requestedAuthnContext'] {

@@ -57,6 +57,8 @@ export type NameIdFormatName = keyof typeof NAME_ID_FORMATS;
 export interface NameIdPolicyInput {
   readonly format?: NameIdFormatName;
   readonly allowCreate?: boolean;
+  /** SPNameQualifier: the namespace (another SP or an affiliation) the NameID is asked for in (saml-core §3.4.1.1). */
+  readonly spNameQualifier?: string;
 }
 
 /** <samlp:RequestedAuthnContext> the SP sends (saml-core §3.3.2.2.1): classes by short name or URI. */
@@ -246,7 +248,7 @@ export interface SamlTenantConfig {
   readonly authnRequestBinding: 'redirect' | 'post';
   readonly isPassive: boolean;
   /** `format` is the URI, absent when the SP leaves the format to the IdP. */
-  readonly nameIdPolicy: { readonly format: string | undefined; readonly allowCreate: boolean };
+  readonly nameIdPolicy: { readonly format: string | undefined; readonly allowCreate: boolean; readonly spNameQualifier: string | undefined };
   /** Class URIs; absent when the SP requests no authentication context (then none is checked). */
   readonly requestedAuthnContext: { readonly comparison: AuthnComparison; readonly classes: readonly string[] } | undefined;
   readonly errorPage: ErrorPageStyle;
@@ -372,6 +374,7 @@ export const samlTenantJsonSchema = {
       properties: {
         format: { enum: Object.keys(NAME_ID_FORMATS), 'x-expect': `one of ${Object.keys(NAME_ID_FORMATS).join(', ')}` },
         allowCreate: bool,
+        spNameQualifier: nonEmptyString,
       },
     },
     requestedAuthnContext: {

@@ -26,6 +26,14 @@ describe('authnRequestXml', () => {
     expect(authnRequestXml(artifact, '_r1', NOW)).toContain('ProtocolBinding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Artifact"');
   });
 
+  it('asks for the NameID in another namespace with SPNameQualifier only when the tenant names one (saml-core §3.4.1.1)', async () => {
+    expect(authnRequestXml((await tenantConfig()).tenants[0]!, '_r1', NOW)).not.toContain('SPNameQualifier');
+    const qualified = (await tenantConfig({ nameIdPolicy: { spNameQualifier: 'https://affiliation.example/"sps"' } })).tenants[0]!;
+    expect(authnRequestXml(qualified, '_r1', NOW)).toContain('<samlp:NameIDPolicy SPNameQualifier="https://affiliation.example/&quot;sps&quot;" AllowCreate="true"/>');
+    const refused = await tenantConfig({ nameIdPolicy: { spNameQualifier: '' } }).catch((e: unknown) => e);
+    expect((refused as ConfigError).problems.some((p) => p.startsWith('tenants[0].saml.nameIdPolicy.spNameQualifier '))).toBe(true);
+  });
+
   it('refuses a forceAuthn that is not a boolean, naming its path', async () => {
     const refused = await tenantConfig({ forceAuthn: 'yes' as never }).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(ConfigError);

@@ -8,7 +8,8 @@
  * - ForceAuthn="true" when the tenant sets `forceAuthn`: the IdP must authenticate the user again rather than rely on
  *   its own session (saml-core §3.4.1);
  * - IsPassive="true" when the tenant sets `isPassive`: the IdP must not show the user anything (§3.4.1);
- * - <NameIDPolicy> with the tenant's Format (absent: the IdP chooses) and AllowCreate (§3.4.1.1);
+ * - <NameIDPolicy> with the tenant's Format (absent: the IdP chooses), SPNameQualifier (absent: the SP's own
+ *   namespace) and AllowCreate (§3.4.1.1);
  * - <RequestedAuthnContext Comparison> with the tenant's classes (§3.3.2.2.1), after NameIDPolicy as the schema
  *   orders them; what was requested is remembered with the request ID, so the ACS can check the answer
  *   (./checks/check-authn-context.ts);
@@ -39,7 +40,8 @@ export function authnRequestXml(tenant: TenantConfig, id: string, now: Date): st
     (s.isPassive ? ` IsPassive="true"` : '') +
     ` AssertionConsumerServiceURL="${escapeXml(s.acsUrls[0]!)}" ProtocolBinding="${acsBindingUri(s)}">` +
     `<saml:Issuer>${escapeXml(s.spEntityId)}</saml:Issuer>` +
-    `<samlp:NameIDPolicy${s.nameIdPolicy.format ? ` Format="${escapeXml(s.nameIdPolicy.format)}"` : ''} AllowCreate="${s.nameIdPolicy.allowCreate}"/>` +
+    `<samlp:NameIDPolicy${s.nameIdPolicy.format ? ` Format="${escapeXml(s.nameIdPolicy.format)}"` : ''}` +
+    `${s.nameIdPolicy.spNameQualifier ? ` SPNameQualifier="${escapeXml(s.nameIdPolicy.spNameQualifier)}"` : ''} AllowCreate="${s.nameIdPolicy.allowCreate}"/>` +
     requestedAuthnContextXml(s.requestedAuthnContext) +
     `</samlp:AuthnRequest>`
   );
