@@ -11,12 +11,16 @@ import type { ScimResource } from '../engine/client.ts';
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** Bounded: desired comes from the mappings (a fixed, shallow shape), so the recursion depth is that of a SCIM path. */
+/**
+ * Bounded: the recursion follows `over` (the mappings' shape, at most a SCIM path deep) and stops at depth 3; the
+ * server's keys are indexed once, so a resource with many keys costs one pass, not one per mapped attribute.
+ */
 function merge(base: Json, over: Json, depth: number): Json {
   const out: Json = { ...base };
+  const byLowerCase = new Map(Object.keys(base).map((k) => [k.toLowerCase(), k] as const));
   for (const [key, value] of Object.entries(over)) {
     if (value === undefined) continue;
-    const had = Object.keys(out).find((k) => k.toLowerCase() === key.toLowerCase());
+    const had = byLowerCase.get(key.toLowerCase());
     const prior = had === undefined ? undefined : out[had];
     if (had !== undefined && had !== key) delete out[had];
     out[key] = depth < 3 && isObject(prior) && isObject(value) ? merge(prior, value, depth + 1) : value;
