@@ -6,6 +6,8 @@
  *   string received (§3.4.4.1), RelayState only when present
  * - the signature is checked against the SP's registered certificate only — never a key the message brings
  * - an SP registered with AuthnRequestsSigned must sign; an unsigned request from it is refused
+ * checkRedirectSignature is the one query-signature check, for AuthnRequests here and logout messages
+ * (../logout/bindings.ts); each caller turns its verdict into its own stable code.
  */
 import { createVerify, X509Certificate } from 'node:crypto';
 import { idpError } from '../errors.ts';
@@ -45,6 +47,37 @@ function decodeParam(raw: string): string {
   }
 }
 
+/** The parts of an HTTP-Redirect message a signature covers, as received (still URL-encoded). */
+export interface RedirectSignedQuery {
+  readonly param: 'SAMLRequest' | 'SAMLResponse';
+  readonly value: string;
+  readonly relayState: string | undefined;
+  readonly sigAlg: string | undefined;
+  readonly signature: string | undefined;
+}
+
+export type RedirectSignatureVerdict = 'ok' | 'missing' | 'incomplete' | 'unsupported-alg' | 'invalid';
+
+/**
+ * Checks the query-string signature with the registered certificate: the octets are
+ * "<param>=<v>[&RelayState=<v>]&SigAlg=<v>" exactly as received (saml-bindings §3.4.4.1). `decode` undoes the
+ * URL-encoding of SigAlg and Signature (its error code is the caller's).
+ */
+export function checkRedirectSignature(q: RedirectSignedQuery, certificatePem: string, decode: (raw: string) => string): RedirectSignatureVerdict {
+  if (q.sigAlg === undefined && q.signature === undefined) return 'missing';
+  if (q.sigAlg === undefined || q.signature === undefined) return 'incomplete';
+  const algorithm = REDIRECT_SIG_ALGS[decode(q.sigAlg)];
+  if (!algorithm) return 'unsupported-alg';
+  const octets = `${q.param}=${q.value}` + (q.relayState !== undefined ? `&RelayState=${q.relayState}` : '') + `&SigAlg=${q.sigAlg}`;
+  const signature = decodeBase64(decode(q.signature), 'Signature');
+  return createVerify(algorithm).update(octets).verify(new X509Certificate(certificatePem).publicKey, signature) ? 'ok' : 'invalid';
+}
+
+const REQUEST_SIGNATURE_PROBLEM: Record<Exclude<RedirectSignatureVerdict, 'ok' | 'missing' | 'unsupported-alg'>, string> = {
+  incomplete: 'SigAlg and Signature must both be present',
+  invalid: 'the AuthnRequest query-string signature does not verify',
+};
+
 export function decodeRedirectRequest(rawQuery: string): RedirectMessage {
   const raw = rawQueryParams(rawQuery);
   const samlRequest = raw.get('SAMLRequest');
@@ -59,16 +92,12 @@ export function decodeRedirectRequest(rawQuery: string): RedirectMessage {
     relayState: relayRaw === undefined ? undefined : decodeParam(relayRaw),
     signed,
     verify(certificatePem: string) {
-      if (!signed) throw idpError('request/signature-missing', 'the SP must sign its AuthnRequest (AuthnRequestsSigned)');
-      if (sigAlgRaw === undefined || signatureRaw === undefined) {
-        throw idpError('request/signature-invalid', 'SigAlg and Signature must both be present');
-      }
-      const algorithm = REDIRECT_SIG_ALGS[decodeParam(sigAlgRaw)];
-      if (!algorithm) throw idpError('request/unsupported-sig-alg', `unsupported SigAlg ${decodeParam(sigAlgRaw)}`);
-      const octets = `SAMLRequest=${samlRequest}` + (relayRaw !== undefined ? `&RelayState=${relayRaw}` : '') + `&SigAlg=${sigAlgRaw}`;
-      const signature = decodeBase64(decodeParam(signatureRaw), 'Signature');
-      const ok = createVerify(algorithm).update(octets).verify(new X509Certificate(certificatePem).publicKey, signature);
-      if (!ok) throw idpError('request/signature-invalid', 'the AuthnRequest query-string signature does not verify');
+      const query = { param: 'SAMLRequest', value: samlRequest, relayState: relayRaw, sigAlg: sigAlgRaw, signature: signatureRaw } as const;
+      const verdict = checkRedirectSignature(query, certificatePem, decodeParam);
+      if (verdict === 'missing') throw idpError('request/signature-missing', 'the SP must sign its AuthnRequest (AuthnRequestsSigned)');
+      // The SigAlg is the sender's text: named as unsupported, never repeated back.
+      if (verdict === 'unsupported-alg') throw idpError('request/unsupported-sig-alg', 'the SigAlg is not RSA-SHA1, RSA-SHA256 or RSA-SHA512');
+      if (verdict !== 'ok') throw idpError('request/signature-invalid', REQUEST_SIGNATURE_PROBLEM[verdict]);
     },
   };
 }

@@ -8,12 +8,12 @@
  * message carries; no signature at all is logout/signature-missing (Profiles §4.4.4.1: the IdP MUST
  * authenticate the request; §4.4.3.2/§4.4.4.2 the same for responses).
  */
-import { createSign, createVerify, X509Certificate } from 'node:crypto';
+import { createSign } from 'node:crypto';
 import { deflateRawSync } from 'node:zlib';
 import { idpError } from '../errors.ts';
 import { autoPostForm } from '../bindings/post-binding.ts';
 import { decodeBase64, inflate } from '../bindings/decode.ts';
-import { REDIRECT_SIG_ALGS, rawQueryParams } from '../bindings/redirect-binding.ts';
+import { checkRedirectSignature, rawQueryParams, type RedirectSignatureVerdict } from '../bindings/redirect-binding.ts';
 import type { KeyPair } from '../keys/key-store.ts';
 import { BINDING, NS, SIGNATURE_ALGORITHM } from '../namespaces.ts';
 import { signElement } from '../sign/sign-element.ts';
@@ -77,6 +77,12 @@ function decodeParam(raw: string): string {
 const missing = () => idpError('logout/signature-missing', 'the logout message is not signed');
 const invalid = (why: string) => idpError('logout/signature-invalid', `the logout message signature ${why}`);
 
+const REDIRECT_PROBLEM: Record<Exclude<RedirectSignatureVerdict, 'ok' | 'missing'>, string> = {
+  incomplete: 'cannot be checked: SigAlg, Signature or a registered certificate is missing',
+  'unsupported-alg': 'uses an unsupported SigAlg',
+  invalid: 'does not verify against the registered certificate',
+};
+
 export function receiveRedirect(rawQuery: string): ReceivedOverBinding {
   const raw = rawQueryParams(rawQuery);
   const param = raw.has('SAMLRequest') ? 'SAMLRequest' : 'SAMLResponse';
@@ -91,15 +97,11 @@ export function receiveRedirect(rawQuery: string): ReceivedOverBinding {
     binding: 'redirect',
     relayState: relayRaw === undefined ? undefined : decodeParam(relayRaw),
     verify(certificatePem) {
-      if (sigAlgRaw === undefined && signatureRaw === undefined) throw missing();
-      if (sigAlgRaw === undefined || signatureRaw === undefined || !certificatePem) throw invalid('cannot be checked: SigAlg, Signature or a registered certificate is missing');
-      const algorithm = REDIRECT_SIG_ALGS[decodeParam(sigAlgRaw)];
-      if (!algorithm) throw invalid('uses an unsupported SigAlg');
-      const octets = `${param}=${value}${relayRaw !== undefined ? `&RelayState=${relayRaw}` : ''}&SigAlg=${sigAlgRaw}`;
-      const ok = createVerify(algorithm)
-        .update(octets)
-        .verify(new X509Certificate(certificatePem).publicKey, decodeBase64(decodeParam(signatureRaw), 'Signature'));
-      if (!ok) throw invalid('does not verify against the registered certificate');
+      const query = { param, value, relayState: relayRaw, sigAlg: sigAlgRaw, signature: signatureRaw } as const;
+      if (query.sigAlg === undefined && query.signature === undefined) throw missing();
+      if (!certificatePem) throw invalid(REDIRECT_PROBLEM.incomplete);
+      const verdict = checkRedirectSignature(query, certificatePem, decodeParam);
+      if (verdict !== 'ok' && verdict !== 'missing') throw invalid(REDIRECT_PROBLEM[verdict]);
     },
   };
 }
