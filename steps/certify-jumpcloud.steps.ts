@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { Given, Then, When } from '@cucumber/cucumber';
 import { jumpcloud } from '../certify/vendors/jumpcloud.ts';
-import { certifyContext, createdId, lastUser, listResources, newSeed, send, type CertifyContext } from './certify-endpoint.steps.ts';
+import { certifyContext, createdId, lastUser, newSeed, send, type CertifyContext } from './certify-endpoint.steps.ts';
 import type { HarnessWorld } from './support/world.ts';
 
 const testAnswers = new WeakMap<CertifyContext, Array<{ request: string; status: number }>>();
@@ -70,17 +70,6 @@ Given(/^JumpCloud has created (?:a|another) user$/, async function (this: Harnes
   const context = await certifyContext(this);
   await createUser(context);
   createdId(context.last!, 'a user');
-});
-
-Then("JumpCloud's lookup finds exactly that user", async function (this: HarnessWorld) {
-  const context = await certifyContext(this);
-  const user = lastUser(context);
-  const found = await send(context, jumpcloud.findUser(user.seed.userName));
-  assert.deepEqual(
-    listResources(found).map((r) => r.id),
-    [user.id],
-    'the userName lookup must find exactly the provisioned user',
-  );
 });
 
 When("JumpCloud changes the user's family name", async function (this: HarnessWorld) {

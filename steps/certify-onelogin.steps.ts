@@ -1,11 +1,13 @@
 /*
- * OneLogin provisioning sequences (features/certify/onelogin-*.feature), built by certify/vendors/onelogin.ts.
+ * OneLogin provisioning sequences (features/certify/onelogin-*.feature), built by certify/vendors/onelogin.ts, and the
+ * userName lookup OneLogin and JumpCloud share.
  * The template's values for a scenario are kept beside its context, so a read-back checks what was last sent.
  */
 import assert from 'node:assert/strict';
 import { Given, Then, When } from '@cucumber/cucumber';
 import { MAX_ENTITLEMENT_PAGES } from '../mock-idp/scim-client/onelogin/client.ts';
 import { ENTERPRISE_USER_SCHEMA } from '../certify/vendors/scim-urns.ts';
+import { jumpcloud } from '../certify/vendors/jumpcloud.ts';
 import { ONELOGIN_GROUP_PAGE, onelogin, type TemplateValues } from '../certify/vendors/onelogin.ts';
 import { certifyContext, createdId, lastUser, listResources, newSeed, send, type CertifyContext } from './certify-endpoint.steps.ts';
 import type { HarnessWorld } from './support/world.ts';
@@ -38,10 +40,11 @@ Given('OneLogin has created a user from its template', async function (this: Har
   createdId(context.last!, 'a user');
 });
 
-Then("OneLogin's lookup finds exactly that user", async function (this: HarnessWorld) {
+/** OneLogin and JumpCloud look a user up the same way: `filter=userName eq "…"` with no paging parameters. */
+Then(/^(OneLogin|JumpCloud)'s lookup finds exactly that user$/, async function (this: HarnessWorld, idp: string) {
   const context = await certifyContext(this);
   const user = lastUser(context);
-  const found = await send(context, onelogin.findUser(user.seed.userName));
+  const found = await send(context, (idp === 'OneLogin' ? onelogin : jumpcloud).findUser(user.seed.userName));
   assert.deepEqual(
     listResources(found).map((r) => r.id),
     [user.id],
