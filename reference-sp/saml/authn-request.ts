@@ -3,7 +3,7 @@
  * (saml-bindings §3.4):
  * - DEFLATE (RFC 1951, raw) then base64 then URL-encode into SAMLRequest (§3.4.4.1);
  * - when signing, the signature covers the exact query string "SAMLRequest=…&RelayState=…&SigAlg=…" in that
- *   order, and travels as SigAlg and Signature parameters — never inside the XML (§3.4.4.1);
+ *   order, and travels as SigAlg and Signature parameters — never inside the XML (§3.4.4.1; ./redirect-message.ts);
  * - the request ID is remembered (per tenant, with a TTL) so the response's InResponseTo can be matched;
  * - ForceAuthn="true" when the tenant sets `forceAuthn`: the IdP must authenticate the user again rather than rely on
  *   its own session (saml-core §3.4.1);
@@ -17,14 +17,12 @@
  *   `acsBinding: artifact` (saml-bindings §3.6), HTTP-POST otherwise — the binding its metadata's ACS advertises;
  * - over HTTP-POST (saml-bindings §3.5) the request is signed inside the XML instead: ./authn-request-post.ts.
  */
-import { createSign, randomBytes } from 'node:crypto';
-import { deflateRawSync } from 'node:zlib';
+import { randomBytes } from 'node:crypto';
 import type { TenantConfig } from '../config/types.ts';
 import type { SpKeys } from './keys.ts';
 import { acsBindingUri } from './metadata.ts';
+import { redirectUrl } from './redirect-message.ts';
 import { escapeXml } from './xml.ts';
-
-export const RSA_SHA256 = 'http://www.w3.org/2001/04/xmldsig-more#rsa-sha256';
 
 export function newRequestId(): string {
   // xs:ID must not start with a digit (saml-core §1.3.4).
@@ -62,13 +60,7 @@ export interface RedirectRequest {
 export function buildRedirectRequest(tenant: TenantConfig, keys: SpKeys, now: Date, relayState?: string): RedirectRequest {
   const id = newRequestId();
   const xml = authnRequestXml(tenant, id, now);
-  let query = 'SAMLRequest=' + encodeURIComponent(deflateRawSync(Buffer.from(xml, 'utf8')).toString('base64'));
-  if (relayState !== undefined && relayState !== '') query += '&RelayState=' + encodeURIComponent(relayState);
-  if (tenant.saml.signAuthnRequests) {
-    query += '&SigAlg=' + encodeURIComponent(RSA_SHA256);
-    const signature = createSign('RSA-SHA256').update(query).sign(keys.privateKeyPem, 'base64');
-    query += '&Signature=' + encodeURIComponent(signature);
-  }
-  const sso = tenant.saml.idp.ssoUrl;
-  return { id, xml, url: sso + (sso.includes('?') ? '&' : '?') + query };
+  const relay = relayState !== undefined && relayState !== '' ? relayState : undefined;
+  const url = redirectUrl({ to: tenant.saml.idp.ssoUrl, param: 'SAMLRequest', xml, relayState: relay }, tenant.saml.signAuthnRequests ? keys : undefined);
+  return { id, xml, url };
 }

@@ -11,7 +11,7 @@
  * - KeyInfo carries the SP certificate (§5.4.5); the IdP still pins the key from the SP's metadata
  */
 import { SignedXml } from 'xml-crypto';
-import { RSA_SHA256 } from './authn-request.ts';
+import { RSA_SHA256 } from './redirect-message.ts';
 import type { SpKeys } from './keys.ts';
 
 const SHA256 = 'http://www.w3.org/2001/04/xmlenc#sha256';

@@ -4,13 +4,12 @@
  *   "SAMLRequest|SAMLResponse=…&RelayState=…&SigAlg=…" and travels as SigAlg + Signature, never in the XML
  * - HTTP-POST (§3.5.4): an enveloped XML signature (SAML Core §5.4: one Reference to the message's ID,
  *   enveloped-signature + exclusive c14n, placed after the Issuer), base64 in a self-posting form
- * The key is the SP's own (./../keys.ts), the certificate the IdP knows from the SP's metadata.
+ * The key is the SP's own (./../keys.ts), the certificate the IdP knows from the SP's metadata; the writers are
+ * ../redirect-message.ts and ../sign-enveloped.ts with ../post-form.ts, shared with the AuthnRequest.
  */
-import { createSign } from 'node:crypto';
-import { deflateRawSync } from 'node:zlib';
-import { RSA_SHA256 } from '../authn-request.ts';
 import type { SpKeys } from '../keys.ts';
 import { autoPostPage } from '../post-form.ts';
+import { redirectUrl } from '../redirect-message.ts';
 import { signEnveloped } from '../sign-enveloped.ts';
 
 export type LogoutDelivery = { readonly kind: 'redirect'; readonly url: string } | { readonly kind: 'post'; readonly url: string; readonly html: string };
@@ -31,9 +30,5 @@ export function sendLogout(m: OutgoingLogout, keys: SpKeys): LogoutDelivery {
     if (m.relayState !== undefined) fields['RelayState'] = m.relayState;
     return { kind: 'post', url: m.to, html: autoPostPage({ action: m.to, fields, title: 'Signing out…', button: 'Continue' }) };
   }
-  let query = `${param}=${encodeURIComponent(deflateRawSync(Buffer.from(m.xml, 'utf8')).toString('base64'))}`;
-  if (m.relayState !== undefined) query += `&RelayState=${encodeURIComponent(m.relayState)}`;
-  query += `&SigAlg=${encodeURIComponent(RSA_SHA256)}`;
-  query += `&Signature=${encodeURIComponent(createSign('RSA-SHA256').update(query).sign(keys.privateKeyPem, 'base64'))}`;
-  return { kind: 'redirect', url: m.to + (m.to.includes('?') ? '&' : '?') + query };
+  return { kind: 'redirect', url: redirectUrl({ to: m.to, param, xml: m.xml, relayState: m.relayState }, keys) };
 }
