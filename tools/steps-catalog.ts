@@ -37,7 +37,16 @@ export const DOMAINS: ReadonlyArray<{ readonly title: string; readonly files: re
   { title: 'Entra', files: ['steps/entra-provisioning.steps.ts', 'steps/entra-requests.steps.ts', 'steps/entra-server.steps.ts'] },
   { title: 'Dated provisioning profiles and Okta', files: ['steps/provisioning-profiles.steps.ts', 'steps/provisioning-okta.steps.ts'] },
   { title: 'OneLogin and JumpCloud provisioning', files: ['steps/provisioning-onelogin-jumpcloud.steps.ts'] },
-  { title: 'certify', files: ['steps/certify-endpoint.steps.ts', 'steps/certify-entra.steps.ts', 'steps/certify-okta.steps.ts', 'steps/certify-onelogin.steps.ts', 'steps/certify-jumpcloud.steps.ts'] },
+  {
+    title: 'certify',
+    files: [
+      'steps/certify-endpoint.steps.ts',
+      'steps/certify-entra.steps.ts',
+      'steps/certify-okta.steps.ts',
+      'steps/certify-onelogin.steps.ts',
+      'steps/certify-jumpcloud.steps.ts',
+    ],
+  },
   { title: 'certify SAML', files: ['steps/certify-saml.steps.ts'] },
   {
     title: 'OpenID Connect',
