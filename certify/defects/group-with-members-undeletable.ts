@@ -4,7 +4,7 @@
  * Only JumpCloud's shape exposes it: its Test Connection deletes a test group that has the test user as a member;
  * the core, Entra and Okta tests delete groups without members.
  */
-import { isJson, isResource, type Defect } from './proxy.ts';
+import { isJson, isResource, probe, type Defect } from './proxy.ts';
 import { scimError } from './scim-error.ts';
 
 export const groupWithMembersUndeletable = (): Defect => ({
@@ -14,7 +14,7 @@ export const groupWithMembersUndeletable = (): Defect => ({
   alsoAffects: [],
   async handle(request, forward) {
     if (request.method !== 'DELETE' || !isResource(request.path, 'Groups')) return forward(request);
-    const current = await forward({ ...request, method: 'GET', body: undefined });
+    const current = await probe(forward, { ...request, method: 'GET', body: undefined });
     const members = isJson(current.body) && Array.isArray(current.body['members']) ? current.body['members'] : [];
     if (current.status === 200 && members.length > 0) return scimError(409, 'the group still has members');
     return forward(request);

@@ -4,7 +4,7 @@
  * validator and Okta's SPEC test check this). The proxy remembers the memberships before the delete and puts
  * them back into every group it returns.
  */
-import { isJson, isResource, resourcesOf, type Defect, type Json } from './proxy.ts';
+import { isJson, isResource, probe, resourcesOf, type Defect, type Json } from './proxy.ts';
 
 export const membersKeptAfterUserDelete = (): Defect => {
   const stale = new Map<string, Json[]>();
@@ -22,7 +22,7 @@ export const membersKeptAfterUserDelete = (): Defect => {
     async handle(request, forward) {
       if (request.method === 'DELETE' && isResource(request.path, 'Users')) {
         const userId = decodeURIComponent(request.path.split('/')[2]!);
-        const groups = await forward({ ...request, method: 'GET', path: '/Groups', query: new URLSearchParams({ count: '1000' }), body: undefined });
+        const groups = await probe(forward, { ...request, method: 'GET', path: '/Groups', query: new URLSearchParams({ count: '1000' }), body: undefined });
         for (const group of resourcesOf(groups.body)) {
           const member = ((group['members'] ?? []) as Json[]).find((m) => m['value'] === userId);
           if (member) stale.set(String(group['id']), [...(stale.get(String(group['id'])) ?? []), member]);

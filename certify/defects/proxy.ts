@@ -6,6 +6,7 @@
  */
 import type { AddressInfo } from 'node:net';
 import express from 'express';
+import { DEFAULT_RETRY_POLICY, retryWaitMs } from '../../http/retry-after.ts';
 
 export type Json = { [key: string]: unknown };
 
@@ -26,6 +27,20 @@ export interface ProxyResponse {
 }
 
 export type Forward = (request: ProxyRequest) => Promise<ProxyResponse>;
+
+/**
+ * A request a defect makes for itself (to look before it misbehaves), not one it passes on: the client cannot
+ * retry it, so a 429 or 503 from the upstream (its per-tenant rate limit) is retried here with the harness's one
+ * retry policy (../../http/retry-after.ts). Without this, a throttled look would let the defect pass silently.
+ */
+export async function probe(forward: Forward, request: ProxyRequest): Promise<ProxyResponse> {
+  for (let retry = 1; ; retry++) {
+    const response = await forward(request);
+    const wait = retryWaitMs(DEFAULT_RETRY_POLICY, response.status, response.headers['retry-after'] ?? null, retry, new Date());
+    if (wait === undefined) return response;
+    await new Promise((resolve) => setTimeout(resolve, wait));
+  }
+}
 
 export interface Defect {
   /** Stable name, e.g. `create-returns-200`. */

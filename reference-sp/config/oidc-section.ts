@@ -14,7 +14,7 @@
  */
 import { oidcDefaults } from './defaults.ts';
 import { identityPolicyJsonSchema, type IdentityPolicy, type IdentityPolicyInput } from './identity-policy.ts';
-import type { GroupSyncInput, OrganizationInput } from './saml-section.ts';
+import { groupSyncJsonSchema, type GroupSyncInput, type OrganizationInput } from './saml-section.ts';
 
 /** Client authentication at the token endpoint (OIDC Core §9). */
 export const TOKEN_ENDPOINT_AUTH_METHODS = ['client_secret_basic', 'client_secret_post'] as const;
@@ -110,7 +110,6 @@ export interface OidcTenantConfig {
 const httpUrl = { type: 'string', pattern: '^https?://[^\\s]+$', 'x-expect': 'an http(s) URL' } as const;
 const nonEmptyString = { type: 'string', minLength: 1, 'x-expect': 'a non-empty string' } as const;
 const bool = { type: 'boolean', 'x-expect': 'true or false' } as const;
-const stringList = { type: 'array', items: nonEmptyString, 'x-expect': 'a list of non-empty strings' } as const;
 const positiveInteger = { type: 'integer', minimum: 1, 'x-expect': 'a positive integer' } as const;
 /** A scope token (RFC 6749 §3.3: %x21 / %x23-5B / %x5D-7E). */
 const scopeToken = { type: 'string', pattern: '^[\\x21\\x23-\\x5B\\x5D-\\x7E]+$', 'x-expect': 'a scope token (no spaces or quotes)' } as const;
@@ -154,27 +153,7 @@ export const oidcTenantJsonSchema = {
     },
     clockSkewSeconds: { type: 'integer', minimum: 0, maximum: 600, 'x-expect': 'an integer from 0 to 600' },
     autoProvisioningEnabled: bool,
-    groupSync: {
-      type: 'object',
-      additionalProperties: false,
-      properties: {
-        enabled: bool,
-        attributeName: nonEmptyString,
-        preservedGroups: stringList,
-        missingGroups: { enum: ['create', 'ignore'], 'x-expect': 'one of create, ignore' },
-        organizations: {
-          type: 'array',
-          'x-expect': 'a list of organizations',
-          items: {
-            type: 'object',
-            additionalProperties: false,
-            required: ['key', 'groups'],
-            properties: { key: nonEmptyString, groups: stringList },
-            'x-expect': 'an organization { key, groups }',
-          },
-        },
-      },
-    },
+    groupSync: groupSyncJsonSchema,
     identityPolicy: identityPolicyJsonSchema,
     requestTtlSeconds: positiveInteger,
     sessionTtlSeconds: positiveInteger,

@@ -263,6 +263,29 @@ const bool = { type: 'boolean', 'x-expect': 'true or false' } as const;
 const stringList = { type: 'array', items: nonEmptyString, 'x-expect': 'a list of non-empty strings' } as const;
 
 /** JSON schema for SamlTenantInput. `x-expect` phrases the problem in ConfigError messages. */
+/** The group sync's settings, the same for a SAML and an OIDC tenant (../sign-in/group-sync.ts). */
+export const groupSyncJsonSchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    enabled: bool,
+    attributeName: nonEmptyString,
+    preservedGroups: stringList,
+    missingGroups: { enum: ['create', 'ignore'], 'x-expect': 'one of create, ignore' },
+    organizations: {
+      type: 'array',
+      'x-expect': 'a list of organizations',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['key', 'groups'],
+        properties: { key: nonEmptyString, groups: stringList },
+        'x-expect': 'an organization { key, groups }',
+      },
+    },
+  },
+} as const;
+
 export const samlTenantJsonSchema = {
   type: 'object',
   additionalProperties: false,
@@ -322,27 +345,7 @@ export const samlTenantJsonSchema = {
     ssoEnabled: bool,
     requireEncryptedAssertion: bool,
     autoProvisioningEnabled: bool,
-    groupSync: {
-      type: 'object',
-      additionalProperties: false,
-      properties: {
-        enabled: bool,
-        attributeName: nonEmptyString,
-        preservedGroups: stringList,
-        missingGroups: { enum: ['create', 'ignore'], 'x-expect': 'one of create, ignore' },
-        organizations: {
-          type: 'array',
-          'x-expect': 'a list of organizations',
-          items: {
-            type: 'object',
-            additionalProperties: false,
-            required: ['key', 'groups'],
-            properties: { key: nonEmptyString, groups: stringList },
-            'x-expect': 'an organization { key, groups }',
-          },
-        },
-      },
-    },
+    groupSync: groupSyncJsonSchema,
     requiredAttributes: stringList,
     attributeMapping: {
       type: 'object',
