@@ -5,6 +5,7 @@
  */
 import type { RefusalAdvice } from '../sign-in/refusal-page.ts';
 import { refusalPageHtml } from '../sign-in/refusal-page.ts';
+import { userStateAdvice } from '../sign-in/user-state-advice.ts';
 import type { OidcRejection, OidcRejectionCode } from './rejection.ts';
 
 export interface OidcAdviceLinks {
@@ -73,21 +74,7 @@ export const OIDC_ADVICE: Readonly<Record<OidcRejectionCode, RefusalAdvice<OidcA
     next: (l) => ['Check that the OP is running and its discovery URL is right, then start again at ', { href: l.login }, '.'],
     spec: 'OIDC Discovery §4',
   },
-  'user/unknown': {
-    what: 'No such user exists in this tenant, and this tenant does not create users at sign-in.',
-    next: (l) => ['Provision the user first over SCIM (', { href: l.scimUsers }, ').'],
-    spec: 'OIDC Core §3.1.3.7',
-  },
-  'user/inactive': {
-    what: 'The user is deactivated in this tenant.',
-    next: (l) => ['Reactivate the user over SCIM (active: true) at ', { href: l.scimUsers }, '.'],
-    spec: 'RFC 7643 §4.1.1',
-  },
-  'user/deprovisioned': {
-    what: 'This user was deleted over SCIM, and this tenant does not re-create deleted users at sign-in.',
-    next: (l) => ['Assign the user to the app at the OP again so that SCIM provisions a new account (', { href: l.scimUsers }, ').'],
-    spec: 'RFC 7644 §3.6',
-  },
+  ...userStateAdvice<OidcAdviceLinks>('OIDC Core §3.1.3.7'),
 };
 
 export function oidcErrorPageHtml(tenantId: string, rejection: OidcRejection): string {

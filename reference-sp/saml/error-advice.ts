@@ -3,6 +3,7 @@
  * error page never shows what the sender wrote (rejection.ts), only this, the code, the spec section and the
  * SP's own configuration. The record is total over SamlRejectionCode, so a new code cannot ship without advice.
  */
+import { userStateAdvice } from '../sign-in/user-state-advice.ts';
 import type { SamlRejectionCode } from './rejection.ts';
 
 /** Links the advice may point to, built from the tenant's own configuration (escaped by the page). */
@@ -127,21 +128,7 @@ export const ADVICE: Readonly<Record<SamlRejectionCode, Advice>> = {
     next: () => ['Add the expected attribute(s) below to the IdP\u2019s claims for this app, spelled exactly.'],
     spec: 'saml-core §2.7.3.1',
   },
-  'user/unknown': {
-    what: 'No such user exists in this tenant, and this tenant does not create users at sign-in.',
-    next: (l) => ['Provision the user first over SCIM (', { href: l.scimUsers }, '); `npm start` seeds the IdP\u2019s demo users into such tenants.'],
-    spec: 'saml-profiles §4.1.4.2',
-  },
-  'user/inactive': {
-    what: 'The user is deactivated in this tenant.',
-    next: (l) => ['Reactivate the user over SCIM (active: true) at ', { href: l.scimUsers }, '.'],
-    spec: 'RFC 7643 §4.1.1',
-  },
-  'user/deprovisioned': {
-    what: 'This user was deleted over SCIM, and this tenant does not re-create deleted users at sign-in.',
-    next: (l) => ['Assign the user to the app in the IdP again, so that SCIM provisions a new account (', { href: l.scimUsers }, ').'],
-    spec: 'RFC 7644 §3.6',
-  },
+  ...userStateAdvice<AdviceLinks>('saml-profiles §4.1.4.2'),
   'tenant/sso-not-enabled': {
     what: 'Single sign-on is configured for this tenant but not enabled yet: only the administrator\u2019s Test Connection signs in.',
     next: (l) => ['The administrator runs Test Connection at ', { href: l.testConnection }, ', then enables SSO (POST ', { href: l.enableSso }, ' with the admin token).'],
