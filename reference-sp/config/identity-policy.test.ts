@@ -1,20 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { problems } from './test-support/problems.ts';
 import { createSpKeys } from '../saml/keys.ts';
-import { ConfigError } from './errors.ts';
 import { resolveConfig } from './resolve.ts';
 
 const idp = { entityId: 'https://idp.test', ssoUrl: 'https://idp.test/sso', signingCertificates: [createSpKeys('identity policy test IdP').certificatePem] };
 const withPolicy = (identityPolicy: unknown) => ({ baseUrl: 'http://sp.test', tenants: [{ id: 'acme', profile: 'aritma', saml: { idp, identityPolicy } }] });
-
-async function problems(input: unknown): Promise<readonly string[]> {
-  try {
-    await resolveConfig(input);
-  } catch (e) {
-    if (e instanceof ConfigError) return e.problems;
-    throw e;
-  }
-  return [];
-}
 
 describe('saml.identityPolicy', () => {
   it('defaults to: the profile is SCIM’s, groups follow the sign-in, SCIM-deleted users stay deleted', async () => {

@@ -4,21 +4,12 @@
  * both (and every SAML tenant) is unchanged.
  */
 import { describe, expect, it } from 'vitest';
+import { problems } from './test-support/problems.ts';
 import { unusedSaml } from '../oidc/test-support/rp.ts';
-import { ConfigError, resolveConfig } from './index.ts';
+import { resolveConfig } from './index.ts';
 import { hasSaml } from './oidc-only.ts';
 
 const oidc = { issuer: { discoveryUrl: 'https://op.test' }, clientId: 'c', clientSecret: 's' };
-
-async function problems(input: unknown): Promise<readonly string[]> {
-  try {
-    await resolveConfig(input);
-  } catch (e) {
-    if (e instanceof ConfigError) return e.problems;
-    throw e;
-  }
-  return [];
-}
 
 describe('an OpenID Connect-only tenant', () => {
   it('is valid without a saml section: oidcOnly, its SAML section trusts no IdP, its profile defaults kept', async () => {

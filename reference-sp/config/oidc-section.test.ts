@@ -1,20 +1,11 @@
 /* The tenant's oidc section: defaults ← profile ← input, and every problem naming its exact path. */
 import { describe, expect, it } from 'vitest';
+import { problems } from './test-support/problems.ts';
 import { unusedSaml } from '../oidc/test-support/rp.ts';
-import { ConfigError, resolveConfig } from './index.ts';
+import { resolveConfig } from './index.ts';
 
 const tenant = (oidc: Record<string, unknown>, profile = 'generic') => ({ baseUrl: 'http://sp.test', tenants: [{ id: 'acme', profile, saml: unusedSaml(), oidc }] });
 const client = { clientId: 'c', clientSecret: 's' };
-
-async function problems(input: unknown): Promise<readonly string[]> {
-  try {
-    await resolveConfig(input);
-  } catch (e) {
-    if (e instanceof ConfigError) return e.problems;
-    throw e;
-  }
-  return [];
-}
 
 describe('the oidc section', () => {
   it('resolves the defaults, the redirect URI and a discovery URL', async () => {

@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { problems } from './test-support/problems.ts';
 import { createSpKeys } from '../saml/keys.ts';
 import { certBody } from '../saml/xml.ts';
 import { ConfigError } from './errors.ts';
@@ -16,16 +17,6 @@ const metadata = (entityId = 'https://idp.test/meta') =>
   `<md:SingleSignOnService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST" Location="https://idp.test/post"/>` +
   `<md:SingleSignOnService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect" Location="https://idp.test/redirect"/>` +
   `</md:IDPSSODescriptor></md:EntityDescriptor>`;
-
-async function problems(input: unknown): Promise<readonly string[]> {
-  try {
-    await resolveConfig(input);
-  } catch (e) {
-    if (e instanceof ConfigError) return e.problems;
-    throw e;
-  }
-  return [];
-}
 
 describe('resolveConfig', () => {
   it('resolves defaults ← profile ← input and freezes the result', async () => {
