@@ -14,7 +14,7 @@
  */
 import { oidcDefaults } from './defaults.ts';
 import { identityPolicyJsonSchema, type IdentityPolicy, type IdentityPolicyInput } from './identity-policy.ts';
-import { groupSyncJsonSchema, type GroupSyncInput, type OrganizationInput } from './saml-section.ts';
+import { groupSyncJsonSchema, type GroupSyncInput, type ResolvedGroupSync } from './saml-section.ts';
 
 /** Client authentication at the token endpoint (OIDC Core §9). */
 export const TOKEN_ENDPOINT_AUTH_METHODS = ['client_secret_basic', 'client_secret_post'] as const;
@@ -91,13 +91,7 @@ export interface OidcTenantConfig {
   readonly allowedSigningAlgorithms: readonly IdTokenSigningAlgorithm[];
   readonly clockSkewSeconds: number;
   readonly autoProvisioningEnabled: boolean;
-  readonly groupSync: {
-    readonly enabled: boolean;
-    readonly attributeName: string | undefined;
-    readonly preservedGroups: readonly string[];
-    readonly missingGroups: 'create' | 'ignore';
-    readonly organizations: readonly OrganizationInput[];
-  };
+  readonly groupSync: ResolvedGroupSync;
   readonly identityPolicy: IdentityPolicy;
   readonly requestTtlSeconds: number;
   readonly sessionTtlSeconds: number;

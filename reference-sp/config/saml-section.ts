@@ -211,6 +211,15 @@ export interface AttributeMapping {
   readonly groups?: string | undefined;
 }
 
+/** The resolved group sync settings, the same for a SAML and an OIDC tenant (../sign-in/group-sync.ts). */
+export interface ResolvedGroupSync {
+  readonly enabled: boolean;
+  readonly attributeName: string | undefined;
+  readonly preservedGroups: readonly string[];
+  readonly missingGroups: 'create' | 'ignore';
+  readonly organizations: readonly OrganizationInput[];
+}
+
 /** The resolved SAML section: every option present, frozen. */
 export interface SamlTenantConfig {
   readonly idp: ResolvedIdp;
@@ -230,13 +239,7 @@ export interface SamlTenantConfig {
   readonly ssoEnabled: boolean;
   readonly requireEncryptedAssertion: boolean;
   readonly autoProvisioningEnabled: boolean;
-  readonly groupSync: {
-    readonly enabled: boolean;
-    readonly attributeName: string | undefined;
-    readonly preservedGroups: readonly string[];
-    readonly missingGroups: 'create' | 'ignore';
-    readonly organizations: readonly OrganizationInput[];
-  };
+  readonly groupSync: ResolvedGroupSync;
   readonly requiredAttributes: readonly string[];
   readonly attributeMapping: AttributeMapping;
   readonly signAuthnRequests: boolean;
