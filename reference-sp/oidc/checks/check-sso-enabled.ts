@@ -8,15 +8,14 @@
  *   can make a sign-in a test
  * Before the code is redeemed and before the user lookup, so a refused sign-in creates no user (JIT).
  */
-import { ssoEnabled } from '../../saml/sso-enablement.ts';
+import { signInAllowed } from '../../saml/sso-enablement.ts';
 import type { CallbackCheck } from '../callback-state.ts';
 import { reject } from '../rejection.ts';
 
 export const checkSsoEnabled: CallbackCheck = {
   name: 'check-sso-enabled',
   run(state) {
-    if (ssoEnabled(state.deps.ssoState, state.tenant)) return;
-    if (state.purpose === 'test-connection') return;
+    if (signInAllowed(state.deps.ssoState, state.tenant, state.purpose)) return;
     throw reject('tenant/sso-not-enabled', { message: 'single sign-on is configured for this tenant but not enabled yet', spec: 'NinjaOne guide step 7 (seed 002)' });
   },
 };

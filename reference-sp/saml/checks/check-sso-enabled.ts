@@ -9,14 +9,13 @@
  * Before the user lookup, so a refused sign-in creates no user (just-in-time provisioning).
  */
 import { reject } from '../rejection.ts';
-import { ssoEnabled } from '../sso-enablement.ts';
+import { signInAllowed } from '../sso-enablement.ts';
 import type { Check } from '../state.ts';
 
 export const checkSsoEnabled: Check = {
   name: 'check-sso-enabled',
   run(state) {
-    if (ssoEnabled(state.deps.ssoState, state.tenant)) return;
-    if (state.requestPurpose === 'test-connection') return;
+    if (signInAllowed(state.deps.ssoState, state.tenant, state.requestPurpose)) return;
     throw reject('tenant/sso-not-enabled', { message: 'single sign-on is configured for this tenant but not enabled yet', spec: 'NinjaOne guide step 7 (seed 002)' });
   },
 };
