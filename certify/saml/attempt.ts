@@ -46,7 +46,7 @@ export interface Attempt {
 }
 
 /** The ACS the request names by URL or index when the SP registered it, else the metadata's default. */
-function acsFor(sp: ResolvedSp, request: { acsUrl: string | undefined; acsIndex: number | undefined }): string {
+export function acsFor(sp: ResolvedSp, request: { acsUrl: string | undefined; acsIndex: number | undefined }): string {
   if (request.acsUrl !== undefined && sp.acsUrls.includes(request.acsUrl)) return request.acsUrl;
   const indexed = typeof sp.registration.acs === 'string' ? [] : sp.registration.acs;
   return indexed.find((a) => request.acsIndex !== undefined && a.index === request.acsIndex)?.url ?? sp.defaultAcs;
