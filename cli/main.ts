@@ -13,6 +13,7 @@ import { definition as idpMetadata } from './commands/idp-metadata.ts';
 import { definition as idpMint } from './commands/idp-mint.ts';
 import { definition as idpOidcDiscovery } from './commands/idp-oidc-discovery.ts';
 import { definition as idpToken } from './commands/idp-token.ts';
+import { definition as loadSaml } from './commands/load-saml.ts';
 import { definition as provision } from './commands/provision.ts';
 import { buildProgram, type CommandDefinition } from './commands/shared/program.ts';
 import { processIo, type CliIo } from './commands/shared/io.ts';
@@ -30,7 +31,7 @@ export interface Command {
 }
 
 /** Every command, in the order `sso-harness --help` lists them. */
-export const COMMANDS: readonly CommandDefinition[] = [start, certifyScim, certifySaml, provision, expression, idpMint, idpMetadata, idpToken, idpOidcDiscovery];
+export const COMMANDS: readonly CommandDefinition[] = [start, certifyScim, certifySaml, loadSaml, provision, expression, idpMint, idpMetadata, idpToken, idpOidcDiscovery];
 
 /**
  * Runs the CLI with `argv` (the arguments after `sso-harness`) and resolves to the exit code; never calls

@@ -31,7 +31,7 @@ export const DEFAULT_IDP_ENTITY_ID = 'http://127.0.0.1:7000/metadata';
 /** Where --browser chromium looks when --browser-path is not given (Debian, Ubuntu, Google's packages). */
 export const BROWSER_CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
 
-interface Flags {
+export interface Flags {
   spMetadata?: string;
   spEntityId?: string;
   acs?: string[];
@@ -54,7 +54,7 @@ interface Flags {
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, ...value.split(',').map((v) => v.trim())].filter((v) => v !== '');
 
-function options(): Option[] {
+export function options(): Option[] {
   return [
     new Option('--sp-metadata <url|file>', "the SP's metadata: entity ID, ACS URLs, certificates, WantAssertionsSigned (default: the bundled reference SP)").env(
       'SAML_SP_METADATA',

@@ -27,6 +27,7 @@ export interface CommandDefinition {
 const GROUPS: Readonly<Record<string, string>> = {
   idp: "idp mint | idp metadata: the mock IdP's signed SAML responses and its metadata",
   certify: 'certify scim | certify saml: run the certification catalog against a SCIM 2.0 endpoint or a SAML 2.0 SP',
+  load: 'load saml: a login storm of SP-initiated SAML sign-ins against an SP, with throughput and latency per leg',
 };
 
 /** Help text width: fixed, so the help (and docs/cli.md, generated from it) reads the same everywhere. */
