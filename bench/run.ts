@@ -1,18 +1,23 @@
 /*
  * `npm run bench`: every benchmark of the project, each against a peer or a physical limit measured in the same
  * run, printing ratios. Never part of `npm test` (speed is measured, not asserted).
- * Select with BENCH_ONLY=saml,saml-hostile,saml-state,scim,scim-hostile,provision (default: all).
+ * Select with BENCH_ONLY=saml-mint,saml,saml-hostile,saml-state,scim,scim-hostile,provision (default: all).
  */
 import { benchProvisionInitialCycle } from './provision-initial-cycle.ts';
 import { benchSamlHostile, formatSamlHostile } from './saml-hostile.ts';
+import { benchSamlMint, formatSamlMint } from './saml-mint.ts';
 import { benchSamlState, formatSamlState } from './saml-state.ts';
 import { benchSaml, formatSamlBench } from './saml-validate.ts';
 import { formatHostile, runScimHostileBenchmark } from './scim-hostile.ts';
 import { runScimBenchmark } from './scim-throughput.ts';
 
-const ALL = 'saml,saml-hostile,saml-state,scim,scim-hostile,provision';
+const ALL = 'saml-mint,saml,saml-hostile,saml-state,scim,scim-hostile,provision';
 const only = new Set((process.env['BENCH_ONLY'] ?? ALL).split(',').map((s) => s.trim()));
 
+if (only.has('saml-mint')) {
+  console.log(formatSamlMint(await benchSamlMint()));
+  console.log('');
+}
 if (only.has('saml')) {
   console.log(formatSamlBench(await benchSaml()));
   console.log('');

@@ -13,6 +13,10 @@
  *                    nameIdCommentInjection nameIdCdataInjection externalEntity entityExpansion padTo
  *   (one file per attack under ../attacks/, each naming its family and source)
  * Time comes from the injected clock only. `build()` is async because encryption is.
+ * The Response and Assertion are element trees (../sign/xml-node.ts) signed by the template signer
+ * (../sign/template-signer.ts), which writes the bytes xml-crypto would at a fraction of the cost (issue 15);
+ * what it cannot canonicalise (HMAC, NameID injections, an encrypted assertion inside a signed Response, unusual
+ * characters) is serialised and signed by xml-crypto as before (../sign/sign-element.ts).
  */
 import type { Clock } from '../../clock.ts';
 import { idpError } from '../errors.ts';
@@ -29,8 +33,10 @@ import {
   type SignatureAlgorithmName,
 } from '../namespaces.ts';
 import { signElement } from '../sign/sign-element.ts';
+import { signNode } from '../sign/template-signer.ts';
+import { el, raw, serializeNode, type AttributeList, type XmlElement, type XmlNode } from '../sign/xml-node.ts';
 import { encryptAssertion, type EncryptOptions } from '../encrypt/encrypt-assertion.ts';
-import { descendants, escapeXml, newId, parseXml, serialize } from '../xml.ts';
+import { descendants, newId, parseXml, serialize } from '../xml.ts';
 import { durationMs, xsDateTime, type Duration } from './duration.ts';
 import { wrapSignature, DEFAULT_ATTACKER_NAME_ID, type XswKind } from './wrap-signature.ts';
 import { assertionInAdvice } from '../attacks/assertion-in-advice.ts';
@@ -90,6 +96,13 @@ export interface BuilderContext {
   readonly keys: IdpKeys;
   /** The IdP entity ID, used as Issuer unless `.issuer()` says otherwise. */
   readonly issuer: string;
+  /**
+   * 'xml-crypto' signs every element through xml-crypto, the reference the template signer is checked against
+   * (../sign/template-signer.test.ts); default 'template'.
+   */
+  readonly signer?: 'template' | 'xml-crypto';
+  /** Where Response and Assertion IDs come from; default ../xml.ts newId (random). Tests fix them to compare bytes. */
+  readonly newId?: () => string;
 }
 
 /** Default lifetime of an assertion (Conditions and SubjectConfirmationData NotOnOrAfter). */
@@ -393,24 +406,28 @@ export class ResponseBuilder {
       : this.rogue
         ? this.ctx.keys.rogue
         : this.ctx.keys.signing;
-    const sign = (xml: string, id: string, localName: 'Assertion' | 'Response') =>
-      signElement(xml, { id, localName, key, algorithm: this.algorithm, hmacWithCertificate: this.hmac });
+    const useTemplate = this.ctx.signer !== 'xml-crypto' && !this.hmac;
+    const sign = (node: XmlElement, id: string, localName: 'Assertion' | 'Response'): XmlNode =>
+      (useTemplate ? signNode(node, { id, key, algorithm: this.algorithm }) : undefined) ??
+      raw(signElement(serializeNode(node), { id, localName, key, algorithm: this.algorithm, hmacWithCertificate: this.hmac }));
     const signAssertion = this.placement === 'assertion' || this.placement === 'both';
     const signResponse = this.placement === 'response' || this.placement === 'both';
     const issuedAt = this.ctx.clock.now().getTime() + this.shiftMs;
-    const responseId = newId();
-    const assertionId = newId();
+    const nextId = this.ctx.newId ?? newId;
+    const responseId = nextId();
+    const assertionId = nextId();
 
-    const assertions: string[] = [];
-    for (const id of this.duplicate ? [assertionId, newId()] : [assertionId]) {
-      let xml = this.renderAssertion(id, issuedAt);
-      if (signAssertion) xml = sign(xml, id, 'Assertion');
-      if (this.encryption) xml = await encryptAssertion(xml, this.encryption.certificatePem, this.encryption.options);
-      assertions.push(xml);
+    const assertions: XmlNode[] = [];
+    for (const id of this.duplicate ? [assertionId, nextId()] : [assertionId]) {
+      let assertion: XmlNode = this.renderAssertion(id, issuedAt);
+      if (signAssertion) assertion = sign(assertion, id, 'Assertion');
+      if (this.encryption) assertion = raw(await encryptAssertion(serializeNode(assertion), this.encryption.certificatePem, this.encryption.options));
+      assertions.push(assertion);
     }
 
-    let xml = this.renderResponse(responseId, issuedAt, assertions.join(''));
-    if (signResponse) xml = sign(xml, responseId, 'Response');
+    let response: XmlNode = this.renderResponse(responseId, issuedAt, assertions);
+    if (signResponse) response = sign(response, responseId, 'Response');
+    let xml = serializeNode(response);
     // After signing, in this order: what changes a Reference (and re-signs), what moves signed content, what
     // breaks a signature value, what pads, and last the DOCTYPE in front of everything.
     if (this.transformAttack) {
@@ -432,46 +449,101 @@ export class ResponseBuilder {
     return { xml, base64: Buffer.from(xml, 'utf8').toString('base64'), responseId, assertionId };
   }
 
-  private renderAssertion(id: string, issuedAt: number): string {
+  private renderAssertion(id: string, issuedAt: number): XmlElement {
     const at = xsDateTime(issuedAt);
     const until = xsDateTime(issuedAt + this.lifetimeMs);
-    const inResponseTo = this.inResponseToValue ? ` InResponseTo="${escapeXml(this.inResponseToValue)}"` : '';
     const nameId = this.nameIdValue!;
-    const injected = this.injection && (this.injection.kind === 'comment' ? commentInjectedText : cdataInjectedText)(this.injection.victim);
+    const saml = (name: string, attributes: AttributeList, children: readonly XmlNode[] = [], selfClosing = false) =>
+      el(`saml:${name}`, NS.assertion, attributes, children, { selfClosing });
+    const injected = this.injection && raw((this.injection.kind === 'comment' ? commentInjectedText : cdataInjectedText)(this.injection.victim));
     // An attribute that repeats the NameID (the e-mail, usually) carries the same injected text.
-    const value = (v: string) => (injected !== undefined && v === nameId ? injected : escapeXml(v));
-    const attributes = this.attrs.map((a) => renderAttribute(a, value)).join('');
-    return (
-      `<saml:Assertion xmlns:saml="${NS.assertion}" xmlns:xs="${NS.xs}" xmlns:xsi="${NS.xsi}"` +
-      ` ID="${id}" Version="2.0" IssueInstant="${at}">` +
-      `<saml:Issuer>${escapeXml(this.issuerValue)}</saml:Issuer>` +
-      `<saml:Subject><saml:NameID Format="${escapeXml(this.nameIdFormat)}">${injected ?? escapeXml(nameId)}</saml:NameID>` +
-      `<saml:SubjectConfirmation Method="${SUBJECT_CONFIRMATION_BEARER}">` +
-      `<saml:SubjectConfirmationData${inResponseTo} NotOnOrAfter="${until}" Recipient="${escapeXml(this.recipientValue!)}"/>` +
-      `</saml:SubjectConfirmation></saml:Subject>` +
-      `<saml:Conditions NotBefore="${at}" NotOnOrAfter="${until}">` +
-      `<saml:AudienceRestriction><saml:Audience>${escapeXml(this.audienceValue!)}</saml:Audience></saml:AudienceRestriction>` +
-      `</saml:Conditions>` +
-      `<saml:AuthnStatement AuthnInstant="${at}" SessionIndex="${escapeXml(this.sessionIndexValue ?? id)}"` +
-      ` SessionNotOnOrAfter="${xsDateTime(issuedAt + SESSION_LIFETIME_MS)}">` +
-      `<saml:AuthnContext><saml:AuthnContextClassRef>${escapeXml(this.authnContextValue)}</saml:AuthnContextClassRef></saml:AuthnContext>` +
-      `</saml:AuthnStatement>` +
-      // saml-core §2.7.3: an AttributeStatement holds at least one Attribute, so none → no statement.
-      (attributes ? `<saml:AttributeStatement>${attributes}</saml:AttributeStatement>` : '') +
-      `</saml:Assertion>`
+    const value = (v: string): XmlNode => (injected !== undefined && v === nameId ? injected : v);
+    const attributes = this.attrs.map((a) => renderAttribute(a, value));
+    return el(
+      'saml:Assertion',
+      NS.assertion,
+      [
+        ['ID', id],
+        ['Version', '2.0'],
+        ['IssueInstant', at],
+      ],
+      [
+        saml('Issuer', [], [this.issuerValue]),
+        saml(
+          'Subject',
+          [],
+          [
+            saml('NameID', [['Format', this.nameIdFormat]], [injected ?? nameId]),
+            saml(
+              'SubjectConfirmation',
+              [['Method', SUBJECT_CONFIRMATION_BEARER]],
+              [
+                saml(
+                  'SubjectConfirmationData',
+                  [
+                    ['InResponseTo', this.inResponseToValue || undefined],
+                    ['NotOnOrAfter', until],
+                    ['Recipient', this.recipientValue!],
+                  ],
+                  [],
+                  true,
+                ),
+              ],
+            ),
+          ],
+        ),
+        saml(
+          'Conditions',
+          [
+            ['NotBefore', at],
+            ['NotOnOrAfter', until],
+          ],
+          [saml('AudienceRestriction', [], [saml('Audience', [], [this.audienceValue!])])],
+        ),
+        saml(
+          'AuthnStatement',
+          [
+            ['AuthnInstant', at],
+            ['SessionIndex', this.sessionIndexValue ?? id],
+            ['SessionNotOnOrAfter', xsDateTime(issuedAt + SESSION_LIFETIME_MS)],
+          ],
+          [saml('AuthnContext', [], [saml('AuthnContextClassRef', [], [this.authnContextValue])])],
+        ),
+        // saml-core §2.7.3: an AttributeStatement holds at least one Attribute, so none → no statement.
+        ...(attributes.length > 0 ? [saml('AttributeStatement', [], attributes)] : []),
+      ],
+      {
+        declare: [
+          ['saml', NS.assertion],
+          ['xs', NS.xs],
+          ['xsi', NS.xsi],
+        ],
+      },
     );
   }
 
-  private renderResponse(id: string, issuedAt: number, assertions: string): string {
-    const inResponseTo = this.inResponseToValue ? ` InResponseTo="${escapeXml(this.inResponseToValue)}"` : '';
-    const destination = this.destinationValue ? ` Destination="${escapeXml(this.destinationValue)}"` : '';
-    return (
-      `<samlp:Response xmlns:samlp="${NS.protocol}" xmlns:saml="${NS.assertion}" ID="${id}" Version="2.0"` +
-      ` IssueInstant="${xsDateTime(issuedAt)}"${destination}${inResponseTo}>` +
-      `<saml:Issuer>${escapeXml(this.issuerValue)}</saml:Issuer>` +
-      `<samlp:Status><samlp:StatusCode Value="${STATUS_SUCCESS}"/></samlp:Status>` +
-      assertions +
-      `</samlp:Response>`
+  private renderResponse(id: string, issuedAt: number, assertions: readonly XmlNode[]): XmlElement {
+    return el(
+      'samlp:Response',
+      NS.protocol,
+      [
+        ['ID', id],
+        ['Version', '2.0'],
+        ['IssueInstant', xsDateTime(issuedAt)],
+        ['Destination', this.destinationValue || undefined],
+        ['InResponseTo', this.inResponseToValue || undefined],
+      ],
+      [
+        el('saml:Issuer', NS.assertion, [], [this.issuerValue]),
+        el('samlp:Status', NS.protocol, [], [el('samlp:StatusCode', NS.protocol, [['Value', STATUS_SUCCESS]], [], { selfClosing: true })]),
+        ...assertions,
+      ],
+      {
+        declare: [
+          ['samlp', NS.protocol],
+          ['saml', NS.assertion],
+        ],
+      },
     );
   }
 
@@ -489,11 +561,19 @@ export class ResponseBuilder {
   }
 }
 
-function renderAttribute(a: SamlAttribute, value: (v: string) => string): string {
-  const format = a.nameFormat ? ` NameFormat="${escapeXml(a.nameFormat in ATTRNAME_FORMAT ? ATTRNAME_FORMAT[a.nameFormat as AttrNameFormatName] : a.nameFormat)}"` : '';
-  const friendly = a.friendlyName ? ` FriendlyName="${escapeXml(a.friendlyName)}"` : '';
-  const values = a.values.map((v) => `<saml:AttributeValue xsi:type="xs:string">${value(v)}</saml:AttributeValue>`).join('');
-  return `<saml:Attribute Name="${escapeXml(a.name)}"${format}${friendly}>${values}</saml:Attribute>`;
+function renderAttribute(a: SamlAttribute, value: (v: string) => XmlNode): XmlElement {
+  const format = a.nameFormat ? (a.nameFormat in ATTRNAME_FORMAT ? ATTRNAME_FORMAT[a.nameFormat as AttrNameFormatName] : a.nameFormat) : undefined;
+  const values = a.values.map((v) => el('saml:AttributeValue', NS.assertion, [['xsi:type', 'xs:string', NS.xsi]], [value(v)]));
+  return el(
+    'saml:Attribute',
+    NS.assertion,
+    [
+      ['Name', a.name],
+      ['NameFormat', format],
+      ['FriendlyName', a.friendlyName || undefined],
+    ],
+    values,
+  );
 }
 
 /** The classic XXE probe: an external entity pointing at a local file, referenced where an SP reads text. */

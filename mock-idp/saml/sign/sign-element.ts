@@ -6,11 +6,17 @@
  * - KeyInfo carries the X.509 certificate (§5.4.5 allows it; SPs must still pin the key from metadata)
  * - `hmacWithCertificate` is the key-confusion attack (../attacks/hmac-signature.ts): HMAC-SHA256 keyed with
  *   the certificate's PEM text instead of an RSA signature, and no KeyInfo (an HMAC has no certificate)
+ * Cost (issue 15): the private key is a KeyObject parsed once per PEM (../keys/key-objects.ts), and the KeyInfo
+ * text xml-crypto would rebuild from the certificate on every signature (two X.509 parses) is made once per
+ * certificate by xml-crypto's own getKeyInfoContent and handed back to it (./key-info.ts). The Response builder
+ * signs what it built itself with ./template-signer.ts and comes here for everything else.
  */
 import { SignedXml } from 'xml-crypto';
 import { ENVELOPED_SIGNATURE, EXC_C14N, SIGNATURE_ALGORITHM, type SignatureAlgorithmName } from '../namespaces.ts';
 import type { KeyPair } from '../keys/key-store.ts';
 import { HMAC_SHA256, HmacSha256, hmacKeyFromCertificate } from '../attacks/hmac-signature.ts';
+import { privateKeyObject } from '../keys/key-objects.ts';
+import { keyInfoContent } from './key-info.ts';
 
 export interface SignElementOptions {
   /** The ID attribute value of the element to sign. */
@@ -27,8 +33,8 @@ export function signElement(xml: string, options: SignElementOptions): string {
   const alg = SIGNATURE_ALGORITHM[options.algorithm];
   const hmac = options.hmacWithCertificate === true;
   const sig = new SignedXml({
-    privateKey: hmac ? hmacKeyFromCertificate(options.key.certificatePem) : options.key.privateKeyPem,
-    ...(hmac ? {} : { publicCert: options.key.certificatePem }),
+    privateKey: hmac ? hmacKeyFromCertificate(options.key.certificatePem) : privateKeyObject(options.key.privateKeyPem),
+    ...(hmac ? {} : { publicCert: options.key.certificatePem, getKeyInfoContent: () => keyInfoContent(options.key.certificatePem) }),
     signatureAlgorithm: hmac ? HMAC_SHA256 : alg.signature,
     canonicalizationAlgorithm: EXC_C14N,
   });
