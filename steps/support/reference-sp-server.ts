@@ -13,6 +13,7 @@ import { createReferenceSp, type ReferenceSp } from '../../reference-sp/server/a
 import { createReadyServer } from '../../reference-sp/server/http-server.ts';
 import type { HttpTimeouts } from '../../reference-sp/server/http-timeouts.ts';
 import { openStore, type Store } from '../../reference-sp/store/index.ts';
+import { openScenarioStore } from './scenario-store.ts';
 
 export interface StartReferenceSpOptions {
   readonly clock: Clock;
@@ -60,7 +61,8 @@ export async function startReferenceSp(options: StartReferenceSpOptions): Promis
   const ownStore = options.store === undefined;
   let store: Store;
   try {
-    store = options.store ?? openStore({ path: options.storePath ?? ':memory:', clock: options.clock });
+    const path = options.storePath ?? ':memory:';
+    store = options.store ?? (path === ':memory:' ? openScenarioStore(options.clock) : openStore({ path, clock: options.clock }));
   } catch (error) {
     // A store that cannot open must not leave the listening server behind (cucumber would never exit).
     server.closeAllConnections();

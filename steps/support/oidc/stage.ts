@@ -20,8 +20,9 @@ import type { ProfileName } from '../../../reference-sp/config/index.ts';
 import { oidcDefaults } from '../../../reference-sp/config/defaults.ts';
 import { oidcProfileDefaults } from '../../../reference-sp/profiles/index.ts';
 import { createReadyServer } from '../../../reference-sp/server/http-server.ts';
-import { openStore, type Store } from '../../../reference-sp/store/index.ts';
+import type { Store } from '../../../reference-sp/store/index.ts';
 import type { ScenarioClock } from '../clock.ts';
+import { openScenarioStore } from '../scenario-store.ts';
 import { startReferenceSp, type InProcessReferenceSp } from '../reference-sp-server.ts';
 import { Browser } from '../saml/browser.ts';
 import { StepArgumentError } from '../step-error.ts';
@@ -93,7 +94,7 @@ export class OidcStage {
     readonly clock: ScenarioClock,
     readonly attach: Attach,
   ) {
-    this.#store = openStore({ path: ':memory:', clock });
+    this.#store = openScenarioStore(clock);
   }
 
   get store(): Store {

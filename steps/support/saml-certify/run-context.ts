@@ -8,10 +8,10 @@
  *   /saml/certify/me (JSON path user.userName) — so `npm test` runs the whole catalog against it
  * Also once per run, on first use: where the wrapping and smuggling attacks keep a signature (a probe).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { systemClock } from '../../../mock-idp/index.ts';
+import { generatedKeyPair, systemClock } from '../../../mock-idp/index.ts';
 import type { CertifyContext } from '../../../certify/saml/attempt.ts';
 import { baselineWith, type BaselineResult } from '../../../certify/saml/baseline.ts';
 import { WORLD_PARAMETER, type SamlCertifyTarget } from '../../../certify/saml/contract.ts';
@@ -99,6 +99,13 @@ async function forTarget(target: SamlCertifyTarget): Promise<CertifyRun> {
 
 async function bundled(): Promise<CertifyRun> {
   const dataDir = mkdtempSync(join(tmpdir(), 'ssoh-certify-saml-idp-'));
+  // The IdP would generate its signing and rogue keys into the new data directory (two RSA key generations per
+  // run and worker); it finds this process's generated pairs there instead, in the `npm start` layout.
+  for (const name of ['signing', 'rogue']) {
+    const pair = generatedKeyPair(name, systemClock);
+    writeFileSync(join(dataDir, `idp-${name}.key.pem`), pair.privateKeyPem, { mode: 0o600 });
+    writeFileSync(join(dataDir, `idp-${name}.crt.pem`), pair.certificatePem);
+  }
   const identities = { idp: { dataDir, port: 0 }, user: BUNDLED_USER, victim: BUNDLED_VICTIM };
   const idp = certifyIdp(identities);
   const server = await startReferenceSp({

@@ -32,6 +32,7 @@ import type { ReferenceSp } from '../../../reference-sp/server/app.ts';
 import { createReadyServer, type RequestHandler } from '../../../reference-sp/server/http-server.ts';
 import { openStore, storePathFor, type Store } from '../../../reference-sp/store/index.ts';
 import type { ScenarioClock } from '../clock.ts';
+import { openScenarioStore } from '../scenario-store.ts';
 import { startReferenceSp, type InProcessReferenceSp } from '../reference-sp-server.ts';
 import type { Attach } from '../world.ts';
 import { StepArgumentError } from '../step-error.ts';
@@ -138,7 +139,7 @@ export class SamlStage {
     readonly clock: ScenarioClock,
     readonly attach: Attach,
   ) {
-    this.#store = openStore({ path: ':memory:', clock });
+    this.#store = openScenarioStore(clock);
   }
 
   get store(): Store {
