@@ -58,6 +58,8 @@ export interface WorkloadResult {
   readonly rps: number;
   readonly p50: number;
   readonly p99: number;
+  /** The server process's CPU time (user + system) per request: steadier than req/s on a shared machine. */
+  readonly cpuMsPerRequest?: number;
 }
 
 export async function workload(name: string, s: Server, seconds: number, concurrency: number): Promise<WorkloadResult> {
@@ -150,19 +152,35 @@ export async function runScimBenchmark(): Promise<void> {
       ['bare node:http (ceiling)', 'bare'],
     ] as const) {
       const s = await start(kind, { BENCH_DATA_DIR: dir });
+      let result: WorkloadResult | undefined;
       try {
-        results.push(await workload(name, s, seconds, concurrency));
+        result = await workload(name, s, seconds, concurrency);
       } finally {
         await stop(s);
       }
+      const stats = await s.stats;
+      results.push({ ...result, ...(stats ? { cpuMsPerRequest: stats.cpuMs / result.requests } : {}) });
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-  console.table(results.map((r) => ({ server: r.name, requests: r.requests, failures: r.failures, 'req/s': fmt(r.rps), 'p50 ms': fmt(r.p50), 'p99 ms': fmt(r.p99) })));
+  console.table(
+    results.map((r) => ({
+      server: r.name,
+      requests: r.requests,
+      failures: r.failures,
+      'req/s': fmt(r.rps),
+      'p50 ms': fmt(r.p50),
+      'p99 ms': fmt(r.p99),
+      'server CPU ms/req': r.cpuMsPerRequest === undefined ? '?' : r.cpuMsPerRequest.toFixed(3),
+    })),
+  );
   const [ref, scimmy, bare] = results;
   console.log(`reference / scimmy throughput: ${(ref!.rps / scimmy!.rps).toFixed(2)}× (goal ≥ 2×)`);
   console.log(`reference / bare node:http throughput: ${(ref!.rps / bare!.rps).toFixed(2)} (goal ≥ 0.4)`);
+  if (ref!.cpuMsPerRequest !== undefined && bare!.cpuMsPerRequest !== undefined) {
+    console.log(`reference server CPU per request: ${ref!.cpuMsPerRequest.toFixed(3)} ms, ${(ref!.cpuMsPerRequest / bare!.cpuMsPerRequest).toFixed(1)}× bare node:http's`);
+  }
 
   console.log('\nFilter latency, userName eq (case-insensitive, index-served)');
   const small = await filterLatency(1_000, 500);

@@ -176,6 +176,14 @@ export interface GroupStore {
    */
   replaceGroup(tenantId: string, id: string, group: Omit<NewGroupRow, 'id'>, memberIds?: readonly string[]): GroupRow | undefined;
   deleteGroup(tenantId: string, id: string): boolean;
+  /** Whether `memberId` is a direct member of the group (one primary-key lookup). */
+  hasMember(tenantId: string, groupId: string, memberId: string): boolean;
+  /**
+   * Writes a membership delta: deletes the `remove` rows, appends the `add` ids (users or groups of the tenant,
+   * typed in one query; anything else → not-found/member) and, when a row changed, bumps the version and returns
+   * the group; undefined when nothing changed. Costs O(add + remove), whatever the group's size.
+   */
+  changeMembers(tenantId: string, groupId: string, add: readonly string[], remove: readonly string[]): GroupRow | undefined;
   listGroups(tenantId: string, page?: Page): GroupRow[];
   countGroups(tenantId: string): number;
   membersOf(tenantId: string, groupId: string): Membership[];

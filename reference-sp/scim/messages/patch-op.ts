@@ -104,6 +104,15 @@ export interface PatchResult {
   readonly changed: boolean;
 }
 
+/** A PATCH of group members as rows to write (PatchOp.memberDelta). */
+export interface MemberDelta {
+  /** Values that become members, in the order apply() would append them. */
+  readonly add: readonly string[];
+  /** Members that stop being members. */
+  readonly remove: readonly string[];
+  readonly tolerated: Tolerance[];
+}
+
 /** One resolved target: the attribute and where it lives. */
 interface Target {
   readonly resolved: ResolvedAttribute;
@@ -247,6 +256,106 @@ export class PatchOp {
     if (!sameJson(out['schemas'], schemas)) out['schemas'] = schemas;
     // key order is no change (RFC 8259 §4: object members are unordered); value order in an array is
     return { resource: out, tolerated: log.list, changed: !isDeepStrictEqual(out, resource) };
+  }
+
+  /**
+   * Whether an operation may read or change the core attribute `name` (its path names it, or a path-less value
+   * has a key that could): a resource patched without that attribute built gives the same result otherwise.
+   */
+  touches(name: string): boolean {
+    const n = name.toLowerCase();
+    const names = (key: string) => {
+      const k = key.toLowerCase();
+      return k === n || k.startsWith(`${n}.`) || k.endsWith(`:${n}`) || k.includes(`:${n}.`);
+    };
+    return this.operations.some((op) => {
+      if (op.parsedPath) return op.parsedPath.attrPath.attribute.toLowerCase() === n;
+      return Object.keys(op.value as JsonObject).some(
+        (k) => names(k) || (isObject((op.value as JsonObject)[k]) && Object.keys((op.value as JsonObject)[k] as JsonObject).some(names)),
+      );
+    });
+  }
+
+  /**
+   * The membership delta path (RFC 7644 §3.5.2): when every operation adds values to `members` (§3.5.2.1),
+   * removes the one value `members[value eq "…"]` names (§3.5.2.2), or (lenient) removes the values listed, the
+   * PATCH is a set of member rows to insert and delete. It is worked out from `isMember` lookups of the values
+   * the operations name, in their order — O(values named), whatever the group's size — with the checks, errors
+   * and tolerances apply() gives the same operations (values coerced and counted against maxValuesPerAttribute,
+   * mutability, noTarget for a value filter matching no member, lenient/remove-members-by-value).
+   * undefined when an operation is anything else: apply() then patches the whole resource.
+   *
+   * A member's type, $ref and display are the server's to derive (RFC 7643 §4.2), so an added value is keyed by
+   * its `value` alone: adding a member already there changes nothing, whatever else the value carries.
+   */
+  memberDelta(isMember: (value: string) => boolean): MemberDelta | undefined {
+    const targets = this.operations.map((op) => this.memberTarget(op));
+    if (targets.some((t) => t === undefined)) return undefined;
+    const log = new ToleranceLog();
+    for (const t of this.log.list) log.add(t.code, t.detail);
+    this.budget = newBudget();
+    const before = new Map<string, boolean>();
+    const was = (v: string): boolean => {
+      let b = before.get(v);
+      if (b === undefined) before.set(v, (b = isMember(v)));
+      return b;
+    };
+    // value → member after the operations so far; insertion order is the order new members are appended in
+    const after = new Map<string, boolean>();
+    const is = (v: string): boolean => after.get(v) ?? was(v);
+    const set = (v: string, member: boolean) => {
+      after.delete(v); // re-adding a value appends it last, as apply() does
+      after.set(v, member);
+    };
+    for (const [i, op] of this.operations.entries()) {
+      const t = targets[i]!;
+      const a = t.resolved.attribute;
+      const where = `Operations[${i}] '${t.text}'`;
+      if (op.op === 'add') {
+        const incoming = (coerceValue(a, op.value as Json, t.text, this.opts.mode, log) ?? []) as Json[];
+        this.countValues(t, incoming.length, where);
+        checkMutable(a, 'add', false, where);
+        for (const el of incoming) {
+          const v = isObject(el) ? el[findKey(el, 'value') ?? 'value'] : undefined;
+          if (typeof v !== 'string' || v === '') return undefined; // apply() and the store refuse it
+          if (!is(v)) set(v, true);
+        }
+      } else if (op.removeByValue) {
+        const listed = (op.value as JsonObject[]).map((v) => v[findKey(v, 'value')!]);
+        this.countValues(t, new Set(listed.map((v) => canonical(v))).size, where);
+        for (const v of listed) if (typeof v === 'string' && is(v)) set(v, false);
+      } else {
+        const v = (t.filter as { value: string }).value;
+        const member = is(v);
+        this.spendScan(member ? 1 : 0, where);
+        if (!member) throw ScimError.noTarget(`${where}: no value matches the filter`);
+        checkMutable(a, 'remove', true, where);
+        set(v, false);
+      }
+    }
+    const add: string[] = [];
+    const remove: string[] = [];
+    for (const [v, member] of after) {
+      if (member && !was(v)) add.push(v);
+      else if (!member && was(v)) remove.push(v);
+    }
+    return { add, remove, tolerated: log.list };
+  }
+
+  /**
+   * The target of an operation the membership delta path takes: add to `members`, remove `members[value eq
+   * "…"]` (`value` caseExact, so one exact lookup finds every match), lenient remove by value list.
+   */
+  private memberTarget(op: PatchOperation): Target | undefined {
+    if (!op.parsedPath) return undefined;
+    const t = this.target(op.parsedPath, op.path!);
+    if (!t || t.sub || t.resolved.extension || t.resolved.attribute.name !== 'members' || t.resolved.attribute.required) return undefined;
+    if (op.op === 'add') return t.filter ? undefined : t;
+    if (op.op !== 'remove' || findAttribute(t.resolved.attribute.subAttributes, 'value')?.caseExact !== true) return undefined;
+    if (op.removeByValue) return t.filter ? undefined : t;
+    const f = t.filter;
+    if (f?.kind !== 'compare' || f.op !== 'eq' || typeof f.value !== 'string' || f.path.schema !== undefined || f.path.subAttribute !== undefined) return undefined;
+    return f.path.attribute.toLowerCase() === 'value' ? t : undefined;
   }
 
   private applyOne(res: JsonObject, op: PatchOperation, at: string, log: ToleranceLog): void {

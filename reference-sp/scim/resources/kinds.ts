@@ -24,7 +24,15 @@ export interface ResourceKind {
   /** Rows of this kind (as returned by get/list/probe/insert/replace) as resources; batched per call. */
   represent(store: Store, tenantId: string, rows: readonly StoredRow[], base: string, opts?: Representation): JsonObject[];
   insert(store: Store, tenantId: string, resource: JsonObject): StoredRow;
-  replace(store: Store, tenantId: string, id: string, resource: JsonObject): StoredRow | undefined;
+  /** `keepDerived`: the resource was built without its derived attribute (members), which stays as stored. */
+  replace(store: Store, tenantId: string, id: string, resource: JsonObject, keepDerived?: boolean): StoredRow | undefined;
+  /** The attribute derived from other rows (User.groups, Group.members): a PATCH that leaves it alone need not build it. */
+  readonly derived: 'groups' | 'members';
+  /** Groups: membership lookups and deltas (the PATCH membership delta path). */
+  readonly members?: {
+    has(store: Store, tenantId: string, groupId: string, memberId: string): boolean;
+    change(store: Store, tenantId: string, groupId: string, add: readonly string[], remove: readonly string[]): StoredRow | undefined;
+  };
   delete(store: Store, tenantId: string, id: string): boolean;
   count(store: Store, tenantId: string): number;
   list(store: Store, tenantId: string, page?: { offset: number; limit: number }): StoredRow[];
@@ -50,6 +58,7 @@ const get = (resource: JsonObject, name: string): unknown => {
 export const userKind: ResourceKind = {
   type: 'User',
   endpoint: 'Users',
+  derived: 'groups',
   get: (store, t, id) => store.getUser(t, id),
   represent: (store, t, rows, base, opts) => userResources(store, t, rows as readonly UserRow[], base, opts),
   insert: (store, t, resource) =>
@@ -105,6 +114,11 @@ function memberIdsOf(resource: JsonObject): string[] {
 export const groupKind: ResourceKind = {
   type: 'Group',
   endpoint: 'Groups',
+  derived: 'members',
+  members: {
+    has: (store, t, groupId, memberId) => store.hasMember(t, groupId, memberId),
+    change: (store, t, groupId, add, remove) => store.changeMembers(t, groupId, add, remove),
+  },
   get: (store, t, id) => store.getGroup(t, id),
   represent: (store, t, rows, base, opts) => groupResources(store, t, rows as readonly GroupRow[], base, opts),
   insert: (store, t, resource) =>
@@ -117,7 +131,7 @@ export const groupKind: ResourceKind = {
       },
       memberIdsOf(resource),
     ),
-  replace: (store, t, id, resource) =>
+  replace: (store, t, id, resource, keepDerived) =>
     store.replaceGroup(
       t,
       id,
@@ -126,7 +140,7 @@ export const groupKind: ResourceKind = {
         externalId: str(get(resource, 'externalId')) ?? null,
         resource: storableBody(resource),
       },
-      memberIdsOf(resource),
+      keepDerived ? undefined : memberIdsOf(resource),
     ),
   delete: (store, t, id) => store.deleteGroup(t, id),
   count: (store, t) => store.countGroups(t),

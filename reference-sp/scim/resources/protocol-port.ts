@@ -36,6 +36,19 @@ export interface SearchParams extends Projection {
   readonly tolerated?: readonly Tolerated[] | undefined;
 }
 
+/** A PatchOp message whose body has been checked (RFC 7644 §3.5.2). */
+export interface ParsedPatch {
+  /** Applies it to a full resource; the result is validated like a PUT. */
+  apply(resource: JsonObject): { resource: JsonObject; tolerated: readonly Tolerated[]; changed: boolean };
+  /** Whether it may read or change the core attribute `name` (else the resource need not be built with it). */
+  touches(name: string): boolean;
+  /**
+   * A group PATCH that only adds and removes members, as member rows to insert and delete, worked out from
+   * `isMember` lookups of the values it names; undefined for any other PATCH.
+   */
+  memberDelta(isMember: (value: string) => boolean): { add: readonly string[]; remove: readonly string[]; tolerated: readonly Tolerated[] } | undefined;
+}
+
 export interface ScimProtocol {
   /** Validates a POST/PUT body; strips readOnly attributes; lenient mode coerces and reports what it tolerated. */
   validate(
@@ -44,14 +57,8 @@ export interface ScimProtocol {
     body: JsonObject,
     options: { readonly mode: ScimMode; readonly operation: 'create' | 'replace' },
   ): { resource: JsonObject; tolerated: readonly Tolerated[] };
-  /** Applies a PatchOp message (RFC 7644 §3.5.2) to a full resource; the result is validated like a PUT. */
-  patch(
-    registry: SchemaRegistry,
-    resourceType: ResourceTypeName,
-    mode: ScimMode,
-    body: JsonObject,
-    resource: JsonObject,
-  ): { resource: JsonObject; tolerated: readonly Tolerated[]; changed: boolean };
+  /** Reads a PatchOp message (RFC 7644 §3.5.2), checking its whole body before anything is applied. */
+  parsePatch(registry: SchemaRegistry, resourceType: ResourceTypeName, mode: ScimMode, body: JsonObject): ParsedPatch;
   project(registry: SchemaRegistry, resourceType: ResourceTypeName, resource: JsonObject, projection: Projection): JsonObject;
   /** A filter predicate; throws 400 invalidFilter for filters the schema does not allow. */
   predicate(registry: SchemaRegistry, resourceType: ResourceTypeName, filter: FilterNode): (r: JsonObject) => boolean;

@@ -16,9 +16,16 @@ export const scimProtocol: ScimProtocol = {
     const r = validateResource(registry, resourceType, body, { mode, operation });
     return { resource: r.resource as JsonObject, tolerated: r.tolerated };
   },
-  patch: (registry, resourceType, mode, body, resource) => {
-    const r = new PatchOp(body, { registry, resourceType, mode }).apply(resource as never);
-    return { resource: r.resource as JsonObject, tolerated: r.tolerated, changed: r.changed };
+  parsePatch: (registry, resourceType, mode, body) => {
+    const op = new PatchOp(body, { registry, resourceType, mode });
+    return {
+      apply: (resource) => {
+        const r = op.apply(resource as never);
+        return { resource: r.resource as JsonObject, tolerated: r.tolerated, changed: r.changed };
+      },
+      touches: (name) => op.touches(name),
+      memberDelta: (isMember) => op.memberDelta(isMember),
+    };
   },
   project: (registry, resourceType, resource, projection) =>
     projectResource(

@@ -4,10 +4,13 @@
  * - POST → 201 with Location and meta (RFC 7644 §3.3); uniqueness → 409 uniqueness.
  * - GET /{id} → 200, or 304 when If-None-Match matches (§3.14); unknown id → 404 (§3.12).
  * - PUT replaces (§3.5.1): readOnly attributes from the client are ignored, id/meta kept.
- * - PATCH (§3.5.2): the PatchOp is applied to the full current resource, then stored (a group's members as a
- *   difference). Users answer 200 with the resource; Groups answer 204 with the ETag unless attributes or
- *   excludedAttributes were asked for (§3.5.2 allows either; Entra's group PATCH expects 204, and a large
- *   group's member list is not worth sending back).
+ * - PATCH (§3.5.2): a group PATCH that only adds and removes members is a membership delta: the rows it names
+ *   are looked up, inserted and deleted, O(members named) whatever the group's size (PatchOp.memberDelta).
+ *   Any other PatchOp is applied to the current resource, built with its derived attribute (members, groups)
+ *   only when an operation may touch it, then stored (a group's members as a difference). Users answer 200
+ *   with the resource; Groups answer 204 with the ETag unless attributes or excludedAttributes were asked for
+ *   (§3.5.2 allows either; Entra's group PATCH expects 204, and a large group's member list is not worth
+ *   reading, let alone sending back).
  * - DELETE → 204 (§3.6); afterwards the resource is gone (404) and removed from every group.
  * - If-Match on PUT/PATCH/DELETE → 412 when it does not match meta.version (§3.14).
  * - Each write runs in one store transaction: the precondition check, the read and the write see the same
@@ -102,21 +105,32 @@ export function replaceResource(ctx: ServiceContext, kind: ResourceKind, id: str
 }
 
 export function patchResource(ctx: ServiceContext, kind: ResourceKind, id: string, body: JsonObject, ifMatch?: string, projection: Projection = {}): ServiceResult {
+  const { registry, scim } = ctx.tenant;
   return ctx.store.transaction(() => {
     const current = kind.get(ctx.store, ctx.tenant.id, id);
     if (!current) throw notFound(kind, id);
     checkIfMatch(ifMatch, current.version);
-    // The PatchOp applies to the whole resource (members included); a member's display is not stored, so it is
-    // not looked up.
-    const [full] = kind.represent(ctx.store, ctx.tenant.id, [current], ctx.base, { memberDisplay: false });
-    const patched = ctx.protocol.patch(ctx.tenant.registry, kind.type, ctx.tenant.scim.mode, body, full!);
+    const patch = ctx.protocol.parsePatch(registry, kind.type, scim.mode, body);
+    const { members } = kind;
+    const delta = members && patch.memberDelta((memberId) => members.has(ctx.store, ctx.tenant.id, id, memberId));
     let row: StoredRow = current;
-    if (patched.changed) {
-      const replaced = kind.replace(ctx.store, ctx.tenant.id, id, patched.resource);
-      if (!replaced) throw notFound(kind, id);
-      row = replaced;
+    if (delta) {
+      // Members added and removed: only the rows named are read and written (the membership delta path).
+      row = members!.change(ctx.store, ctx.tenant.id, id, delta.add, delta.remove) ?? current;
+      recordTolerated(ctx, kind, 'patch', delta.tolerated);
+    } else {
+      // The PatchOp applies to the whole resource; the derived attribute (members, groups) is built only when an
+      // operation may read or change it, and a member's display is not stored, so it is never looked up.
+      const derived = patch.touches(kind.derived);
+      const [full] = kind.represent(ctx.store, ctx.tenant.id, [current], ctx.base, { withMembers: derived, withGroups: derived, memberDisplay: false });
+      const patched = patch.apply(full!);
+      if (patched.changed) {
+        const replaced = kind.replace(ctx.store, ctx.tenant.id, id, patched.resource, !derived);
+        if (!replaced) throw notFound(kind, id);
+        row = replaced;
+      }
+      recordTolerated(ctx, kind, 'patch', patched.tolerated);
     }
-    recordTolerated(ctx, kind, 'patch', patched.tolerated);
     const asked = projection.attributes !== undefined || projection.excludedAttributes !== undefined;
     if (kind.type === 'Group' && !asked) return { status: 204, headers: { ETag: etagOf(row.version) } };
     return single(ctx, kind, row, 200, projection, true);

@@ -7,8 +7,9 @@
  *   member removes its memberships here and bumps those groups' versions (RFC 7644 §3.6).
  * - Reads that serve a page are batched, one query each (../batch-sql.ts): the members of every group of a
  *   page, the groups of every user of a page, the types of a PATCH's new members.
- * - setMembers writes only the difference (a PATCH adding one member to a group of 10,000 writes one row) and
- *   keeps the insertion order of those that stay.
+ * - setMembers writes only the difference (a PUT adding one member to a group of 10,000 writes one row) and
+ *   keeps the insertion order of those that stay; changeMembers writes a PATCH's delta without reading the
+ *   group's other members (primary-key deletes, one typing query, the last seq from the (group_id, seq) index).
  */
 import { randomUUID } from 'node:crypto';
 import { BATCH_SQL } from '../batch-sql.ts';
@@ -42,6 +43,18 @@ const toGroup = (r: GroupDbRow): GroupRow => ({
 });
 
 const NO_PAGE: Page = { offset: 0, limit: -1 };
+
+/**
+ * The statements a membership delta runs (changeMembers, and PATCH's hasMember lookups): each reaches one row,
+ * or the last one of the group, through the primary key (group_id, member_id) or memberships_group_seq — never a
+ * scan of the group's members (../membership-delta.test.ts checks the plans).
+ */
+export const MEMBER_DELTA_SQL = {
+  has: 'SELECT 1 AS x FROM memberships WHERE group_id = ? AND member_id = ?',
+  maxSeq: 'SELECT COALESCE(MAX(seq), 0) AS n FROM memberships WHERE group_id = ?',
+  delete: 'DELETE FROM memberships WHERE group_id = ? AND member_id = ?',
+  insertAt: 'INSERT OR IGNORE INTO memberships (tenant_id, group_id, member_id, member_type, seq) VALUES (?, ?, ?, ?, ?)',
+} as const;
 
 type MembershipDbRow = { group_id: string; member_id: string; member_type: MemberType };
 
@@ -79,11 +92,10 @@ export function sqliteGroups(d: SqliteDatabase, tenants: TenantPort): GroupPort 
       `INSERT OR IGNORE INTO memberships (tenant_id, group_id, member_id, member_type, seq)
         VALUES (?, ?, ?, ?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM memberships WHERE group_id = ?))`,
     ),
-    memberInsertAt: sql<[tenantId: string, groupId: string, memberId: string, memberType: MemberType, seq: number]>(
-      'INSERT OR IGNORE INTO memberships (tenant_id, group_id, member_id, member_type, seq) VALUES (?, ?, ?, ?, ?)',
-    ),
-    memberMaxSeq: sql<[groupId: string], { n: number }>('SELECT COALESCE(MAX(seq), 0) AS n FROM memberships WHERE group_id = ?'),
-    memberDelete: sql<[groupId: string, memberId: string]>('DELETE FROM memberships WHERE group_id = ? AND member_id = ?'),
+    memberInsertAt: sql<[tenantId: string, groupId: string, memberId: string, memberType: MemberType, seq: number]>(MEMBER_DELTA_SQL.insertAt),
+    memberHas: sql<[groupId: string, memberId: string], { x: number }>(MEMBER_DELTA_SQL.has),
+    memberMaxSeq: sql<[groupId: string], { n: number }>(MEMBER_DELTA_SQL.maxSeq),
+    memberDelete: sql<[groupId: string, memberId: string]>(MEMBER_DELTA_SQL.delete),
     membersOf: sql<[groupId: string], MembershipDbRow>('SELECT group_id, member_id, member_type FROM memberships WHERE group_id = ? ORDER BY seq'),
     groupsOfMember: sql<[tenantId: string, memberId: string], GroupDbRow>(
       `SELECT g.* FROM memberships m JOIN groups g ON g.id = m.group_id WHERE m.tenant_id = ? AND m.member_id = ? ORDER BY g.seq`,
@@ -144,6 +156,19 @@ export function sqliteGroups(d: SqliteDatabase, tenants: TenantPort): GroupPort 
       return d.transaction(() => {
         port.removeFromAllGroups(tenantId, id);
         return s.delete.run(id, tenantId).changes > 0;
+      });
+    },
+
+    hasMember: (_tenantId, groupId, memberId) => s.memberHas.get(groupId, memberId) !== undefined,
+
+    changeMembers(tenantId, groupId, add, remove) {
+      return d.transaction(() => {
+        let changed = 0;
+        for (const memberId of remove) changed += s.memberDelete.run(groupId, memberId).changes;
+        changed += appendMembers(tenantId, groupId, add);
+        if (changed === 0) return undefined;
+        s.touch.run(d.now(), groupId, tenantId);
+        return port.getGroup(tenantId, groupId);
       });
     },
 
@@ -219,16 +244,26 @@ export function sqliteGroups(d: SqliteDatabase, tenants: TenantPort): GroupPort 
     const current = new Set(s.membersOf.all(groupId).map((r) => r.member_id));
     const wanted = new Set(memberIds);
     for (const id of current) if (!wanted.has(id)) s.memberDelete.run(groupId, id);
-    const added = [...wanted].filter((id) => !current.has(id));
-    if (added.length === 0) return;
+    appendMembers(
+      tenantId,
+      groupId,
+      [...wanted].filter((id) => !current.has(id)),
+    );
+  }
+
+  /** Appends members that are not in the group yet, after its last one; returns how many rows were written. */
+  function appendMembers(tenantId: string, groupId: string, added: readonly string[]): number {
+    if (added.length === 0) return 0;
     // One query types every new member (a PATCH adding 1,000 members is not 2,000 lookups).
     const types = port.memberTypes(tenantId, added);
     let seq = s.memberMaxSeq.get(groupId)!.n;
+    let written = 0;
     for (const memberId of added) {
       const type = types.get(memberId);
       if (type === undefined) throw new StoreError('not-found/member', `member "${memberId}" is not a user or group of this tenant`);
-      s.memberInsertAt.run(tenantId, groupId, memberId, type, ++seq);
+      written += s.memberInsertAt.run(tenantId, groupId, memberId, type, ++seq).changes;
     }
+    return written;
   }
 
   return port;
