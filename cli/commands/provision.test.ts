@@ -59,4 +59,25 @@ describe('sso-harness provision', () => {
     expect(await command.run(['--config', bad, '--url', server.url, '--token', 't'])).toBe(2);
     expect(err).toContain('settings.concurrency');
   });
+
+  it('generates the directory with --synthetic, prints cycles only with --quiet, streams exchanges and ends with the run line', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'provision-cli-'));
+    const stream = join(dir, 'exchanges.jsonl');
+    const args = ['--config', fixture, '--url', `${server.url}?aadOptscim062020`, '--token', server.token, '--report-dir', dir];
+    const code = await command.run([...args, '--synthetic', 'users=12,groups=3,members=9', '--quiet', '--exchanges-file', stream]);
+    expect(code).toBe(0);
+    expect(server.users.size).toBe(12);
+    expect(server.groups.size).toBe(3);
+    expect(out).not.toContain('user0@synthetic.example');
+    expect(out).toMatch(/cycle 1 \(initial\): created 15/);
+    expect(out).toMatch(/run: [\d.]+ s, \d+ requests, [\d.]+ requests\/object, \d+ requests\/s, peak RSS \d+ MiB/);
+    const lines = readFileSync(stream, 'utf8').trim().split('\n');
+    expect(lines.length).toBe(JSON.parse(readFileSync(join(dir, 'provisioning-log.json'), 'utf8')).requests);
+  });
+
+  it('refuses a --synthetic spec that is not users=N,groups=N,members=N (exit 2, nothing sent)', async () => {
+    expect(await command.run(['--config', fixture, '--url', server.url, '--token', server.token, '--synthetic', 'users=10,members=5'])).toBe(2);
+    expect(err).toContain('--synthetic');
+    expect(server.users.size).toBe(0);
+  });
 });

@@ -7,6 +7,8 @@ export type ProvisioningErrorCode =
   | 'fixture/unknown-reference'
   | 'directory/unknown-object'
   | 'directory/duplicate-id'
+  /** `--synthetic users=N,groups=N,members=N` that is not that, or asks for more than a directory can hold. */
+  | 'synthetic/invalid'
   | 'mapping/invalid'
   | 'mapping/expression'
   | 'mapping/unknown-target'

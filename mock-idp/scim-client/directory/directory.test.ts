@@ -96,3 +96,32 @@ describe('changes', () => {
     expect(() => d.disable('a@x.test')).toThrow(expect.objectContaining({ code: 'directory/unknown-object' }));
   });
 });
+
+describe('finding objects by name', () => {
+  it('follows renames, hard deletes and UPN updates, and the first of two equal names wins', () => {
+    const d = loadDirectory(yaml, 'f.yaml');
+    const a = d.user('a@x.test')!;
+    d.rename('a@x.test', 'a2@x.test');
+    expect(d.user('a@x.test')).toBeUndefined();
+    expect(d.user('a2@x.test')).toBe(a);
+    d.updateAttribute('a2@x.test', 'userPrincipalName', 'a3@x.test');
+    expect(d.user('a3@x.test')).toBe(a);
+    d.rename('Inner', 'Core');
+    expect(d.group('Inner')).toBeUndefined();
+    expect(d.group('Core')!.displayName).toBe('Core');
+    d.hardDelete('b@x.test');
+    expect(d.user('b@x.test')).toBeUndefined();
+    const twin = d.addUser({ userPrincipalName: 'a3@x.test', objectId: 'twin' });
+    expect(d.user('a3@x.test')).toBe(a);
+    d.hardDelete(a.objectId);
+    expect(d.user('a3@x.test')).toBe(twin);
+  });
+
+  it('names the member references that resolve to nothing', () => {
+    expect(() => loadDirectory('users:\n  - userPrincipalName: a@x.test\ngroups:\n  - displayName: G\n    members: [a@x.test, nobody, a@x.test]\n', 'f.yaml')).toThrow(
+      expect.objectContaining({ code: 'fixture/unknown-reference', problems: ['groups[0].members[1] names no user or group: "nobody"'] }),
+    );
+    const d = loadDirectory('users:\n  - userPrincipalName: a@x.test\ngroups:\n  - displayName: G\n    members: [a@x.test, a@x.test]\n', 'f.yaml');
+    expect(d.group('G')!.members).toHaveLength(1);
+  });
+});

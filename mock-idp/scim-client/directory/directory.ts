@@ -45,6 +45,13 @@ export class Directory {
   private readonly changedAt = new Map<string, Date>();
   /** Direct members of assigned groups; rebuilt after any change. */
   private assignedViaGroup: Set<string> | undefined;
+  /**
+   * userPrincipalName → objectId and group displayName → objectId (the first in insertion order wins, as a scan
+   * would find it), so a fixture of 200,000 memberships named by UPN resolves by map, not by scanning the users once
+   * per membership. Extended by addUser/addGroup, dropped (rebuilt on the next lookup) by a rename or a hard delete.
+   */
+  private byUpn: Map<string, string> | undefined;
+  private byGroupName: Map<string, string> | undefined;
 
   constructor(readonly clock: Clock = systemClock) {}
 
@@ -56,10 +63,18 @@ export class Directory {
     return [...this.groupMap.values()];
   }
   user(idOrUpn: string): DirectoryUser | undefined {
-    return this.userMap.get(idOrUpn) ?? [...this.userMap.values()].find((u) => u.userPrincipalName === idOrUpn);
+    const direct = this.userMap.get(idOrUpn);
+    if (direct) return direct;
+    this.byUpn ??= firstByName(this.userMap.values(), (u) => u.userPrincipalName);
+    const id = this.byUpn.get(idOrUpn);
+    return id === undefined ? undefined : this.userMap.get(id);
   }
   group(idOrName: string): DirectoryGroup | undefined {
-    return this.groupMap.get(idOrName) ?? [...this.groupMap.values()].find((g) => g.displayName === idOrName);
+    const direct = this.groupMap.get(idOrName);
+    if (direct) return direct;
+    this.byGroupName ??= firstByName(this.groupMap.values(), (g) => g.displayName);
+    const id = this.byGroupName.get(idOrName);
+    return id === undefined ? undefined : this.groupMap.get(id);
   }
   lastChanged(objectId: string): Date | undefined {
     return this.changedAt.get(objectId);
@@ -123,6 +138,7 @@ export class Directory {
       assigned: input.assigned ?? true,
     };
     this.userMap.set(objectId, u);
+    if (this.byUpn && !this.byUpn.has(u.userPrincipalName)) this.byUpn.set(u.userPrincipalName, objectId);
     this.touch(objectId);
     return u;
   }
@@ -134,6 +150,7 @@ export class Directory {
     }
     const g: DirectoryGroup = { mailNickname: null, description: null, ...input, objectId, members: [...(input.members ?? [])], assigned: input.assigned ?? true };
     this.groupMap.set(objectId, g);
+    if (this.byGroupName && !this.byGroupName.has(g.displayName)) this.byGroupName.set(g.displayName, objectId);
     this.touch(objectId);
     return g;
   }
@@ -168,6 +185,7 @@ export class Directory {
     const o = this.objectFor(id);
     this.userMap.delete(o.objectId);
     this.groupMap.delete(o.objectId);
+    this.dropNameIndexes();
     for (const g of this.groupMap.values()) {
       if (g.members.includes(o.objectId)) {
         g.members = g.members.filter((m) => m !== o.objectId);
@@ -182,6 +200,7 @@ export class Directory {
     const g = this.group(id);
     if (g) g.displayName = newName;
     else this.mustUser(id).userPrincipalName = newName;
+    this.dropNameIndexes();
     this.touch(this.objectFor(newName).objectId);
   }
   addMember(groupId: string, memberId: string): void {
@@ -189,6 +208,25 @@ export class Directory {
     const m = this.objectFor(memberId).objectId;
     if (!g.members.includes(m)) g.members.push(m);
     this.touch(g.objectId);
+  }
+  /**
+   * Adds many members at once (a fixture's list): each named by objectId, userPrincipalName or group displayName,
+   * duplicates kept once, in linear time. Answers the references that name nothing (by index in `memberIds`).
+   */
+  addMembers(groupId: string, memberIds: readonly string[]): number[] {
+    const g = this.mustGroup(groupId);
+    const have = new Set(g.members);
+    const unknown: number[] = [];
+    memberIds.forEach((ref, i) => {
+      const m = (this.user(ref) ?? this.group(ref))?.objectId;
+      if (m === undefined) unknown.push(i);
+      else if (!have.has(m)) {
+        have.add(m);
+        g.members.push(m);
+      }
+    });
+    this.touch(g.objectId);
+    return unknown;
   }
   removeMember(groupId: string, memberId: string): void {
     const g = this.mustGroup(groupId);
@@ -203,11 +241,16 @@ export class Directory {
     if (USER_FIELDS.has(attribute)) {
       if (attribute === 'manager' && typeof value === 'string') value = this.mustUser(value).objectId;
       (u as unknown as Record<string, SourceValue>)[attribute] = value;
+      if (attribute === 'userPrincipalName') this.dropNameIndexes();
     } else if (attribute.startsWith('extension_')) u.extensions[attribute] = value;
     else u.other[attribute] = value;
     this.touch(u.objectId);
   }
 
+  private dropNameIndexes(): void {
+    this.byUpn = undefined;
+    this.byGroupName = undefined;
+  }
   private touch(objectId: string): void {
     this.assignedViaGroup = undefined;
     this.changedAt.set(objectId, this.clock.now());
@@ -227,4 +270,11 @@ export class Directory {
     if (!g) throw new ProvisioningError('directory/unknown-object', `no group "${id}" in the directory`);
     return g;
   }
+}
+
+/** name → id of the first object (in iteration order) carrying each name. */
+function firstByName<T extends { objectId: string }>(objects: Iterable<T>, name: (o: T) => string): Map<string, string> {
+  const index = new Map<string, string>();
+  for (const o of objects) if (!index.has(name(o))) index.set(name(o), o.objectId);
+  return index;
 }

@@ -50,11 +50,8 @@ export function directoryFromFixture(data: unknown, clock?: Clock, root = ''): D
   });
   (fx.groups ?? []).forEach((raw, i) => {
     const g = dir.group(raw.displayName as string)!;
-    (raw.members ?? []).forEach((ref, j) => {
-      const target = dir.user(ref) ?? dir.group(ref);
-      if (!target) refProblems.push(`${p(`groups[${i}].members[${j}]`)} names no user or group: "${ref}"`);
-      else dir.addMember(g.objectId, target.objectId);
-    });
+    const members = raw.members ?? [];
+    for (const j of dir.addMembers(g.objectId, members)) refProblems.push(`${p(`groups[${i}].members[${j}]`)} names no user or group: "${members[j]}"`);
   });
   if (refProblems.length) throw new ProvisioningError('fixture/unknown-reference', `invalid directory fixture: ${refProblems.join('; ')}`, refProblems);
   return dir;

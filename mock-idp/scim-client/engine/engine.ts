@@ -35,21 +35,26 @@ import type { ProvisioningClient, ScimResource } from './client.ts';
 import { forEachLimited } from './pool.ts';
 import type { EngineSettings } from './settings.ts';
 import { defaultEngineSettings } from './settings.ts';
+import { fingerprint as digest, packState, unpackState } from './watermark.ts';
+import type { PackedState } from './watermark.ts';
 
 interface ExportedUser {
   targetId: string;
-  /** Source record + scope as last exported: unchanged → nothing to send. */
+  /** Digest of source record + scope as last exported (./watermark.ts): unchanged → nothing to send. */
   fingerprint: string;
-  state: MappedState;
+  /** The mapped state as last exported, packed (./watermark.ts). */
+  state: PackedState;
+  /** The userName it was exported with (members' `display`, log names of deleted users). */
+  userName: string | undefined;
   enabled: boolean;
   /** A reference (manager) still waits for its target to exist. */
   pendingReference: boolean;
 }
 interface ExportedGroup {
   targetId: string;
+  /** Digest of source record + members as last exported (./watermark.ts). */
   fingerprint: string;
   displayName: string;
-  state: MappedState;
   /** Target ids of members as last exported. */
   members: string[];
 }
@@ -141,7 +146,7 @@ export class ProvisioningEngine {
   async runCycle(): Promise<CycleResult> {
     const cycle = ++this.cycleNo;
     const kind = cycle === 1 ? 'initial' : 'incremental';
-    const before = this.o.log.exchanges.length;
+    const before = this.o.log.requestCount;
     if (this.quarantine) {
       return { cycle, kind, summary: this.o.log.summary(cycle), failed: [], requests: 0, quarantined: true };
     }
@@ -159,7 +164,7 @@ export class ProvisioningEngine {
 
     if (this.settings.provisionGroups) {
       this.userNames.clear();
-      for (const e of this.users.values()) if (typeof e.state['userName'] === 'string') this.userNames.set(e.targetId, e.state['userName']);
+      for (const e of this.users.values()) if (e.userName !== undefined) this.userNames.set(e.targetId, e.userName);
       await forEachLimited(dir.groups(), limit, (g) => this.guard(cycle, this.groupRef(g), () => this.syncGroup(cycle, g)));
       const goneGroups = [...this.groups.keys()].filter((id) => !dir.group(id) || dir.group(id)!.objectId !== id);
       await forEachLimited(goneGroups, limit, (id) =>
@@ -172,16 +177,16 @@ export class ProvisioningEngine {
     }
 
     const summary = this.o.log.summary(cycle);
-    const failed = this.o.log.outcomes.filter((x) => x.cycle === cycle && x.outcome === 'failed');
+    const failed = this.o.log.failures(cycle);
     const processed = Object.entries(summary)
       .filter(([k]) => k !== 'unchanged' && k !== 'skipped')
       .reduce((n, [, v]) => n + v, 0);
-    if (failed.length && processed && failed.length / processed >= this.settings.failureRate) this.badCycles++;
+    if (summary.failed && processed && summary.failed / processed >= this.settings.failureRate) this.badCycles++;
     else this.badCycles = 0;
     if (this.badCycles >= this.settings.quarantineAfterCycles) {
       this.quarantine = { reason: `${this.badCycles} consecutive cycles with at least ${Math.round(this.settings.failureRate * 100)}% of objects failing` };
     }
-    return { cycle, kind, summary, failed, requests: this.o.log.exchanges.length - before, quarantined: !!this.quarantine };
+    return { cycle, kind, summary, failed, requests: this.o.log.requestCount - before, quarantined: !!this.quarantine };
   }
 
   // ---------------------------------------------------------------- users
@@ -195,7 +200,7 @@ export class ProvisioningEngine {
 
   /** An object gone from the directory is named in the log by what was last exported (userName, displayName). */
   private exportedUserRef(sourceId: string): ObjectRef {
-    return { type: 'user', sourceId, name: String(this.users.get(sourceId)?.state['userName'] ?? sourceId) };
+    return { type: 'user', sourceId, name: this.users.get(sourceId)?.userName ?? sourceId };
   }
 
   private exportedGroupRef(sourceId: string): ObjectRef {
@@ -226,7 +231,7 @@ export class ProvisioningEngine {
     const ref = this.userRef(u);
     const source = this.o.directory.sourceOf(u);
     const scope = this.userScope(u, source);
-    const fingerprint = `${scope}|${JSON.stringify(source)}`;
+    const fingerprint = digest(scope, JSON.stringify(source));
     const exported = this.users.get(u.objectId);
 
     if (scope !== IN_SCOPE) {
@@ -262,14 +267,14 @@ export class ProvisioningEngine {
         const { changes, pending } = this.userChanges(set, updateState, found.resource, undefined);
         const desired = this.serialiseUser(updateState);
         await this.o.client.updateUser(ref, found.id, found.resource, desired, changes);
-        this.users.set(u.objectId, { targetId: found.id, fingerprint, state: updateState, enabled: true, pendingReference: pending });
+        this.users.set(u.objectId, this.exportedUser(found.id, fingerprint, updateState, pending));
         return { outcome: changes.length ? 'updated' : 'unchanged', reason: 'matched an existing object', targetId: found.id };
       }
       const created = await this.o.client.createUser(ref, this.serialiseUser(createState, true));
       // Entra links references (manager) in a second request once the user exists.
       const { changes, pending } = this.userChanges(set, createState, created.resource, undefined, true);
       if (changes.length) await this.o.client.updateUser(ref, created.id, created.resource, this.serialiseUser(createState), changes);
-      this.users.set(u.objectId, { targetId: created.id, fingerprint, state: createState, enabled: true, pendingReference: pending });
+      this.users.set(u.objectId, this.exportedUser(created.id, fingerprint, createState, pending));
       return { outcome: 'created', targetId: created.id };
     }
 
@@ -280,9 +285,10 @@ export class ProvisioningEngine {
       this.users.delete(u.objectId);
       return this.syncUser(cycle, u);
     }
-    const { changes, pending } = this.userChanges(set, updateState, current, exported.state);
+    const previous = unpackState(exported.state);
+    const { changes, pending } = this.userChanges(set, updateState, current, previous);
     await this.o.client.updateUser(ref, exported.targetId, current, this.serialiseUser(updateState), changes);
-    this.users.set(u.objectId, { targetId: exported.targetId, fingerprint, state: { ...exported.state, ...updateState }, enabled: true, pendingReference: pending });
+    this.users.set(u.objectId, this.exportedUser(exported.targetId, fingerprint, { ...previous, ...updateState }, pending));
     return { outcome: changes.length ? 'updated' : 'unchanged', ...(exported.enabled ? {} : { reason: 'back in scope' }), targetId: exported.targetId };
   }
 
@@ -291,8 +297,9 @@ export class ProvisioningEngine {
     const ref = this.userRef(u);
     const current = await this.o.client.getUser(ref, exported.targetId);
     if (!current) return undefined;
-    const { changes, pending } = this.userChanges(this.o.mappings.users, exported.state, current, exported.state, true);
-    if (changes.length) await this.o.client.updateUser(ref, exported.targetId, current, this.serialiseUser(exported.state), changes);
+    const state = unpackState(exported.state);
+    const { changes, pending } = this.userChanges(this.o.mappings.users, state, current, state, true);
+    if (changes.length) await this.o.client.updateUser(ref, exported.targetId, current, this.serialiseUser(state), changes);
     this.users.set(u.objectId, { ...exported, pendingReference: pending });
     return undefined;
   }
@@ -304,6 +311,12 @@ export class ProvisioningEngine {
     const outcome = await this.o.client.deleteUser(ref, exported.targetId, active?.target);
     this.users.delete(sourceId);
     return { outcome, reason: 'hard-deleted', targetId: exported.targetId };
+  }
+
+  /** The watermark of a user just exported (enabled). */
+  private exportedUser(targetId: string, fingerprint: string, state: MappedState, pendingReference: boolean): ExportedUser {
+    const userName = state['userName'];
+    return { targetId, fingerprint, state: packState(state), userName: typeof userName === 'string' ? userName : undefined, enabled: true, pendingReference };
   }
 
   private resolveRef = (objectId: string): string | undefined => this.users.get(objectId)?.targetId ?? this.groups.get(objectId)?.targetId;
@@ -392,14 +405,14 @@ export class ProvisioningEngine {
         this.groups.delete(g.objectId);
         return { outcome: 'deleted', reason: scope, targetId: exported.targetId };
       }
-      const fp = `${scope}|${JSON.stringify(source)}`;
+      const fp = digest(scope, JSON.stringify(source));
       if (this.skipped.get(g.objectId) === fp) return undefined;
       this.skipped.set(g.objectId, fp);
       return { outcome: 'skipped', reason: scope };
     }
     this.skipped.delete(g.objectId);
     const members = this.desiredMembers(g);
-    const fingerprint = `${JSON.stringify(source)}|${members.join(',')}`;
+    const fingerprint = digest(JSON.stringify(source), members.join(','));
     if (exported && exported.fingerprint === fingerprint && !this.escrow.has(g.objectId)) return undefined;
 
     const set = this.o.mappings.groups;
@@ -413,11 +426,11 @@ export class ProvisioningEngine {
       if (found) {
         const changes = this.groupAttributeChanges(set, state, found.resource);
         await this.o.client.updateGroup(ref, found.id, { changes, add: members, remove: [], members, display: this.memberDisplay(members), resource });
-        this.groups.set(g.objectId, { targetId: found.id, fingerprint, displayName, state, members });
+        this.groups.set(g.objectId, { targetId: found.id, fingerprint, displayName, members });
         return { outcome: 'updated', reason: 'matched an existing object', targetId: found.id };
       }
       const created = await this.o.client.createGroup(ref, resource, members, this.memberDisplay(members));
-      this.groups.set(g.objectId, { targetId: created.id, fingerprint, displayName, state, members });
+      this.groups.set(g.objectId, { targetId: created.id, fingerprint, displayName, members });
       return { outcome: 'created', targetId: created.id };
     }
     const current = await this.o.client.getGroup(ref, exported.targetId);
@@ -426,8 +439,11 @@ export class ProvisioningEngine {
       return this.syncGroup(cycle, g);
     }
     const changes = this.groupAttributeChanges(set, state, current);
-    const add = members.filter((m) => !exported.members.includes(m));
-    const remove = exported.members.filter((m) => !members.includes(m));
+    // Sets, not includes(): a group of 50,000 members must not cost 50,000² comparisons.
+    const had = new Set(exported.members);
+    const want = new Set(members);
+    const add = members.filter((m) => !had.has(m));
+    const remove = exported.members.filter((m) => !want.has(m));
     const rename = changes.find((c) => c.path.text.toLowerCase() === 'displayname');
     const others = changes.filter((c) => c !== rename);
     await this.o.client.updateGroup(ref, exported.targetId, {
@@ -439,7 +455,7 @@ export class ProvisioningEngine {
       display: this.memberDisplay(members),
       resource,
     });
-    this.groups.set(g.objectId, { targetId: exported.targetId, fingerprint, displayName, state: { ...exported.state, ...state }, members });
+    this.groups.set(g.objectId, { targetId: exported.targetId, fingerprint, displayName, members });
     return { outcome: changes.length || add.length || remove.length ? 'updated' : 'unchanged', targetId: exported.targetId };
   }
 

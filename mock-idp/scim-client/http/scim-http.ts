@@ -5,7 +5,8 @@
  * - the retries are the vendor's own, modelled here (./retry.ts: what Entra and Okta do), not the harness's;
  * - each attempt goes out through the harness's one HTTP driver (http/send.ts) with its retries off: its
  *   per-attempt timeout (`timeoutMs`, default 30 s; a hung endpoint is a transport failure, retried like one),
- *   and redirects followed as fetch follows them, as these clients always have.
+ *   and redirects followed as fetch follows them, as these clients always have;
+ * - one keep-alive agent for the whole run (./keep-alive-fetch.ts) unless a fetch is injected.
  *
  * In a dry run only reads (GET) are sent; writes are logged as they would be sent and answered locally.
  */
@@ -14,6 +15,8 @@ import type { Clock } from '../../clock.ts';
 import { systemClock } from '../../clock.ts';
 import { ProvisioningError } from '../errors.ts';
 import type { ObjectRef, ProvisioningLog } from '../log/log.ts';
+import { keepAliveTransport } from './keep-alive-fetch.ts';
+import type { KeepAliveTransport } from './keep-alive-fetch.ts';
 import { defaultRetryPolicy, delayBeforeRetry, isRetryable } from './retry.ts';
 import type { RetryPolicy } from './retry.ts';
 
@@ -53,8 +56,16 @@ export const realSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, 
 export class ScimHttp {
   readonly retry: RetryPolicy;
   private dryRunIds = 0;
+  /** One keep-alive agent for the run (./keep-alive-fetch.ts), unless a fetch is injected. */
+  private transport: KeepAliveTransport | undefined;
   constructor(private readonly o: ScimHttpOptions) {
     this.retry = o.retry ?? defaultRetryPolicy;
+  }
+
+  /** Closes the run's kept-alive connections. */
+  close(): void {
+    this.transport?.close();
+    this.transport = undefined;
   }
 
   url(path: string, query?: Record<string, string>): string {
@@ -72,7 +83,7 @@ export class ScimHttp {
       this.o.log.exchange({ ...base, status, attempt: 1, dryRun: true, ...(body ? { responseBody: body } : {}) });
       return { status, body };
     }
-    const doFetch = this.o.fetch ?? fetch;
+    const doFetch = this.o.fetch ?? (this.transport ??= keepAliveTransport()).fetch;
     const sleep = this.o.sleep ?? realSleep;
     const clock = this.o.clock ?? systemClock;
     let last: { status: number; error?: string } = { status: 0 };

@@ -2,9 +2,12 @@
  * The provisioning log: every request and response (the bearer token never written), and each object's
  * outcome per cycle, like the "Provisioning logs" blade of Entra. Written as JSON and as HTML (every value
  * escaped) to a reports directory.
+ * - bounded: counts, per-cycle summaries and failures are kept whole; the exchanges and outcomes themselves only as
+ *   a window of the most recent `keep` (default 10,000), so a 100,000-user run does not hold every body;
+ * - `streamTo` appends every exchange to a JSON Lines file as it happens, for a whole-run record on disk.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 
 export type ObjectType = 'user' | 'group';
 export type Outcome = 'created' | 'updated' | 'disabled' | 'deleted' | 'unchanged' | 'skipped' | 'failed';
@@ -43,33 +46,104 @@ export interface ObjectOutcome {
   targetId?: string;
 }
 
+export interface ProvisioningLogOptions {
+  /**
+   * How many of the most recent exchanges (and, separately, object outcomes) the log keeps in memory and writes to
+   * its reports; the counts, per-cycle summaries and failures are kept whole. Default 10,000: every scenario keeps
+   * all of its exchanges; a 100,000-user run keeps a window instead of every request and response body.
+   */
+  keep?: number;
+  /** Also append every exchange, as one JSON line each, to this file (the whole run, nothing held in memory). */
+  streamTo?: string;
+}
+
+/** Failures kept per cycle (the count is exact; the list stops growing here). */
+const FAILURES_KEPT = 10_000;
+const EMPTY_SUMMARY: Readonly<Record<Outcome, number>> = Object.freeze({ created: 0, updated: 0, disabled: 0, deleted: 0, unchanged: 0, skipped: 0, failed: 0 });
+
+/** Drops the oldest entries once a window holds `keep` plus a slack of `keep / 4` (amortised O(1) per entry). */
+function trim<T>(list: T[], keep: number): void {
+  if (list.length > keep + Math.max(1, keep >> 2)) list.splice(0, list.length - keep);
+}
+
 export class ProvisioningLog {
+  /** The most recent exchanges (all of them up to `keep`); `requestCount` counts every one. */
   readonly exchanges: Exchange[] = [];
+  /** The most recent object outcomes (all of them up to `keep`); `summary()` counts every one. */
   readonly outcomes: ObjectOutcome[] = [];
+  readonly keep: number;
   private seq = 0;
+  private readonly perCycle = new Map<number, Record<Outcome, number>>();
+  private readonly failedPerCycle = new Map<number, ObjectOutcome[]>();
+  private readonly methods = new Map<string, number>();
+  private stream: number | undefined;
   /** Optional live listener (the CLI prints progress from it). */
   onOutcome?: (o: ObjectOutcome) => void;
 
+  constructor(options: ProvisioningLogOptions = {}) {
+    this.keep = Math.max(1, options.keep ?? 10_000);
+    if (options.streamTo) {
+      mkdirSync(dirname(options.streamTo), { recursive: true });
+      this.stream = openSync(options.streamTo, 'w');
+    }
+  }
+
+  /** Every exchange logged so far (attempts included), kept in the window or not. */
+  get requestCount(): number {
+    return this.seq;
+  }
+
+  /** Exchanges per HTTP method over the whole run. */
+  requestsByMethod(): Record<string, number> {
+    return Object.fromEntries(this.methods);
+  }
+
   exchange(e: Omit<Exchange, 'seq'>): Exchange {
     const full = { seq: ++this.seq, ...e };
+    this.methods.set(e.method, (this.methods.get(e.method) ?? 0) + 1);
     this.exchanges.push(full);
+    trim(this.exchanges, this.keep);
+    if (this.stream !== undefined) writeSync(this.stream, `${JSON.stringify(full)}\n`);
     return full;
   }
 
   outcome(o: ObjectOutcome): void {
+    let counts = this.perCycle.get(o.cycle);
+    if (!counts) this.perCycle.set(o.cycle, (counts = { ...EMPTY_SUMMARY }));
+    counts[o.outcome]++;
+    if (o.outcome === 'failed') {
+      let failed = this.failedPerCycle.get(o.cycle);
+      if (!failed) this.failedPerCycle.set(o.cycle, (failed = []));
+      if (failed.length < FAILURES_KEPT) failed.push(o);
+    }
     this.outcomes.push(o);
+    trim(this.outcomes, this.keep);
     this.onOutcome?.(o);
   }
 
-  /** Counts per outcome for one cycle (or all cycles). */
+  /** Counts per outcome for one cycle (or all cycles), over every outcome logged. */
   summary(cycle?: number): Record<Outcome, number> {
-    const s: Record<Outcome, number> = { created: 0, updated: 0, disabled: 0, deleted: 0, unchanged: 0, skipped: 0, failed: 0 };
-    for (const o of this.outcomes) if (cycle === undefined || o.cycle === cycle) s[o.outcome]++;
+    const s: Record<Outcome, number> = { ...EMPTY_SUMMARY };
+    for (const [c, counts] of this.perCycle) {
+      if (cycle !== undefined && c !== cycle) continue;
+      for (const k of Object.keys(s) as Outcome[]) s[k] += counts[k];
+    }
     return s;
   }
 
-  toJSON(): { exchanges: Exchange[]; outcomes: ObjectOutcome[]; summary: Record<Outcome, number> } {
-    return { exchanges: this.exchanges, outcomes: this.outcomes, summary: this.summary() };
+  /** The failed outcomes of one cycle (the first 10,000; `summary(cycle).failed` is the count). */
+  failures(cycle: number): ObjectOutcome[] {
+    return [...(this.failedPerCycle.get(cycle) ?? [])];
+  }
+
+  /** Closes the exchange stream, if any. */
+  close(): void {
+    if (this.stream !== undefined) closeSync(this.stream);
+    this.stream = undefined;
+  }
+
+  toJSON(): { exchanges: Exchange[]; outcomes: ObjectOutcome[]; summary: Record<Outcome, number>; requests: number; requestsByMethod: Record<string, number> } {
+    return { exchanges: this.exchanges, outcomes: this.outcomes, summary: this.summary(), requests: this.requestCount, requestsByMethod: this.requestsByMethod() };
   }
 
   /** Writes provisioning-log.json and provisioning-log.html into `dir`; returns their paths. */
@@ -91,6 +165,7 @@ const body = (b: unknown) => (b === undefined ? '' : `<pre>${escapeHtml(typeof b
 
 export function renderHtml(log: ProvisioningLog, title: string): string {
   const s = log.summary();
+  const outcomeCount = Object.values(s).reduce((n, v) => n + v, 0);
   const outcomes = log.outcomes
     .map(
       (o) =>
@@ -114,11 +189,11 @@ tr.failed{background:#fdd}tr.created{background:#dfd}tr.disabled,tr.deleted{back
     .map(([k, v]) => `${k}: ${v}`)
     .join(' · ')}</p>
 <h2>Objects</h2>
-<table class="objects"><colgroup><col class="narrow"><col class="narrow"><col><col class="mid"><col><col><col></colgroup><thead><tr><th>Cycle</th><th>Type</th><th>Object</th><th>Outcome</th><th>Code</th><th>Reason</th><th>Target id</th></tr></thead><tbody>
+${outcomeCount > log.outcomes.length ? `<p>The last ${log.outcomes.length} of ${outcomeCount} outcomes.</p>\n` : ''}<table class="objects"><colgroup><col class="narrow"><col class="narrow"><col><col class="mid"><col><col><col></colgroup><thead><tr><th>Cycle</th><th>Type</th><th>Object</th><th>Outcome</th><th>Code</th><th>Reason</th><th>Target id</th></tr></thead><tbody>
 ${outcomes}
 </tbody></table>
 <h2>Requests</h2>
-<table class="requests"><colgroup><col class="narrow"><col class="narrow"><col><col class="mid"><col class="url"><col class="mid"><col><col></colgroup><thead><tr><th>#</th><th>Cycle</th><th>Object</th><th>Method</th><th>URL</th><th>Status</th><th>Request</th><th>Response</th></tr></thead><tbody>
+${log.requestCount > log.exchanges.length ? `<p>The last ${log.exchanges.length} of ${log.requestCount} requests.</p>\n` : ''}<table class="requests"><colgroup><col class="narrow"><col class="narrow"><col><col class="mid"><col class="url"><col class="mid"><col><col></colgroup><thead><tr><th>#</th><th>Cycle</th><th>Object</th><th>Method</th><th>URL</th><th>Status</th><th>Request</th><th>Response</th></tr></thead><tbody>
 ${exchanges}
 </tbody></table>
 </body></html>
