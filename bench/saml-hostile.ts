@@ -20,8 +20,9 @@ import { Worker } from 'node:worker_threads';
 import { resolveConfig } from '../reference-sp/config/index.ts';
 import { createSpKeys } from '../reference-sp/saml/keys.ts';
 import { runAcsPipeline, type AcsResult } from '../reference-sp/saml/pipeline.ts';
-import { createReplayCache } from '../reference-sp/saml/replay-cache.ts';
-import { createOutstandingRequests } from '../reference-sp/saml/request-store.ts';
+import { storedReplayCache } from '../reference-sp/saml/replay-cache.ts';
+import { storedOutstandingRequests } from '../reference-sp/saml/request-store.ts';
+import type { AcsDeps } from '../reference-sp/saml/state.ts';
 import { b64, responseXml, sign, type CraftOptions } from '../reference-sp/saml/test-support/craft.ts';
 import { encryptedAssertionXml, type RawEncryptOptions } from '../reference-sp/saml/test-support/encrypt.ts';
 import { hostileResponseXml, type HostileOptions } from '../reference-sp/saml/test-support/hostile.ts';
@@ -53,16 +54,21 @@ export interface DecryptTiming {
 export interface SamlHostileResult {
   readonly cases: readonly HostileCase[];
   readonly decryption: readonly DecryptTiming[];
-  /** Largest reference SP time over all cases, in ms (goal < 100). */
+  /** Largest reference SP time over all cases, in ms (goal < HOSTILE_BOUND_MS). */
   readonly worstReferenceSpMs: number;
 }
 
-async function best(runs: number, body: () => Promise<string>): Promise<{ ms: number; answer: string }> {
+/** Issue 8 item 4: no message within the ACS body limit may cost the SP more than this. */
+export const HOSTILE_BOUND_MS = 100;
+
+/** The best of `runs`; each run's input is prepared (`prepare`) outside the timed part. */
+async function best<T>(runs: number, prepare: () => T, body: (input: T) => Promise<string>): Promise<{ ms: number; answer: string }> {
   let ms = Infinity;
   let answer = '';
   for (let i = 0; i < runs; i++) {
+    const input = prepare();
     const start = performance.now();
-    answer = await body();
+    answer = await body(input);
     ms = Math.min(ms, performance.now() - start);
   }
   return { ms, answer };
@@ -145,8 +151,14 @@ export async function benchSamlHostile(o: SamlHostileOptions = {}): Promise<Saml
   const tenant = config.tenants[0]!;
   const store = openStore({ path: ':memory:', clock });
   store.ensureTenant('acme', 'generic');
-  // A fresh replay cache per run, so an accepted case measures acceptance every time, not replay/detected.
-  const deps = () => ({ clock, spKeys, requests: createOutstandingRequests(clock), replay: createReplayCache(clock), directory: store });
+  // Fresh replay and request state per run (an in-memory SQLite store, opened before the timer starts), so an
+  // accepted case measures acceptance every time, not replay/detected.
+  const states: ReturnType<typeof openStore>[] = [];
+  const deps = (): AcsDeps => {
+    const state = openStore({ path: ':memory:', clock });
+    states.push(state);
+    return { clock, spKeys, requests: storedOutstandingRequests(state, clock), replay: storedReplayCache(state, clock), directory: store };
+  };
   const nodeSamlOptions = {
     callbackUrl: SP.acsUrl,
     issuer: SP.entityId,
@@ -175,7 +187,7 @@ export async function benchSamlHostile(o: SamlHostileOptions = {}): Promise<Saml
   const cases: HostileCase[] = [];
   for (const spec of specs) {
     const samlResponse = b64(spec.xml);
-    const ours = await best(runs, async () => verdict(await runAcsPipeline({ tenant, samlResponse }, deps())));
+    const ours = await best(runs, deps, async (d) => verdict(await runAcsPipeline({ tenant, samlResponse }, d)));
     // node-saml can take minutes on the largest messages: one run there is enough to make the point.
     const theirs = await nodeSamlCost(nodeSamlOptions, ordinary, samlResponse, spec.xml.length > 400_000 ? 1 : runs, budgetMs);
     const measured: HostileCase = {
@@ -206,13 +218,15 @@ export async function benchSamlHostile(o: SamlHostileOptions = {}): Promise<Saml
   const decryption: DecryptTiming[] = [];
   for (const spec of decryptSpecs) {
     const messages = Array.from({ length: decryptN }, spec.make);
-    await runAcsPipeline({ tenant, samlResponse: messages[0] }, deps());
+    const d = deps(); // a refused message leaves no state behind: one store serves every message of the spec
+    await runAcsPipeline({ tenant, samlResponse: messages[0] }, d);
     let answer = '';
     const start = performance.now();
-    for (const samlResponse of messages) answer = verdict(await runAcsPipeline({ tenant, samlResponse }, deps()));
+    for (const samlResponse of messages) answer = verdict(await runAcsPipeline({ tenant, samlResponse }, d));
     decryption.push({ name: spec.name, meanMicroseconds: ((performance.now() - start) * 1000) / decryptN, answer });
   }
   store.close();
+  for (const state of states) state.close();
   return { cases, decryption, worstReferenceSpMs: Math.max(...cases.map((c) => c.referenceSpMs)) };
 }
 
@@ -224,11 +238,12 @@ export function formatHostileCase(c: HostileCase): string {
   );
 }
 
-export const SAML_HOSTILE_TITLE = 'SAML hostile messages (reference SP ACS pipeline vs node-saml validatePostResponseAsync; goal < 100 ms each)';
+export const SAML_HOSTILE_TITLE = `SAML hostile messages (reference SP ACS pipeline vs node-saml validatePostResponseAsync; goal < ${HOSTILE_BOUND_MS} ms each)`;
 
 export function formatSamlHostile(r: SamlHostileResult): string {
   const lines = [SAML_HOSTILE_TITLE, ...r.cases.map(formatHostileCase)];
-  lines.push(`  worst reference SP time ${r.worstReferenceSpMs.toFixed(1)} ms`);
+  const met = r.worstReferenceSpMs < HOSTILE_BOUND_MS ? 'met' : 'NOT met';
+  lines.push(`  worst case: reference SP ${r.worstReferenceSpMs.toFixed(1)} ms per message (bound < ${HOSTILE_BOUND_MS} ms: ${met})`);
   lines.push(`  decryption failures (mean per response, one answer each):`);
   for (const d of r.decryption) lines.push(`    ${d.name.padEnd(36)} ${d.meanMicroseconds.toFixed(0).padStart(6)} µs  ${d.answer}`);
   return lines.join('\n');

@@ -7,8 +7,8 @@ import type { SamlTenantInput } from '../config/saml-section.ts';
 import { openStore } from '../store/index.ts';
 import { runAcsPipeline } from './pipeline.ts';
 import type { SamlRejectionCode } from './rejection.ts';
-import { createReplayCache } from './replay-cache.ts';
-import { createOutstandingRequests } from './request-store.ts';
+import { storedReplayCache } from './replay-cache.ts';
+import { storedOutstandingRequests } from './request-store.ts';
 import type { AcsDeps } from './state.ts';
 import { b64, responseXml, sign, type CraftOptions } from './test-support/craft.ts';
 import { IDP_ENTITY_ID, TestClock, attackerKeys, tenantConfig, testIdpKeys, testSpKeys } from './test-support/fixture.ts';
@@ -44,7 +44,10 @@ async function run(row: Row, samlResponseOverride?: unknown, setup?: Setup) {
     (() => {
       const store = openStore({ path: ':memory:', clock });
       store.ensureTenant(tenant.id);
-      return { store, deps: { clock, spKeys: testSpKeys(), requests: createOutstandingRequests(clock), replay: createReplayCache(clock), directory: store, ssoState: store } };
+      return {
+        store,
+        deps: { clock, spKeys: testSpKeys(), requests: storedOutstandingRequests(store, clock), replay: storedReplayCache(store, clock), directory: store, ssoState: store },
+      };
     })();
   row.before?.(s);
   let xml = responseXml({ ...base, ...row.craft });
@@ -435,12 +438,13 @@ describe('no rejection echoes what the sender wrote (issue 8 item 2)', () => {
         },
       };
       const clock = new TestClock(NOW);
+      const store = openStore({ path: ':memory:', clock });
       const deps: AcsDeps = {
         clock,
         spKeys: testSpKeys(),
-        requests: createOutstandingRequests(clock),
-        replay: createReplayCache(clock),
-        directory: openStore({ path: ':memory:', clock }),
+        requests: storedOutstandingRequests(store, clock),
+        replay: storedReplayCache(store, clock),
+        directory: store,
       };
       const result = await runAcsPipeline({ tenant: config.tenants[0]!, samlResponse: '' }, deps, [boom]);
       expect(result.ok ? undefined : (result.rejection.cause as Error).message).toBe(SECRET);

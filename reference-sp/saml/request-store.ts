@@ -9,8 +9,8 @@
  * - Each ID records its purpose: a user's sign-in, or the admin's Test Connection (the only sign-in a tenant whose
  *   SSO is not enabled yet accepts, ./checks/check-sso-enabled.ts); the response cannot choose it.
  * - Each ID keeps the RequestedAuthnContext it carried, if any (./checks/check-authn-context.ts checks the answer).
- * The app keeps them in the store (storedOutstandingRequests: they survive a restart); the in-memory variant
- * serves unit tests and benchmarks of the pipeline alone.
+ * They are kept in the SP's SQLite store (storedOutstandingRequests: they survive a restart), the one place this
+ * rule lives; tests and benchmarks give it an in-memory database (openStore({ path: ':memory:' })).
  */
 import type { Clock } from '../clock.ts';
 import type { AuthnRequestAnswer, AuthnRequestMatch, AuthnRequestPurpose, RequestedAuthnContextRecord, SpStateStore } from '../store/sp-state.ts';
@@ -32,29 +32,5 @@ export function storedOutstandingRequests(state: SpStateStore, clock: Clock): Ou
       state.rememberAuthnRequest(tenantId, requestId, binding, new Date(now.getTime() + ttlSeconds * 1000), now, purpose, requested);
     },
     consume: (tenantId, requestId, binding = null) => state.consumeAuthnRequest(tenantId, requestId, binding, clock.now()),
-  };
-}
-
-/** In memory, for unit tests and benchmarks of the pipeline alone: lost on restart. */
-export function createOutstandingRequests(clock: Clock): OutstandingRequests {
-  const pending = new Map<
-    string,
-    { readonly expires: number; readonly binding: string | null; readonly purpose: AuthnRequestPurpose; readonly requested?: RequestedAuthnContextRecord | undefined }
-  >();
-  const key = (tenantId: string, requestId: string) => `${tenantId}\u0000${requestId}`;
-  return {
-    remember(tenantId, requestId, ttlSeconds, binding = null, purpose = 'sign-in', requested) {
-      const now = clock.now().getTime();
-      for (const [k, p] of pending) if (p.expires <= now) pending.delete(k);
-      pending.set(key(tenantId, requestId), { expires: now + ttlSeconds * 1000, binding, purpose, requested });
-    },
-    consume(tenantId, requestId, binding = null) {
-      const k = key(tenantId, requestId);
-      const p = pending.get(k);
-      if (p === undefined || p.expires <= clock.now().getTime()) return { match: 'unknown' };
-      if (p.binding !== binding) return { match: 'other-browser' };
-      pending.delete(k);
-      return { match: 'consumed', purpose: p.purpose, ...(p.requested ? { requestedAuthnContext: p.requested } : {}) };
-    },
   };
 }

@@ -45,6 +45,7 @@ import { registerTestConnectionRoute } from './test-connection-route.ts';
 import { registerLogoutRoutes } from './logout/logout-routes.ts';
 import { logoutKeyOf } from './logout/session-index.ts';
 import type { SamlLogoutStore } from '../store/saml-logout.ts';
+import type { ReplayStore } from '../store/replay-store.ts';
 import { answerUnknownTenant, onDisk, readCookie, wantsJson } from '../sign-in/route-helpers.ts';
 import { hasSaml } from '../config/oidc-only.ts';
 
@@ -64,7 +65,7 @@ export interface SamlRouterDeps {
   /** The IdP each tenant trusts now; by default metadata from a URL is refreshed with global fetch. */
   readonly idpTrust?: IdpTrust;
   /** Single Logout's state (./logout/); absent: no /logout and /slo routes, sessions keep no SessionIndex. */
-  readonly logoutStore?: SamlLogoutStore;
+  readonly logoutStore?: SamlLogoutStore & ReplayStore;
 }
 
 function publicUser(u: SsoUser) {

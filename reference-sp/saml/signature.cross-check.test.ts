@@ -85,6 +85,13 @@ const samlifyBoth = async () =>
     }),
     'base64',
   ).toString('utf8');
+/** The Response signed with exactly these Reference transforms (xml-crypto digests it before the Signature is in). */
+function signedWithTransforms(transforms: string[]): string {
+  const sig = new SignedXml({ privateKey: idp().privateKeyPem, signatureAlgorithm: 'http://www.w3.org/2001/04/xmldsig-more#rsa-sha256', canonicalizationAlgorithm: EXC });
+  sig.addReference({ xpath: "/*[local-name(.)='Response']", transforms, digestAlgorithm: 'http://www.w3.org/2001/04/xmlenc#sha256' });
+  sig.computeSignature(responseXml(base), { prefix: 'ds', location: { reference: "/*[local-name(.)='Response']/*[local-name(.)='Issuer']", action: 'after' } });
+  return sig.getSignedXml();
+}
 /** Moves the ds namespace declaration from the Signature up to the Response: SignedInfo then inherits it. */
 const dsOnRoot = (xml: string) => xml.replaceAll(DS_DECL, '').replace('<samlp:Response ', `<samlp:Response${DS_DECL} `);
 
@@ -202,6 +209,13 @@ const cases: Case[] = [
   {
     name: 'SignedInfo canonicalization switched after signing',
     xml: () => signed('Response').replace(`<ds:CanonicalizationMethod Algorithm="${EXC}"`, `<ds:CanonicalizationMethod Algorithm="${INC}"`),
+    target: 'Response',
+    certificate: () => idp().certificatePem,
+    valid: false,
+  },
+  {
+    name: 'no enveloped-signature transform (the digest then covers the Signature itself)',
+    xml: () => signedWithTransforms([EXC]),
     target: 'Response',
     certificate: () => idp().certificatePem,
     valid: false,

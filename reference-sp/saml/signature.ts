@@ -181,8 +181,8 @@ function verifiedCanonicalXml(element: Element, signature: Element, signatureAlg
   const keys = certificates.map(publicKeyOf).filter((k): k is KeyObject => k !== null);
   if (!keys.some((key) => signer.verifySignature(canonicalSignedInfo, key, signatureValue))) return undefined;
 
-  // The Reference: enveloped-signature done by hand, then the one canonicalization it names (inclusive C14N
-  // when it names none, xmldsig-core1 §4.4.3.2), as xml-crypto's loadReference fills it in.
+  // The Reference: enveloped-signature (when named) done by hand, then the one canonicalization it names
+  // (inclusive C14N when it names none, xmldsig-core1 §4.4.3.2), as xml-crypto's loadReference fills it in.
   const transformElements = children(path(reference, NS.ds, 'Transforms') ?? reference, NS.ds, 'Transform');
   const transforms = transformElements.map((t) => attr(t, 'Algorithm') ?? '');
   const canonical = transforms.filter((t) => t !== ENVELOPED);
@@ -197,15 +197,16 @@ function verifiedCanonicalXml(element: Element, signature: Element, signatureAlg
         .flatMap((n) => (n.getAttribute('PrefixList') ?? '').split(' '))
         .filter((p) => p.length > 0)
     : [];
-  const canonicalElement = withoutSignature(element, signature, () =>
+  const canonicalize = () =>
     String(
       new Canonicalizer().process(element, {
         ancestorNamespaces: ancestorNamespaces(element),
         inclusiveNamespacesPrefixList: prefixList,
         defaultNsForPrefix: SignedXml.defaultNsForPrefix,
       }),
-    ),
-  );
+    );
+  // Without the enveloped-signature transform the digest covers the Signature too (and so cannot match).
+  const canonicalElement = transforms.includes(ENVELOPED) ? withoutSignature(element, signature, canonicalize) : canonicalize();
   const digest = Buffer.from(new Hash().getHash(canonicalElement), 'base64');
   const expected = Buffer.from(digestValue, 'base64');
   return digest.length === expected.length && timingSafeEqual(digest, expected) ? canonicalElement : undefined;

@@ -5,4 +5,5 @@ export { displayNameKey, userNameKey } from './keys.ts';
 export type * from './types.ts';
 export type * from './sso-directory.ts';
 export type * from './sp-state.ts';
+export type * from './replay-store.ts';
 export { MAX_OUTSTANDING_REQUESTS_PER_TENANT } from './sp-state.ts';

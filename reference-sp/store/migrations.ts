@@ -28,6 +28,9 @@
  * - migration 9: oidc_session_tokens keeps, per OIDC session (keyed like saml_sessions by the hash of its
  *   cookie), the validated claims, the ID token (the id_token_hint of RP-initiated logout) and the refresh token
  *   (../oidc/store/token-store.ts), so refresh and logout survive a restart.
+ * - migration 10: one replay store (./replay-store.ts): replay_ids holds every ID honoured once, keyed by kind
+ *   ('saml-assertion', 'saml-logout-request'), with one purge rule; the rows of saml_assertion_ids (migration 4)
+ *   and saml_logout_received_ids (migration 7) move into it and those tables go.
  * - memberships.member_id has no foreign key: a member is a user or a group; deleting either removes its
  *   memberships explicitly (RFC 7644 §3.6: the service provider removes a deleted resource from groups).
  */
@@ -235,6 +238,24 @@ export const migrations: readonly Migration[] = [
         expires_at INTEGER NOT NULL
       );
       CREATE INDEX oidc_session_tokens_expiry ON oidc_session_tokens(expires_at);
+    `,
+  },
+  {
+    version: 10,
+    name: 'one replay store: accepted assertion IDs and received LogoutRequest IDs in replay_ids, keyed by kind',
+    sql: `
+      CREATE TABLE replay_ids (
+        kind TEXT NOT NULL,
+        tenant_id TEXT NOT NULL,
+        id TEXT NOT NULL,
+        expires_at INTEGER NOT NULL,
+        PRIMARY KEY (kind, tenant_id, id)
+      );
+      CREATE INDEX replay_ids_expiry ON replay_ids(expires_at);
+      INSERT INTO replay_ids (kind, tenant_id, id, expires_at) SELECT 'saml-assertion', tenant_id, assertion_id, expires_at FROM saml_assertion_ids;
+      INSERT INTO replay_ids (kind, tenant_id, id, expires_at) SELECT 'saml-logout-request', tenant_id, request_id, expires_at FROM saml_logout_received_ids;
+      DROP TABLE saml_assertion_ids;
+      DROP TABLE saml_logout_received_ids;
     `,
   },
 ];

@@ -5,7 +5,8 @@
  *   LogoutRequest must name them (saml-core §3.7.1), an IdP's LogoutRequest is matched against them (§3.7.3.1);
  * - the LogoutRequest IDs this SP sent, until answered or expired: a LogoutResponse must answer one
  *   (saml-core §3.2.2 InResponseTo), once;
- * - the IDs of LogoutRequests received from the IdP, until they expire: each is honoured once (replay).
+ * The IDs of LogoutRequests received from the IdP (each honoured once) are in the one replay store
+ * (./replay-store.ts, kind 'saml-logout-request').
  * Rows carry expires_at (ms since the epoch); writes sweep at most SWEEP_BATCH expired rows first.
  */
 
@@ -30,6 +31,4 @@ export interface SamlLogoutStore {
   rememberLogoutRequest(tenantId: string, requestId: string, expiresAt: Date, now: Date): void;
   /** Consumes a LogoutRequest ID this SP sent; false when it never sent it, it expired, or it was answered. */
   consumeLogoutRequest(tenantId: string, requestId: string, now: Date): boolean;
-  /** Records a received LogoutRequest ID until `until`; false when it was already recorded and unexpired. */
-  rememberReceivedLogoutId(tenantId: string, id: string, until: Date, now: Date): boolean;
 }

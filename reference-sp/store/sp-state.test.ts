@@ -50,10 +50,10 @@ describe('SP state in SQLite', () => {
   });
 
   it('an assertion ID is refused until its expiry, then may be recorded again', () => {
-    expect(store.rememberAssertionId('acme', '_a1', at(60), T0)).toBe(true);
-    expect(store.rememberAssertionId('acme', '_a1', at(60), at(59))).toBe(false);
-    expect(store.rememberAssertionId('globex', '_a1', at(60), at(1))).toBe(true);
-    expect(store.rememberAssertionId('acme', '_a1', at(120), at(60))).toBe(true);
+    expect(store.rememberOnce('saml-assertion', 'acme', '_a1', at(60), T0)).toBe(true);
+    expect(store.rememberOnce('saml-assertion', 'acme', '_a1', at(60), at(59))).toBe(false);
+    expect(store.rememberOnce('saml-assertion', 'globex', '_a1', at(60), at(1))).toBe(true);
+    expect(store.rememberOnce('saml-assertion', 'acme', '_a1', at(120), at(60))).toBe(true);
   });
 
   it('a session is found by its id hash and tenant until it expires', () => {
@@ -75,11 +75,11 @@ describe('SP state in SQLite', () => {
 
   it('each write sweeps at most a bounded batch of expired rows', () => {
     store.transaction(() => {
-      for (let i = 0; i < SWEEP_BATCH * 2; i++) store.rememberAssertionId('acme', `_old${i}`, at(10), T0);
+      for (let i = 0; i < SWEEP_BATCH * 2; i++) store.rememberOnce('saml-assertion', 'acme', `_old${i}`, at(10), T0);
     });
-    store.rememberAssertionId('acme', '_new1', at(1000), at(20));
+    store.rememberOnce('saml-assertion', 'acme', '_new1', at(1000), at(20));
     // the first batch went; the second write sweeps the rest
-    expect(store.rememberAssertionId('acme', `_old${SWEEP_BATCH * 2 - 1}`, at(1000), at(21))).toBe(true);
+    expect(store.rememberOnce('saml-assertion', 'acme', `_old${SWEEP_BATCH * 2 - 1}`, at(1000), at(21))).toBe(true);
   });
 
   it(`keeps at most ${MAX_OUTSTANDING_REQUESTS_PER_TENANT} outstanding AuthnRequests per tenant, forgetting the oldest`, () => {
@@ -104,7 +104,7 @@ describe('SP state across a restart (close and reopen the same file)', () => {
     const before = openStore({ path });
     before.rememberAuthnRequest('acme', '_pending', 'browser-a', at(300), T0, 'test-connection');
     before.setSsoEnabled('ninja', true, T0);
-    before.rememberAssertionId('acme', '_used', at(300), T0);
+    before.rememberOnce('saml-assertion', 'acme', '_used', at(300), T0);
     before.saveSession(
       { idHash: 'h', tenantId: 'acme', userId: 'u', userName: 'alice', attributes: {}, nameId: undefined, createdAt: T0.toISOString(), expiresAt: at(3600).toISOString() },
       T0,
@@ -114,7 +114,7 @@ describe('SP state across a restart (close and reopen the same file)', () => {
 
     const after = openStore({ path });
     try {
-      expect(after.rememberAssertionId('acme', '_used', at(300), at(10))).toBe(false);
+      expect(after.rememberOnce('saml-assertion', 'acme', '_used', at(300), at(10))).toBe(false);
       expect(after.consumeAuthnRequest('acme', '_pending', 'browser-a', at(10))).toEqual({ match: 'consumed', purpose: 'test-connection' });
       expect(after.getSsoEnabled('ninja')).toBe(true);
       expect(after.findSession('h', 'acme', at(10))?.userName).toBe('alice');

@@ -3,8 +3,7 @@
  * database as the users, so none of it is lost on a restart:
  * - outstanding AuthnRequest IDs, each bound to the browser that started the sign-in (saml-profiles §4.1.4.3:
  *   a response must answer a request this SP sent; a restart must not turn a pending sign-in into a failure);
- * - the IDs of accepted assertions until they expire (saml-profiles §4.1.4.5: a bearer assertion is used once;
- *   a restart must not re-open that window);
+ * - (the IDs of accepted assertions are in the one replay store, ./replay-store.ts);
  * - signed-in sessions (a restart does not sign everybody out);
  * - the admin's Enable of a tenant's SSO (NinjaOne's step 7, ../saml/sso-enablement.ts).
  * Every row carries its expiry (milliseconds since the epoch); expired rows are never answered and are swept
@@ -62,8 +61,6 @@ export interface SpStateStore {
   ): void;
   /** Consumes the request when it is outstanding at `now` for exactly this binding; says what it was sent for. */
   consumeAuthnRequest(tenantId: string, requestId: string, binding: string | null, now: Date): AuthnRequestAnswer;
-  /** Records an accepted assertion ID until `until`; false when it is already recorded and unexpired (a replay). */
-  rememberAssertionId(tenantId: string, assertionId: string, until: Date, now: Date): boolean;
   saveSession(session: StoredSession, now: Date): void;
   /** The unexpired session of this tenant with this id hash. */
   findSession(idHash: string, tenantId: string, now: Date): StoredSession | undefined;

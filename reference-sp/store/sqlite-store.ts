@@ -10,9 +10,10 @@
  *   ./sqlite/identity-providers.ts  IdentityProviderStore
  *   ./sqlite/tolerances.ts          ToleranceStore
  *   ./sqlite/sso-directory.ts       SsoDirectory         (the SAML side's users and group sync)
- *   ./sqlite/sp-state.ts            SpStateStore         (the SAML side's requests, replay cache, sessions)
+ *   ./sqlite/sp-state.ts            SpStateStore         (the SAML side's requests, sessions, SSO enablement)
  *   ../oidc/store/sqlite-token-store.ts  OidcTokenStore  (the OIDC side's ID and refresh tokens per session)
  *   ./sqlite/saml-logout.ts         SamlLogoutStore      (Single Logout: SessionIndex, LogoutRequest IDs)
+ *   ./sqlite/replay-store.ts        ReplayStore          (every ID honoured once: assertions, received LogoutRequests)
  *
  * Durability: WAL with synchronous=FULL (./open-store.ts), so a write whose response reached the client
  * survives kill -9; with group commit, callers acknowledge after `durable()`.
@@ -24,6 +25,7 @@ import { sqliteGroups } from './sqlite/groups.ts';
 import { sqliteIdentityProviders } from './sqlite/identity-providers.ts';
 import { sqliteSpState } from './sqlite/sp-state.ts';
 import { sqliteOidcTokens } from '../oidc/store/sqlite-token-store.ts';
+import { sqliteReplayStore } from './sqlite/replay-store.ts';
 import { sqliteSamlLogout } from './sqlite/saml-logout.ts';
 import { sqliteSsoDirectory } from './sqlite/sso-directory.ts';
 import { sqliteTenants } from './sqlite/tenants.ts';
@@ -52,6 +54,7 @@ export function createSqliteStore(db: Database, clock: Clock, options: { groupCo
     ...sqliteSpState(d),
     ...sqliteOidcTokens(d),
     ...sqliteSamlLogout(d),
+    ...sqliteReplayStore(d),
     transaction: (fn) => d.transaction(fn),
     durable: () => d.durable(),
     schemaVersion: () => d.schemaVersion,

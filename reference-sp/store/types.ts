@@ -9,6 +9,7 @@
 import type { SpStateStore } from './sp-state.ts';
 import type { OidcTokenStore } from '../oidc/store/token-store.ts';
 import type { SamlLogoutStore } from './saml-logout.ts';
+import type { ReplayStore } from './replay-store.ts';
 import type { SsoDirectory } from './sso-directory.ts';
 
 export type JsonObject = { [key: string]: unknown };
@@ -221,7 +222,7 @@ export interface ToleranceStore {
   listTolerances(tenantId: string): ToleranceRow[];
 }
 
-export interface Store extends SsoDirectory, SpStateStore, SamlLogoutStore, OidcTokenStore, UserStore, GroupStore, TokenStore, IdentityProviderStore, ToleranceStore {
+export interface Store extends SsoDirectory, SpStateStore, SamlLogoutStore, ReplayStore, OidcTokenStore, UserStore, GroupStore, TokenStore, IdentityProviderStore, ToleranceStore {
   /** Creates the tenant if it does not exist (idempotent). */
   ensureTenant(id: string, profile?: string): TenantRow;
   getTenant(id: string): TenantRow | undefined;

@@ -16,8 +16,8 @@ import { resolveConfig, type TenantConfig } from '../../reference-sp/config/inde
 import { createSpKeys } from '../../reference-sp/saml/keys.ts';
 import { spMetadataXml } from '../../reference-sp/saml/metadata.ts';
 import { runAcsPipeline } from '../../reference-sp/saml/pipeline.ts';
-import { createReplayCache } from '../../reference-sp/saml/replay-cache.ts';
-import { createOutstandingRequests } from '../../reference-sp/saml/request-store.ts';
+import { storedReplayCache } from '../../reference-sp/saml/replay-cache.ts';
+import { storedOutstandingRequests } from '../../reference-sp/saml/request-store.ts';
 import { openStore, type Store } from '../../reference-sp/store/index.ts';
 
 const NOW = new Date('2026-03-01T12:00:00Z');
@@ -72,8 +72,11 @@ type Verdict = { refused: string } | { accepted: string };
 async function verdict(deviations: readonly DeviationInput[]): Promise<Verdict> {
   idp.control.setNextSignIn({ user: USER, deviations: [...deviations] });
   const issued = await idp.control.idpInitiated({ sp: tenant.saml.spEntityId });
-  const deps = { clock, spKeys, requests: createOutstandingRequests(clock), replay: createReplayCache(clock), directory: store };
+  // A fresh in-memory state store (replay, requests) per row, so only the row's deviations decide.
+  const state = openStore({ path: ':memory:', clock });
+  const deps = { clock, spKeys, requests: storedOutstandingRequests(state, clock), replay: storedReplayCache(state, clock), directory: store };
   const result = await runAcsPipeline({ tenant, samlResponse: issued.fields['SAMLResponse'] }, deps);
+  state.close();
   return result.ok ? { accepted: result.state.user!.userName } : { refused: result.rejection.code };
 }
 

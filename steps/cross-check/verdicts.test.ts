@@ -13,8 +13,8 @@ import { generatedKeyPair, loadIdpKeys, responseBuilder, XSW_KINDS, type Respons
 import { resolveConfig, type TenantConfig } from '../../reference-sp/config/index.ts';
 import { createSpKeys } from '../../reference-sp/saml/keys.ts';
 import { runAcsPipeline } from '../../reference-sp/saml/pipeline.ts';
-import { createReplayCache } from '../../reference-sp/saml/replay-cache.ts';
-import { createOutstandingRequests } from '../../reference-sp/saml/request-store.ts';
+import { storedReplayCache } from '../../reference-sp/saml/replay-cache.ts';
+import { storedOutstandingRequests } from '../../reference-sp/saml/request-store.ts';
 import { openStore, type Store } from '../../reference-sp/store/index.ts';
 
 const NOW = new Date('2026-03-01T12:00:00Z');
@@ -79,9 +79,11 @@ function mint(): ResponseBuilder {
 
 async function verdicts(builder: ResponseBuilder): Promise<{ referenceSp: string; nodeSaml: string }> {
   const built = await builder.build();
-  // Each side gets its own replay state: a fresh cache per row, so only the row's deviation decides.
-  const deps = { clock, spKeys, requests: createOutstandingRequests(clock), replay: createReplayCache(clock), directory: store };
+  // Each side gets its own replay state: a fresh in-memory state store per row, so only the row's deviation decides.
+  const state = openStore({ path: ':memory:', clock });
+  const deps = { clock, spKeys, requests: storedOutstandingRequests(state, clock), replay: storedReplayCache(state, clock), directory: store };
   const result = await runAcsPipeline({ tenant, samlResponse: built.base64 }, deps);
+  state.close();
   let node = 'accepted';
   try {
     await nodeSaml().validatePostResponseAsync({ SAMLResponse: built.base64 });

@@ -7,8 +7,8 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { openStore } from '../../store/index.ts';
 import { runAcsPipeline } from '../pipeline.ts';
-import { createReplayCache } from '../replay-cache.ts';
-import { createOutstandingRequests } from '../request-store.ts';
+import { storedReplayCache } from '../replay-cache.ts';
+import { storedOutstandingRequests } from '../request-store.ts';
 import { responseXml, sign } from '../test-support/craft.ts';
 import { IDP_ENTITY_ID, IDP_SSO_URL, TestClock, attackerKeys, tenantConfig, testIdpKeys, testSpKeys } from '../test-support/fixture.ts';
 import { acsPipelineFor } from './acs-message.ts';
@@ -65,7 +65,7 @@ async function run(samlArt: unknown, a: Answer) {
   const clock = new TestClock(NOW);
   const store = openStore({ path: ':memory:', clock });
   store.ensureTenant(tenant.id);
-  const deps = { clock, spKeys: testSpKeys(), requests: createOutstandingRequests(clock), replay: createReplayCache(clock), directory: store, ssoState: store };
+  const deps = { clock, spKeys: testSpKeys(), requests: storedOutstandingRequests(store, clock), replay: storedReplayCache(store, clock), directory: store, ssoState: store };
   const result = await runAcsPipeline({ tenant, samlResponse: undefined }, deps, acsPipelineFor('POST', { SAMLart: samlArt }, { fetch: fakeIdp(a) }));
   return result.ok ? 'accepted' : result.rejection.code;
 }

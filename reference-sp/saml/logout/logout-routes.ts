@@ -18,6 +18,7 @@ import type { Clock } from '../../clock.ts';
 import type { TenantConfig } from '../../config/types.ts';
 import type { Logger } from '../../log.ts';
 import type { SamlLogoutStore } from '../../store/saml-logout.ts';
+import type { ReplayStore } from '../../store/replay-store.ts';
 import { cookieHash } from '../cookie-hash.ts';
 import type { SpKeys } from '../keys.ts';
 import { SESSION_COOKIE, type SessionStore } from '../session.ts';
@@ -37,7 +38,7 @@ import { sendLogout, type LogoutDelivery } from './send.ts';
 export interface LogoutRouteDeps {
   readonly clock: Clock;
   readonly spKeys: SpKeys;
-  readonly store: SamlLogoutStore;
+  readonly store: SamlLogoutStore & ReplayStore;
   readonly sessions: SessionStore;
   readonly log: Logger;
   readonly durable: () => Promise<void>;

@@ -1,8 +1,8 @@
 /*
  * Single Logout's state (../saml-logout.ts) in SQLite (migration 7): the session's SessionIndex lives on its
- * saml_sessions row; sent and received LogoutRequest IDs in their own tables. Consuming a sent ID is one
- * DELETE … RETURNING (answered once); remembering a received ID is one upsert that only overwrites an expired
- * row (two posts of the same request cannot both be honoured). Each write sweeps a bounded batch of expired rows.
+ * saml_sessions row; sent LogoutRequest IDs in their own table (received ones are in the replay store,
+ * ./replay-store.ts). Consuming a sent ID is one DELETE … RETURNING (answered once). Each write sweeps a bounded
+ * batch of expired rows.
  */
 import type { SamlLogoutStore } from '../saml-logout.ts';
 import { SWEEP_BATCH } from '../sp-state.ts';
@@ -27,7 +27,6 @@ export function sqliteSamlLogout(d: SqliteDatabase): SamlLogoutStore {
       'DELETE FROM saml_sessions WHERE tenant_id = ? AND name_id = ? AND session_index = ? AND expires_at > ?',
     ),
     sweepSent: sweep('saml_logout_requests'),
-    sweepReceived: sweep('saml_logout_received_ids'),
     sentInsert: sql<[tenantId: string, requestId: string, expiresAt: number]>('INSERT OR REPLACE INTO saml_logout_requests (tenant_id, request_id, expires_at) VALUES (?, ?, ?)'),
     sentCount: sql<[tenantId: string], { n: number }>('SELECT COUNT(*) AS n FROM saml_logout_requests WHERE tenant_id = ?'),
     sentEvict: sql<[tenantId: string, count: number]>(
@@ -35,11 +34,6 @@ export function sqliteSamlLogout(d: SqliteDatabase): SamlLogoutStore {
     ),
     sentConsume: sql<[tenantId: string, requestId: string, now: number], { x: number }>(
       'DELETE FROM saml_logout_requests WHERE tenant_id = ? AND request_id = ? AND expires_at > ? RETURNING 1 AS x',
-    ),
-    receivedRemember: sql<[tenantId: string, id: string, expiresAt: number, now: number]>(
-      `INSERT INTO saml_logout_received_ids (tenant_id, request_id, expires_at) VALUES (?, ?, ?)
-        ON CONFLICT (tenant_id, request_id) DO UPDATE SET expires_at = excluded.expires_at
-        WHERE saml_logout_received_ids.expires_at <= ?`,
     ),
   });
   return {
@@ -68,11 +62,5 @@ export function sqliteSamlLogout(d: SqliteDatabase): SamlLogoutStore {
       });
     },
     consumeLogoutRequest: (tenantId, requestId, now) => d.transaction(() => s.sentConsume.get(tenantId, requestId, now.getTime()) !== undefined),
-    rememberReceivedLogoutId(tenantId, id, until, now) {
-      return d.transaction(() => {
-        s.sweepReceived.run(now.getTime());
-        return s.receivedRemember.run(tenantId, id, until.getTime(), now.getTime()).changes === 1;
-      });
-    },
   };
 }

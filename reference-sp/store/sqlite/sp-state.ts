@@ -3,8 +3,7 @@
  *
  * - Consuming a request is one DELETE that matches tenant, ID, binding and expiry together: a request is
  *   answered once, by the browser that started it, and a wrong browser does not burn it.
- * - Remembering an assertion ID is one upsert that only overwrites an expired row: two concurrent posts of
- *   the same assertion cannot both be accepted.
+ * - Accepted assertion IDs live in the one replay store (./replay-store.ts), not here.
  * - Each write first sweeps at most SWEEP_BATCH expired rows of its table (index on expires_at), so expired
  *   rows never pile up and no write pays for more than a bounded sweep.
  * - Outstanding requests are unauthenticated to create (GET /login): at most
@@ -39,7 +38,6 @@ const sweep = (table: string) =>
 export function sqliteSpState(d: SqliteDatabase): SpStateStore {
   const s = prepareAll(d.db, {
     sweepRequests: sweep('saml_authn_requests'),
-    sweepAssertions: sweep('saml_assertion_ids'),
     sweepSessions: sweep('saml_sessions'),
     requestInsert: sql<[tenantId: string, requestId: string, binding: string | null, expiresAt: number, purpose: string, requestedAuthnContext: string | null]>(
       'INSERT OR REPLACE INTO saml_authn_requests (tenant_id, request_id, binding, expires_at, purpose, requested_authn_context) VALUES (?, ?, ?, ?, ?, ?)',
@@ -54,11 +52,6 @@ export function sqliteSpState(d: SqliteDatabase): SpStateStore {
     ),
     requestOutstanding: sql<[tenantId: string, requestId: string, now: number], { x: number }>(
       'SELECT 1 AS x FROM saml_authn_requests WHERE tenant_id = ? AND request_id = ? AND expires_at > ?',
-    ),
-    assertionRemember: sql<[tenantId: string, assertionId: string, expiresAt: number, now: number]>(
-      `INSERT INTO saml_assertion_ids (tenant_id, assertion_id, expires_at) VALUES (?, ?, ?)
-        ON CONFLICT (tenant_id, assertion_id) DO UPDATE SET expires_at = excluded.expires_at
-        WHERE saml_assertion_ids.expires_at <= ?`,
     ),
     sessionInsert: sql<[idHash: string, tenantId: string, userId: string, userName: string, attributes: string, nameId: string | null, created: string, expiresAt: number]>(
       `INSERT INTO saml_sessions (id_hash, tenant_id, user_id, user_name, attributes, name_id, created, expires_at)
@@ -90,13 +83,6 @@ export function sqliteSpState(d: SqliteDatabase): SpStateStore {
           return { match: 'consumed', purpose: consumed.purpose, ...(requested ? { requestedAuthnContext: requested } : {}) };
         }
         return { match: s.requestOutstanding.get(tenantId, requestId, now.getTime()) ? 'other-browser' : 'unknown' };
-      });
-    },
-
-    rememberAssertionId(tenantId, assertionId, until, now) {
-      return d.transaction(() => {
-        s.sweepAssertions.run(now.getTime());
-        return s.assertionRemember.run(tenantId, assertionId, until.getTime(), now.getTime()).changes === 1;
       });
     },
 
