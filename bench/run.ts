@@ -1,8 +1,9 @@
 /*
  * `npm run bench`: every benchmark of the project, each against a peer or a physical limit measured in the same
  * run, printing ratios. Never part of `npm test` (speed is measured, not asserted).
- * Select with BENCH_ONLY=saml-mint,saml,saml-hostile,saml-state,scim,scim-hostile,provision (default: all).
+ * Select with BENCH_ONLY=saml-mint,saml,saml-hostile,saml-state,scim,scim-hostile,provision,load-saml (default: all).
  */
+import { benchLoadSaml, formatLoadSamlBench } from './load-saml.ts';
 import { benchProvisionInitialCycle } from './provision-initial-cycle.ts';
 import { benchSamlHostile, formatSamlHostile } from './saml-hostile.ts';
 import { benchSamlMint, formatSamlMint } from './saml-mint.ts';
@@ -11,7 +12,7 @@ import { benchSaml, formatSamlBench } from './saml-validate.ts';
 import { formatHostile, runScimHostileBenchmark } from './scim-hostile.ts';
 import { runScimBenchmark } from './scim-throughput.ts';
 
-const ALL = 'saml-mint,saml,saml-hostile,saml-state,scim,scim-hostile,provision';
+const ALL = 'saml-mint,saml,saml-hostile,saml-state,scim,scim-hostile,provision,load-saml';
 const only = new Set((process.env['BENCH_ONLY'] ?? ALL).split(',').map((s) => s.trim()));
 
 if (only.has('saml-mint')) {
@@ -45,4 +46,8 @@ if (only.has('provision')) {
     `  wall ${r.wallSeconds.toFixed(1)} s (goal < 15 s), ${r.requests} requests, ${r.requestsPerSecond.toFixed(0)} req/s, ` +
       `${r.requestsPerObject.toFixed(2)} requests/object, concurrency ${r.concurrency}, failed ${r.failed}`,
   );
+}
+if (only.has('load-saml')) {
+  console.log('');
+  console.log(formatLoadSamlBench(await benchLoadSaml()));
 }

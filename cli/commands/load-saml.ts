@@ -59,7 +59,7 @@ function loadOptions(): Option[] {
   return [
     new Option('--rate <n/s>', 'sign-ins started per second, 1 to 10000 ("50" or "50/s")').default('10/s').env('LOAD_RATE'),
     new Option('--duration <time>', 'how long arrivals go on, 1s to 1h ("90s", "5m", "1h"; a bare number is seconds)').default('60s').env('LOAD_DURATION'),
-    new Option('--connections <n>', 'keep-alive connections per origin, 1 to 1024 (at most 64 sign-ins in flight per connection)').default(16).env('LOAD_CONNECTIONS'),
+    new Option('--connections <n>', 'keep-alive connections per origin, 1 to 1024 (at most 4 sign-ins in flight per connection)').default(16).env('LOAD_CONNECTIONS'),
     new Option('--max-error-rate <percent>', 'the share of failed sign-ins above which the run fails (exit 1), 0 to 100').default('1%').env('LOAD_MAX_ERROR_RATE'),
     new Option('--out <dir>', 'where load.json and load.html go').default('reports/load').env('LOAD_OUT'),
   ];

@@ -19,7 +19,7 @@ export type LoadCode =
   | 'load/timeout'
   /** The connection was refused, reset or closed before an answer. */
   | 'load/connect'
-  /** The arrival found --connections × 64 sign-ins in flight already: it was not started (the SP cannot keep up). */
+  /** The arrival found --connections × 4 sign-ins in flight already: it was not started (the SP, or the harness, cannot keep up). */
   | 'load/backlog';
 
 export class LoadError extends Error {

@@ -3,7 +3,8 @@
  * mints with certify's IdP (certify/saml/idp.ts: keys and entity ID of `npm start`'s IdP, whose metadata it also
  * serves so the SP can trust it), and drives rate × duration SP-initiated sign-ins (./sign-in.ts), each by a fresh
  * virtual user with its own cookies, over one undici connection pool (./virtual-user.ts).
- * - bounded: at most connections × 64 sign-ins in flight (an arrival beyond is counted load/backlog, not queued);
+ * - bounded: at most connections × 4 sign-ins in flight (an arrival beyond is counted load/backlog, not queued: past its
+ *   capacity an SP then still completes what it can, instead of every sign-in waiting in a queue until it times out);
  *   figures in histograms and one row per second (./stats.ts)
  * - after the last arrival, sign-ins in flight get timeoutMs to finish, then count as load/timeout
  * - `signal` (SIGINT) stops arrivals and aborts requests in flight; those count as interrupted, the report is
@@ -21,7 +22,7 @@ import { LoadStats, type LegSummary, type SecondRow } from './stats.ts';
 import { connectionPool, VirtualUser } from './virtual-user.ts';
 
 /** The sign-ins a run may have in flight per connection before an arrival is refused as load/backlog. */
-export const IN_FLIGHT_PER_CONNECTION = 64;
+export const IN_FLIGHT_PER_CONNECTION = 4;
 
 export interface LoadSamlOptions {
   /** The SP as certify describes it, with the login URL (SP-initiated) and optionally the whoami oracle. */
@@ -60,6 +61,8 @@ export interface LoadResult {
   readonly series: readonly SecondRow[];
   /** The harness's event-loop utilisation (0..1) over the run. */
   readonly harnessBusy: number;
+  /** CPU time (user + system) this process spent over the run, minting and HTTP included. */
+  readonly harnessCpuMs: number;
   readonly wasInterrupted: boolean;
   /** The error rate is at most maxErrorRate and the run was not interrupted. */
   readonly passed: boolean;
@@ -88,10 +91,13 @@ export async function runLoadSaml(options: LoadSamlOptions): Promise<LoadResult>
   const interrupted = () => options.signal?.aborted === true;
   const onInterrupt = () => stop.abort();
   options.signal?.addEventListener('abort', onInterrupt, { once: true });
+  // Destroying the pool ends every request in flight at once (./virtual-user.ts keeps no per-request signal).
+  stop.signal.addEventListener('abort', () => void pool.destroy().catch(() => undefined), { once: true });
 
   const now = () => performance.now();
   const t0 = now();
   const elu0 = performance.eventLoopUtilization();
+  const cpu0 = process.cpuUsage();
   const stats = new LoadStats(t0);
   const inFlight = new Set<Promise<void>>();
   const maxInFlight = options.connections * IN_FLIGHT_PER_CONNECTION;
@@ -140,12 +146,13 @@ export async function runLoadSaml(options: LoadSamlOptions): Promise<LoadResult>
   } finally {
     clearInterval(progress);
     options.signal?.removeEventListener('abort', onInterrupt);
-    await pool.close().catch(() => undefined);
+    await pool.destroy().catch(() => undefined);
     await served?.close();
   }
   if (unexpected !== undefined) throw unexpected;
   const end = now();
   const harnessBusy = performance.eventLoopUtilization(elu0).utilization;
+  const cpu = process.cpuUsage(cpu0);
   const figures = stats.snapshot(end);
   const finished = counts.completed + counts.errors;
   const errorRate = finished === 0 ? 0 : counts.errors / finished;
@@ -170,6 +177,7 @@ export async function runLoadSaml(options: LoadSamlOptions): Promise<LoadResult>
     outcomes: figures.outcomes,
     series: figures.series,
     harnessBusy,
+    harnessCpuMs: Math.round((cpu.user + cpu.system) / 1000),
     wasInterrupted: interrupted(),
     passed: !interrupted() && errorRate <= options.maxErrorRate,
   };

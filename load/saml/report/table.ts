@@ -23,7 +23,7 @@ export function formatLoadTable(result: LoadResult): string {
   const { throughput, plan } = result;
   const lines = [
     `sign-ins: ${result.offered} offered (${fixed(throughput.offeredPerSecond)}/s of ${plan.rate}/s planned), ${result.completed} completed (${fixed(throughput.completedPerSecond)}/s), ${result.errors} failed${result.interrupted ? `, ${result.interrupted} interrupted` : ''}`,
-    `error rate: ${(result.errorRate * 100).toFixed(2)}% (limit ${(plan.maxErrorRate * 100).toFixed(2)}%)  ·  harness busy ${(result.harnessBusy * 100).toFixed(0)}%${result.harnessBusy > 0.9 ? ' (the harness itself was the limit: lower --rate or run it on another machine)' : ''}`,
+    `error rate: ${(result.errorRate * 100).toFixed(2)}% (limit ${(plan.maxErrorRate * 100).toFixed(2)}%)  ·  harness busy ${(result.harnessBusy * 100).toFixed(0)}%, ${result.completed ? (result.harnessCpuMs / result.completed).toFixed(1) : '–'} ms CPU per sign-in${result.harnessBusy > 0.9 ? ' (the harness itself was the limit: lower --rate or run it on another machine)' : ''}`,
     '',
     `${pad('leg', 26)}${pad('count', 8, true)}${pad('p50 ms', 10, true)}${pad('p90 ms', 10, true)}${pad('p99 ms', 10, true)}${pad('max ms', 10, true)}`,
   ];
