@@ -26,6 +26,11 @@ describe('cucumber.json', () => {
     expect(runConfiguration.support.importPaths).toEqual(['steps/**/!(*.test).ts']);
   });
 
+  it('runs the suite on two worker processes (issue 15: the feature stage on a 2-core machine)', async () => {
+    const { runConfiguration } = await loadConfiguration({ profiles: [] }, { cwd });
+    expect(runConfiguration.runtime.parallel).toBe(2);
+  });
+
   it.each([
     ['saml', ['features/saml/**/*.feature', 'features/seeds/**/*.feature']],
     ['scim', ['features/scim/**/*.feature']],
