@@ -4,7 +4,7 @@
  * Select with BENCH_ONLY=saml-mint,saml,saml-hostile,saml-state,scim,scim-hostile,provision,load-saml (default: all).
  */
 import { benchLoadSaml, formatLoadSamlBench } from './load-saml.ts';
-import { benchProvisionInitialCycle } from './provision-initial-cycle.ts';
+import { benchProvisionInitialCycle, formatProvisionBench } from './provision-initial-cycle.ts';
 import { benchSamlHostile, formatSamlHostile } from './saml-hostile.ts';
 import { benchSamlMint, formatSamlMint } from './saml-mint.ts';
 import { benchSamlState, formatSamlState } from './saml-state.ts';
@@ -40,12 +40,13 @@ if (only.has('scim-hostile')) {
   console.log('');
 }
 if (only.has('provision')) {
-  const r = await benchProvisionInitialCycle();
-  console.log(`Entra initial cycle: ${r.users} users, ${r.groups} groups, ${r.memberships} memberships against ${r.target}`);
-  console.log(
-    `  wall ${r.wallSeconds.toFixed(1)} s (goal < 15 s), ${r.requests} requests, ${r.requestsPerSecond.toFixed(0)} req/s, ` +
-      `${r.requestsPerObject.toFixed(2)} requests/object, concurrency ${r.concurrency}, failed ${r.failed}`,
-  );
+  // Issue 15: 100k users / 10k groups / 200k memberships (BENCH_PROVISION_USERS, _GROUPS, _MEMBERS_PER_GROUP shrink it).
+  const knob = (name: string) => (process.env[name] ? Number(process.env[name]) : undefined);
+  const users = knob('BENCH_PROVISION_USERS');
+  const groups = knob('BENCH_PROVISION_GROUPS');
+  const membersPerGroup = knob('BENCH_PROVISION_MEMBERS_PER_GROUP');
+  const r = await benchProvisionInitialCycle({ ...(users ? { users } : {}), ...(groups ? { groups } : {}), ...(membersPerGroup ? { membersPerGroup } : {}) });
+  console.log(formatProvisionBench(r));
 }
 if (only.has('load-saml')) {
   console.log('');
