@@ -20,8 +20,16 @@ export function keyInfoContent(certificatePem: string): string | null {
   return content;
 }
 
-/** The base64 certificates that content lists, in order. */
-export function keyInfoCertificates(certificatePem: string): string[] {
-  const content = keyInfoContent(certificatePem) ?? '';
-  return Array.from(content.matchAll(/<ds:X509Certificate>([^<]*)<\/ds:X509Certificate>/g), (m) => m[1]!);
+const certificateLists = new Map<string, readonly string[]>();
+
+/** The base64 certificates that content lists, in order (also computed once per certificate). */
+export function keyInfoCertificates(certificatePem: string): readonly string[] {
+  let list = certificateLists.get(certificatePem);
+  if (list === undefined) {
+    const content = keyInfoContent(certificatePem) ?? '';
+    list = Array.from(content.matchAll(/<ds:X509Certificate>([^<]*)<\/ds:X509Certificate>/g), (m) => m[1]!);
+    if (certificateLists.size >= MAX_CACHED) certificateLists.delete(certificateLists.keys().next().value!);
+    certificateLists.set(certificatePem, list);
+  }
+  return list;
 }
