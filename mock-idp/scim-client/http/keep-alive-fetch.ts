@@ -1,9 +1,10 @@
 /*
- * The provisioning client's transport: a `fetch` over node:http(s) with ONE keep-alive agent per run, handed to the
- * harness's one HTTP driver (http/send.ts) by ./scim-http.ts. Why not the global fetch: at 100,000 users a run sends
- * ~230,000 requests and the global fetch (undici's WHATWG layer: web streams, transferable AbortSignals, Response
- * objects) costs ~2.5× the client CPU of a plain node:http request on a kept-alive socket (measured on loopback,
- * 16 in flight) — the difference between the simulator and the SCIM server being the bottleneck.
+ * The provisioning client's transport: a `fetch` over undici's `request` with ONE keep-alive Agent per run, handed to
+ * the harness's one HTTP driver (http/send.ts, which keeps the timeout and the retries) by ./scim-http.ts. Why not
+ * the global fetch: at 100,000 users a run sends ~230,000 requests, and the global fetch (undici's WHATWG layer: web
+ * streams, transferable AbortSignals, Response objects) costs ~3× the client CPU of undici's `request` on a kept-alive
+ * socket (measured on loopback, 16 in flight: ~600 vs ~190 µs a request; node:http ~230) — the difference between
+ * the simulator and the SCIM server being the bottleneck.
  * Hand-written because it must behave exactly as fetch does for what the Entra/Okta clients rely on:
  * - the same request on the wire: method, headers as given, a string body with its Content-Length;
  * - the answer as status, statusText, Headers and text() (all http/send.ts reads);
@@ -14,8 +15,7 @@
  *   system code (ECONNREFUSED), which http/send.ts reports as `http/unreachable`.
  * Anything it does not model (a non-string body, another scheme) goes to the global fetch unchanged.
  */
-import http from 'node:http';
-import https from 'node:https';
+import { Agent, request } from 'undici';
 
 export interface KeepAliveTransport {
   readonly fetch: typeof fetch;
@@ -38,8 +38,8 @@ interface Answer {
 }
 
 export function keepAliveTransport(): KeepAliveTransport {
-  const agents = { 'http:': new http.Agent({ keepAlive: true }), 'https:': new https.Agent({ keepAlive: true }) };
-  const send = (input: string | URL | Request, init: RequestInit = {}): Promise<Response> => {
+  const agent = new Agent({ keepAliveTimeout: 10_000 });
+  const send = async (input: string | URL | Request, init: RequestInit = {}): Promise<Response> => {
     const url = typeof input === 'string' ? new URL(input) : input instanceof URL ? input : undefined;
     const body = init.body;
     if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || (body != null && typeof body !== 'string')) return fetch(input, init);
@@ -47,50 +47,38 @@ export function keepAliveTransport(): KeepAliveTransport {
     new Headers(init.headers).forEach((value, name) => {
       headers[name] = value;
     });
-    if (typeof body === 'string') headers['content-length'] = String(Buffer.byteLength(body));
-    const lib = url.protocol === 'https:' ? https : http;
-    return new Promise<Response>((resolve, reject) => {
-      const req = lib.request(
-        url,
-        { method: init.method ?? 'GET', headers, agent: agents[url.protocol as 'http:' | 'https:'], ...(init.signal ? { signal: init.signal } : {}) },
-        (res) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (c: Buffer) => chunks.push(c));
-          res.on('error', reject);
-          res.on('end', () => {
-            const status = res.statusCode ?? 0;
-            const answerHeaders = new Headers();
-            const raw = res.rawHeaders;
-            for (let i = 0; i + 1 < raw.length; i += 2) answerHeaders.append(raw[i]!, raw[i + 1]!);
-            const location = answerHeaders.get('location');
-            if (REDIRECTS.has(status) && location && (init.redirect ?? 'follow') === 'follow') {
-              resolve(followRedirect(url, status, location, init));
-              return;
-            }
-            const text = Buffer.concat(chunks).toString('utf8');
-            const answer: Answer = {
-              status,
-              statusText: res.statusMessage ?? '',
-              headers: answerHeaders,
-              ok: status >= 200 && status < 300,
-              redirected: false,
-              url: url.href,
-              text: async () => text,
-              json: async () => JSON.parse(text) as unknown,
-            };
-            resolve(answer as unknown as Response);
-          });
-        },
-      );
-      req.on('error', reject);
-      req.end(typeof body === 'string' ? body : undefined);
+    const res = await request(url, {
+      method: (init.method ?? 'GET') as 'GET',
+      headers,
+      dispatcher: agent,
+      ...(typeof body === 'string' ? { body } : {}),
+      ...(init.signal ? { signal: init.signal } : {}),
     });
+    const text = await res.body.text();
+    const answerHeaders = new Headers();
+    for (const [name, value] of Object.entries(res.headers)) {
+      if (typeof value === 'string') answerHeaders.append(name, value);
+      else if (Array.isArray(value)) for (const v of value) answerHeaders.append(name, v);
+    }
+    const status = res.statusCode;
+    const location = answerHeaders.get('location');
+    if (REDIRECTS.has(status) && location && (init.redirect ?? 'follow') === 'follow') return followRedirect(url, status, location, init);
+    const answer: Answer = {
+      status,
+      statusText: res.statusText ?? '',
+      headers: answerHeaders,
+      ok: status >= 200 && status < 300,
+      redirected: false,
+      url: url.href,
+      text: async () => text,
+      json: async () => JSON.parse(text) as unknown,
+    };
+    return answer as unknown as Response;
   };
   return {
     fetch: send as typeof fetch,
     close() {
-      agents['http:'].destroy();
-      agents['https:'].destroy();
+      void agent.close();
     },
   };
 }
