@@ -23,6 +23,7 @@ import type { SamlCertification } from '../../certify/saml/run.ts';
 import type { Command } from '../main.ts';
 import { DEFAULT_DATA_DIR } from '../start/embedded-defaults.ts';
 import { CommandFailure } from './shared/failure.ts';
+import { interruptOnSignals } from './shared/interrupt-signals.ts';
 import { packageVersion } from './shared/package-version.ts';
 import { type CommandDefinition, legacyCommand, usageError } from './shared/program.ts';
 
@@ -237,17 +238,7 @@ export const definition: CommandDefinition = {
     ]);
     const certifying = `certifying ${describeTarget(target)} (profile ${parsed.profile}${target && !target.loginUrl ? ', IdP-initiated: no --login-url' : ''}${target && !target.whoami ? ', verdicts inferred: no --whoami' : ''})\n`;
     if (target === undefined) io.out(certifying);
-    const interrupt = new AbortController();
-    const onSignal = (signal: NodeJS.Signals): void => {
-      if (interrupt.signal.aborted) {
-        io.err(`\n${signal} again: exiting now\n`);
-        process.exit(130);
-      }
-      io.err(`\n${signal}: stopping — no new tests (${signal} again to exit at once)\n`);
-      interrupt.abort(signal);
-    };
-    process.on('SIGINT', onSignal);
-    process.on('SIGTERM', onSignal);
+    const interrupt = interruptOnSignals(io, 'no new tests');
     let run: SamlCertification;
     try {
       try {
@@ -282,8 +273,7 @@ export const definition: CommandDefinition = {
       if (run.interrupted !== undefined) return 130;
       return report.document.certified ? 0 : 1;
     } finally {
-      process.off('SIGINT', onSignal);
-      process.off('SIGTERM', onSignal);
+      interrupt.dispose();
     }
   },
 };

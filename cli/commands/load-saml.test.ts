@@ -71,24 +71,28 @@ describe("against npm start's acme tenant", () => {
   }, 60_000);
   afterAll(() => harness?.close());
 
-  const acme = (): string[] => [
-    '--sp-metadata',
-    `${harness.spUrl}/saml/acme/metadata`,
-    '--login-url',
-    `${harness.spUrl}/saml/acme/login`,
-    '--whoami',
-    `${harness.spUrl}/saml/acme/me`,
-    '--whoami-json-path',
-    'user.userName',
-    '--user',
-    'alice@example.com',
-    '--data-dir',
-    dataDir,
-    '--idp-entity-id',
-    `${harness.idpUrl}/metadata`,
-    '--connections',
-    '4',
-  ];
+  /** The acme tenant of `npm start`, with its whoami; `idp` overrides which IdP (entity ID and key directory) mints. */
+  const acme = (idp = { entityId: `${harness.idpUrl}/metadata`, dataDir }): string[] => {
+    const tenant = `${harness.spUrl}/saml/acme`;
+    const oracle = ['--whoami', `${tenant}/me`, '--whoami-json-path', 'user.userName'];
+    return [
+      '--sp-metadata',
+      `${tenant}/metadata`,
+      '--login-url',
+      `${tenant}/login`,
+      ...oracle,
+      '--user',
+      'alice@example.com',
+      '--data-dir',
+      idp.dataDir,
+      '--idp-entity-id',
+      idp.entityId,
+      '--connections',
+      '4',
+    ];
+  };
+  /** An IdP the tenant does not trust: every response it mints is refused. */
+  const stranger = () => acme({ entityId: 'https://stranger.example.test/idp', dataDir: join(scratch, 'stranger') });
 
   it('a short run signs every virtual user in: exit 0, per-leg figures, load.json and load.html with the chart', async () => {
     const out = join(scratch, 'ok');
@@ -113,19 +117,7 @@ describe("against npm start's acme tenant", () => {
 
   it('an SP that does not trust the IdP refuses every response: load/acs-refused, exit 1, the report still written', async () => {
     const out = join(scratch, 'refused');
-    const r = await run(
-      ...acme(),
-      '--idp-entity-id',
-      'https://stranger.example.test/idp',
-      '--data-dir',
-      join(scratch, 'stranger'),
-      '--rate',
-      '3',
-      '--duration',
-      '1s',
-      '--out',
-      out,
-    );
+    const r = await run(...stranger(), '--rate', '3', '--duration', '1s', '--out', out);
     expect(r.code).toBe(1);
     const doc = JSON.parse(readFileSync(join(out, 'load.json'), 'utf8')) as { outcomes: Record<string, number>; passed: boolean };
     expect(doc).toMatchObject({ outcomes: { 'load/acs-refused': 3 }, passed: false });
@@ -134,21 +126,7 @@ describe("against npm start's acme tenant", () => {
 
   it('a run past --max-error-rate 100% never fails on errors', async () => {
     const out = join(scratch, 'lenient');
-    const r = await run(
-      ...acme(),
-      '--idp-entity-id',
-      'https://stranger.example.test/idp',
-      '--data-dir',
-      join(scratch, 'stranger'),
-      '--rate',
-      '2',
-      '--duration',
-      '1s',
-      '--max-error-rate',
-      '100',
-      '--out',
-      out,
-    );
+    const r = await run(...stranger(), '--rate', '2', '--duration', '1s', '--max-error-rate', '100', '--out', out);
     expect(r.code).toBe(0);
   }, 60_000);
 

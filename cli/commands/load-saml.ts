@@ -16,6 +16,7 @@ import type { SamlCertifyTarget } from '../../certify/saml/contract.ts';
 import type { Command } from '../main.ts';
 import { options as certifySamlOptions, parseSamlFlags, type Flags as SamlFlags } from './certify-saml.ts';
 import { CommandFailure } from './shared/failure.ts';
+import { interruptOnSignals } from './shared/interrupt-signals.ts';
 import { packageVersion } from './shared/package-version.ts';
 import { type CommandDefinition, legacyCommand, usageError } from './shared/program.ts';
 
@@ -138,17 +139,7 @@ export const definition: CommandDefinition = {
       import('../../load/saml/report/table.ts'),
       import('../../load/saml/report/write.ts'),
     ]);
-    const interrupt = new AbortController();
-    const onSignal = (signal: NodeJS.Signals): void => {
-      if (interrupt.signal.aborted) {
-        io.err(`\n${signal} again: exiting now\n`);
-        process.exit(130);
-      }
-      io.err(`\n${signal}: stopping — no new sign-ins, writing the report (${signal} again to exit at once)\n`);
-      interrupt.abort(signal);
-    };
-    process.on('SIGINT', onSignal);
-    process.on('SIGTERM', onSignal);
+    const interrupt = interruptOnSignals(io, 'no new sign-ins, writing the report');
     try {
       let result: Awaited<ReturnType<typeof runLoadSaml>>;
       try {
@@ -173,8 +164,7 @@ export const definition: CommandDefinition = {
       }
       return 0;
     } finally {
-      process.off('SIGINT', onSignal);
-      process.off('SIGTERM', onSignal);
+      interrupt.dispose();
     }
   },
 };
