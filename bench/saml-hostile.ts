@@ -12,7 +12,10 @@
  *    GCM tag mismatch. Close means is what "as far as practical" buys; it is not a constant-time proof.
  * node-saml runs in a worker thread with a time budget per message (BENCH_HOSTILE_NODE_SAML_BUDGET_S, default
  * 30 s): on the largest messages it does not finish in minutes, and a budget reached is reported as such.
- * Knobs: BENCH_HOSTILE_RUNS (default 3), BENCH_HOSTILE_DECRYPT_N (default 200).
+ * The bound is checked against the SP's CPU time (process.cpuUsage, user + system, best of the runs): on a shared
+ * 2-core machine other processes stretch wall time by whatever the scheduler gives them, not by what the message
+ * costs. The wall time is printed beside it.
+ * Knobs: BENCH_HOSTILE_RUNS (default 5), BENCH_HOSTILE_DECRYPT_N (default 200).
  */
 import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
@@ -36,6 +39,8 @@ export interface HostileCase {
   readonly kilobytes: number;
   readonly elements: number;
   readonly referenceSpMs: number;
+  /** CPU time (user + system) of the same best run, in ms: what the bound is checked against. */
+  readonly referenceSpCpuMs: number;
   readonly referenceSpAnswer: string;
   /** node-saml's time, or the budget when it had not finished by then (see nodeSamlFinished). */
   readonly nodeSamlMs: number;
@@ -54,7 +59,7 @@ export interface DecryptTiming {
 export interface SamlHostileResult {
   readonly cases: readonly HostileCase[];
   readonly decryption: readonly DecryptTiming[];
-  /** Largest reference SP time over all cases, in ms (goal < HOSTILE_BOUND_MS). */
+  /** Largest reference SP CPU time over all cases, in ms (goal < HOSTILE_BOUND_MS). */
   readonly worstReferenceSpMs: number;
 }
 
@@ -62,16 +67,20 @@ export interface SamlHostileResult {
 export const HOSTILE_BOUND_MS = 100;
 
 /** The best of `runs`; each run's input is prepared (`prepare`) outside the timed part. */
-async function best<T>(runs: number, prepare: () => T, body: (input: T) => Promise<string>): Promise<{ ms: number; answer: string }> {
+async function best<T>(runs: number, prepare: () => T, body: (input: T) => Promise<string>): Promise<{ ms: number; cpuMs: number; answer: string }> {
   let ms = Infinity;
+  let cpuMs = Infinity;
   let answer = '';
   for (let i = 0; i < runs; i++) {
     const input = prepare();
+    const cpu = process.cpuUsage();
     const start = performance.now();
     answer = await body(input);
     ms = Math.min(ms, performance.now() - start);
+    const used = process.cpuUsage(cpu);
+    cpuMs = Math.min(cpuMs, (used.user + used.system) / 1000);
   }
-  return { ms, answer };
+  return { ms, cpuMs, answer };
 }
 
 const verdict = (r: AcsResult) => (r.ok ? 'accepted' : r.rejection.code);
@@ -130,7 +139,7 @@ export interface SamlHostileOptions {
 }
 
 export async function benchSamlHostile(o: SamlHostileOptions = {}): Promise<SamlHostileResult> {
-  const runs = o.runs ?? Number(process.env['BENCH_HOSTILE_RUNS'] ?? 3);
+  const runs = o.runs ?? Number(process.env['BENCH_HOSTILE_RUNS'] ?? 5);
   const decryptN = o.decryptN ?? Number(process.env['BENCH_HOSTILE_DECRYPT_N'] ?? 200);
   const budgetMs = 1000 * (o.nodeSamlBudgetSeconds ?? Number(process.env['BENCH_HOSTILE_NODE_SAML_BUDGET_S'] ?? 30));
   const now = new Date();
@@ -195,6 +204,7 @@ export async function benchSamlHostile(o: SamlHostileOptions = {}): Promise<Saml
       kilobytes: Math.round(spec.xml.length / 1024),
       elements: (spec.xml.match(/<[^/!?]/g) ?? []).length,
       referenceSpMs: ours.ms,
+      referenceSpCpuMs: ours.cpuMs,
       referenceSpAnswer: ours.answer,
       nodeSamlMs: theirs.ms,
       nodeSamlFinished: theirs.finished,
@@ -227,13 +237,13 @@ export async function benchSamlHostile(o: SamlHostileOptions = {}): Promise<Saml
   }
   store.close();
   for (const state of states) state.close();
-  return { cases, decryption, worstReferenceSpMs: Math.max(...cases.map((c) => c.referenceSpMs)) };
+  return { cases, decryption, worstReferenceSpMs: Math.max(...cases.map((c) => c.referenceSpCpuMs)) };
 }
 
 export function formatHostileCase(c: HostileCase): string {
   const gt = c.nodeSamlFinished ? '' : '>';
   return (
-    `  ${c.name.padEnd(54)} ${String(c.kilobytes).padStart(5)} KB ${String(c.elements).padStart(7)} elements  ours ${c.referenceSpMs.toFixed(1).padStart(6)} ms (${c.referenceSpAnswer})` +
+    `  ${c.name.padEnd(54)} ${String(c.kilobytes).padStart(5)} KB ${String(c.elements).padStart(7)} elements  ours ${c.referenceSpCpuMs.toFixed(1).padStart(6)} ms CPU, ${c.referenceSpMs.toFixed(1).padStart(6)} ms wall (${c.referenceSpAnswer})` +
     `  node-saml ${gt}${c.nodeSamlMs.toFixed(0)} ms (${c.nodeSamlAnswer})  ratio ${gt}${c.ratio.toFixed(0)}×`
   );
 }
@@ -243,7 +253,7 @@ export const SAML_HOSTILE_TITLE = `SAML hostile messages (reference SP ACS pipel
 export function formatSamlHostile(r: SamlHostileResult): string {
   const lines = [SAML_HOSTILE_TITLE, ...r.cases.map(formatHostileCase)];
   const met = r.worstReferenceSpMs < HOSTILE_BOUND_MS ? 'met' : 'NOT met';
-  lines.push(`  worst case: reference SP ${r.worstReferenceSpMs.toFixed(1)} ms per message (bound < ${HOSTILE_BOUND_MS} ms: ${met})`);
+  lines.push(`  worst case: reference SP ${r.worstReferenceSpMs.toFixed(1)} ms of CPU per message (bound < ${HOSTILE_BOUND_MS} ms: ${met})`);
   lines.push(`  decryption failures (mean per response, one answer each):`);
   for (const d of r.decryption) lines.push(`    ${d.name.padEnd(36)} ${d.meanMicroseconds.toFixed(0).padStart(6)} µs  ${d.answer}`);
   return lines.join('\n');
