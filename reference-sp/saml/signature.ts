@@ -27,7 +27,8 @@
  * (xpath.js alone was a quarter of the pipeline's self time), and it re-read a PEM certificate for every verify.
  * So the cryptography and canonicalization stay xml-crypto's own (its SignatureAlgorithms, HashAlgorithms and
  * C14N/exclusive-C14N canonicalizers, verifying exactly as checkSignature does: SignatureValue over the
- * canonical SignedInfo, DigestValue over the canonical Reference target without its Signature); only the two
+ * canonical SignedInfo, DigestValue over the canonical Reference target, without its Signature when the
+ * enveloped-signature transform is named); only the two
  * lookups checkSignature does by XPath are done here by walking the tree: the Reference target is the element
  * itself (its unique ID checked in step 1) and its ancestor namespaces are read from its parents (what
  * xml-crypto's findAncestorNs computes). What goes downstream is the canonical XML that was digested, the
