@@ -26,6 +26,8 @@ export interface BenchServer {
 
 export interface ServerStats {
   readonly cpuMs: number;
+  /** Of cpuMs, the kernel's share (socket and file syscalls, fsync). */
+  readonly systemMs: number;
   readonly busyMs: number;
 }
 

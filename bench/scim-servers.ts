@@ -102,7 +102,8 @@ process.once('SIGTERM', () => {
   if (process.env['BENCH_STATS'] === '1') {
     const cpu = process.cpuUsage(cpu0);
     const busy = performance.eventLoopUtilization(elu0).active;
-    process.stderr.write(`BENCH_STATS ${JSON.stringify({ cpuMs: Math.round((cpu.user + cpu.system) / 1000), busyMs: Math.round(busy) })}\n`);
+    const stats = { cpuMs: Math.round((cpu.user + cpu.system) / 1000), systemMs: Math.round(cpu.system / 1000), busyMs: Math.round(busy) };
+    process.stderr.write(`BENCH_STATS ${JSON.stringify(stats)}\n`);
   }
   process.exit(0);
 });

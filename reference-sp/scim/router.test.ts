@@ -146,6 +146,38 @@ describe('bad input (RFC 7644 §3.12): a precise error, nothing stored', () => {
     expectScimError(await request(app).get('/scim/v2/acme/Users/%E0%A4%A').auth(ACME, { type: 'bearer' }), 400, 'invalidSyntax');
     expectScimError(await request(app).get('/scim/v2/%E0%A4%A/Users').auth(ACME, { type: 'bearer' }), 400, 'invalidSyntax');
   });
+
+  it('matches paths as express routes did: any case, one trailing slash, HEAD as GET, the id percent-decoded', async () => {
+    const { app } = setup();
+    const auth = { type: 'bearer' } as const;
+    const created = await request(app).post('/scim/v2/acme/users/').auth(ACME, auth).type(SCIM).send(user('route@acme.test'));
+    expect(created.status).toBe(201);
+    expect((await request(app).get(`/scim/v2/acme/USERS/${created.body.id}/`).auth(ACME, auth)).body.userName).toBe('route@acme.test');
+    expect(
+      (
+        await request(app)
+          .get(`/scim/v2/acme/Users/${encodeURIComponent(created.body.id)}`)
+          .auth(ACME, auth)
+      ).status,
+    ).toBe(200);
+    expect((await request(app).head('/scim/v2/acme/serviceproviderconfig').auth(ACME, auth)).status).toBe(200);
+    expect(
+      (
+        await request(app)
+          .post('/scim/v2/acme/Users/.SEARCH')
+          .auth(ACME, auth)
+          .type(SCIM)
+          .send({ schemas: ['urn:ietf:params:scim:api:messages:2.0:SearchRequest'] })
+      ).body.totalResults,
+    ).toBe(1);
+    expectScimError(await request(app).get('/scim/v2/acme/Users/.search').auth(ACME, auth), 404); // an id, like any other
+    expectScimError(await request(app).get('/scim/v2/acme/Users/a%2Fb').auth(ACME, auth), 404);
+    expectScimError(await request(app).get('/scim/v2/acme/Users//').auth(ACME, auth), 404);
+    expectScimError(await request(app).get(`/scim/v2/acme/Users/${created.body.id}/x`).auth(ACME, auth), 404);
+    expectScimError(await request(app).post(`/scim/v2/acme/Users/${created.body.id}`).auth(ACME, auth).type(SCIM).send({}), 501);
+    expectScimError(await request(app).delete('/scim/v2/acme/Users').auth(ACME, auth), 501);
+    expectScimError(await request(app).patch('/scim/v2/acme/Users/%E0%A4%A').auth(ACME, auth).type(SCIM).send({}), 400, 'invalidSyntax');
+  });
 });
 
 describe('Users (RFC 7644 §3.3–3.6, §3.14)', () => {
