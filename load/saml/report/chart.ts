@@ -1,6 +1,6 @@
 /*
- * The load report's chart as inline SVG (no script, no CDN): per second of the run, completed sign-ins/s and
- * failures/s on the left axis, p50 and p99 of the whole sign-in on the right axis (milliseconds). One polyline
+ * The load report's chart as inline SVG (no script, no CDN): per second of the run, offered (dashed), completed
+ * and failed sign-ins/s on the left axis, p50 and p99 of the whole sign-in on the right axis (milliseconds). One polyline
  * per series; a second without completions leaves a gap in the latency lines.
  */
 import type { SecondRow } from '../stats.ts';
@@ -41,6 +41,7 @@ export function loadChartSvg(rows: readonly SecondRow[]): string {
   const yRate = (v: number) => M.top + plotH - (v / rateMax) * plotH;
   const yMs = (v: number) => M.top + plotH - (v / msMax) * plotH;
   const series = [
+    { name: 'offered/s', color: '#8c959f', axis: yRate, value: (r: SecondRow) => r.offered, dash: true },
     { name: 'completed sign-ins/s', color: '#1a7f37', axis: yRate, value: (r: SecondRow) => r.completed },
     { name: 'failed sign-ins/s', color: '#cf222e', axis: yRate, value: (r: SecondRow) => r.errors },
     { name: 'p50 ms', color: '#0969da', axis: yMs, value: (r: SecondRow) => r.p50 },
