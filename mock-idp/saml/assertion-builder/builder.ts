@@ -15,8 +15,9 @@
  * Time comes from the injected clock only. `build()` is async because encryption is.
  * The Response and Assertion are element trees (../sign/xml-node.ts) signed by the template signer
  * (../sign/template-signer.ts), which writes the bytes xml-crypto would at a fraction of the cost (issue 15);
- * what it cannot canonicalise (HMAC, NameID injections, an encrypted assertion inside a signed Response, unusual
- * characters) is serialised and signed by xml-crypto as before (../sign/sign-element.ts).
+ * what it cannot canonicalise (HMAC, NameID injections, unusual characters) is serialised and signed by
+ * xml-crypto as before (../sign/sign-element.ts). An encrypted assertion is canonicalised by xml-crypto's
+ * ExclusiveCanonicalization (../sign/opaque-element.ts) and the Response around it signed by the template signer.
  */
 import type { Clock } from '../../clock.ts';
 import { idpError } from '../errors.ts';
@@ -33,6 +34,7 @@ import {
   type SignatureAlgorithmName,
 } from '../namespaces.ts';
 import { signElement } from '../sign/sign-element.ts';
+import { opaqueElement } from '../sign/opaque-element.ts';
 import { signNode } from '../sign/template-signer.ts';
 import { el, raw, serializeNode, type AttributeList, type XmlElement, type XmlNode } from '../sign/xml-node.ts';
 import { encryptAssertion, type EncryptOptions } from '../encrypt/encrypt-assertion.ts';
@@ -421,7 +423,10 @@ export class ResponseBuilder {
     for (const id of this.duplicate ? [assertionId, nextId()] : [assertionId]) {
       let assertion: XmlNode = this.renderAssertion(id, issuedAt);
       if (signAssertion) assertion = sign(assertion, id, 'Assertion');
-      if (this.encryption) assertion = raw(await encryptAssertion(serializeNode(assertion), this.encryption.certificatePem, this.encryption.options));
+      if (this.encryption) {
+        const encrypted = await encryptAssertion(serializeNode(assertion), this.encryption.certificatePem, this.encryption.options);
+        assertion = useTemplate ? opaqueElement(encrypted) : raw(encrypted);
+      }
       assertions.push(assertion);
     }
 

@@ -12,7 +12,8 @@
  *   character references (c14n §2.3); text escapes & < > and CR (c14n §2.3)
  * - empty elements as start and end tag; no comments (there are none in a tree), no XML declaration
  * - a value the parser would change before canonicalising (line ends, tab, C0/C1 controls, line separators, lone
- *   surrogates) or raw markup makes the form unavailable (undefined): the caller signs with xml-crypto instead.
+ *   surrogates) or raw markup makes the form unavailable (undefined): the caller signs with xml-crypto instead;
+ *   raw markup that xml-crypto canonicalised already (./opaque-element.ts) is embedded as it is.
  * Every shape the builder writes is checked byte for byte against xml-crypto's output and verified by xmlsec1 in
  * ./template-signer.test.ts.
  */
@@ -59,7 +60,13 @@ function render(node: XmlNode, rendered: Map<string, string>, out: string[]): vo
     out.push(canonicalText(plain(node)));
     return;
   }
-  if (node.kind === 'raw') throw new NotCanonicalisable();
+  if (node.kind === 'raw') {
+    // A subtree canonicalised on its own is the same inside this one unless an output ancestor already rendered
+    // a prefix the subtree declares (then exc-c14n would leave that declaration out).
+    if (node.canonical === undefined || [...rendered.keys()].some((p) => node.canonical!.includes(` xmlns:${p}=`))) throw new NotCanonicalisable();
+    out.push(node.canonical);
+    return;
+  }
   const prefix = prefixOf(node.name);
   // Unprefixed elements (a default namespace) never occur in what the IdP writes; leave them to xml-crypto.
   if (prefix === undefined) throw new NotCanonicalisable();

@@ -15,6 +15,7 @@ import { loadIdpKeys } from '../keys/key-store.ts';
 import { PRESETS, PRESET_NAMES } from '../presets/presets.ts';
 import type { DirectoryUser } from '../presets/directory-user.ts';
 import type { SignatureAlgorithmName } from '../namespaces.ts';
+import { parseXml, serialize } from '../xml.ts';
 import { signElement } from './sign-element.ts';
 
 vi.mock('./sign-element.ts', async (actual) => {
@@ -181,6 +182,23 @@ describe.skipIf(!xmlsec1)('xmlsec1 (libxmlsec1/OpenSSL) verifies what the templa
       .attributes(PRESETS.entra.attributes(alice))
       .signing(placement)
       .build();
+
+  it('an encrypted assertion inside a signed Response: xmldom form, verified, and xml-crypto not called', async () => {
+    vi.mocked(signElement).mockClear();
+    const sp = loadIdpKeys({ clock }).rogue;
+    const built = await responseBuilder({ clock, keys, issuer: 'https://idp.test' })
+      .forSp('urn:sp', 'https://sp.test/acs')
+      .nameId('alice@example.com')
+      .encryptTo(sp.certificatePem)
+      .signResponseOnly()
+      .build();
+    expect(xmlCryptoCalls()).toBe(0);
+    expect(built.xml).toContain('<saml:EncryptedAssertion');
+    // What xml-crypto returned when it signed this Response: the document as xmldom serialises it.
+    expect(serialize(parseXml(built.xml))).toBe(built.xml);
+    expect(verify(built.xml)).toBe(0);
+    expect(verify(built.xml.replace('urn:oasis:names:tc:SAML:2.0:status:Success', 'urn:oasis:names:tc:SAML:2.0:status:Requester'))).not.toBe(0);
+  });
 
   it.each(['response', 'assertion', 'both'] as const)('signed %s: verified, and not once tampered', async (placement) => {
     vi.mocked(signElement).mockClear();

@@ -7,7 +7,8 @@
  *   Elements never signed keep the builder's own form (escapeXml everywhere, end tags as the template wrote them).
  * - the canonical form (./exc-c14n.ts), which the digest and the signature are computed over.
  * A `raw` node is markup the tree cannot look into (an encrypted assertion, a NameID split by a comment): it is
- * written as is and makes the canonical form unavailable, so the element falls back to xml-crypto.
+ * written as is and, unless it carries its canonical form (./opaque-element.ts), makes the canonical form of
+ * the element around it unavailable, so that element falls back to xml-crypto.
  */
 import { escapeXml } from '../xml.ts';
 
@@ -38,6 +39,10 @@ export interface XmlElement {
 export interface XmlRaw {
   readonly kind: 'raw';
   readonly markup: string;
+  /** Its form inside a signed element (xmldom's), when that differs from `markup` (./opaque-element.ts). */
+  readonly parsedMarkup?: string;
+  /** Its exclusive canonical form, when known (./opaque-element.ts); without it the element is xml-crypto's to sign. */
+  readonly canonical?: string;
 }
 
 /** An element, a run of text (a string), or raw markup. */
@@ -88,7 +93,7 @@ function write(node: XmlNode, parsedForm: boolean, out: string[]): void {
     return;
   }
   if (node.kind === 'raw') {
-    out.push(node.markup);
+    out.push(parsedForm ? (node.parsedMarkup ?? node.markup) : node.markup);
     return;
   }
   const parsed = parsedForm || node.parsedForm;
