@@ -13,7 +13,7 @@ export type LoadCode =
   | 'load/acs-refused'
   /** With --whoami: after the ACS, the whoami URL says nobody (or somebody else) is signed in. */
   | 'load/not-signed-in'
-  /** An answer with this status where the sign-in cannot go on (5xx anywhere, 4xx on the login URL or whoami). */
+  /** An answer with this status where the sign-in cannot go on (5xx anywhere, 4xx on the login URL or whoami, a redirect whose Location is not a URL). */
   | `load/http-${number}`
   /** A request did not complete within --timeout-ms. */
   | 'load/timeout'

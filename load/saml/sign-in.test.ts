@@ -97,11 +97,14 @@ describe('a load sign-in', () => {
   it.each([
     ['load/http-500', ((_req, res) => res.writeHead(500).end()) as Handler],
     ['load/no-authn-request', ((_req, res) => res.end('<p>hello</p>')) as Handler],
+    ['load/no-authn-request', ((_req, res) => res.end('<form action="http://[x"><input name="SAMLRequest" value="x"></form>')) as Handler],
     ['load/bad-authn-request', ((_req, res) => redirectToIdp(res, '<not-an-authn-request/>')) as Handler],
     ['load/timeout', (() => undefined) as Handler],
     ['load/acs-refused', ((_req, res, url) => (url.pathname === '/acs' ? res.writeHead(403).end() : redirectToIdp(res))) as Handler],
     ['load/acs-refused', ((_req, res, url) => (url.pathname === '/acs' ? redirectToIdp(res) : redirectToIdp(res))) as Handler],
     ['load/http-502', ((_req, res, url) => (url.pathname === '/acs' ? res.writeHead(502).end() : redirectToIdp(res))) as Handler],
+    ['load/http-302', ((_req, res) => res.writeHead(302, { location: 'http://[not-a-host/' }).end()) as Handler],
+    ['load/http-303', ((_req, res, url) => (url.pathname === '/acs' ? res.writeHead(303, { location: 'http://[::1' }).end() : redirectToIdp(res))) as Handler],
   ])('%s', async (code, h) => {
     handler = h;
     expect((await attempt(await context())).outcome).toBe(code);

@@ -44,6 +44,15 @@ function redirected(status: number, location: string | undefined): location is s
   return status >= 300 && status < 400 && location !== undefined;
 }
 
+/** Where a redirect leads; a Location that is not a URL stops the sign-in with the answer's status. */
+function follow(location: string, base: string, status: number): URL {
+  try {
+    return new URL(location, base);
+  } catch {
+    throw new LoadError(`load/http-${status}`, `HTTP ${status} with a Location that is not a URL`);
+  }
+}
+
 function badRequest(error: unknown): never {
   if (error instanceof SamlCertifyError) throw new LoadError('load/bad-authn-request', error.message);
   throw error;
@@ -55,17 +64,26 @@ async function login(ctx: LoadContext, vu: VirtualUser): Promise<SeenAuthnReques
   for (let hop = 0; hop <= MAX_LOGIN_HOPS; hop++) {
     const answer = await vu.send(url);
     if (redirected(answer.status, answer.location)) {
-      const next = new URL(answer.location, url).href;
+      const next = follow(answer.location, url, answer.status).href;
       if (carriesSamlRequest(next)) return readOr(() => readRedirectRequest(next, ctx.sp));
       url = next;
       continue;
     }
     if (answer.status >= 400) throw new LoadError(`load/http-${answer.status}`, `the login URL led to HTTP ${answer.status}`);
-    const form = findRequestForm(answer.body, url);
+    const form = formOn(answer.body, url);
     if (form) return readOr(() => readPostRequest(form, ctx.sp));
     throw new LoadError('load/no-authn-request', `the login URL led to HTTP ${answer.status} without an AuthnRequest`);
   }
   throw new LoadError('load/no-authn-request', `the login URL redirected more than ${MAX_LOGIN_HOPS} times without an AuthnRequest`);
+}
+
+/** The page's SAMLRequest form; a form whose action is not a URL carries no request anywhere. */
+function formOn(html: string, pageUrl: string): ReturnType<typeof findRequestForm> {
+  try {
+    return findRequestForm(html, pageUrl);
+  } catch {
+    return undefined;
+  }
 }
 
 function readOr(read: () => SeenAuthnRequest): SeenAuthnRequest {
@@ -96,14 +114,15 @@ async function postToAcs(vu: VirtualUser, issued: IssuedResponse): Promise<void>
   let answer = await vu.send(issued.action, { method: 'POST', form: issued.fields, readBody: false });
   if (answer.status >= 500) throw new LoadError(`load/http-${answer.status}`, `the ACS answered HTTP ${answer.status}`);
   if (answer.status >= 400) throw new LoadError('load/acs-refused', `the ACS answered HTTP ${answer.status}`);
+  // The ACS answered, so its URL is one undici could send to.
   const origin = new URL(issued.action).origin;
   let url = issued.action;
   for (let hop = 0; hop < MAX_ACS_HOPS && redirected(answer.status, answer.location); hop++) {
-    const next = new URL(answer.location, url).href;
+    const next = follow(answer.location, url, answer.status);
     // Sent back to the IdP for a new sign-in: the SP did not accept the response.
-    if (carriesSamlRequest(next)) throw new LoadError('load/acs-refused', 'the ACS sent the browser back for a new AuthnRequest');
-    if (new URL(next).origin !== origin) return;
-    url = next;
+    if (carriesSamlRequest(next.href)) throw new LoadError('load/acs-refused', 'the ACS sent the browser back for a new AuthnRequest');
+    if (next.origin !== origin) return;
+    url = next.href;
     answer = await vu.send(url, { readBody: false });
   }
   if (answer.status >= 400) throw new LoadError(`load/http-${answer.status}`, `the page after the ACS answered HTTP ${answer.status}`);
