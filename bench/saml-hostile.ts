@@ -24,7 +24,7 @@ import { resolveConfig } from '../reference-sp/config/index.ts';
 import { createSpKeys } from '../reference-sp/saml/keys.ts';
 import { runAcsPipeline, type AcsResult } from '../reference-sp/saml/pipeline.ts';
 import { storedReplayCache } from '../reference-sp/saml/replay-cache.ts';
-import { storedOutstandingRequests } from '../reference-sp/saml/request-store.ts';
+import { storedOutstandingRequests } from '../reference-sp/sign-in/request-store.ts';
 import type { AcsDeps } from '../reference-sp/saml/state.ts';
 import { b64, responseXml, sign, type CraftOptions } from '../reference-sp/saml/test-support/craft.ts';
 import { encryptedAssertionXml, type RawEncryptOptions } from '../reference-sp/saml/test-support/encrypt.ts';

@@ -19,7 +19,7 @@ import type { TenantConfig } from '../reference-sp/config/types.ts';
 import { createSpKeys } from '../reference-sp/saml/keys.ts';
 import { ACS_PIPELINE, runAcsPipeline } from '../reference-sp/saml/pipeline.ts';
 import { storedReplayCache } from '../reference-sp/saml/replay-cache.ts';
-import { storedOutstandingRequests } from '../reference-sp/saml/request-store.ts';
+import { storedOutstandingRequests } from '../reference-sp/sign-in/request-store.ts';
 import type { AcsDeps } from '../reference-sp/saml/state.ts';
 import { openStore, type Store } from '../reference-sp/store/index.ts';
 

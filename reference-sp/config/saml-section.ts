@@ -235,7 +235,7 @@ export interface SamlTenantConfig {
   readonly allowedKeyTransportAlgorithms: readonly KeyTransportAlgorithmName[];
   readonly clockSkewSeconds: number;
   readonly allowUnsolicited: boolean;
-  /** The configured state; the admin API's enable (kept in the store) overrides it (../saml/sso-enablement.ts). */
+  /** The configured state; the admin API's enable (kept in the store) overrides it (../sign-in/sso-enablement.ts). */
   readonly ssoEnabled: boolean;
   readonly requireEncryptedAssertion: boolean;
   readonly autoProvisioningEnabled: boolean;

@@ -6,11 +6,11 @@
 import type * as client from 'openid-client';
 import type { OidcTenantConfig } from '../config/oidc-section.ts';
 import type { TenantConfig } from '../config/types.ts';
-import type { AuthnRequestPurpose, OutstandingRequests } from '../saml/request-store.ts';
+import type { AuthnRequestPurpose, OutstandingRequests } from '../sign-in/request-store.ts';
 import type { GroupSyncOutcome } from '../sign-in/group-sync.ts';
 import type { SignInProfile } from '../sign-in/user-state.ts';
 import type { SsoDirectory, SsoUser } from '../store/sso-directory.ts';
-import type { SsoEnablementStore } from '../saml/sso-enablement.ts';
+import type { SsoEnablementStore } from '../sign-in/sso-enablement.ts';
 import type { OidcProviders } from './provider.ts';
 import type { RequestSecrets, RequestSecretsFactory } from './request-secrets.ts';
 
@@ -19,7 +19,7 @@ export interface CallbackDeps {
   readonly secrets: RequestSecretsFactory;
   readonly providers: OidcProviders;
   readonly directory: SsoDirectory;
-  /** The admin's SSO Enable (../saml/sso-enablement.ts); absent: the tenant's configured ssoEnabled. */
+  /** The admin's SSO Enable (../sign-in/sso-enablement.ts); absent: the tenant's configured ssoEnabled. */
   readonly ssoState?: SsoEnablementStore | undefined;
 }
 

@@ -1,8 +1,8 @@
 /*
  * The secrets of one authorization request (OIDC Core §3.1.2.1), all tied to its `state`:
  * - `state` is random (256 bits) and is what the store remembers, with this browser's binding cookie and the
- *   request's purpose, exactly as the SAML side remembers an AuthnRequest ID (../saml/request-store.ts,
- *   ../saml/browser-binding.ts): answerable once, by the browser that started it, until it expires, across a
+ *   request's purpose, exactly as the SAML side remembers an AuthnRequest ID (../sign-in/request-store.ts,
+ *   ../sign-in/browser-binding.ts): answerable once, by the browser that started it, until it expires, across a
  *   restart (OIDC Core §3.1.2.7, RFC 6749 §10.12);
  * - the `nonce` (OIDC Core §3.1.2.1, §15.5.2) and the PKCE `code_verifier` (RFC 7636 §4.1) are HMAC-SHA-256 of
  *   the state under a key derived from the SP's private key (HKDF, RFC 5869). They need not be stored: the

@@ -3,7 +3,7 @@
  * relying party, on openid-client):
  * - GET  login        authorization code flow (OIDC Core §3.1.2.1) with PKCE S256, state and nonce
  *                     (./request-secrets.ts); the state is remembered with this browser's binding cookie
- *                     (../saml/browser-binding.ts, ../saml/request-store.ts), in the store: it survives a restart
+ *                     (../sign-in/browser-binding.ts, ../sign-in/request-store.ts), in the store: it survives a restart
  * - GET  callback     the ordered checks of ./callback.ts (SSO enablement included), then a session (cookie on /oidc/{tenant}); JSON or
  *                     HTML by the Accept header; answered only once its writes are on disk
  * - GET  me           the signed-in user, subject and claims; none once the account is deleted or deactivated
@@ -23,12 +23,12 @@ import type { Clock } from '../clock.ts';
 import type { OidcTenantConfig } from '../config/oidc-section.ts';
 import type { TenantConfig } from '../config/types.ts';
 import type { Logger } from '../log.ts';
-import { bindingCookie, bindingSetCookie, newBindingValue, validBindingValue } from '../saml/browser-binding.ts';
-import { cookieHash } from '../saml/cookie-hash.ts';
+import { bindingCookie, bindingSetCookie, newBindingValue, validBindingValue } from '../sign-in/browser-binding.ts';
+import { cookieHash } from '../sign-in/cookie-hash.ts';
 import { spPage } from '../saml/page-style.ts';
-import type { AuthnRequestPurpose, OutstandingRequests } from '../saml/request-store.ts';
-import type { SessionStore, SpSession } from '../saml/session.ts';
-import type { SsoEnablementStore } from '../saml/sso-enablement.ts';
+import type { AuthnRequestPurpose, OutstandingRequests } from '../sign-in/request-store.ts';
+import type { SessionStore, SpSession } from '../sign-in/session.ts';
+import type { SsoEnablementStore } from '../sign-in/sso-enablement.ts';
 import { signedInPageHtml } from '../saml/signed-in-page.ts';
 import { answerUnknownTenant, onDisk, readCookie, wantsJson } from '../sign-in/route-helpers.ts';
 import { escapeXml } from '../saml/xml.ts';
@@ -56,7 +56,7 @@ export interface OidcRouterDeps {
   readonly log: Logger;
   /** Resolves once the state written so far is on disk; answers wait for it. */
   readonly durable?: () => Promise<void>;
-  /** The admin's SSO Enable per tenant (../saml/sso-enablement.ts); absent: the configured ssoEnabled. */
+  /** The admin's SSO Enable per tenant (../sign-in/sso-enablement.ts); absent: the configured ssoEnabled. */
   readonly ssoState?: SsoEnablementStore | undefined;
   /** The OPs the tenants trust; by default discovered over global fetch. */
   readonly providers?: OidcProviders;

@@ -8,7 +8,7 @@ import { openStore } from '../store/index.ts';
 import { runAcsPipeline } from './pipeline.ts';
 import type { SamlRejectionCode } from './rejection.ts';
 import { storedReplayCache } from './replay-cache.ts';
-import { storedOutstandingRequests } from './request-store.ts';
+import { storedOutstandingRequests } from '../sign-in/request-store.ts';
 import type { AcsDeps } from './state.ts';
 import { b64, responseXml, sign, type CraftOptions } from './test-support/craft.ts';
 import { IDP_ENTITY_ID, TestClock, attackerKeys, tenantConfig, testIdpKeys, testSpKeys } from './test-support/fixture.ts';

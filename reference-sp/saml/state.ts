@@ -9,10 +9,10 @@ import type { SamlTenantConfig } from '../config/saml-section.ts';
 import type { TenantConfig } from '../config/types.ts';
 import type { SsoDirectory, SsoUser } from '../store/sso-directory.ts';
 import type { SpKeys } from './keys.ts';
-import type { AuthnRequestPurpose, OutstandingRequests, RequestedAuthnContextRecord } from './request-store.ts';
+import type { AuthnRequestPurpose, OutstandingRequests, RequestedAuthnContextRecord } from '../sign-in/request-store.ts';
 import type { ReplayCache } from './replay-cache.ts';
 import { SamlRejection } from './rejection.ts';
-import type { SsoEnablementStore } from './sso-enablement.ts';
+import type { SsoEnablementStore } from '../sign-in/sso-enablement.ts';
 
 export interface AcsDeps {
   readonly clock: Clock;

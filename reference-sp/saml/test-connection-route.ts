@@ -10,7 +10,7 @@
  */
 import type { Request, Response, Router } from 'express';
 import type { TenantConfig } from '../config/types.ts';
-import type { SessionStore } from './session.ts';
+import type { SessionStore } from '../sign-in/session.ts';
 import { testConnectionPageHtml, testConnectionPath } from './test-connection-page.ts';
 import { testConnectionResult } from './test-connection.ts';
 

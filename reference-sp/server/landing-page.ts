@@ -3,13 +3,13 @@
  * GET / — the reference SP's front door: every tenant with its SP-initiated sign-in link, SP metadata, SCIM
  * base URL(s), whether it accepts IdP-initiated sign-in, and whether its users must be provisioned before they
  * can sign in (no just-in-time creation: a sign-in of an unknown user is refused with user/unknown), with how
- * many users it holds now; a tenant whose SSO is not enabled yet (NinjaOne's step 7, ../saml/sso-enablement.ts)
+ * many users it holds now; a tenant whose SSO is not enabled yet (NinjaOne's step 7, ../sign-in/sso-enablement.ts)
  * says so, with where to enable it. JSON for a client that asks for it. Every value is escaped.
  */
 import express, { type Request, type Response, type Router } from 'express';
 import type { ReferenceSpConfig, TenantConfig } from '../config/types.ts';
 import { SP_PAGE_CSS, SP_STYLESHEET_PATH, spPage } from '../saml/page-style.ts';
-import { ssoEnabled, type SsoEnablementStore } from '../saml/sso-enablement.ts';
+import { ssoEnabled, type SsoEnablementStore } from '../sign-in/sso-enablement.ts';
 import { escapeXml } from '../saml/xml.ts';
 import { hasSaml } from '../config/oidc-only.ts';
 

@@ -19,7 +19,7 @@
  *   SCIM deleted (../config/identity-policy.ts, scimDeletedUsers).
  * - migration 6: saml_authn_requests.purpose records why the SP sent a request ('sign-in', or 'test-connection'
  *   for the Test Connection route), and tenant_sso_state keeps the admin's Enable of a tenant whose SSO is
- *   configured but not enabled (NinjaOne's step 7, ../saml/sso-enablement.ts) across restarts.
+ *   configured but not enabled (NinjaOne's step 7, ../sign-in/sso-enablement.ts) across restarts.
  * - migration 7: Single Logout (./saml-logout.ts): saml_sessions gains the SessionIndex and NameID Format of
  *   the assertion that started each session, and two ID tables: LogoutRequests the SP sent (answered once) and
  *   LogoutRequests it received (honoured once).

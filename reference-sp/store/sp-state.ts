@@ -5,7 +5,7 @@
  *   a response must answer a request this SP sent; a restart must not turn a pending sign-in into a failure);
  * - (the IDs of accepted assertions are in the one replay store, ./replay-store.ts);
  * - signed-in sessions (a restart does not sign everybody out);
- * - the admin's Enable of a tenant's SSO (NinjaOne's step 7, ../saml/sso-enablement.ts).
+ * - the admin's Enable of a tenant's SSO (NinjaOne's step 7, ../sign-in/sso-enablement.ts).
  * Every row carries its expiry (milliseconds since the epoch); expired rows are never answered and are swept
  * a bounded number at a time by the writes.
  */

@@ -17,7 +17,7 @@ import { createSpKeys } from '../../reference-sp/saml/keys.ts';
 import { spMetadataXml } from '../../reference-sp/saml/metadata.ts';
 import { runAcsPipeline } from '../../reference-sp/saml/pipeline.ts';
 import { storedReplayCache } from '../../reference-sp/saml/replay-cache.ts';
-import { storedOutstandingRequests } from '../../reference-sp/saml/request-store.ts';
+import { storedOutstandingRequests } from '../../reference-sp/sign-in/request-store.ts';
 import { openStore, type Store } from '../../reference-sp/store/index.ts';
 
 const NOW = new Date('2026-03-01T12:00:00Z');

@@ -14,7 +14,7 @@ import { resolveConfig, type TenantConfig } from '../../reference-sp/config/inde
 import { createSpKeys } from '../../reference-sp/saml/keys.ts';
 import { runAcsPipeline } from '../../reference-sp/saml/pipeline.ts';
 import { storedReplayCache } from '../../reference-sp/saml/replay-cache.ts';
-import { storedOutstandingRequests } from '../../reference-sp/saml/request-store.ts';
+import { storedOutstandingRequests } from '../../reference-sp/sign-in/request-store.ts';
 import { openStore, type Store } from '../../reference-sp/store/index.ts';
 
 const NOW = new Date('2026-03-01T12:00:00Z');

@@ -1,6 +1,6 @@
 /*
  * NinjaOne's SSO enablement gate (seed 002, step 7: "click Enable. Single sign-on will now be active") for
- * OpenID Connect sign-ins, by the same rule and the same record as SAML (../../saml/sso-enablement.ts: the admin's
+ * OpenID Connect sign-ins, by the same rule and the same record as SAML (../../sign-in/sso-enablement.ts: the admin's
  * Enable in the store, else the tenant's configured ssoEnabled, which the NinjaOne profile leaves false):
  * - a tenant whose SSO is not enabled refuses a user's sign-in: tenant/sso-not-enabled
  * - except the administrator's Test Connection: a response to an authorization request the Test Connection route
@@ -8,7 +8,7 @@
  *   can make a sign-in a test
  * Before the code is redeemed and before the user lookup, so a refused sign-in creates no user (JIT).
  */
-import { signInAllowed } from '../../saml/sso-enablement.ts';
+import { signInAllowed } from '../../sign-in/sso-enablement.ts';
 import type { CallbackCheck } from '../callback-state.ts';
 import { reject } from '../rejection.ts';
 

@@ -1,6 +1,6 @@
 /*
  * - the response's `state` must be one this SP sent for this tenant (OIDC Core §3.1.2.7, RFC 6749 §10.12: the
- *   client's CSRF protection), unexpired, from this browser (the binding cookie, ../../saml/browser-binding.ts),
+ *   client's CSRF protection), unexpired, from this browser (the binding cookie, ../../sign-in/browser-binding.ts),
  *   and not answered before: missing, unknown, expired, another browser's or used twice is oidc/state
  * - a wrong browser does not consume it: the right browser can still finish its sign-in
  * - consumed, it yields the request's purpose and its nonce and PKCE verifier (../request-secrets.ts)

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { openStore } from '../../store/index.ts';
 import { runAcsPipeline } from '../pipeline.ts';
 import { storedReplayCache } from '../replay-cache.ts';
-import { storedOutstandingRequests } from '../request-store.ts';
+import { storedOutstandingRequests } from '../../sign-in/request-store.ts';
 import { responseXml, sign } from '../test-support/craft.ts';
 import { IDP_ENTITY_ID, IDP_SSO_URL, TestClock, attackerKeys, tenantConfig, testIdpKeys, testSpKeys } from '../test-support/fixture.ts';
 import { acsPipelineFor } from './acs-message.ts';

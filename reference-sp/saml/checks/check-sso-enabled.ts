@@ -9,7 +9,7 @@
  * Before the user lookup, so a refused sign-in creates no user (just-in-time provisioning).
  */
 import { reject } from '../rejection.ts';
-import { signInAllowed } from '../sso-enablement.ts';
+import { signInAllowed } from '../../sign-in/sso-enablement.ts';
 import type { Check } from '../state.ts';
 
 export const checkSsoEnabled: Check = {

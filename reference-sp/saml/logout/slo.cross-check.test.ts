@@ -10,7 +10,7 @@ import { inflateRawSync } from 'node:zlib';
 import samlify from 'samlify';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import { cookieHash } from '../cookie-hash.ts';
+import { cookieHash } from '../../sign-in/cookie-hash.ts';
 import { harness, IDP_ENTITY_ID, IDP_SSO_URL, testIdpKeys } from '../test-support/fixture.ts';
 
 samlify.setSchemaValidator({ validate: () => Promise.resolve('skipped') });

@@ -9,7 +9,7 @@
  *   GET    /admin/v1/tenants/{tenant}/tolerances           what lenient mode accepted
  *   GET    /admin/v1/tenants/{tenant}/sso                  { enabled }: whether users sign in with SSO
  *   POST   /admin/v1/tenants/{tenant}/sso/enable           NinjaOne's step 7 "click Enable" → { enabled: true },
- *                                                          kept in the store (../../saml/sso-enablement.ts)
+ *                                                          kept in the store (../../sign-in/sso-enablement.ts)
  *
  * - Protected by a bearer admin token: the tenant's `scim.adminToken` or the server-wide one
  *   (deps.adminToken / SSO_HARNESS_ADMIN_TOKEN), compared in constant time. No admin token configured → 401.
@@ -20,7 +20,7 @@
 import express, { type Request, type Response, type Router } from 'express';
 import type { Clock } from '../../clock.ts';
 import type { TenantConfig } from '../../config/types.ts';
-import { ssoEnabled } from '../../saml/sso-enablement.ts';
+import { ssoEnabled } from '../../sign-in/sso-enablement.ts';
 import type { Store, ScimTokenRow } from '../../store/types.ts';
 import { isStoreError } from '../../store/errors.ts';
 import { secretsEqual } from '../http/constant-time.ts';

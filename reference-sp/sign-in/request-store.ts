@@ -7,8 +7,9 @@
  * - Each ID is consumed once: a second response to the same request is refused.
  * - A post from the wrong browser does not consume it: the right browser can still complete its sign-in.
  * - Each ID records its purpose: a user's sign-in, or the admin's Test Connection (the only sign-in a tenant whose
- *   SSO is not enabled yet accepts, ./checks/check-sso-enabled.ts); the response cannot choose it.
- * - Each ID keeps the RequestedAuthnContext it carried, if any (./checks/check-authn-context.ts checks the answer).
+ *   SSO is not enabled yet accepts, ../saml/checks/check-sso-enabled.ts); the response cannot choose it.
+ * - Each ID keeps the RequestedAuthnContext it carried, if any (../saml/checks/check-authn-context.ts checks the answer).
+ * The OpenID Connect side keeps its `state` values here by the same rules (../oidc/request-secrets.ts).
  * They are kept in the SP's SQLite store (storedOutstandingRequests: they survive a restart), the one place this
  * rule lives; tests and benchmarks give it an in-memory database (openStore({ path: ':memory:' })).
  */

@@ -20,7 +20,7 @@ export interface SessionStore {
 export const SESSION_COOKIE = 'sp_session';
 
 /**
- * The session of a Test Connection on a tenant whose SSO is not enabled yet (./checks/check-sso-enabled.ts): read
+ * The session of a Test Connection on a tenant whose SSO is not enabled yet (../saml/checks/check-sso-enabled.ts, ../oidc/checks/check-sso-enabled.ts): read
  * by the Test Connection page only (the cookie's Path), never by the application, and short-lived.
  */
 export const TEST_CONNECTION_COOKIE = 'sp_test_connection';
