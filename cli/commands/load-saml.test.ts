@@ -63,6 +63,15 @@ describe('usage errors: exit 2, every problem at once, each naming its flag', ()
   });
 });
 
+describe('failures before any sign-in', () => {
+  it('metadata that cannot be fetched: one line with its code, exit 1, nothing sent', async () => {
+    const r = await run(...SP, '--out', join(scratch, 'unreachable'));
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('[certify-saml/metadata-unreachable]');
+    expect(existsSync(join(scratch, 'unreachable', 'load.json'))).toBe(false);
+  });
+});
+
 describe("against npm start's acme tenant", () => {
   let harness: RunningHarness;
   const dataDir = join(scratch, 'data');
