@@ -62,12 +62,6 @@ export class ScimHttp {
     this.retry = o.retry ?? defaultRetryPolicy;
   }
 
-  /** Closes the run's kept-alive connections. */
-  close(): void {
-    this.transport?.close();
-    this.transport = undefined;
-  }
-
   url(path: string, query?: Record<string, string>): string {
     const qs = query ? new URLSearchParams(query).toString() : '';
     return `${this.o.base}${path}${qs ? `?${qs}` : ''}`;
