@@ -9,8 +9,9 @@
  * checkRedirectSignature is the one query-signature check, for AuthnRequests here and logout messages
  * (../logout/bindings.ts); each caller turns its verdict into its own stable code.
  */
-import { createVerify, X509Certificate } from 'node:crypto';
+import { createVerify } from 'node:crypto';
 import { idpError } from '../errors.ts';
+import { certificatePublicKey } from '../keys/key-objects.ts';
 import { decodeBase64, inflate } from './decode.ts';
 
 export const REDIRECT_SIG_ALGS: Record<string, string> = {
@@ -70,7 +71,7 @@ export function checkRedirectSignature(q: RedirectSignedQuery, certificatePem: s
   if (!algorithm) return 'unsupported-alg';
   const octets = `${q.param}=${q.value}` + (q.relayState !== undefined ? `&RelayState=${q.relayState}` : '') + `&SigAlg=${q.sigAlg}`;
   const signature = decodeBase64(decode(q.signature), 'Signature');
-  return createVerify(algorithm).update(octets).verify(new X509Certificate(certificatePem).publicKey, signature) ? 'ok' : 'invalid';
+  return createVerify(algorithm).update(octets).verify(certificatePublicKey(certificatePem), signature) ? 'ok' : 'invalid';
 }
 
 const REQUEST_SIGNATURE_PROBLEM: Record<Exclude<RedirectSignatureVerdict, 'ok' | 'missing' | 'unsupported-alg'>, string> = {
