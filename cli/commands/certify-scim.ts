@@ -14,6 +14,7 @@ import { CertifyOptionsError, DATED_PROFILES, parseCertifyOptions } from '../../
 import type { Certification } from '../../certify/run.ts';
 import type { Command } from '../main.ts';
 import { CommandFailure } from './shared/failure.ts';
+import { interruptOnSignals } from './shared/interrupt-signals.ts';
 import { packageVersion } from './shared/package-version.ts';
 import { legacyCommand, usageError, type CommandDefinition } from './shared/program.ts';
 
@@ -79,17 +80,7 @@ export const definition: CommandDefinition = {
       import('../../certify/preflight.ts'),
     ]);
     const runPrefix = newRunPrefix();
-    const interrupt = new AbortController();
-    const onSignal = (signal: NodeJS.Signals): void => {
-      if (interrupt.signal.aborted) {
-        io.err(`\n${signal} again: exiting without cleaning up (resources named ${runPrefix}… may remain)\n`);
-        process.exit(130);
-      }
-      io.err(`\n${signal}: stopping — no new tests; cleaning up what this run created (${signal} again to exit at once)\n`);
-      interrupt.abort(signal);
-    };
-    process.on('SIGINT', onSignal);
-    process.on('SIGTERM', onSignal);
+    const interrupt = interruptOnSignals(io, 'no new tests; cleaning up what this run created', `without cleaning up (resources named ${runPrefix}… may remain)`);
     let run: Certification;
     try {
       run = await runCertification({
@@ -116,8 +107,7 @@ export const definition: CommandDefinition = {
       if (run.interrupted !== undefined) return 130;
       return report.document.certified ? 0 : 1;
     } finally {
-      process.off('SIGINT', onSignal);
-      process.off('SIGTERM', onSignal);
+      interrupt.dispose();
     }
   },
 };
