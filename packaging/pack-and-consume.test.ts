@@ -17,7 +17,7 @@
  */
 import { execFile } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -30,7 +30,11 @@ const run = promisify(execFile);
 const FULL_NODE_VERSIONS = Boolean(process.env['CI'] || process.env['SSOH_NODE_VERSIONS']);
 const repo = fileURLToPath(new URL('..', import.meta.url));
 const pkg = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')) as { name: string; version: string; peerDependencies: Record<string, string> };
-const ADDON_CACHE = join(repo, 'node_modules/.cache/sso-harness');
+/**
+ * Compiled addons outlive the clone: `npm ci` empties node_modules, and compiling better-sqlite3 for Node 22 and 24
+ * again on every clean clone was some four minutes of CI's unit stage (docs/packaging.md) testing nothing of ours.
+ */
+const ADDON_CACHE = join(process.env['XDG_CACHE_HOME'] || join(homedir(), '.cache'), 'sso-harness');
 const cucumberVersion = (JSON.parse(readFileSync(join(repo, 'node_modules/@cucumber/cucumber/package.json'), 'utf8')) as { version: string }).version;
 
 /**

@@ -5,8 +5,9 @@
  *   layout, so it is a `--nodedir` for node-gyp;
  * - better-sqlite3 publishes prebuilt addons on GitHub, which this machine cannot reach: the addon is compiled
  *   with npm's own node-gyp, run by that Node, against those headers (no download). It takes minutes on a 2-core
- *   machine, so a compiled addon is kept in node_modules/.cache/sso-harness/, keyed by better-sqlite3's version
- *   and the Node ABI, and reused by later runs.
+ *   machine, so a compiled addon is kept in the user's cache directory (~/.cache/sso-harness/, or
+ *   $XDG_CACHE_HOME/sso-harness/), keyed by better-sqlite3's version and the Node ABI, and reused by later runs and
+ *   later clones (`npm ci` empties node_modules, not that directory).
  */
 import { execFile } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
