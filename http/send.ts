@@ -105,9 +105,22 @@ export async function sendHttp(request: HttpRequest, options: SendOptions): Prom
   }
 }
 
+/*
+ * One controller per attempt, its timer cleared as soon as the attempt ends: AbortSignal.timeout() would keep a timer,
+ * a WeakRef and closures alive for the whole timeout after every answer (about 0.7 KB each; at 2,000 requests/s,
+ * tens of MiB and GC work for nothing, measured in a 100k-user provisioning run, issue 15).
+ */
 async function once(request: HttpRequest, attempt: number, options: SendOptions): Promise<HttpAnswer> {
-  const timeout = AbortSignal.timeout(options.timeoutMs);
-  const signal = options.signal ? AbortSignal.any([timeout, options.signal]) : timeout;
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort(new DOMException(`no answer within ${options.timeoutMs} ms`, 'TimeoutError'));
+  }, options.timeoutMs);
+  const onCallerAbort = (): void => controller.abort(options.signal?.reason);
+  if (options.signal?.aborted) onCallerAbort();
+  else options.signal?.addEventListener('abort', onCallerAbort, { once: true });
+  const signal = controller.signal;
   try {
     const response = await (options.fetch ?? fetch)(request.url, {
       method: request.method,
@@ -125,9 +138,12 @@ async function once(request: HttpRequest, attempt: number, options: SendOptions)
     }
     return { method: request.method, url: request.url, status: response.status, statusText: response.statusText, headers: response.headers, text, json, attempt };
   } catch (error) {
-    if (timeout.aborted) throw new HttpError('http/timeout', request.method, request.url, `no answer within ${options.timeoutMs} ms`, options.timeoutMs);
+    if (timedOut) throw new HttpError('http/timeout', request.method, request.url, `no answer within ${options.timeoutMs} ms`, options.timeoutMs);
     if (options.signal?.aborted) throw new HttpError('http/aborted', request.method, request.url, abortReason(options.signal), options.timeoutMs);
     throw new HttpError('http/unreachable', request.method, request.url, networkReason(error), options.timeoutMs);
+  } finally {
+    clearTimeout(timer);
+    options.signal?.removeEventListener('abort', onCallerAbort);
   }
 }
 
