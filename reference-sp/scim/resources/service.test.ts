@@ -185,6 +185,14 @@ describe('writes answer without resolving what the response leaves out', () => {
     expect(after.body.members.map((m: { value: string }) => m.value)).toEqual([...userIds.slice(0, 3), ...userIds.slice(3)]);
   });
 
+  it('POST /Users answers 201 without looking up groups: nothing holds a user created by this request', async () => {
+    const { api, calls } = await seeded();
+    const res = await api('post', '/Users').send({ schemas: [USER], userName: 'fresh@acme.test' });
+    expect(res.status).toBe(201);
+    expect(res.body.groups).toBeUndefined();
+    expect(read(calls, 'groupRefsOfMembers') + read(calls, 'groupsOfMember')).toBe(0);
+  });
+
   it('POST /Groups?excludedAttributes=members answers 201 without members', async () => {
     const { api, calls, userIds } = await seeded();
     const res = await api('post', '/Groups?excludedAttributes=members').send({

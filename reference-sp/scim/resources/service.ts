@@ -54,8 +54,10 @@ export interface ServiceResult {
 
 const notFound = (kind: ResourceKind, id: string) => ScimError.notFound(`${kind.type} ${id} not found`);
 
-function single(ctx: ServiceContext, kind: ResourceKind, row: StoredRow, status: number, projection: Projection, location: boolean): ServiceResult {
-  const needs = responseNeeds(ctx.protocol, ctx.tenant.registry, kind.type, projection);
+/** `created`: the row was inserted by this request, so no group holds it yet (User.groups is empty, not read). */
+function single(ctx: ServiceContext, kind: ResourceKind, row: StoredRow, status: number, projection: Projection, location: boolean, created = false): ServiceResult {
+  const asked = responseNeeds(ctx.protocol, ctx.tenant.registry, kind.type, projection);
+  const needs = created ? { ...asked, withGroups: false } : asked;
   const [full] = kind.represent(ctx.store, ctx.tenant.id, [row], ctx.base, needs);
   const body = ctx.protocol.project(ctx.tenant.registry, kind.type, full!, projection);
   const headers: Record<string, string> = { ETag: etagOf(row.version) };
@@ -77,7 +79,7 @@ export function createResource(ctx: ServiceContext, kind: ResourceKind, body: Js
   return ctx.store.transaction(() => {
     const row = kind.insert(ctx.store, ctx.tenant.id, resource);
     recordTolerated(ctx, kind, 'create', tolerated);
-    return single(ctx, kind, row, 201, projection, true);
+    return single(ctx, kind, row, 201, projection, true, true);
   });
 }
 
