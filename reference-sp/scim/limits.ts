@@ -45,7 +45,9 @@ export const MAX_VALUES_PER_ATTRIBUTE = 1_000;
  * of 1,000; it keeps a PATCH's filters to a few milliseconds of the event loop (bench/scim-hostile.ts, goal: a
  * concurrent GET's p99 < 50 ms); more is refused with nothing written. A run of `remove members[value eq "…"]`
  * operations (Okta's shape, one per member) is looked up in an index instead: one pass over the members plus one
- * evaluation per match, whatever the run's length.
+ * evaluation per match, whatever the run's length. On the server, a group PATCH made only of member adds and
+ * removes never builds the member list at all (the membership delta path, messages/patch-op.ts memberDelta):
+ * each value named is one primary-key lookup, and counts one evaluation when it is a member.
  */
 export const MAX_PATCH_SCAN = 20_000;
 
