@@ -13,7 +13,8 @@
  */
 import { performance } from 'node:perf_hooks';
 import { SAML, ValidateInResponseTo } from '@node-saml/node-saml';
-import { generatedKeyPair, responseBuilder } from '../mock-idp/index.ts';
+import { responseBuilder } from '../mock-idp/saml/assertion-builder/builder.ts';
+import { generatedKeyPair } from '../mock-idp/saml/keys/key-store.ts';
 import { resolveConfig } from '../reference-sp/config/index.ts';
 import type { TenantConfig } from '../reference-sp/config/types.ts';
 import { createSpKeys } from '../reference-sp/saml/keys.ts';
