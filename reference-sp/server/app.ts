@@ -51,6 +51,10 @@ export function createReferenceSp(deps: ReferenceSpDeps): ReferenceSp {
 
   const app = express();
   app.disable('x-powered-by');
+  // SCIM first: provisioning sends the most requests by far (a 100k-user initial cycle is 230k of them), and
+  // behind the landing page and the SAML and OIDC routers each one was matched against every browser route
+  // first. No path is shared: SCIM serves /scim/v2, /v1/orgs, /ws/scim/v2 and /admin/v1, the others / , /saml, /oidc.
+  app.use(createScimRouter({ config, clock, store, adminToken: deps.adminToken }));
   app.use(landingPage(config, store));
   app.use(
     createSamlRouter({
@@ -81,8 +85,6 @@ export function createReferenceSp(deps: ReferenceSpDeps): ReferenceSp {
       durable: () => store.durable(),
     }),
   );
-  app.use(createScimRouter({ config, clock, store, adminToken: deps.adminToken }));
-
   app.use((req: Request, res: Response) => {
     if (wantsJson(req)) res.status(404).json({ error: 'route/unknown', detail: { message: `no route ${req.method} ${req.path}` } });
     else res.status(404).type('text/plain').send(`no route ${req.method} ${req.path}`);
