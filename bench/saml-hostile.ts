@@ -30,9 +30,10 @@ import { b64, responseXml, sign, type CraftOptions } from '../reference-sp/saml/
 import { encryptedAssertionXml, type RawEncryptOptions } from '../reference-sp/saml/test-support/encrypt.ts';
 import { hostileResponseXml, type HostileOptions } from '../reference-sp/saml/test-support/hostile.ts';
 import { openStore } from '../reference-sp/store/index.ts';
+import { BENCH_IDP, BENCH_SP } from './saml-parties.ts';
 
-const IDP = { entityId: 'https://idp.bench.test/metadata', ssoUrl: 'https://idp.bench.test/sso' };
-const SP = { entityId: 'https://sp.bench.test/saml/acme/metadata', acsUrl: 'https://sp.bench.test/saml/acme/acs' };
+const IDP = BENCH_IDP;
+const SP = BENCH_SP;
 
 export interface HostileCase {
   readonly name: string;

@@ -17,9 +17,10 @@ import { performance } from 'node:perf_hooks';
 import { responseBuilder } from '../mock-idp/saml/assertion-builder/builder.ts';
 import { generatedKeyPair } from '../mock-idp/saml/keys/key-store.ts';
 import { mintWithSamlify } from '../reference-sp/saml/test-support/samlify-idp.ts';
+import { BENCH_IDP, BENCH_SP } from './saml-parties.ts';
 
-const IDP = { entityId: 'https://idp.bench.test/metadata', ssoUrl: 'https://idp.bench.test/sso' };
-const SP = { entityId: 'https://sp.bench.test/saml/acme/metadata', acsUrl: 'https://sp.bench.test/saml/acme/acs' };
+const IDP = BENCH_IDP;
+const SP = BENCH_SP;
 
 export interface SamlMintResult {
   readonly n: number;

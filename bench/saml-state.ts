@@ -18,6 +18,7 @@ import { resolveConfig } from '../reference-sp/config/index.ts';
 import { createSpKeys } from '../reference-sp/saml/keys.ts';
 import { createReferenceSp } from '../reference-sp/server/app.ts';
 import { MAX_OUTSTANDING_REQUESTS_PER_TENANT, openStore, storePathFor } from '../reference-sp/store/index.ts';
+import { BENCH_IDP } from './saml-parties.ts';
 
 const percentile = (sorted: readonly number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 
@@ -73,7 +74,7 @@ export async function benchSamlState(n = Number(process.env['BENCH_SAML_STATE_N'
         {
           id: 'acme',
           profile: 'generic',
-          saml: { idp: { entityId: 'https://idp.bench.test/metadata', ssoUrl: 'https://idp.bench.test/sso', signingCertificates: [keys.certificatePem] } },
+          saml: { idp: { ...BENCH_IDP, signingCertificates: [keys.certificatePem] } },
         },
       ],
     });

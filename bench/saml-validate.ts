@@ -23,9 +23,10 @@ import { storedReplayCache } from '../reference-sp/saml/replay-cache.ts';
 import { storedOutstandingRequests } from '../reference-sp/sign-in/request-store.ts';
 import type { AcsDeps } from '../reference-sp/saml/state.ts';
 import { openStore, type Store } from '../reference-sp/store/index.ts';
+import { BENCH_IDP, BENCH_SP } from './saml-parties.ts';
 
-const IDP = { entityId: 'https://idp.bench.test/metadata', ssoUrl: 'https://idp.bench.test/sso' };
-const SP = { entityId: 'https://sp.bench.test/saml/acme/metadata', acsUrl: 'https://sp.bench.test/saml/acme/acs' };
+const IDP = BENCH_IDP;
+const SP = BENCH_SP;
 /** Issue 15: validation at least twice node-saml's rate. */
 export const SAML_VALIDATE_GOAL = 2;
 const WARMUP = 30;

@@ -14,6 +14,7 @@ import { createMockIdp, systemClock } from '../../mock-idp/index.ts';
 import { startSamlDefectSp } from '../../certify/saml/defects/index.ts';
 import { browserSkipReason } from '../../e2e/chromium.ts';
 import { main } from '../main.ts';
+import { commandRunner } from './test-support/run-command.ts';
 import { type RunningHarness, startHarness } from '../start/start-harness.ts';
 import { findBrowser, parseSamlFlags } from './certify-saml.ts';
 import type { CommandFailure } from './shared/failure.ts';
@@ -22,12 +23,7 @@ const scratch = mkdtempSync(join(tmpdir(), 'ssoh-cli-saml-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 afterEach(() => vi.unstubAllEnvs());
 
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(['certify', 'saml', ...argv], { out: (t) => void (out += t), err: (t) => void (err += t) });
-  return { code, out, err };
-}
+const run = commandRunner('certify', 'saml');
 
 const SP = ['--sp-entity-id', 'https://sp.example.test', '--acs', 'https://sp.example.test/acs', '--user', 'alice@example.com', '--victim', 'bob@example.com'];
 

@@ -10,18 +10,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../main.ts';
+import { commandRunner } from './test-support/run-command.ts';
 import { type RunningHarness, startHarness } from '../start/start-harness.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'ssoh-cli-load-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 afterEach(() => vi.unstubAllEnvs());
 
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(['load', 'saml', ...argv], { out: (t) => void (out += t), err: (t) => void (err += t) });
-  return { code, out, err };
-}
+const run = commandRunner('load', 'saml');
 
 const SP = ['--sp-metadata', 'http://127.0.0.1:1/metadata', '--login-url', 'http://127.0.0.1:1/login', '--user', 'alice@example.com'];
 

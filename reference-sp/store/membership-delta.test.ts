@@ -6,20 +6,11 @@
  */
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { StoreError } from './errors.ts';
 import { migrate } from './migrations.ts';
 import { openStore } from './open-store.ts';
 import { MEMBER_DELTA_SQL } from './sqlite/groups.ts';
 import type { Store } from './types.ts';
-
-const codeOf = (fn: () => unknown): string | undefined => {
-  try {
-    fn();
-  } catch (e) {
-    return e instanceof StoreError ? e.code : `not a StoreError: ${String(e)}`;
-  }
-  return undefined;
-};
+import { codeOf } from './test-support/code-of.ts';
 
 describe('GroupStore.changeMembers', () => {
   let store: Store;

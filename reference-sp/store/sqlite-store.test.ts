@@ -7,6 +7,7 @@ import { StoreError } from './errors.ts';
 import { migrations } from './migrations.ts';
 import { openStore, storePathFor } from './open-store.ts';
 import type { Store } from './types.ts';
+import { codeOf } from './test-support/code-of.ts';
 
 /** The newest migration: a database opened here has every one applied. */
 const LATEST = Math.max(...migrations.map((m) => m.version));
@@ -20,14 +21,6 @@ const userBody = (userName: string, extra: Record<string, unknown> = {}) => ({
   active: true,
   resource: { schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'], userName, ...extra },
 });
-const codeOf = (fn: () => unknown): string | undefined => {
-  try {
-    fn();
-  } catch (e) {
-    return e instanceof StoreError ? e.code : `not a StoreError: ${String(e)}`;
-  }
-  return undefined;
-};
 
 describe('SqliteStore', () => {
   let store: Store;
