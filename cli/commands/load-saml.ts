@@ -96,13 +96,17 @@ export function parseLoadFlags(flags: Flags): ParsedLoadOptions | { problems: st
   if (flags.out === '') problems.push('--out must name a directory');
 
   const given = (v: string | undefined) => v !== undefined && v !== '';
-  if (!given(flags.spMetadata) && !given(flags.spEntityId) && (flags.acs?.length ?? 0) === 0)
-    problems.push('--sp-metadata is required (or --sp-entity-id with --acs): the SP under load');
+  // Without an SP, certify's parser would fall back to the bundled reference SP, which a load run does not start:
+  // the SP options are checked by it only when an SP is given.
+  const sp =
+    given(flags.spMetadata) || given(flags.spEntityId) || (flags.acs?.length ?? 0) > 0
+      ? parseSamlFlags({ ...flags, victim: NO_VICTIM, profile: 'core', reportDir: flags.out })
+      : undefined;
+  if (sp === undefined) problems.push('--sp-metadata is required (or --sp-entity-id with --acs): the SP under load');
   else if (!given(flags.loginUrl)) problems.push('--login-url is required: a load run signs in SP-initiated');
-  const sp = parseSamlFlags({ ...flags, victim: NO_VICTIM, profile: 'core', reportDir: flags.out });
-  // Without an SP, certify's parser would speak of the bundled reference SP, which a load run does not start.
-  if ('problems' in sp) problems.push(...sp.problems.filter((p) => !p.includes('applies to an SP of yours') && !p.includes('--victim')));
-  if (problems.length > 0 || 'problems' in sp || sp.target === undefined) return { problems };
+  // --victim is not an option here (NO_VICTIM stands in): nothing about it can be the user's to fix.
+  if (sp !== undefined && 'problems' in sp) problems.push(...sp.problems.filter((p) => !p.startsWith('--victim')));
+  if (problems.length > 0 || sp === undefined || 'problems' in sp || sp.target === undefined) return { problems };
   return {
     target: { ...sp.target, loginUrl: sp.target.loginUrl! },
     rate: Number(rate![1]),
