@@ -209,26 +209,23 @@ function scimApi(protocol: ScimProtocol): (req: Request, res: Response) => void 
       throw ScimError.forbidden('filtering is not supported on discovery endpoints (RFC 7644 §4)');
     }
   };
-  on(exact, '/ResourceTypes', 'GET', 'none', (req, ctx) => {
-    refuseFilter(req);
-    const all = protocol.resourceTypes(ctx.tenant.registry, ctx.base);
-    return ok(protocol.listResponse(all, all.length, 1));
-  });
-  on(byId, 'ResourceTypes', 'GET', 'none', (_req, ctx, id) => {
-    const found = protocol.resourceTypes(ctx.tenant.registry, ctx.base).find((r) => r['id'] === id);
-    if (!found) throw ScimError.notFound(`resource type ${id} not found`);
-    return ok(found);
-  });
-  on(exact, '/Schemas', 'GET', 'none', (req, ctx) => {
-    refuseFilter(req);
-    const all = protocol.schemas(ctx.tenant.registry, ctx.base);
-    return ok(protocol.listResponse(all, all.length, 1));
-  });
-  on(byId, 'Schemas', 'GET', 'none', (_req, ctx, id) => {
-    const found = protocol.schemas(ctx.tenant.registry, ctx.base).find((s) => s['id'] === id);
-    if (!found) throw ScimError.notFound(`schema ${id} not found`);
-    return ok(found);
-  });
+  // /ResourceTypes and /Schemas: the whole list, or one entry by id.
+  const discovery = [
+    ['ResourceTypes', 'resource type', (ctx: ServiceContext) => protocol.resourceTypes(ctx.tenant.registry, ctx.base)],
+    ['Schemas', 'schema', (ctx: ServiceContext) => protocol.schemas(ctx.tenant.registry, ctx.base)],
+  ] as const;
+  for (const [endpoint, noun, list] of discovery) {
+    on(exact, `/${endpoint}`, 'GET', 'none', (req, ctx) => {
+      refuseFilter(req);
+      const all = list(ctx);
+      return ok(protocol.listResponse(all, all.length, 1));
+    });
+    on(byId, endpoint, 'GET', 'none', (_req, ctx, id) => {
+      const found = list(ctx).find((r) => r['id'] === id);
+      if (!found) throw ScimError.notFound(`${noun} ${id} not found`);
+      return ok(found);
+    });
+  }
 
   // ---- resources (RFC 7644 §3.3–3.6) ---------------------------------------------------------------------
   const resourceRoutes = (kind: ResourceKind) => {
