@@ -13,16 +13,21 @@
  */
 import { acsFor } from '../../certify/saml/attempt.ts';
 import type { SamlCertifyTarget } from '../../certify/saml/contract.ts';
-import { carriesSamlRequest, findRequestForm, readPostRequest, readRedirectRequest, type SeenAuthnRequest } from '../../certify/saml/driver/authn-request.ts';
+import {
+  carriesSamlRequest,
+  findRequestForm,
+  MAX_ACS_HOPS,
+  MAX_LOGIN_HOPS,
+  readPostRequest,
+  readRedirectRequest,
+  type SeenAuthnRequest,
+} from '../../certify/saml/driver/authn-request.ts';
 import { SamlCertifyError } from '../../certify/saml/errors.ts';
 import { readWhoami, verdictOf } from '../../certify/saml/oracle.ts';
 import type { ResolvedSp } from '../../certify/saml/target.ts';
 import type { IssuedResponse, MockIdp } from '../../mock-idp/index.ts';
 import { LoadError, type LoadCode } from './errors.ts';
 import type { VirtualUser } from './virtual-user.ts';
-
-const MAX_LOGIN_HOPS = 10;
-const MAX_ACS_HOPS = 5;
 
 export const LEGS = ['login', 'mint', 'acs', 'whoami', 'signIn'] as const;
 export type Leg = (typeof LEGS)[number];

@@ -14,6 +14,10 @@ import { decodeRedirectRequest } from '../../../mock-idp/saml/bindings/redirect-
 import { SamlCertifyError } from '../errors.ts';
 import type { ResolvedSp } from '../target.ts';
 
+/** How far a harness browser follows redirects: from the login URL to the AuthnRequest, and after the ACS POST. */
+export const MAX_LOGIN_HOPS = 10;
+export const MAX_ACS_HOPS = 5;
+
 export interface SeenAuthnRequest {
   readonly binding: 'redirect' | 'post';
   /** Where the browser was sent (the IdP's SSO URL as the SP knows it). */

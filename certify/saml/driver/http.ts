@@ -13,11 +13,9 @@ import { interruptSignal } from '../../safety/interrupt.ts';
 import { CookieJar } from '../cookie-jar.ts';
 import { SamlCertifyError } from '../errors.ts';
 import type { ResolvedSp } from '../target.ts';
-import { carriesSamlRequest, findRequestForm, readPostRequest, readRedirectRequest, type SeenAuthnRequest } from './authn-request.ts';
+import { carriesSamlRequest, findRequestForm, MAX_ACS_HOPS, MAX_LOGIN_HOPS, readPostRequest, readRedirectRequest, type SeenAuthnRequest } from './authn-request.ts';
 import { excerpt, type SamlDriver, type SpAnswer, type WhoamiAnswer } from './driver.ts';
 
-const MAX_LOGIN_HOPS = 10;
-const MAX_ACS_HOPS = 5;
 const BROWSER_ACCEPT = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';
 
 export class HttpDriver implements SamlDriver {
