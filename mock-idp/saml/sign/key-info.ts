@@ -5,31 +5,12 @@
  * (./template-signer.ts) as the certificates it lists.
  */
 import { SignedXml } from 'xml-crypto';
-
-const MAX_CACHED = 64;
-const contents = new Map<string, string | null>();
+import { boundedMemo } from '../keys/bounded-memo.ts';
 
 /** `<ds:X509Data><ds:X509Certificate>…</ds:X509Certificate></ds:X509Data>` for a PEM certificate (null: none). */
-export function keyInfoContent(certificatePem: string): string | null {
-  let content = contents.get(certificatePem);
-  if (content === undefined) {
-    content = SignedXml.getKeyInfoContent({ publicCert: certificatePem, prefix: 'ds' });
-    if (contents.size >= MAX_CACHED) contents.delete(contents.keys().next().value!);
-    contents.set(certificatePem, content);
-  }
-  return content;
-}
-
-const certificateLists = new Map<string, readonly string[]>();
+export const keyInfoContent: (certificatePem: string) => string | null = boundedMemo((certificatePem) => SignedXml.getKeyInfoContent({ publicCert: certificatePem, prefix: 'ds' }));
 
 /** The base64 certificates that content lists, in order (also computed once per certificate). */
-export function keyInfoCertificates(certificatePem: string): readonly string[] {
-  let list = certificateLists.get(certificatePem);
-  if (list === undefined) {
-    const content = keyInfoContent(certificatePem) ?? '';
-    list = Array.from(content.matchAll(/<ds:X509Certificate>([^<]*)<\/ds:X509Certificate>/g), (m) => m[1]!);
-    if (certificateLists.size >= MAX_CACHED) certificateLists.delete(certificateLists.keys().next().value!);
-    certificateLists.set(certificatePem, list);
-  }
-  return list;
-}
+export const keyInfoCertificates: (certificatePem: string) => readonly string[] = boundedMemo((certificatePem) =>
+  Array.from((keyInfoContent(certificatePem) ?? '').matchAll(/<ds:X509Certificate>([^<]*)<\/ds:X509Certificate>/g), (m) => m[1]!),
+);
