@@ -1,4 +1,4 @@
-export { openStore, storePathFor, type OpenStoreOptions } from './open-store.ts';
+export { emptyStoreImage, openStore, storePathFor, type OpenStoreOptions } from './open-store.ts';
 export { StoreError, isStoreError, type StoreErrorCode } from './errors.ts';
 export { hashToken, USER_SCHEMA, GROUP_SCHEMA } from './sqlite-store.ts';
 export { displayNameKey, userNameKey } from './keys.ts';

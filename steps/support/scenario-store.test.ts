@@ -5,7 +5,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { systemClock } from '../../reference-sp/clock.ts';
 import { openStore, type Store } from '../../reference-sp/store/index.ts';
-import { openScenarioStore, scenarioDatabase } from './scenario-store.ts';
+import { openDatabase } from '../../reference-sp/store/open-store.ts';
+import { openScenarioStore, scenarioImage } from './scenario-store.ts';
 
 const user = (userName: string) => ({
   userName,
@@ -39,7 +40,7 @@ describe('openScenarioStore', () => {
   });
 
   it('sets the pragmas openStore sets on a memory store (pragmas do not travel in the image)', () => {
-    const db = scenarioDatabase(systemClock);
+    const { db } = openDatabase({ path: ':memory:', image: scenarioImage() });
     try {
       expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
       expect(db.pragma('synchronous', { simple: true })).toBe(2); // FULL
