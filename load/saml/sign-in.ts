@@ -22,6 +22,7 @@ import {
   readRedirectRequest,
   type SeenAuthnRequest,
 } from '../../certify/saml/driver/authn-request.ts';
+import { WHOAMI_ACCEPT } from '../../certify/saml/driver/driver.ts';
 import { SamlCertifyError } from '../../certify/saml/errors.ts';
 import { readWhoami, verdictOf } from '../../certify/saml/oracle.ts';
 import type { ResolvedSp } from '../../certify/saml/target.ts';
@@ -135,7 +136,7 @@ async function postToAcs(vu: VirtualUser, issued: IssuedResponse): Promise<void>
 
 /** Leg 4: who the whoami URL says is signed in. */
 async function whoami(ctx: LoadContext, vu: VirtualUser, oracle: NonNullable<SamlCertifyTarget['whoami']>): Promise<void> {
-  const answer = await vu.send(oracle.url, { accept: 'application/json, text/html;q=0.5, */*;q=0.1' });
+  const answer = await vu.send(oracle.url, { accept: WHOAMI_ACCEPT });
   const reading = readWhoami(answer, oracle);
   if (reading.kind === 'unknown') throw new LoadError(`load/http-${answer.status}`, reading.detail);
   // certify's verdict: 'accepted' as the user (or as someone unnamed, when the whoami URL names nobody).

@@ -15,9 +15,9 @@
  */
 import { Agent, request } from 'undici';
 import { CookieJar } from '../../certify/saml/cookie-jar.ts';
+import { BROWSER_ACCEPT } from '../../certify/saml/driver/driver.ts';
 import { LoadError } from './errors.ts';
 
-const BROWSER_ACCEPT = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';
 const MAX_BODY_BYTES = 256 * 1024;
 
 export interface Answer {

@@ -21,7 +21,7 @@ import { autoPostForm } from '../../../mock-idp/index.ts';
 import { SamlCertifyError } from '../errors.ts';
 import type { ResolvedSp } from '../target.ts';
 import { carriesSamlRequest, readPostRequest, readRedirectRequest, type SeenAuthnRequest } from './authn-request.ts';
-import { excerpt, type SamlDriver, type SpAnswer, type WhoamiAnswer } from './driver.ts';
+import { excerpt, type SamlDriver, type SpAnswer, WHOAMI_ACCEPT, type WhoamiAnswer } from './driver.ts';
 
 export const DEFAULT_CHROMIUM_PATH = '/usr/bin/chromium';
 
@@ -200,7 +200,7 @@ export class BrowserDriver implements SamlDriver {
   async whoami(url: string): Promise<WhoamiAnswer> {
     const { context } = await this.open();
     try {
-      const response = await context.request.get(url, { maxRedirects: 0, timeout: this.timeoutMs, headers: { accept: 'application/json, text/html;q=0.5, */*;q=0.1' } });
+      const response = await context.request.get(url, { maxRedirects: 0, timeout: this.timeoutMs, headers: { accept: WHOAMI_ACCEPT } });
       return { status: response.status(), location: response.headers()['location'], body: await response.text().catch(() => '') };
     } catch {
       throw new SamlCertifyError('certify-saml/unreachable', `${new URL(url).origin} cannot be reached from the browser`);

@@ -6,6 +6,11 @@
 import type { SeenAuthnRequest } from './authn-request.ts';
 
 /** What the SP answered the decisive POST (and the same-origin redirects after it). */
+/** The Accept header of a browser's page navigation (the login URL, the ACS and the pages after it). */
+export const BROWSER_ACCEPT = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';
+/** The Accept header the harness asks a whoami URL with: JSON preferred, a page read too (./oracle.ts). */
+export const WHOAMI_ACCEPT = 'application/json, text/html;q=0.5, */*;q=0.1';
+
 export interface SpAnswer {
   readonly status: number;
   /** Location of each redirect followed or met, in order (the first is the ACS's own answer). */

@@ -14,9 +14,7 @@ import { CookieJar } from '../cookie-jar.ts';
 import { SamlCertifyError } from '../errors.ts';
 import type { ResolvedSp } from '../target.ts';
 import { carriesSamlRequest, findRequestForm, MAX_ACS_HOPS, MAX_LOGIN_HOPS, readPostRequest, readRedirectRequest, type SeenAuthnRequest } from './authn-request.ts';
-import { excerpt, type SamlDriver, type SpAnswer, type WhoamiAnswer } from './driver.ts';
-
-const BROWSER_ACCEPT = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';
+import { BROWSER_ACCEPT, excerpt, type SamlDriver, type SpAnswer, WHOAMI_ACCEPT, type WhoamiAnswer } from './driver.ts';
 
 export class HttpDriver implements SamlDriver {
   readonly jar = new CookieJar();
@@ -100,7 +98,7 @@ export class HttpDriver implements SamlDriver {
   }
 
   async whoami(url: string): Promise<WhoamiAnswer> {
-    const response = await this.send(url, { headers: { accept: 'application/json, text/html;q=0.5, */*;q=0.1' } });
+    const response = await this.send(url, { headers: { accept: WHOAMI_ACCEPT } });
     return { status: response.status, location: response.headers.get('location') ?? undefined, body: await response.text().catch(() => '') };
   }
 
